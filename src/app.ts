@@ -1,0 +1,41 @@
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { schema } from './graphql/schema.ts';
+import { useErrorMapping } from './graphql/errors.ts';
+import { createContextFactory, type Context } from './http/context.ts';
+import type { AppDeps } from './http/deps.ts';
+import { useHealthRoutes, useRequestIdHeader, useRequestLimits } from './http/plugins.ts';
+
+export type App = YogaServerInstance<{ clientAddress?: string }, Context>;
+
+/** The whole gateway as a fetch handler: what `main.ts` serves and what tests call in-process. */
+export function createApp(deps: AppDeps): App {
+  return createYoga<{ clientAddress?: string }, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    context: createContextFactory(deps),
+    graphiql: { title: 'Tessera GraphiQL', defaultQuery: '{ viewer { user { name role } tenant { slug } } }' },
+    landingPage: false,
+    maskedErrors: false,
+    logging: {
+      debug: (...args) => deps.logger.debug({ yoga: args }, 'yoga'),
+      info: (...args) => deps.logger.info({ yoga: args }, 'yoga'),
+      warn: (...args) => deps.logger.warn({ yoga: args }, 'yoga'),
+      error: (...args) => deps.logger.error({ yoga: args }, 'yoga'),
+    },
+    plugins: [
+      useRequestLimits(deps.config.maxBodyBytes),
+      useHealthRoutes(deps),
+      useRequestIdHeader(),
+      EnvelopArmorPlugin({
+        maxDepth: { n: 12 },
+        maxAliases: { n: 20 },
+        maxTokens: { n: 5000 },
+        costLimit: { maxCost: 20000 },
+        maxDirectives: { n: 20 },
+        blockFieldSuggestion: { enabled: false },
+      }),
+      useErrorMapping(),
+    ],
+  });
+}

@@ -1,0 +1,18 @@
+import type { Role, UserStatus } from '../modules/user/user.entity.ts';
+
+export const PRINCIPAL_KINDS = ['USER', 'API_TOKEN', 'EMBED', 'SHARE_LINK'] as const;
+export type PrincipalKind = (typeof PRINCIPAL_KINDS)[number];
+
+/**
+ * Who is calling, as read from the database for this request. A token only names the session;
+ * role, status and tenant come from the rows, so a change takes effect on the next request.
+ */
+export interface Viewer {
+  kind: PrincipalKind;
+  tenantId: string;
+  tenantSlug: string;
+  userId: string;
+  role: Role;
+  status: UserStatus;
+  sessionId: string | undefined;
+}

@@ -1,0 +1,29 @@
+import type { Context } from '../http/context.ts';
+import { canManagePeople, canSeePrivateUserFields, isPerson } from './policy.ts';
+
+/**
+ * The scopes fields declare. Each one is a thin call into `policy.ts`; a field that declares none
+ * fails the schema-wide auth test.
+ */
+export interface Scopes {
+  /** Anyone, signed in or not (sign-in, invitation acceptance). */
+  public: boolean;
+  /** Any valid principal of a tenant. */
+  authenticated: boolean;
+  /** A signed-in person (not an embed or share-link principal). */
+  person: boolean;
+  managePeople: boolean;
+  /** Private fields of the user with this id. */
+  userPrivate: string;
+}
+
+export function authScopes(context: Context) {
+  const viewer = context.viewer;
+  return {
+    public: true,
+    authenticated: viewer !== null,
+    person: isPerson(viewer),
+    managePeople: canManagePeople(viewer),
+    userPrivate: (userId: string) => canSeePrivateUserFields(viewer, userId),
+  };
+}

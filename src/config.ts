@@ -1,0 +1,74 @@
+import path from 'node:path';
+
+/** Typed, validated configuration. Only `main.ts` and `cli.ts` read the environment. */
+export interface Config {
+  /** Metadata database; undefined means "start the embedded PostgreSQL". */
+  databaseUrl: string | undefined;
+  host: string;
+  port: number;
+  dataDir: string;
+  /** Undefined only before `main.ts` generated one into the data dir (embedded mode). */
+  secretKey: string | undefined;
+  demo: boolean;
+  publicUrl: string;
+  smtpUrl: string | undefined;
+  logLevel: string;
+  /** Lifetime of session tokens. */
+  sessionTtlSeconds: number;
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes: number;
+}
+
+export class ConfigError extends Error {}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function flag(value: string | undefined, name: string, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (['1', 'true', 'yes'].includes(value.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(value.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be 1 or 0 (got "${value}")`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config {
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must be a postgres:// or postgresql:// URL');
+  }
+  const host = env.HOST?.trim() || '127.0.0.1';
+  const portText = env.PORT?.trim() || '4000';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be an integer between 0 and 65535 (got "${portText}")`);
+  }
+  const secretKey = env.TESSERA_SECRET_KEY || undefined;
+  if (secretKey !== undefined && secretKey.length < 32) {
+    throw new ConfigError('TESSERA_SECRET_KEY must be at least 32 characters long');
+  }
+  if (databaseUrl && secretKey === undefined) {
+    throw new ConfigError('TESSERA_SECRET_KEY is required when DATABASE_URL is set (at least 32 characters)');
+  }
+  const logLevel = env.LOG_LEVEL?.trim() || 'info';
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
+  }
+  const publicUrl = (env.TESSERA_PUBLIC_URL?.trim() || `http://${host}:${port}`).replace(/\/+$/, '');
+  try {
+    new URL(publicUrl);
+  } catch {
+    throw new ConfigError(`TESSERA_PUBLIC_URL must be an absolute URL (got "${publicUrl}")`);
+  }
+  return {
+    databaseUrl,
+    host,
+    port,
+    dataDir: path.resolve(cwd, env.TESSERA_DATA_DIR?.trim() || '.tessera'),
+    secretKey,
+    demo: flag(env.TESSERA_DEMO, 'TESSERA_DEMO', databaseUrl === undefined),
+    publicUrl,
+    smtpUrl: env.SMTP_URL?.trim() || undefined,
+    logLevel,
+    sessionTtlSeconds: 12 * 3600,
+    maxBodyBytes: 256 * 1024,
+  };
+}

@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { entities } from './entities.ts';
+
+export type Orm = MikroORM;
+
+export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
+
+export interface OrmOptions {
+  clientUrl: string;
+  /** Called with every SQL statement the ORM sends; used for statement counting and tracing. */
+  onQuery?: (sql: string) => void;
+  poolMax?: number;
+}
+
+export async function createOrm(options: OrmOptions): Promise<Orm> {
+  const onQuery = options.onQuery;
+  return MikroORM.init({
+    entities,
+    clientUrl: options.clientUrl,
+    extensions: [Migrator],
+    preferTs: true,
+    migrations: {
+      path: MIGRATIONS_DIR,
+      pathTs: MIGRATIONS_DIR,
+      glob: '!(*.d).ts',
+      emit: 'ts',
+      silent: true,
+      snapshotOnMigrate: false,
+    },
+    pool: { min: 0, max: options.poolMax ?? 10 },
+    onQuery: onQuery
+      ? (sql) => {
+          onQuery(sql);
+          return sql;
+        }
+      : (sql) => sql,
+    debug: false,
+    allowGlobalContext: false,
+  });
+}
+
+/** Applies pending migrations; returns the names applied. */
+export async function migrate(orm: Orm): Promise<string[]> {
+  const applied = await orm.migrator.up();
+  return applied.map((m) => m.name);
+}
+
+export async function pendingMigrations(orm: Orm): Promise<string[]> {
+  return (await orm.migrator.getPending()).map((m) => m.name);
+}

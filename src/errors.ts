@@ -1,0 +1,30 @@
+/** The error codes clients rely on (PRODUCT.md §10). */
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'BAD_USER_INPUT'
+  | 'CONFLICT'
+  | 'RATE_LIMITED'
+  | 'QUERY_TIMEOUT'
+  | 'INTERNAL';
+
+/** A failure the caller can act on. Anything else that is thrown is masked as INTERNAL. */
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  /** The input path at fault, e.g. `input.emails[2]`, for BAD_USER_INPUT. */
+  readonly field: string | undefined;
+
+  constructor(code: ErrorCode, message: string, field?: string) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.field = field;
+  }
+}
+
+export const badInput = (field: string, message: string) => new DomainError('BAD_USER_INPUT', message, field);
+export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what} not found`);
+export const forbidden = (message = 'You are not allowed to do this') => new DomainError('FORBIDDEN', message);
+export const conflict = (message: string, field?: string) => new DomainError('CONFLICT', message, field);
+export const unauthenticated = (message = 'Sign in to continue') => new DomainError('UNAUTHENTICATED', message);

@@ -1,0 +1,36 @@
+import { brandWithType } from '@pothos/core';
+import { decodeGlobalID } from '@pothos/plugin-relay';
+import { notFound } from '../errors.ts';
+import { findGroup } from '../modules/group/group.service.ts';
+import { findVisibleUser } from '../modules/user/user.service.ts';
+import type { Context } from '../http/context.ts';
+import { builder } from './builder.ts';
+
+/** How `node(id)` loads each type; every loader applies the same visibility as its own query. */
+const NODE_LOADERS: Record<string, (ctx: Context, id: string) => Promise<object>> = {
+  User: (ctx, id) => findVisibleUser(ctx, id),
+  Group: (ctx, id) => findGroup(ctx, id),
+};
+
+builder.queryField('node', (t) =>
+  t.field({
+    type: builder.nodeInterfaceRef(),
+    nullable: true,
+    authScopes: { person: true },
+    description: 'Any object by its global id; NOT_FOUND when it does not exist or is not visible',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      let decoded: { typename: string; id: string };
+      try {
+        decoded = decodeGlobalID(args.id);
+      } catch {
+        throw notFound('Object');
+      }
+      const load = NODE_LOADERS[decoded.typename];
+      if (!load) throw notFound('Object');
+      const value = await load(ctx, decoded.id);
+      brandWithType(value, decoded.typename as never);
+      return value;
+    },
+  }),
+);

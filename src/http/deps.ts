@@ -1,0 +1,36 @@
+import type { Config } from '../config.ts';
+import { pendingMigrations, type Orm } from '../db/orm.ts';
+import { deriveKeys, type Keys } from '../auth/keys.ts';
+import type { Logger } from '../logger.ts';
+import { FailureThrottle } from '../auth/throttle.ts';
+
+/** Process-wide dependencies, built once by `main.ts` (or the test kit) and handed to `createApp`. */
+export interface AppDeps {
+  config: Config;
+  orm: Orm;
+  keys: Keys;
+  logger: Logger;
+  /** Whether migrations were checked and applied; `/readyz` is 503 until then. */
+  isMigrated(): Promise<boolean>;
+  /** Failed sign-ins per account and per client address. */
+  signInThrottle: { account: FailureThrottle; address: FailureThrottle };
+}
+
+export function createDeps(args: { config: Config; orm: Orm; secretKey: string; logger: Logger }): AppDeps {
+  let migrated = false;
+  return {
+    config: args.config,
+    orm: args.orm,
+    keys: deriveKeys(args.secretKey),
+    logger: args.logger,
+    async isMigrated() {
+      await args.orm.em.fork().execute('select 1');
+      if (!migrated) migrated = (await pendingMigrations(args.orm)).length === 0;
+      return migrated;
+    },
+    signInThrottle: {
+      account: new FailureThrottle(10, 15 * 60_000),
+      address: new FailureThrottle(100, 15 * 60_000),
+    },
+  };
+}

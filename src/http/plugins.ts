@@ -1,0 +1,82 @@
+import type { Plugin } from 'graphql-yoga';
+import type { AppDeps } from './deps.ts';
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } });
+
+const errorBody = (message: string, code: string) => ({ errors: [{ message, extensions: { code } }] });
+
+const MAX_URL_LENGTH = 16 * 1024;
+
+/**
+ * Refuses oversized requests before anything parses them: a declared Content-Length over the
+ * limit is answered at once; an undeclared (chunked) body is read up to the limit and no further.
+ */
+export function useRequestLimits(maxBodyBytes: number): Plugin {
+  return {
+    async onRequest({ request, url, setRequest, endResponse }) {
+      if (url.href.length > MAX_URL_LENGTH) {
+        endResponse(json(414, errorBody(`The URL is longer than ${MAX_URL_LENGTH} bytes; send the query with POST`, 'BAD_USER_INPUT')));
+        return;
+      }
+      if (request.method === 'GET' || request.method === 'HEAD' || !request.body) return;
+      const tooLarge = () =>
+        json(413, errorBody(`The request body is larger than ${maxBodyBytes} bytes`, 'BAD_USER_INPUT'));
+      const declared = request.headers.get('content-length');
+      if (declared !== null && Number(declared) > maxBodyBytes) {
+        endResponse(tooLarge());
+        return;
+      }
+      const reader = request.body.getReader();
+      const chunks: Uint8Array[] = [];
+      let size = 0;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        size += value.byteLength;
+        if (size > maxBodyBytes) {
+          await reader.cancel();
+          endResponse(tooLarge());
+          return;
+        }
+        chunks.push(value);
+      }
+      setRequest(new Request(request.url, { method: request.method, headers: request.headers, body: Buffer.concat(chunks) }));
+    },
+  };
+}
+
+/** `/healthz` (the process runs) and `/readyz` (the database answers and is migrated). */
+export function useHealthRoutes(deps: AppDeps): Plugin {
+  return {
+    async onRequest({ url, endResponse }) {
+      if (url.pathname === '/healthz') {
+        endResponse(json(200, { status: 'ok' }));
+      } else if (url.pathname === '/readyz') {
+        let ready = false;
+        try {
+          ready = await deps.isMigrated();
+        } catch (error) {
+          deps.logger.warn({ err: error }, 'readiness check failed');
+        }
+        endResponse(json(ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable' }));
+      }
+    },
+  };
+}
+
+/** Every response names its request id, so a reported INTERNAL error can be found in the log. */
+export function useRequestIdHeader(): Plugin<{ requestId?: string }> {
+  const ids = new WeakMap<Request, string>();
+  return {
+    onContextBuilding({ context }) {
+      return ({ context: built }) => {
+        if (built.requestId) ids.set(context.request, built.requestId);
+      };
+    },
+    onResponse({ request, response }) {
+      const id = ids.get(request);
+      if (id) response.headers.set('x-request-id', id);
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import { builder } from '../../graphql/builder.ts';
+import { rawId, rawIds } from '../../graphql/ids.ts';
+import { SessionPayload } from '../session/session.graphql.ts';
+import type { User } from '../user/user.entity.ts';
+import { RoleEnum, UserRef } from '../user/user.graphql.ts';
+import { acceptInvitation, inviteUsers, resendInvitation } from './invitation.service.ts';
+
+const IssuedInvitation = builder.objectRef<{ user: User; token: string }>('IssuedInvitation').implement({
+  description: 'An invitation just issued; its token is shown only in this response',
+  authScopes: { managePeople: true },
+  fields: (t) => ({
+    user: t.field({ type: UserRef, resolve: (i) => i.user }),
+    token: t.exposeString('token'),
+  }),
+});
+
+const InviteUsersPayload = builder.objectRef<{ invitations: { user: User; token: string }[] }>('InviteUsersPayload').implement({
+  authScopes: { managePeople: true },
+  fields: (t) => ({ invitations: t.field({ type: [IssuedInvitation], resolve: (p) => p.invitations }) }),
+});
+
+const ResendInvitationPayload = builder
+  .objectRef<{ invitation: { user: User; token: string } }>('ResendInvitationPayload')
+  .implement({
+    authScopes: { managePeople: true },
+    fields: (t) => ({ invitation: t.field({ type: IssuedInvitation, resolve: (p) => p.invitation }) }),
+  });
+
+const InviteUsersInput = builder.inputType('InviteUsersInput', {
+  fields: (t) => ({
+    emails: t.stringList({ required: true, description: '1 to 50 distinct addresses' }),
+    role: t.field({ type: RoleEnum, required: true }),
+    allowApiAccess: t.boolean({ defaultValue: false }),
+    allowExportData: t.boolean({ defaultValue: true }),
+    groupIds: t.idList(),
+    message: t.string({ description: 'Added to the invitation email (at most 2000 characters)' }),
+  }),
+});
+
+const AcceptInvitationInput = builder.inputType('AcceptInvitationInput', {
+  fields: (t) => ({
+    token: t.string({ required: true }),
+    name: t.string({ required: true }),
+    password: t.string({ required: true, description: 'At least 12 characters' }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  inviteUsers: t.field({
+    type: InviteUsersPayload,
+    nullable: true,
+    authScopes: { managePeople: true },
+    args: { input: t.arg({ type: InviteUsersInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => ({
+      invitations: await inviteUsers(ctx, { ...input, groupIds: input.groupIds ? rawIds(input.groupIds, 'Group') : null }),
+    }),
+  }),
+  resendInvitation: t.field({
+    type: ResendInvitationPayload,
+    nullable: true,
+    authScopes: { managePeople: true },
+    args: { userId: t.arg.id({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const userId = rawId(args.userId, 'User');
+      const token = await resendInvitation(ctx, userId);
+      return { invitation: { user: (await ctx.loaders.userById.load(userId))!, token } };
+    },
+  }),
+  acceptInvitation: t.field({
+    type: SessionPayload,
+    nullable: true,
+    authScopes: { public: true },
+    args: { input: t.arg({ type: AcceptInvitationInput, required: true }) },
+    resolve: (_root, { input }, ctx) => acceptInvitation(ctx, input),
+  }),
+}));

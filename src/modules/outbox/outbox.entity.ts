@@ -1,0 +1,21 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { uuidv7 } from '../../db/ids.ts';
+import { Tenant } from '../tenant/tenant.entity.ts';
+
+/** Mail is written here in the same transaction as the change that caused it, then delivered. */
+export const OutboxEmail = defineEntity({
+  name: 'OutboxEmail',
+  tableName: 'outbox_emails',
+  properties: {
+    id: p.uuid().primary().onCreate(() => uuidv7()),
+    tenant: () => p.manyToOne(Tenant).nullable().deleteRule('cascade'),
+    toAddress: p.string().length(320),
+    subject: p.string().length(300),
+    body: p.text(),
+    attempts: p.integer().default(0),
+    lastError: p.text().nullable(),
+    sentAt: p.datetime().nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+});
+export type OutboxEmail = InferEntity<typeof OutboxEmail>;

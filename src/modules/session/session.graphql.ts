@@ -1,0 +1,38 @@
+import { builder } from '../../graphql/builder.ts';
+import type { User } from '../user/user.entity.ts';
+import { UserRef } from '../user/user.graphql.ts';
+import { login, logout } from './session.service.ts';
+
+export const SessionPayload = builder.objectRef<{ token: string; user: User }>('SessionPayload').implement({
+  description: 'A new session: send `token` as `Authorization: Bearer <token>`',
+  authScopes: { public: true },
+  fields: (t) => ({
+    token: t.exposeString('token'),
+    user: t.field({ type: UserRef, grantScopes: ['sessionUser'], resolve: (payload) => payload.user }),
+  }),
+});
+
+const LoginInput = builder.inputType('LoginInput', {
+  fields: (t) => ({
+    tenant: t.string({ required: true, description: 'The workspace slug' }),
+    email: t.string({ required: true }),
+    password: t.string({ required: true }),
+    otp: t.string({ description: 'A two-factor code, for accounts that have two-factor sign-in' }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  login: t.field({
+    type: SessionPayload,
+    nullable: true,
+    authScopes: { public: true },
+    args: { input: t.arg({ type: LoginInput, required: true }) },
+    resolve: (_root, { input }, ctx) => login(ctx, input),
+  }),
+  logout: t.boolean({
+    nullable: true,
+    authScopes: { person: true },
+    description: 'Ends the current session; its token is refused from the next request on',
+    resolve: (_root, _args, ctx) => logout(ctx),
+  }),
+}));

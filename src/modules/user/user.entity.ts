@@ -1,0 +1,36 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { uuidv7 } from '../../db/ids.ts';
+import { Tenant } from '../tenant/tenant.entity.ts';
+
+export const ROLES = ['ADMIN', 'ANALYST', 'EXPLORER', 'VIEWER'] as const;
+export type Role = (typeof ROLES)[number];
+export const USER_STATUSES = ['PENDING', 'ACTIVE', 'DEACTIVATED', 'PUBLIC'] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
+
+export const User = defineEntity({
+  name: 'User',
+  tableName: 'users',
+  properties: {
+    id: p.uuid().primary().onCreate(() => uuidv7()),
+    tenant: () => p.manyToOne(Tenant).deleteRule('cascade'),
+    /** Stored trimmed and lower-cased, so the (tenant, email) unique index is case-insensitive. */
+    email: p.string().length(320),
+    name: p.string().length(200).default(''),
+    role: p.enum(ROLES),
+    status: p.enum(USER_STATUSES),
+    passwordHash: p.string().nullable().lazy(),
+    timezone: p.string().length(64).default('UTC'),
+    allowApiAccess: p.boolean().default(false),
+    allowExportData: p.boolean().default(true),
+    twoFactorEnabled: p.boolean().default(false),
+    lastActiveAt: p.datetime().nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+  },
+  uniques: [{ name: 'users_tenant_email_unique', properties: ['tenant', 'email'] }],
+});
+export type User = InferEntity<typeof User>;
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}

@@ -1,0 +1,38 @@
+import type { Config } from './config.ts';
+import { resolveDatabase, type ResolvedDatabase } from './db/database.ts';
+import { createOrm, migrate, type Orm } from './db/orm.ts';
+import { createDeps, type AppDeps } from './http/deps.ts';
+import type { Logger } from './logger.ts';
+
+export interface Runtime {
+  db: ResolvedDatabase;
+  orm: Orm;
+  deps: AppDeps;
+  /** Closes the pool, then stops the embedded database if this process started it. */
+  close(): Promise<void>;
+}
+
+/** Database (external or embedded), ORM and migrations: what both the server and the CLI need. */
+export async function openRuntime(config: Config, logger: Logger): Promise<Runtime> {
+  const db = await resolveDatabase(config, logger);
+  let orm: Orm | undefined;
+  try {
+    orm = await createOrm({ clientUrl: db.url });
+    const applied = await migrate(orm);
+    if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
+  } catch (error) {
+    await orm?.close(true).catch(() => {});
+    await db.stop().catch(() => {});
+    throw error;
+  }
+  const opened = orm;
+  return {
+    db,
+    orm: opened,
+    deps: createDeps({ config, orm: opened, secretKey: db.secretKey, logger }),
+    async close() {
+      await opened.close(true);
+      await db.stop();
+    },
+  };
+}
