@@ -4,7 +4,7 @@ import { schema } from './graphql/schema.ts';
 import { useErrorMapping } from './graphql/errors.ts';
 import { createContextFactory, type Context } from './http/context.ts';
 import type { AppDeps } from './http/deps.ts';
-import { useHealthRoutes, useRequestIdHeader, useRequestLimits } from './http/plugins.ts';
+import { useHealthRoutes, useRequestErrorStatus, useRequestIdHeader, useRequestLimits } from './http/plugins.ts';
 
 export type App = YogaServerInstance<{ clientAddress?: string }, Context>;
 
@@ -27,6 +27,7 @@ export function createApp(deps: AppDeps): App {
       useRequestLimits(deps.config.maxBodyBytes),
       useHealthRoutes(deps),
       useRequestIdHeader(),
+      useRequestErrorStatus(),
       EnvelopArmorPlugin({
         maxDepth: { n: 12 },
         maxAliases: { n: 20 },

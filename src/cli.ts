@@ -18,6 +18,9 @@ Commands:
       Writes a migration for the difference between the entities and the database (development).
 `;
 
+/** `adminEmail` → `--admin-email`: errors name the option the user typed. */
+const optionName = (field: string) => `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const config = loadConfig(process.env);
@@ -95,7 +98,7 @@ run(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     if (error instanceof ConfigError) console.error(`Configuration error: ${error.message}`);
-    else if (error instanceof DomainError) console.error(`${error.field ? `--${error.field}: ` : ''}${error.message}`);
+    else if (error instanceof DomainError) console.error(`${error.field ? `${optionName(error.field)}: ` : ''}${error.message}`);
     else console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   },

@@ -28,3 +28,25 @@ export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what} 
 export const forbidden = (message = 'You are not allowed to do this') => new DomainError('FORBIDDEN', message);
 export const conflict = (message: string, field?: string) => new DomainError('CONFLICT', message, field);
 export const unauthenticated = (message = 'Sign in to continue') => new DomainError('UNAUTHENTICATED', message);
+
+/**
+ * Runs a write whose uniqueness was checked beforehand; when a concurrent request wins the race
+ * in between, the database's unique constraint answers, and the caller gets `onConflict()`'s
+ * error instead of an INTERNAL one.
+ */
+export async function withUniqueGuard<T>(
+  write: () => Promise<T>,
+  onConflict: () => DomainError | Promise<DomainError>,
+): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof Error && error.name === 'UniqueConstraintViolationException') throw await onConflict();
+    throw error;
+  }
+}
+
+/** The first position in `ids` (the caller's own list) whose id fails `ok`, or -1. */
+export function firstBadIndex(ids: readonly string[], ok: (id: string) => boolean): number {
+  return ids.findIndex((id) => !ok(id));
+}

@@ -27,14 +27,24 @@ export function mapError(error: GraphQLError, context: Pick<Context, 'requestId'
   const original = error.originalError;
   if (original instanceof DomainError) return fromDomain(original, error);
   if (!original) return error;
-  if (original instanceof GraphQLError && typeof original.extensions?.code === 'string') {
-    return new GraphQLError(original.message, { nodes: error.nodes, path: error.path, extensions: original.extensions });
+  if (original instanceof GraphQLError) {
+    // Raised on purpose (ours, or graphql-js coercing variables): safe to show. Without a code of
+    // its own, one that happened before any field ran is a problem with the request's input.
+    const code = original.extensions?.code ?? (error.path ? undefined : 'BAD_USER_INPUT');
+    if (code) {
+      return new GraphQLError(error.message, { nodes: error.nodes, path: error.path, extensions: { ...original.extensions, code } });
+    }
   }
   context.logger.error({ err: original, path: error.path?.join('.') }, 'unexpected error');
-  return new GraphQLError(`Internal error (request ${context.requestId})`, {
-    nodes: error.nodes,
-    path: error.path,
-    extensions: { code: 'INTERNAL', requestId: context.requestId },
+  return internalError(context.requestId, error);
+}
+
+/** What clients see of an unexpected failure: a code and the request id to find it in the log. */
+export function internalError(requestId: string, located?: GraphQLError): GraphQLError {
+  return new GraphQLError(`Internal error (request ${requestId})`, {
+    nodes: located?.nodes,
+    path: located?.path,
+    extensions: { code: 'INTERNAL', requestId },
   });
 }
 

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import type { YogaInitialContext } from 'graphql-yoga';
 import type { Viewer } from '../auth/principal.ts';
+import { internalError } from '../graphql/errors.ts';
 import { verifySessionToken } from '../auth/session-token.ts';
 import type { Logger } from '../logger.ts';
 import type { Role, UserStatus } from '../modules/user/user.entity.ts';
@@ -84,7 +85,7 @@ export function createContextFactory(deps: AppDeps) {
       } catch (error) {
         if (error instanceof GraphQLError) throw error;
         logger.error({ err: error }, 'resolving the principal failed');
-        throw new GraphQLError('Internal error', { extensions: { code: 'INTERNAL', requestId } });
+        throw internalError(requestId);
       }
     }
     return {

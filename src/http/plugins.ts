@@ -80,3 +80,21 @@ export function useRequestIdHeader(): Plugin<{ requestId?: string }> {
     },
   };
 }
+
+/**
+ * Requests that never reached execution (syntax, validation, variables, limits) answer 400 for
+ * every client. graphql-yoga does so only for clients that accept
+ * application/graphql-response+json and answers 200 to plain application/json ones.
+ */
+export function useRequestErrorStatus(): Plugin {
+  return {
+    async onResponse({ response, setResponse }) {
+      if (response.status !== 200 || !response.headers.get('content-type')?.includes('json')) return;
+      const text = await response.clone().text();
+      if (!text.startsWith('{"errors"')) return;
+      const body = JSON.parse(text) as { data?: unknown };
+      if ('data' in body) return;
+      setResponse(new Response(text, { status: 400, headers: response.headers }));
+    },
+  };
+}

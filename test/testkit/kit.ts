@@ -68,8 +68,8 @@ export interface TestKit {
 
 let passwordHash: Promise<string> | undefined;
 
-export async function createTestKit(overrides: Partial<Config> = {}): Promise<TestKit> {
-  const databaseUrl = inject('databaseUrl');
+export async function createTestKit(options: { databaseUrl?: string; config?: Partial<Config> } = {}): Promise<TestKit> {
+  const databaseUrl = options.databaseUrl ?? inject('databaseUrl');
   let recording: string[] | undefined;
   const orm = await createOrm({ clientUrl: databaseUrl, poolMax: 5, onQuery: (sql) => recording?.push(sql) });
   const logs: string[] = [];
@@ -81,7 +81,7 @@ export async function createTestKit(overrides: Partial<Config> = {}): Promise<Te
   });
   const config = {
     ...loadConfig({ DATABASE_URL: databaseUrl, TESSERA_SECRET_KEY: TEST_SECRET_KEY, TESSERA_DEMO: '0' }),
-    ...overrides,
+    ...options.config,
   };
   const logger = createLogger('info', sink);
   const deps = createDeps({ config, orm, secretKey: TEST_SECRET_KEY, logger });

@@ -1,8 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Viewer } from '../../auth/principal.ts';
 import { canManagePeople, isPerson } from '../../authz/policy.ts';
-import { isUuid } from '../../db/ids.ts';
-import { badInput, conflict, forbidden, notFound } from '../../errors.ts';
+import { isUuid, uuidv7 } from '../../db/ids.ts';
+import { badInput, conflict, firstBadIndex, forbidden, notFound, withUniqueGuard } from '../../errors.ts';
 import { idWindowQuery, type IdWindow } from '../../graphql/pagination.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { User } from '../user/user.entity.ts';
@@ -49,39 +49,39 @@ export function validateGroupName(name: string): { name: string; nameKey: string
 export async function createGroup(ctx: ServiceContext, input: { name: string }): Promise<Group> {
   const viewer = requireAdmin(ctx.viewer);
   const { name, nameKey } = validateGroupName(input.name);
-  const existing = await ctx.em.findOne(Group, { tenant: viewer.tenantId, nameKey });
-  if (existing) throw conflict(`A group named "${existing.name}" already exists`, 'input.name');
+  const taken = () => conflict(`A group named "${name}" already exists`, 'input.name');
+  if (await ctx.em.findOne(Group, { tenant: viewer.tenantId, nameKey })) throw taken();
   const group = ctx.em.create(Group, { tenant: viewer.tenantId, name, nameKey });
-  await ctx.em.flush();
+  await withUniqueGuard(() => ctx.em.flush(), taken);
   return group;
 }
 
 async function membersInput(ctx: ServiceContext, viewer: Viewer, input: { groupId: string; userIds: string[] }) {
   const group = isUuid(input.groupId) ? await ctx.em.findOne(Group, { id: input.groupId, tenant: viewer.tenantId }) : null;
   if (!group) throw notFound('Group');
+  if (input.userIds.length === 0) throw badInput('input.userIds', 'Name at least one user');
+  if (input.userIds.length > MAX_MEMBERS_PER_CALL) throw badInput('input.userIds', `At most ${MAX_MEMBERS_PER_CALL} users per call`);
+  // Errors name positions in the caller's own list, repeats included.
+  const malformed = firstBadIndex(input.userIds, isUuid);
+  if (malformed >= 0) throw badInput(`input.userIds[${malformed}]`, 'Not a user id');
   const userIds = [...new Set(input.userIds)];
-  if (userIds.length === 0) throw badInput('input.userIds', 'Name at least one user');
-  if (userIds.length > MAX_MEMBERS_PER_CALL) throw badInput('input.userIds', `At most ${MAX_MEMBERS_PER_CALL} users per call`);
-  const badIndex = userIds.findIndex((id) => !isUuid(id));
-  if (badIndex >= 0) throw badInput(`input.userIds[${badIndex}]`, 'Not a user id');
   const users = await ctx.em.find(User, { id: { $in: userIds }, tenant: viewer.tenantId });
-  if (users.length !== userIds.length) {
-    const found = new Set(users.map((u) => u.id));
-    const missing = userIds.findIndex((id) => !found.has(id));
-    throw badInput(`input.userIds[${missing}]`, 'No such user in this workspace');
-  }
+  const found = new Set(users.map((u) => u.id));
+  const missing = firstBadIndex(input.userIds, (id) => found.has(id));
+  if (missing >= 0) throw badInput(`input.userIds[${missing}]`, 'No such user in this workspace');
   return { group, userIds };
 }
 
+/** Idempotent, also under concurrency: a membership that exists already is left as it is. */
 export async function addGroupMembers(ctx: ServiceContext, input: { groupId: string; userIds: string[] }): Promise<Group> {
   const viewer = requireAdmin(ctx.viewer);
   const { group, userIds } = await membersInput(ctx, viewer, input);
-  const existing = await ctx.em.find(GroupMembership, { group: group.id, user: { $in: userIds } });
-  const already = new Set(existing.map((m) => m.user.id));
-  for (const userId of userIds) {
-    if (!already.has(userId)) ctx.em.create(GroupMembership, { tenant: viewer.tenantId, group: group.id, user: userId });
-  }
-  await ctx.em.flush();
+  const rows = userIds.map(() => '(?, ?, ?, ?, now())').join(', ');
+  await ctx.em.execute(
+    `insert into group_memberships (id, tenant_id, group_id, user_id, created_at) values ${rows}
+     on conflict (group_id, user_id) do nothing`,
+    userIds.flatMap((userId) => [uuidv7(), viewer.tenantId, group.id, userId]),
+  );
   return group;
 }
 

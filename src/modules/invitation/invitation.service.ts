@@ -4,7 +4,7 @@ import { randomToken, tokenDigest } from '../../auth/tokens.ts';
 import type { Viewer } from '../../auth/principal.ts';
 import { canManagePeople } from '../../authz/policy.ts';
 import { isUuid } from '../../db/ids.ts';
-import { badInput, conflict, DomainError, forbidden, notFound } from '../../errors.ts';
+import { badInput, conflict, DomainError, firstBadIndex, forbidden, notFound, withUniqueGuard } from '../../errors.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { Group, GroupMembership } from '../group/group.entity.ts';
 import { enqueueEmail } from '../outbox/outbox.service.ts';
@@ -83,22 +83,28 @@ export async function inviteUsers(ctx: ServiceContext, input: InviteUsersInput):
     if (seen !== undefined) throw badInput(`input.emails[${i}]`, `${email} is listed twice (also at position ${seen})`);
     firstIndex.set(email, i);
   });
-  const groupIds = [...new Set(input.groupIds ?? [])];
-  const badGroup = groupIds.findIndex((id) => !isUuid(id));
-  if (badGroup >= 0) throw badInput(`input.groupIds[${badGroup}]`, 'Not a group id');
+  const requestedGroups = input.groupIds ?? [];
+  const malformed = firstBadIndex(requestedGroups, isUuid);
+  if (malformed >= 0) throw badInput(`input.groupIds[${malformed}]`, 'Not a group id');
+  const groupIds = [...new Set(requestedGroups)];
   const groups = groupIds.length ? await ctx.em.find(Group, { id: { $in: groupIds }, tenant: viewer.tenantId }) : [];
-  if (groups.length !== groupIds.length) {
-    const found = new Set(groups.map((g) => g.id));
-    throw badInput(`input.groupIds[${groupIds.findIndex((id) => !found.has(id))}]`, 'No such group in this workspace');
-  }
+  const foundGroups = new Set(groups.map((g) => g.id));
+  const unknownGroup = firstBadIndex(requestedGroups, (id) => foundGroups.has(id));
+  if (unknownGroup >= 0) throw badInput(`input.groupIds[${unknownGroup}]`, 'No such group in this workspace');
+  const alreadyUser = (email: string, status?: string) =>
+    conflict(
+      `${email} is already a user of this workspace${status === 'PENDING' ? ' (already invited: resend the invitation instead)' : ''}`,
+      `input.emails[${firstIndex.get(email)}]`,
+    );
   const existing = await ctx.em.find(User, { tenant: viewer.tenantId, email: { $in: emails } });
-  if (existing.length > 0) {
-    const taken = existing[0]!;
-    const hint = taken.status === 'PENDING' ? ' (already invited: resend the invitation instead)' : '';
-    throw conflict(`${taken.email} is already a user of this workspace${hint}`, `input.emails[${firstIndex.get(taken.email)}]`);
-  }
+  if (existing.length > 0) throw alreadyUser(existing[0]!.email, existing[0]!.status);
   const tenant = await ctx.em.findOneOrFail(Tenant, { id: viewer.tenantId });
-  return ctx.em.transactional(async (em) => {
+  // A concurrent invitation of one of these addresses can win between the check and the insert.
+  const raced = async () => {
+    const winner = await ctx.em.fork().findOne(User, { tenant: viewer.tenantId, email: { $in: emails } });
+    return winner ? alreadyUser(winner.email, winner.status) : conflict('These addresses changed meanwhile; try again', 'input.emails');
+  };
+  return withUniqueGuard(() => ctx.em.transactional(async (em) => {
     const results = emails.map((email) => {
       const user = em.create(User, {
         tenant: tenant.id,
@@ -115,7 +121,7 @@ export async function inviteUsers(ctx: ServiceContext, input: InviteUsersInput):
     await em.flush();
     ctx.logger.info({ count: results.length, tenantId: tenant.id }, 'users invited');
     return results;
-  });
+  }), raced);
 }
 
 /** Issues a new invitation link for a PENDING user; the previous links stop working. */
