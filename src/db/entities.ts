@@ -1,8 +1,33 @@
 import { Tenant } from '../modules/tenant/tenant.entity.ts';
 import { User } from '../modules/user/user.entity.ts';
+import { UserDatasetAccess, UserFeaturePermission } from '../modules/user/user-overrides.entity.ts';
 import { Group, GroupMembership } from '../modules/group/group.entity.ts';
 import { Session } from '../modules/session/session.entity.ts';
 import { Invitation } from '../modules/invitation/invitation.entity.ts';
 import { OutboxEmail } from '../modules/outbox/outbox.entity.ts';
+import { DataSource } from '../modules/data-source/data-source.entity.ts';
+import { Dataset } from '../modules/dataset/dataset.entity.ts';
+import { Folder } from '../modules/folder/folder.entity.ts';
+import { Dashboard, DashboardFilter, Widget } from '../modules/dashboard/dashboard.entity.ts';
+import { Share } from '../modules/share/share.entity.ts';
+import { AuditEvent } from '../modules/audit/audit.entity.ts';
 
-export const entities = [Tenant, User, Group, GroupMembership, Session, Invitation, OutboxEmail];
+export const entities = [
+  Tenant,
+  User,
+  UserDatasetAccess,
+  UserFeaturePermission,
+  Group,
+  GroupMembership,
+  Session,
+  Invitation,
+  OutboxEmail,
+  DataSource,
+  Dataset,
+  Folder,
+  Dashboard,
+  Widget,
+  DashboardFilter,
+  Share,
+  AuditEvent,
+];

@@ -14,6 +14,8 @@ export const Session = defineEntity({
     createdAt: p.datetime().onCreate(() => new Date()),
     expiresAt: p.datetime(),
     revokedAt: p.datetime().nullable(),
+    /** Set while impersonating: the person acting as `user`. */
+    impersonator: () => p.manyToOne(User).nullable().deleteRule('cascade'),
   },
 });
 export type Session = InferEntity<typeof Session>;

@@ -7,6 +7,9 @@ export type Role = (typeof ROLES)[number];
 export const USER_STATUSES = ['PENDING', 'ACTIVE', 'DEACTIVATED', 'PUBLIC'] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
 
+export const DATASET_ACCESS_MODES = ['FULL', 'BLACKLIST', 'WHITELIST'] as const;
+export type DatasetAccessMode = (typeof DATASET_ACCESS_MODES)[number];
+
 export const User = defineEntity({
   name: 'User',
   tableName: 'users',
@@ -23,6 +26,8 @@ export const User = defineEntity({
     allowApiAccess: p.boolean().default(false),
     allowExportData: p.boolean().default(true),
     twoFactorEnabled: p.boolean().default(false),
+    /** Per-user narrowing of dataset access (PRODUCT.md §4); never applies to admins. */
+    datasetAccessMode: p.enum(DATASET_ACCESS_MODES).default('FULL'),
     lastActiveAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),

@@ -1,0 +1,70 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { uuidv7 } from '../../db/ids.ts';
+import { Dataset } from '../dataset/dataset.entity.ts';
+import { Folder, WORKSPACES } from '../folder/folder.entity.ts';
+import { Tenant } from '../tenant/tenant.entity.ts';
+import { User } from '../user/user.entity.ts';
+
+export const Dashboard = defineEntity({
+  name: 'Dashboard',
+  tableName: 'dashboards',
+  properties: {
+    id: p.uuid().primary().onCreate(() => uuidv7()),
+    tenant: () => p.manyToOne(Tenant).deleteRule('cascade'),
+    folder: () => p.manyToOne(Folder).nullable().deleteRule('restrict').index(),
+    workspace: p.enum(WORKSPACES),
+    workspaceOwner: () => p.manyToOne(User).nullable().deleteRule('restrict').index(),
+    owner: () => p.manyToOne(User).deleteRule('restrict').index(),
+    title: p.string().length(300),
+    description: p.text().default(''),
+    locked: p.boolean().default(false),
+    cacheTtlSeconds: p.integer().default(0),
+    drillThroughEnabled: p.boolean().default(true),
+    crossFilterEnabled: p.boolean().default(true),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+  },
+});
+export type Dashboard = InferEntity<typeof Dashboard>;
+
+/** A saved dataset query shown on a dashboard. */
+export const Widget = defineEntity({
+  name: 'Widget',
+  tableName: 'widgets',
+  properties: {
+    id: p.uuid().primary().onCreate(() => uuidv7()),
+    tenant: () => p.manyToOne(Tenant).deleteRule('cascade'),
+    dashboard: () => p.manyToOne(Dashboard).deleteRule('cascade').index(),
+    dataset: () => p.manyToOne(Dataset).deleteRule('restrict').index(),
+    owner: () => p.manyToOne(User).deleteRule('restrict'),
+    title: p.string().length(300),
+    query: p.json<Record<string, unknown>>(),
+    position: p.integer().default(0),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+  },
+});
+export type Widget = InferEntity<typeof Widget>;
+
+export const FILTER_TYPES = ['DROPDOWN', 'TEXT', 'DATE'] as const;
+export type FilterType = (typeof FILTER_TYPES)[number];
+
+/** A dashboard filter bound to one dataset field, with optional permission code (YAML). */
+export const DashboardFilter = defineEntity({
+  name: 'DashboardFilter',
+  tableName: 'dashboard_filters',
+  properties: {
+    id: p.uuid().primary().onCreate(() => uuidv7()),
+    tenant: () => p.manyToOne(Tenant).deleteRule('cascade'),
+    dashboard: () => p.manyToOne(Dashboard).deleteRule('cascade').index(),
+    dataset: () => p.manyToOne(Dataset).deleteRule('restrict'),
+    parent: () => p.manyToOne(DashboardFilter).nullable().deleteRule('set null'),
+    type: p.enum(FILTER_TYPES),
+    label: p.string().length(200).default(''),
+    /** `model.field` of the dataset */
+    field: p.string().length(200),
+    permissions: p.text().nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+});
+export type DashboardFilter = InferEntity<typeof DashboardFilter>;

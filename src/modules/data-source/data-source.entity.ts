@@ -1,0 +1,28 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { uuidv7 } from '../../db/ids.ts';
+import { Tenant } from '../tenant/tenant.entity.ts';
+import { User } from '../user/user.entity.ts';
+
+/** A Postgres connection. The password is stored encrypted (AES-256-GCM) and never returned. */
+export const DataSource = defineEntity({
+  name: 'DataSource',
+  tableName: 'data_sources',
+  properties: {
+    id: p.uuid().primary().onCreate(() => uuidv7()),
+    tenant: () => p.manyToOne(Tenant).deleteRule('cascade'),
+    name: p.string().length(200),
+    nameKey: p.string().length(200),
+    host: p.string().length(255),
+    port: p.integer(),
+    database: p.string().length(63),
+    username: p.string().length(63),
+    passwordCiphertext: p.text().lazy(),
+    /** Schemas the data source may read; datasets may only name tables in these. */
+    schemas: p.array().default([]),
+    owner: () => p.manyToOne(User).deleteRule('restrict'),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+  },
+  uniques: [{ name: 'data_sources_tenant_name_key_unique', properties: ['tenant', 'nameKey'] }],
+});
+export type DataSource = InferEntity<typeof DataSource>;

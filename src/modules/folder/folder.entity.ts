@@ -1,0 +1,28 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { uuidv7 } from '../../db/ids.ts';
+import { Tenant } from '../tenant/tenant.entity.ts';
+import { User } from '../user/user.entity.ts';
+
+export const WORKSPACES = ['TEAM', 'PERSONAL'] as const;
+export type Workspace = (typeof WORKSPACES)[number];
+
+/**
+ * A folder of the team workspace, or of one user's personal workspace (`workspaceOwner`). A
+ * folder's children share its workspace.
+ */
+export const Folder = defineEntity({
+  name: 'Folder',
+  tableName: 'folders',
+  properties: {
+    id: p.uuid().primary().onCreate(() => uuidv7()),
+    tenant: () => p.manyToOne(Tenant).deleteRule('cascade'),
+    name: p.string().length(200),
+    parent: () => p.manyToOne(Folder).nullable().deleteRule('cascade').index(),
+    workspace: p.enum(WORKSPACES),
+    workspaceOwner: () => p.manyToOne(User).nullable().deleteRule('restrict').index(),
+    owner: () => p.manyToOne(User).deleteRule('restrict'),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+  },
+});
+export type Folder = InferEntity<typeof Folder>;

@@ -1,0 +1,34 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { uuidv7 } from '../../db/ids.ts';
+import { Group } from '../group/group.entity.ts';
+import { Tenant } from '../tenant/tenant.entity.ts';
+import { User } from '../user/user.entity.ts';
+
+export const SHARE_RESOURCE_TYPES = ['FOLDER', 'DASHBOARD', 'DATASET', 'DATA_SOURCE'] as const;
+export type ShareResourceType = (typeof SHARE_RESOURCE_TYPES)[number];
+export const GRANTEE_TYPES = ['USER', 'GROUP', 'ALL_USERS'] as const;
+export type GranteeType = (typeof GRANTEE_TYPES)[number];
+
+/**
+ * VIEW on a folder, dashboard or dataset, or USE on a data source, for a user, a group or all
+ * users of the tenant. `granteeKey` (user id, group id or 'all') makes a grant unique per resource.
+ */
+export const Share = defineEntity({
+  name: 'Share',
+  tableName: 'shares',
+  properties: {
+    id: p.uuid().primary().onCreate(() => uuidv7()),
+    tenant: () => p.manyToOne(Tenant).deleteRule('cascade'),
+    resourceType: p.enum(SHARE_RESOURCE_TYPES),
+    resourceId: p.uuid().index(),
+    granteeType: p.enum(GRANTEE_TYPES),
+    granteeUser: () => p.manyToOne(User).nullable().deleteRule('cascade'),
+    granteeGroup: () => p.manyToOne(Group).nullable().deleteRule('cascade'),
+    granteeKey: p.string().length(36),
+    createdBy: () => p.manyToOne(User).nullable().deleteRule('set null'),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+  uniques: [{ name: 'shares_resource_grantee_unique', properties: ['resourceId', 'granteeKey'] }],
+  indexes: [{ name: 'shares_tenant_grantee_index', properties: ['tenant', 'granteeKey', 'resourceType'] }],
+});
+export type Share = InferEntity<typeof Share>;

@@ -1,0 +1,43 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { uuidv7 } from '../../db/ids.ts';
+import { Dataset } from '../dataset/dataset.entity.ts';
+import { Tenant } from '../tenant/tenant.entity.ts';
+import { User } from './user.entity.ts';
+
+export const DATASET_ACCESS_LEVELS = ['READ', 'READ_WRITE'] as const;
+export type DatasetAccessLevel = (typeof DATASET_ACCESS_LEVELS)[number];
+
+/** One dataset listed in a user's BLACKLIST or WHITELIST. */
+export const UserDatasetAccess = defineEntity({
+  name: 'UserDatasetAccess',
+  tableName: 'user_dataset_access',
+  properties: {
+    id: p.uuid().primary().onCreate(() => uuidv7()),
+    tenant: () => p.manyToOne(Tenant).deleteRule('cascade'),
+    user: () => p.manyToOne(User).deleteRule('cascade'),
+    dataset: () => p.manyToOne(Dataset).deleteRule('cascade'),
+    level: p.enum(DATASET_ACCESS_LEVELS).default('READ'),
+  },
+  uniques: [{ name: 'user_dataset_access_user_dataset_unique', properties: ['user', 'dataset'] }],
+});
+export type UserDatasetAccess = InferEntity<typeof UserDatasetAccess>;
+
+export const FEATURES = ['DASHBOARDS', 'DATASETS', 'SHARE_LINKS', 'SCHEDULES', 'ALERTS', 'API_TOKENS'] as const;
+export type Feature = (typeof FEATURES)[number];
+export const FEATURE_STATES = ['DEFAULT', 'ENABLED', 'DISABLED'] as const;
+export type FeatureState = (typeof FEATURE_STATES)[number];
+
+/** A feature switched ENABLED or DISABLED for one user; DEFAULT is the absence of a row. */
+export const UserFeaturePermission = defineEntity({
+  name: 'UserFeaturePermission',
+  tableName: 'user_feature_permissions',
+  properties: {
+    id: p.uuid().primary().onCreate(() => uuidv7()),
+    tenant: () => p.manyToOne(Tenant).deleteRule('cascade'),
+    user: () => p.manyToOne(User).deleteRule('cascade'),
+    feature: p.enum(FEATURES),
+    state: p.enum(['ENABLED', 'DISABLED'] as const),
+  },
+  uniques: [{ name: 'user_feature_permissions_user_feature_unique', properties: ['user', 'feature'] }],
+});
+export type UserFeaturePermission = InferEntity<typeof UserFeaturePermission>;
