@@ -15,4 +15,6 @@ export interface Viewer {
   role: Role;
   status: UserStatus;
   sessionId: string | undefined;
+  /** While impersonating: the person acting as `userId`. */
+  impersonatorId?: string | undefined;
 }

@@ -1,0 +1,78 @@
+import type { Role } from '../modules/user/user.entity.ts';
+import type { ShareResourceType } from '../modules/share/share.entity.ts';
+
+/**
+ * SQL fragments that filter lists by what the viewer may see, so lists are filtered in the
+ * database, never after loading. Placeholders are `?` (bound by the ORM); every value is a
+ * parameter, never part of the SQL text.
+ */
+export interface SqlFragment {
+  sql: string;
+  params: unknown[];
+}
+
+export interface VisibilitySubject {
+  tenantId: string;
+  userId: string;
+  role: Role;
+}
+
+/** Ids of resources of one type shared with the viewer: directly, through a group, or All users. */
+export function grantedIds(subject: VisibilitySubject, type: ShareResourceType): SqlFragment {
+  return {
+    sql: `select s.resource_id from shares s
+           where s.tenant_id = ? and s.resource_type = ?
+             and (s.grantee_key = ? or s.grantee_key = 'all'
+                  or s.grantee_key in (select gm.group_id::text from group_memberships gm where gm.user_id = ? and gm.tenant_id = ?))`,
+    params: [subject.tenantId, type, subject.userId, subject.userId, subject.tenantId],
+  };
+}
+
+/** Folders shared with the viewer and all their descendants (sharing a folder shares its tree). */
+export function sharedFolderTree(subject: VisibilitySubject): SqlFragment {
+  const granted = grantedIds(subject, 'FOLDER');
+  return {
+    sql: `with recursive shared_tree as (
+            select f.id from folders f where f.tenant_id = ? and f.id in (${granted.sql})
+            union
+            select c.id from folders c join shared_tree t on c.parent_id = t.id
+          ) select id from shared_tree`,
+    params: [subject.tenantId, ...granted.params],
+  };
+}
+
+/**
+ * The `dashboard.view` row of the matrix as a predicate over `alias` (a dashboards row):
+ * admins see all; others see what they own, their own personal workspace, what is shared with
+ * them (directly or through a folder); analysts also see the whole team workspace.
+ */
+export function visibleDashboards(subject: VisibilitySubject, alias = 'd'): SqlFragment {
+  if (subject.role === 'ADMIN') return { sql: `${alias}.tenant_id = ?`, params: [subject.tenantId] };
+  const granted = grantedIds(subject, 'DASHBOARD');
+  const folders = sharedFolderTree(subject);
+  const team = subject.role === 'ANALYST' ? `or ${alias}.workspace = 'TEAM'` : '';
+  return {
+    sql: `${alias}.tenant_id = ? and (
+            ${alias}.owner_id = ?
+            or (${alias}.workspace = 'PERSONAL' and ${alias}.workspace_owner_id = ?)
+            ${team}
+            or ${alias}.id in (${granted.sql})
+            or ${alias}.folder_id in (${folders.sql}))`,
+    params: [subject.tenantId, subject.userId, subject.userId, ...granted.params, ...folders.params],
+  };
+}
+
+/** The `folder.view` row of the matrix as a predicate over `alias` (a folders row). */
+export function visibleFolders(subject: VisibilitySubject, alias = 'f'): SqlFragment {
+  if (subject.role === 'ADMIN') return { sql: `${alias}.tenant_id = ?`, params: [subject.tenantId] };
+  const folders = sharedFolderTree(subject);
+  const team = subject.role === 'ANALYST' ? `or ${alias}.workspace = 'TEAM'` : '';
+  return {
+    sql: `${alias}.tenant_id = ? and (
+            ${alias}.owner_id = ?
+            or (${alias}.workspace = 'PERSONAL' and ${alias}.workspace_owner_id = ?)
+            ${team}
+            or ${alias}.id in (${folders.sql}))`,
+    params: [subject.tenantId, subject.userId, subject.userId, ...folders.params],
+  };
+}
