@@ -1,5 +1,8 @@
 import type { Viewer } from '../auth/principal.ts';
+import { forbidden } from '../errors.ts';
 import type { Role } from '../modules/user/user.entity.ts';
+import { can, type Facts, type Subject } from './decide.ts';
+import type { Action } from './matrix.ts';
 
 /**
  * Pure policy functions over plain data. GraphQL scopes and services both call these; nothing
@@ -44,4 +47,17 @@ export function adminRemovalDenial(
     return 'This is the last active admin of the workspace';
   }
   return undefined;
+}
+
+/** Throws FORBIDDEN unless the matrix allows the viewer `action` on a resource with `facts`. */
+export async function assertCan(
+  ctx: { viewer: Viewer | null; loaders: { subject(): Promise<Subject> } },
+  action: Action,
+  facts: Facts = {},
+  message?: string,
+): Promise<Subject> {
+  if (!isPerson(ctx.viewer)) throw forbidden(message);
+  const subject = await ctx.loaders.subject();
+  if (!can(subject, action, facts)) throw forbidden(message);
+  return subject;
 }

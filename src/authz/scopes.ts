@@ -1,5 +1,7 @@
 import type { Context } from '../http/context.ts';
-import { canManagePeople, canSeePrivateUserFields, isPerson } from './policy.ts';
+import { can, type Facts } from './decide.ts';
+import type { Action } from './matrix.ts';
+import { canManagePeople, canSeePrivateUserFields, isAdmin, isPerson } from './policy.ts';
 
 /**
  * The scopes fields declare. Each one is a thin call into `policy.ts`; a field that declares none
@@ -15,6 +17,10 @@ export interface Scopes {
   managePeople: boolean;
   /** Private fields of the user with this id. */
   userPrivate: string;
+  /** A signed-in admin. */
+  admin: boolean;
+  /** The role matrix (`matrix.ts`) allows this action on a resource with these facts. */
+  allowed: { action: Action; facts: Facts };
 }
 
 export function authScopes(context: Context) {
@@ -25,5 +31,8 @@ export function authScopes(context: Context) {
     person: isPerson(viewer),
     managePeople: canManagePeople(viewer),
     userPrivate: (userId: string) => canSeePrivateUserFields(viewer, userId),
+    admin: isAdmin(viewer),
+    allowed: async ({ action, facts }: { action: Action; facts: Facts }) =>
+      isPerson(viewer) && can(await context.loaders.subject(), action, facts),
   };
 }

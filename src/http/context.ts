@@ -92,7 +92,7 @@ export function createContextFactory(deps: AppDeps) {
       requestId,
       viewer,
       em,
-      loaders: createLoaders(em, viewer?.tenantId),
+      loaders: createLoaders(em, viewer),
       deps,
       logger,
       clientAddress: initial.clientAddress ?? 'unknown',

@@ -1,12 +1,17 @@
 import DataLoader from 'dataloader';
+import type { Viewer } from '../auth/principal.ts';
+import { subjectLoader } from '../authz/subject.ts';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { User } from '../modules/user/user.entity.ts';
 import { Group, GroupMembership } from '../modules/group/group.entity.ts';
+import { Share } from '../modules/share/share.entity.ts';
 
 /** Request-scoped batch loaders. Every one is bound to the viewer's tenant. */
-export function createLoaders(em: EntityManager, tenantId: string | undefined) {
-  const tenant = tenantId ?? '00000000-0000-0000-0000-000000000000';
+export function createLoaders(em: EntityManager, viewer: Viewer | null) {
+  const tenant = viewer?.tenantId ?? '00000000-0000-0000-0000-000000000000';
   return {
+    /** The viewer with per-user overrides, loaded once per request on first use. */
+    subject: subjectLoader(em, viewer),
     userById: new DataLoader<string, User | null>(async (ids) => {
       const rows = await em.find(User, { id: { $in: [...ids] }, tenant });
       const byId = new Map(rows.map((row) => [row.id, row]));
@@ -26,6 +31,12 @@ export function createLoaders(em: EntityManager, tenantId: string | undefined) {
       const byUser = new Map<string, Group[]>(userIds.map((id) => [id, []]));
       for (const membership of memberships) byUser.get(membership.user.id)?.push(membership.group);
       return userIds.map((id) => byUser.get(id) ?? []);
+    }),
+    sharesByResourceId: new DataLoader<string, Share[]>(async (resourceIds) => {
+      const rows = await em.find(Share, { tenant, resourceId: { $in: [...resourceIds] } }, { orderBy: { id: 'asc' } });
+      const byResource = new Map<string, Share[]>(resourceIds.map((id) => [id, []]));
+      for (const row of rows) byResource.get(row.resourceId)?.push(row);
+      return resourceIds.map((id) => byResource.get(id) ?? []);
     }),
     memberCountByGroupId: new DataLoader<string, number>(async (groupIds) => {
       const rows = await em.execute<{ group_id: string; count: string }[]>(

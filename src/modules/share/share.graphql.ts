@@ -1,0 +1,75 @@
+import { decodeGlobalID } from '@pothos/plugin-relay';
+import { builder } from '../../graphql/builder.ts';
+import { rawIds } from '../../graphql/ids.ts';
+import { GroupRef } from '../group/group.graphql.ts';
+import { UserRef } from '../user/user.graphql.ts';
+import { GRANTEE_TYPES, type Share } from './share.entity.ts';
+import { SHAREABLE_TYPENAMES, share, unshare, type ShareInput } from './share.service.ts';
+
+export const GranteeTypeEnum = builder.enumType('GranteeType', { values: GRANTEE_TYPES });
+
+export const ShareRef = builder.objectRef<Share>('Share').implement({
+  description: 'VIEW (USE for a data source) granted to a user, a group, or all users',
+  authScopes: { person: true },
+  fields: (t) => ({
+    granteeType: t.field({ type: GranteeTypeEnum, resolve: (s) => s.granteeType }),
+    user: t.field({
+      type: UserRef,
+      nullable: true,
+      resolve: (s, _args, ctx) => (s.granteeUser ? ctx.loaders.userById.load(s.granteeUser.id) : null),
+    }),
+    group: t.field({
+      type: GroupRef,
+      nullable: true,
+      resolve: (s, _args, ctx) => (s.granteeGroup ? ctx.loaders.groupById.load(s.granteeGroup.id) : null),
+    }),
+    createdAt: t.field({ type: 'DateTime', resolve: (s) => s.createdAt }),
+  }),
+});
+
+const ShareInputRef = builder.inputType('ShareInput', {
+  fields: (t) => ({
+    resourceId: t.id({ required: true, description: 'A folder, dashboard, dataset or data source' }),
+    userIds: t.idList({ defaultValue: [] }),
+    groupIds: t.idList({ defaultValue: [] }),
+    allUsers: t.boolean({ defaultValue: false }),
+  }),
+});
+
+function toInput(input: { resourceId: string; userIds?: readonly string[] | null; groupIds?: readonly string[] | null; allUsers?: boolean | null }): ShareInput {
+  let type: ShareInput['type'];
+  let id = '';
+  try {
+    const decoded = decodeGlobalID(input.resourceId);
+    type = SHAREABLE_TYPENAMES[decoded.typename];
+    id = decoded.id;
+  } catch {
+    type = undefined;
+  }
+  return {
+    type,
+    id,
+    userIds: rawIds(input.userIds ?? [], 'User'),
+    groupIds: rawIds(input.groupIds ?? [], 'Group'),
+    allUsers: input.allUsers ?? false,
+  };
+}
+
+builder.mutationFields((t) => ({
+  share: t.field({
+    type: [ShareRef],
+    nullable: true,
+    authScopes: { person: true },
+    description: 'Shares a resource; returns all its shares. Who may share what follows the role matrix.',
+    args: { input: t.arg({ type: ShareInputRef, required: true }) },
+    resolve: (_root, { input }, ctx) => share(ctx, toInput(input)),
+  }),
+  unshare: t.field({
+    type: [ShareRef],
+    nullable: true,
+    authScopes: { person: true },
+    description: 'Revokes shares; access ends on the grantee’s next request. Returns the remaining shares.',
+    args: { input: t.arg({ type: ShareInputRef, required: true }) },
+    resolve: (_root, { input }, ctx) => unshare(ctx, toInput(input)),
+  }),
+}));
