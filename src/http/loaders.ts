@@ -4,12 +4,36 @@ import { subjectLoader } from '../authz/subject.ts';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { User } from '../modules/user/user.entity.ts';
 import { Group, GroupMembership } from '../modules/group/group.entity.ts';
-import { Share } from '../modules/share/share.entity.ts';
+import { Share, type ShareResourceType } from '../modules/share/share.entity.ts';
+import { grantedIds, sharedFolderTree, type SqlFragment } from '../authz/visibility.ts';
 
 /** Request-scoped batch loaders. Every one is bound to the viewer's tenant. */
+/** Memoises one promise per key for the request. */
+function memo<K, V>(load: (key: K) => Promise<V>): (key: K) => Promise<V> {
+  const cache = new Map<K, Promise<V>>();
+  return (key) => {
+    let value = cache.get(key);
+    if (!value) {
+      value = load(key);
+      cache.set(key, value);
+    }
+    return value;
+  };
+}
+
 export function createLoaders(em: EntityManager, viewer: Viewer | null) {
   const tenant = viewer?.tenantId ?? '00000000-0000-0000-0000-000000000000';
+  const ids = async (fragment: SqlFragment) =>
+    new Set((await em.execute<{ id: string }[]>(`select x.id from (${fragment.sql}) as x(id)`, fragment.params)).map((r) => r.id));
   return {
+    /**
+     * Ids of resources of one type shared with the viewer (directly, via a group, or All users),
+     * one statement per type per request. For FOLDER it is the whole shared tree.
+     */
+    sharedIds: memo(async (type: ShareResourceType): Promise<ReadonlySet<string>> => {
+      if (!viewer) return new Set();
+      return ids(type === 'FOLDER' ? sharedFolderTree(viewer) : grantedIds(viewer, type));
+    }),
     /** The viewer with per-user overrides, loaded once per request on first use. */
     subject: subjectLoader(em, viewer),
     userById: new DataLoader<string, User | null>(async (ids) => {
