@@ -170,3 +170,20 @@ describe('unexpected errors', () => {
     expect(broken.logs.some((line) => line.includes(requestId))).toBe(true);
   });
 });
+
+describe('credentials in rejected input', () => {
+  it('are never echoed back in variable errors', async () => {
+    const query = 'mutation L($input: LoginInput!) { login(input: $input) { token } }';
+    const variables = { input: { tenant: 't', email: 'a@example.com', password: 'Sup3r-Secret-Value', unexpected: 1 } };
+    const res = await kit.app.fetch('http://tessera.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    const text = await res.text();
+    expect(res.status).toBe(400);
+    expect(text).toContain('Variable \\"$input\\" got invalid value (value not shown)');
+    expect(text).toContain('unexpected');
+    expect(text).not.toContain('Sup3r-Secret-Value');
+  });
+});

@@ -17,4 +17,9 @@ export interface Viewer {
   sessionId: string | undefined;
   /** While impersonating: the person acting as `userId`. */
   impersonatorId?: string | undefined;
+  /**
+   * While impersonating: the impersonator's current role. A non-admin impersonator's own
+   * permissions are intersected with the target's (`canAs` in `authz/policy.ts`).
+   */
+  impersonatorRole?: Role | undefined;
 }

@@ -3,6 +3,7 @@ import { forbidden } from '../errors.ts';
 import type { Role } from '../modules/user/user.entity.ts';
 import { can, type Facts, type Subject } from './decide.ts';
 import type { Action } from './matrix.ts';
+import type { ViewerSubject } from './subject.ts';
 
 /**
  * Pure policy functions over plain data. GraphQL scopes and services both call these; nothing
@@ -49,15 +50,57 @@ export function adminRemovalDenial(
   return undefined;
 }
 
+/**
+ * `can` for the viewer: while a non-admin impersonates (PRODUCT.md §1), the action must be allowed
+ * to both the person acted as (`subject`) and the impersonator (`impersonator`, evaluated under
+ * the target's identity) — the intersection of both users' permissions. Pass
+ * `subject.impersonator` of the viewer's subject (`ctx.loaders.subject()`).
+ */
+export function canAs(subject: Subject, impersonator: Subject | undefined, action: Action, facts: Facts = {}): boolean {
+  return can(subject, action, facts) && (impersonator === undefined || can(impersonator, action, facts));
+}
+
+/**
+ * Whether someone with `impersonator.role` may act as a user with `targetRole` (matrix row
+ * `impersonate`; per-user overrides do not touch that row). Checked when the impersonation starts
+ * and again on every request it makes.
+ */
+export function canImpersonate(impersonator: { userId: string; role: Role }, targetRole: Role): boolean {
+  const subject: Subject = {
+    userId: impersonator.userId,
+    role: impersonator.role,
+    allowExportData: false,
+    features: {},
+    datasetAccessMode: 'FULL',
+    datasetAccess: new Map(),
+  };
+  return can(subject, 'impersonate', { targetRole });
+}
+
+/**
+ * Whether the matrix allows the viewer `action` on a resource with `facts` (with the
+ * impersonation intersection). Every decision about the current viewer goes through here or
+ * `assertCan`; `can()` itself is for subjects other than the viewer.
+ */
+export async function allows(
+  ctx: { viewer: Viewer | null; loaders: { subject(): Promise<ViewerSubject> } },
+  action: Action,
+  facts: Facts = {},
+): Promise<boolean> {
+  if (!isPerson(ctx.viewer)) return false;
+  const subject = await ctx.loaders.subject();
+  return canAs(subject, subject.impersonator, action, facts);
+}
+
 /** Throws FORBIDDEN unless the matrix allows the viewer `action` on a resource with `facts`. */
 export async function assertCan(
-  ctx: { viewer: Viewer | null; loaders: { subject(): Promise<Subject> } },
+  ctx: { viewer: Viewer | null; loaders: { subject(): Promise<ViewerSubject> } },
   action: Action,
   facts: Facts = {},
   message?: string,
 ): Promise<Subject> {
   if (!isPerson(ctx.viewer)) throw forbidden(message);
   const subject = await ctx.loaders.subject();
-  if (!can(subject, action, facts)) throw forbidden(message);
+  if (!canAs(subject, subject.impersonator, action, facts)) throw forbidden(message);
   return subject;
 }

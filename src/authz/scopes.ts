@@ -1,7 +1,7 @@
 import type { Context } from '../http/context.ts';
-import { can, type Facts } from './decide.ts';
+import type { Facts } from './decide.ts';
 import type { Action } from './matrix.ts';
-import { canManagePeople, canSeePrivateUserFields, isAdmin, isPerson } from './policy.ts';
+import { canAs, canManagePeople, canSeePrivateUserFields, isAdmin, isPerson } from './policy.ts';
 
 /**
  * The scopes fields declare. Each one is a thin call into `policy.ts`; a field that declares none
@@ -32,7 +32,10 @@ export function authScopes(context: Context) {
     managePeople: canManagePeople(viewer),
     userPrivate: (userId: string) => canSeePrivateUserFields(viewer, userId),
     admin: isAdmin(viewer),
-    allowed: async ({ action, facts }: { action: Action; facts: Facts }) =>
-      isPerson(viewer) && can(await context.loaders.subject(), action, facts),
+    allowed: async ({ action, facts }: { action: Action; facts: Facts }) => {
+      if (!isPerson(viewer)) return false;
+      const subject = await context.loaders.subject();
+      return canAs(subject, subject.impersonator, action, facts);
+    },
   };
 }

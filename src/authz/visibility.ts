@@ -17,14 +17,19 @@ export interface VisibilitySubject {
   role: Role;
 }
 
+/** A `shares s` row grants the viewer: directly, through one of their groups, or All users. */
+export const GRANTEE_MATCH = `(s.grantee_key = ? or s.grantee_key = 'all'
+  or s.grantee_key in (select gm.group_id::text from group_memberships gm where gm.user_id = ? and gm.tenant_id = ?))`;
+
+export function granteeParams(subject: VisibilitySubject): unknown[] {
+  return [subject.userId, subject.userId, subject.tenantId];
+}
+
 /** Ids of resources of one type shared with the viewer: directly, through a group, or All users. */
 export function grantedIds(subject: VisibilitySubject, type: ShareResourceType): SqlFragment {
   return {
-    sql: `select s.resource_id from shares s
-           where s.tenant_id = ? and s.resource_type = ?
-             and (s.grantee_key = ? or s.grantee_key = 'all'
-                  or s.grantee_key in (select gm.group_id::text from group_memberships gm where gm.user_id = ? and gm.tenant_id = ?))`,
-    params: [subject.tenantId, type, subject.userId, subject.userId, subject.tenantId],
+    sql: `select s.resource_id from shares s where s.tenant_id = ? and s.resource_type = ? and ${GRANTEE_MATCH}`,
+    params: [subject.tenantId, type, ...granteeParams(subject)],
   };
 }
 

@@ -19,6 +19,14 @@ function fromDomain(error: DomainError, located: GraphQLError): GraphQLError {
 }
 
 /**
+ * graphql-js repeats a rejected variable's whole value in its message ("Variable "$input" got
+ * invalid value { …, password: … }"). The value may hold credentials, so it is never echoed.
+ */
+export function withoutEchoedValue(message: string): string {
+  return message.replace(/^(Variable "\$[^"]+" got invalid value ).*?(; |$)/s, '$1(value not shown)$2');
+}
+
+/**
  * The one place errors are mapped for clients: domain errors keep their code and message,
  * GraphQL errors we raised on purpose keep theirs, anything else becomes INTERNAL with the
  * request id (and is logged in full).
@@ -26,13 +34,16 @@ function fromDomain(error: DomainError, located: GraphQLError): GraphQLError {
 export function mapError(error: GraphQLError, context: Pick<Context, 'requestId' | 'logger'>): GraphQLError {
   const original = error.originalError;
   if (original instanceof DomainError) return fromDomain(original, error);
-  if (!original) return error;
+  if (!original) {
+    const message = withoutEchoedValue(error.message);
+    return message === error.message ? error : new GraphQLError(message, { nodes: error.nodes, path: error.path, extensions: error.extensions });
+  }
   if (original instanceof GraphQLError) {
     // Raised on purpose (ours, or graphql-js coercing variables): safe to show. Without a code of
     // its own, one that happened before any field ran is a problem with the request's input.
     const code = original.extensions?.code ?? (error.path ? undefined : 'BAD_USER_INPUT');
     if (code) {
-      return new GraphQLError(error.message, { nodes: error.nodes, path: error.path, extensions: { ...original.extensions, code } });
+      return new GraphQLError(withoutEchoedValue(error.message), { nodes: error.nodes, path: error.path, extensions: { ...original.extensions, code } });
     }
   }
   context.logger.error({ err: original, path: error.path?.join('.') }, 'unexpected error');

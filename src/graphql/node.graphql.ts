@@ -1,7 +1,11 @@
 import { brandWithType } from '@pothos/core';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { notFound } from '../errors.ts';
+import { findVisibleDataSource } from '../modules/data-source/data-source.service.ts';
+import { findVisibleDataset } from '../modules/dataset/dataset.service.ts';
 import { findGroup } from '../modules/group/group.service.ts';
+import { findVisibleFolder } from '../modules/folder/folder.service.ts';
+import { findVisibleDashboard } from '../modules/dashboard/dashboard.service.ts';
 import { findVisibleUser } from '../modules/user/user.service.ts';
 import type { Context } from '../http/context.ts';
 import { builder } from './builder.ts';
@@ -10,6 +14,10 @@ import { builder } from './builder.ts';
 const NODE_LOADERS: Record<string, (ctx: Context, id: string) => Promise<object>> = {
   User: (ctx, id) => findVisibleUser(ctx, id),
   Group: (ctx, id) => findGroup(ctx, id),
+  Folder: (ctx, id) => findVisibleFolder(ctx, id),
+  Dashboard: (ctx, id) => findVisibleDashboard(ctx, id),
+  DataSource: (ctx, id) => findVisibleDataSource(ctx, id),
+  Dataset: (ctx, id) => findVisibleDataset(ctx, id),
 };
 
 builder.queryField('node', (t) =>

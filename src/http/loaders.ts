@@ -5,9 +5,22 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { User } from '../modules/user/user.entity.ts';
 import { Group, GroupMembership } from '../modules/group/group.entity.ts';
 import { Share, type ShareResourceType } from '../modules/share/share.entity.ts';
-import { grantedIds, sharedFolderTree, type SqlFragment } from '../authz/visibility.ts';
+import { Folder } from '../modules/folder/folder.entity.ts';
+import { Dashboard, DashboardFilter, Widget } from '../modules/dashboard/dashboard.entity.ts';
+import { GRANTEE_MATCH, granteeParams, grantedIds, sharedFolderTree, type SqlFragment } from '../authz/visibility.ts';
 
 /** Request-scoped batch loaders. Every one is bound to the viewer's tenant. */
+/**
+ * A DataLoader that gathers a batch until the event loop's next turn rather than the next
+ * microtask: resolvers that await other loaders first still land in one batch, so the number of
+ * statements per request stays constant however the page's promises interleave.
+ */
+export class Loader<K, V> extends DataLoader<K, V> {
+  constructor(batch: DataLoader.BatchLoadFn<K, V>) {
+    super(batch, { batchScheduleFn: (callback) => setImmediate(callback) });
+  }
+}
+
 /** Memoises one promise per key for the request. */
 function memo<K, V>(load: (key: K) => Promise<V>): (key: K) => Promise<V> {
   const cache = new Map<K, Promise<V>>();
@@ -30,23 +43,69 @@ export function createLoaders(em: EntityManager, viewer: Viewer | null) {
      * Ids of resources of one type shared with the viewer (directly, via a group, or All users),
      * one statement per type per request. For FOLDER it is the whole shared tree.
      */
+    /** Whether a resource (any type) is shared with the viewer; batched per page of resources. */
+    isShared: new Loader<string, boolean>(async (resourceIds) => {
+      if (!viewer) return resourceIds.map(() => false);
+      const rows = await em.execute<{ resource_id: string }[]>(
+        `select distinct s.resource_id from shares s
+          where s.tenant_id = ? and s.resource_id in (?) and ${GRANTEE_MATCH}`,
+        [tenant, [...resourceIds], ...granteeParams(viewer)],
+      );
+      const shared = new Set(rows.map((r) => r.resource_id));
+      return resourceIds.map((id) => shared.has(id));
+    }),
+    /**
+     * Whether a dashboard is shared with the viewer, directly or through any ancestor folder: one
+     * statement for a page, and one promise per dashboard so that a page's decisions settle together.
+     */
+    isDashboardShared: new Loader<string, boolean>(async (dashboardIds) => {
+      if (!viewer) return dashboardIds.map(() => false);
+      const rows = await em.execute<{ start_id: string }[]>(
+        `with recursive up as (
+           select d.id as start_id, d.id from dashboards d where d.tenant_id = ? and d.id in (?)
+           union all
+           select d.id, d.folder_id from dashboards d where d.tenant_id = ? and d.id in (?) and d.folder_id is not null
+           union all
+           select u.start_id, f.parent_id from folders f join up u on f.id = u.id where f.parent_id is not null
+         ) select distinct up.start_id from up join shares s on s.resource_id = up.id
+           where s.tenant_id = ? and ${GRANTEE_MATCH}`,
+        [tenant, [...dashboardIds], tenant, [...dashboardIds], tenant, ...granteeParams(viewer)],
+      );
+      const shared = new Set(rows.map((r) => r.start_id));
+      return dashboardIds.map((id) => shared.has(id));
+    }),
+    /** Whether a folder or one of its ancestors is shared with the viewer; batched. */
+    isFolderTreeShared: new Loader<string, boolean>(async (folderIds) => {
+      if (!viewer) return folderIds.map(() => false);
+      const rows = await em.execute<{ start_id: string }[]>(
+        `with recursive up as (
+           select f.id as start_id, f.id, f.parent_id from folders f where f.tenant_id = ? and f.id in (?)
+           union all
+           select u.start_id, p.id, p.parent_id from folders p join up u on p.id = u.parent_id
+         ) select distinct up.start_id from up join shares s on s.resource_id = up.id
+           where s.tenant_id = ? and ${GRANTEE_MATCH}`,
+        [tenant, [...folderIds], tenant, ...granteeParams(viewer)],
+      );
+      const shared = new Set(rows.map((r) => r.start_id));
+      return folderIds.map((id) => shared.has(id));
+    }),
     sharedIds: memo(async (type: ShareResourceType): Promise<ReadonlySet<string>> => {
       if (!viewer) return new Set();
       return ids(type === 'FOLDER' ? sharedFolderTree(viewer) : grantedIds(viewer, type));
     }),
     /** The viewer with per-user overrides, loaded once per request on first use. */
     subject: subjectLoader(em, viewer),
-    userById: new DataLoader<string, User | null>(async (ids) => {
+    userById: new Loader<string, User | null>(async (ids) => {
       const rows = await em.find(User, { id: { $in: [...ids] }, tenant });
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
-    groupById: new DataLoader<string, Group | null>(async (ids) => {
+    groupById: new Loader<string, Group | null>(async (ids) => {
       const rows = await em.find(Group, { id: { $in: [...ids] }, tenant });
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
-    groupsByUserId: new DataLoader<string, Group[]>(async (userIds) => {
+    groupsByUserId: new Loader<string, Group[]>(async (userIds) => {
       const memberships = await em.find(
         GroupMembership,
         { user: { $in: [...userIds] }, tenant },
@@ -56,13 +115,49 @@ export function createLoaders(em: EntityManager, viewer: Viewer | null) {
       for (const membership of memberships) byUser.get(membership.user.id)?.push(membership.group);
       return userIds.map((id) => byUser.get(id) ?? []);
     }),
-    sharesByResourceId: new DataLoader<string, Share[]>(async (resourceIds) => {
+    sharesByResourceId: new Loader<string, Share[]>(async (resourceIds) => {
       const rows = await em.find(Share, { tenant, resourceId: { $in: [...resourceIds] } }, { orderBy: { id: 'asc' } });
       const byResource = new Map<string, Share[]>(resourceIds.map((id) => [id, []]));
       for (const row of rows) byResource.get(row.resourceId)?.push(row);
       return resourceIds.map((id) => byResource.get(id) ?? []);
     }),
-    memberCountByGroupId: new DataLoader<string, number>(async (groupIds) => {
+    dashboardById: new Loader<string, Dashboard | null>(async (ids) => {
+      const rows = await em.find(Dashboard, { id: { $in: [...ids] }, tenant });
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    widgetsByDashboardId: new Loader<string, Widget[]>(async (ids) => {
+      const rows = await em.find(Widget, { dashboard: { $in: [...ids] }, tenant }, { orderBy: { position: 'asc', id: 'asc' } });
+      const by = new Map<string, Widget[]>(ids.map((id) => [id, []]));
+      for (const row of rows) by.get(row.dashboard.id)?.push(row);
+      return ids.map((id) => by.get(id) ?? []);
+    }),
+    filtersByDashboardId: new Loader<string, DashboardFilter[]>(async (ids) => {
+      const rows = await em.find(DashboardFilter, { dashboard: { $in: [...ids] }, tenant }, { orderBy: { id: 'asc' } });
+      const by = new Map<string, DashboardFilter[]>(ids.map((id) => [id, []]));
+      for (const row of rows) by.get(row.dashboard.id)?.push(row);
+      return ids.map((id) => by.get(id) ?? []);
+    }),
+    folderById: new Loader<string, Folder | null>(async (ids) => {
+      const rows = await em.find(Folder, { id: { $in: [...ids] }, tenant });
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    /** Each folder's chain from the top of its workspace down to itself, in one statement. */
+    folderChainById: new Loader<string, { id: string; name: string }[]>(async (ids) => {
+      const rows = await em.execute<{ start_id: string; id: string; name: string; depth: number }[]>(
+        `with recursive chain as (
+           select f.id as start_id, f.id, f.parent_id, f.name, 0 as depth from folders f where f.tenant_id = ? and f.id in (?)
+           union all
+           select c.start_id, p.id, p.parent_id, p.name, c.depth + 1 from folders p join chain c on p.id = c.parent_id
+         ) select start_id, id, name, depth from chain order by start_id, depth desc`,
+        [tenant, [...ids]],
+      );
+      const chains = new Map<string, { id: string; name: string }[]>(ids.map((id) => [id, []]));
+      for (const row of rows) chains.get(row.start_id)?.push({ id: row.id, name: row.name });
+      return ids.map((id) => chains.get(id) ?? []);
+    }),
+    memberCountByGroupId: new Loader<string, number>(async (groupIds) => {
       const rows = await em.execute<{ group_id: string; count: string }[]>(
         'select group_id, count(*) as count from group_memberships where tenant_id = ? and group_id in (?) group by group_id',
         [tenant, [...groupIds]],

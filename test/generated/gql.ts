@@ -14,11 +14,59 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AuditEvents($first: Int, $after: String, $last: Int, $before: String, $resourceId: ID, $actorId: ID) {\n    auditEvents(first: $first, after: $after, last: $last, before: $before, resourceId: $resourceId, actorId: $actorId) {\n      edges { cursor node { id createdAt action resourceType resourceId summary actor { id name } impersonator { id name } } }\n      pageInfo { hasNextPage hasPreviousPage endCursor startCursor }\n    }\n  }\n": typeof types.AuditEventsDocument,
+    "mutation AuditUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id } }": typeof types.AuditUpdateUserDocument,
+    "mutation AuditDeactivate($id: ID!) { deactivateUser(id: $id) { id } }": typeof types.AuditDeactivateDocument,
+    "mutation AuditRestore($id: ID!) { restoreUser(id: $id) { id } }": typeof types.AuditRestoreDocument,
+    "mutation AuditCreateGroup($input: CreateGroupInput!) { createGroup(input: $input) { id } }": typeof types.AuditCreateGroupDocument,
+    "mutation AuditAddMembers($input: GroupMembersInput!) { addGroupMembers(input: $input) { id } }": typeof types.AuditAddMembersDocument,
+    "mutation AuditRemoveMembers($input: GroupMembersInput!) { removeGroupMembers(input: $input) { id } }": typeof types.AuditRemoveMembersDocument,
+    "\n  mutation AuditInvite($input: InviteUsersInput!) { inviteUsers(input: $input) { invitations { token user { id } } } }\n": typeof types.AuditInviteDocument,
+    "mutation AuditResend($userId: ID!) { resendInvitation(userId: $userId) { invitation { token } } }": typeof types.AuditResendDocument,
+    "mutation AuditAccept($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { token } }": typeof types.AuditAcceptDocument,
+    "mutation AuditImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }": typeof types.AuditImpersonateDocument,
+    "mutation AuditStop { stopImpersonating }": typeof types.AuditStopDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n      user { id email role }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  query ViewerQuery {\n    viewer { kind user { id email role status } tenant { slug } impersonator { id } }\n  }\n": typeof types.ViewerQueryDocument,
     "mutation Logout { logout }": typeof types.LogoutDocument,
     "mutation DeactivateForAuth($id: ID!) { deactivateUser(id: $id) { id status } }": typeof types.DeactivateForAuthDocument,
     "\n  mutation AcceptFromCli($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) { token user { email role status } }\n  }\n": typeof types.AcceptFromCliDocument,
+    "\n  query DashList($search: String, $first: Int) {\n    dashboards(search: $search, first: $first) { edges { node { id title } } }\n  }\n": typeof types.DashListDocument,
+    "\n  query DashFull($first: Int) {\n    dashboards(first: $first) {\n      edges { node { id title owner { name } folderPath { name } shares { granteeType } viewerCan { edit lock share copy move export } } }\n    }\n  }\n": typeof types.DashFullDocument,
+    "\n  query DashById($id: ID!) {\n    dashboard(id: $id) { id title locked folderPath { name } viewerCan { edit lock share delete copy move settings } }\n  }\n": typeof types.DashByIdDocument,
+    "query DashFolderById($id: ID!) { folder(id: $id) { id name path { name } } }": typeof types.DashFolderByIdDocument,
+    "\n  query DashFolders($parentId: ID, $workspace: Workspace) {\n    folders(parentId: $parentId, workspace: $workspace) { edges { node { id name } } }\n  }\n": typeof types.DashFoldersDocument,
+    "query DashNode($id: ID!) { node(id: $id) { id } }": typeof types.DashNodeDocument,
+    "mutation DashShare($input: ShareInput!) { share(input: $input) { granteeType } }": typeof types.DashShareDocument,
+    "mutation DashUnshare($input: ShareInput!) { unshare(input: $input) { granteeType } }": typeof types.DashUnshareDocument,
+    "mutation DashUpdate($input: UpdateDashboardInput!) { updateDashboard(input: $input) { id title description } }": typeof types.DashUpdateDocument,
+    "mutation DashLock($id: ID!) { lockDashboard(id: $id) { locked } }": typeof types.DashLockDocument,
+    "mutation DashUnlock($id: ID!) { unlockDashboard(id: $id) { locked } }": typeof types.DashUnlockDocument,
+    "mutation DashCreate($input: CreateDashboardInput!) { createDashboard(input: $input) { id workspace } }": typeof types.DashCreateDocument,
+    "mutation DashCopy($input: PlaceDashboardInput!) { copyDashboard(input: $input) { id title workspace widgets { title } owner { name } } }": typeof types.DashCopyDocument,
+    "mutation DashMove($input: PlaceDashboardInput!) { moveDashboard(input: $input) { id workspace } }": typeof types.DashMoveDocument,
+    "mutation DashDelete($id: ID!) { deleteDashboard(id: $id) }": typeof types.DashDeleteDocument,
+    "mutation DashCreateFolder($input: CreateFolderInput!) { createFolder(input: $input) { id workspace } }": typeof types.DashCreateFolderDocument,
+    "mutation DashMoveFolder($input: MoveFolderInput!) { moveFolder(input: $input) { id } }": typeof types.DashMoveFolderDocument,
+    "mutation DashDeleteFolder($id: ID!) { deleteFolder(id: $id) }": typeof types.DashDeleteFolderDocument,
+    "mutation DashAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id title } }": typeof types.DashAddWidgetDocument,
+    "mutation DsCreate($input: CreateDataSourceInput!) { createDataSource(input: $input) { id name host port user schemas } }": typeof types.DsCreateDocument,
+    "mutation DsUpdate($input: UpdateDataSourceInput!) { updateDataSource(input: $input) { id name host port user } }": typeof types.DsUpdateDocument,
+    "mutation DsDelete($id: ID!) { deleteDataSource(id: $id) }": typeof types.DsDeleteDocument,
+    "mutation DsTest($id: ID!) { testConnection(id: $id) { ok message } }": typeof types.DsTestDocument,
+    "mutation DsShare($input: ShareInput!) { share(input: $input) { granteeType } }": typeof types.DsShareDocument,
+    "mutation DsUnshare($input: ShareInput!) { unshare(input: $input) { granteeType } }": typeof types.DsUnshareDocument,
+    "\n  query DsById($id: ID!) {\n    dataSource(id: $id) { id name schemas createdAt updatedAt owner { id name } host port database user shares { granteeType user { id } } viewerCan { use manage } }\n  }\n": typeof types.DsByIdDocument,
+    "\n  query DsList($first: Int, $after: String) {\n    dataSources(first: $first, after: $after) { edges { node { id name owner { name } } } pageInfo { hasNextPage endCursor } }\n  }\n": typeof types.DsListDocument,
+    "query DsNode($id: ID!) { node(id: $id) { id ... on DataSource { name } } }": typeof types.DsNodeDocument,
+    "mutation DatasetsCreate($input: CreateDatasetInput!) { createDataset(input: $input) { id name version dataSource { id name } owner { id } } }": typeof types.DatasetsCreateDocument,
+    "mutation DatasetsUpdate($input: UpdateDatasetInput!) { updateDataset(input: $input) { id name version calculations { name expression } } }": typeof types.DatasetsUpdateDocument,
+    "mutation DatasetsDelete($id: ID!) { deleteDataset(id: $id) }": typeof types.DatasetsDeleteDocument,
+    "mutation DatasetsShare($input: ShareInput!) { share(input: $input) { granteeType } }": typeof types.DatasetsShareDocument,
+    "\n  query DatasetsRead($id: ID!) {\n    dataset(id: $id) {\n      id name version createdAt updatedAt dataSource { id name } owner { id name }\n      models { name table fields { name type column } }\n      relationships { from to }\n      calculations { name expression }\n      shares { granteeType user { id } }\n      viewerCan { explore manage seeDefinition }\n    }\n  }\n": typeof types.DatasetsReadDocument,
+    "\n  query DatasetsList($first: Int, $after: String) {\n    datasets(first: $first, after: $after) { edges { node { id name } } pageInfo { hasNextPage endCursor } }\n  }\n": typeof types.DatasetsListDocument,
+    "query DatasetsListForCount { datasets(first: 50) { edges { node { name owner { name } viewerCan { explore } } } } }": typeof types.DatasetsListForCountDocument,
+    "query DatasetsNode($id: ID!) { node(id: $id) { id ... on Dataset { name } } }": typeof types.DatasetsNodeDocument,
     "mutation GroupsCreate($input: CreateGroupInput!) { createGroup(input: $input) { id name memberCount } }": typeof types.GroupsCreateDocument,
     "mutation GroupsAddMembers($input: GroupMembersInput!) { addGroupMembers(input: $input) { id memberCount } }": typeof types.GroupsAddMembersDocument,
     "\n  mutation GroupsRemoveMembers($input: GroupMembersInput!) { removeGroupMembers(input: $input) { id memberCount } }\n": typeof types.GroupsRemoveMembersDocument,
@@ -26,11 +74,34 @@ type Documents = {
     "\n  query GroupsById($id: ID!, $first: Int, $after: String) {\n    group(id: $id) {\n      id name memberCount\n      members(first: $first, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } }\n    }\n  }\n": typeof types.GroupsByIdDocument,
     "query GroupsNode($id: ID!) { node(id: $id) { id ... on Group { name memberCount } } }": typeof types.GroupsNodeDocument,
     "query Me { viewer { user { email } } }": typeof types.MeDocument,
+    "mutation ImpImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }": typeof types.ImpImpersonateDocument,
+    "mutation ImpStop { stopImpersonating }": typeof types.ImpStopDocument,
+    "\n  query ImpViewer { viewer { kind user { id role email } impersonator { id name } } }\n": typeof types.ImpViewerDocument,
+    "\n  mutation ImpUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id role } }\n": typeof types.ImpUpdateUserDocument,
+    "mutation ImpDeactivate($id: ID!) { deactivateUser(id: $id) { id status } }": typeof types.ImpDeactivateDocument,
+    "\n  query ImpAudit($resourceId: ID) {\n    auditEvents(first: 20, resourceId: $resourceId) { edges { node { action actor { id } impersonator { id } summary } } }\n  }\n": typeof types.ImpAuditDocument,
     "\n  mutation InvitationsInvite($input: InviteUsersInput!) {\n    inviteUsers(input: $input) {\n      invitations { token user { id email role status allowApiAccess allowExportData groups { name } } }\n    }\n  }\n": typeof types.InvitationsInviteDocument,
     "\n  mutation InvitationsAccept($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) { token user { id name email status } }\n  }\n": typeof types.InvitationsAcceptDocument,
     "\n  mutation InvitationsResend($userId: ID!) { resendInvitation(userId: $userId) { invitation { token user { id status } } } }\n": typeof types.InvitationsResendDocument,
     "query InvitationsViewer { viewer { user { id name email status } tenant { slug } } }": typeof types.InvitationsViewerDocument,
     "mutation InvitationsLogin($input: LoginInput!) { login(input: $input) { token user { id } } }": typeof types.InvitationsLoginDocument,
+    "query MatrixViewDashboard($id: ID!) { dashboard(id: $id) { id } }": typeof types.MatrixViewDashboardDocument,
+    "query MatrixViewFolder($id: ID!) { folder(id: $id) { id } }": typeof types.MatrixViewFolderDocument,
+    "\n  mutation MatrixUpdateDashboard($input: UpdateDashboardInput!) { updateDashboard(input: $input) { id } }\n": typeof types.MatrixUpdateDashboardDocument,
+    "mutation MatrixLock($id: ID!) { lockDashboard(id: $id) { id locked } }": typeof types.MatrixLockDocument,
+    "mutation MatrixShare($input: ShareInput!) { share(input: $input) { granteeType } }": typeof types.MatrixShareDocument,
+    "\n  mutation MatrixCreateDashboard($input: CreateDashboardInput!) { createDashboard(input: $input) { id } }\n": typeof types.MatrixCreateDashboardDocument,
+    "mutation MatrixMove($input: PlaceDashboardInput!) { moveDashboard(input: $input) { id } }": typeof types.MatrixMoveDocument,
+    "mutation MatrixRenameFolder($input: RenameFolderInput!) { renameFolder(input: $input) { id } }": typeof types.MatrixRenameFolderDocument,
+    "mutation MatrixCreateGroup($input: CreateGroupInput!) { createGroup(input: $input) { id } }": typeof types.MatrixCreateGroupDocument,
+    "\n  mutation MatrixCreateDataSource($input: CreateDataSourceInput!) { createDataSource(input: $input) { id } }\n": typeof types.MatrixCreateDataSourceDocument,
+    "query MatrixViewDataSource($id: ID!) { dataSource(id: $id) { id } }": typeof types.MatrixViewDataSourceDocument,
+    "mutation MatrixAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }": typeof types.MatrixAddWidgetDocument,
+    "mutation OvCreate($input: CreateDashboardInput!) { createDashboard(input: $input) { id } }": typeof types.OvCreateDocument,
+    "mutation OvAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }": typeof types.OvAddWidgetDocument,
+    "mutation OvUpdate($input: UpdateDashboardInput!) { updateDashboard(input: $input) { id } }": typeof types.OvUpdateDocument,
+    "\n  mutation OvSetOverrides($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id role datasetAccessMode\n      datasetAccess { dataset { id name } level }\n      featurePermissions { feature state }\n    }\n  }\n": typeof types.OvSetOverridesDocument,
+    "\n  query OvReadOverrides($id: ID!) {\n    user(id: $id) {\n      id name datasetAccessMode\n      datasetAccess { dataset { id name } level }\n      featurePermissions { feature state }\n    }\n  }\n": typeof types.OvReadOverridesDocument,
     "\n  query UserPrivate($id: ID!) {\n    user(id: $id) {\n      id name role email status timezone allowApiAccess allowExportData twoFactorEnabled lastActiveAt createdAt\n      groups { name }\n    }\n  }\n": typeof types.UserPrivateDocument,
     "\n  query UsersList($search: String, $status: UserStatus, $role: Role, $first: Int, $after: String) {\n    users(search: $search, status: $status, role: $role, first: $first, after: $after) {\n      edges { cursor node { id name email } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.UsersListDocument,
     "\n  query UsersWithGroups($first: Int) {\n    users(first: $first) { edges { node { groups { name } } } }\n  }\n": typeof types.UsersWithGroupsDocument,
@@ -40,11 +111,59 @@ type Documents = {
     "mutation Restore($id: ID!) { restoreUser(id: $id) { id status } }": typeof types.RestoreDocument,
 };
 const documents: Documents = {
+    "\n  query AuditEvents($first: Int, $after: String, $last: Int, $before: String, $resourceId: ID, $actorId: ID) {\n    auditEvents(first: $first, after: $after, last: $last, before: $before, resourceId: $resourceId, actorId: $actorId) {\n      edges { cursor node { id createdAt action resourceType resourceId summary actor { id name } impersonator { id name } } }\n      pageInfo { hasNextPage hasPreviousPage endCursor startCursor }\n    }\n  }\n": types.AuditEventsDocument,
+    "mutation AuditUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id } }": types.AuditUpdateUserDocument,
+    "mutation AuditDeactivate($id: ID!) { deactivateUser(id: $id) { id } }": types.AuditDeactivateDocument,
+    "mutation AuditRestore($id: ID!) { restoreUser(id: $id) { id } }": types.AuditRestoreDocument,
+    "mutation AuditCreateGroup($input: CreateGroupInput!) { createGroup(input: $input) { id } }": types.AuditCreateGroupDocument,
+    "mutation AuditAddMembers($input: GroupMembersInput!) { addGroupMembers(input: $input) { id } }": types.AuditAddMembersDocument,
+    "mutation AuditRemoveMembers($input: GroupMembersInput!) { removeGroupMembers(input: $input) { id } }": types.AuditRemoveMembersDocument,
+    "\n  mutation AuditInvite($input: InviteUsersInput!) { inviteUsers(input: $input) { invitations { token user { id } } } }\n": types.AuditInviteDocument,
+    "mutation AuditResend($userId: ID!) { resendInvitation(userId: $userId) { invitation { token } } }": types.AuditResendDocument,
+    "mutation AuditAccept($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { token } }": types.AuditAcceptDocument,
+    "mutation AuditImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }": types.AuditImpersonateDocument,
+    "mutation AuditStop { stopImpersonating }": types.AuditStopDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n      user { id email role }\n    }\n  }\n": types.LoginDocument,
     "\n  query ViewerQuery {\n    viewer { kind user { id email role status } tenant { slug } impersonator { id } }\n  }\n": types.ViewerQueryDocument,
     "mutation Logout { logout }": types.LogoutDocument,
     "mutation DeactivateForAuth($id: ID!) { deactivateUser(id: $id) { id status } }": types.DeactivateForAuthDocument,
     "\n  mutation AcceptFromCli($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) { token user { email role status } }\n  }\n": types.AcceptFromCliDocument,
+    "\n  query DashList($search: String, $first: Int) {\n    dashboards(search: $search, first: $first) { edges { node { id title } } }\n  }\n": types.DashListDocument,
+    "\n  query DashFull($first: Int) {\n    dashboards(first: $first) {\n      edges { node { id title owner { name } folderPath { name } shares { granteeType } viewerCan { edit lock share copy move export } } }\n    }\n  }\n": types.DashFullDocument,
+    "\n  query DashById($id: ID!) {\n    dashboard(id: $id) { id title locked folderPath { name } viewerCan { edit lock share delete copy move settings } }\n  }\n": types.DashByIdDocument,
+    "query DashFolderById($id: ID!) { folder(id: $id) { id name path { name } } }": types.DashFolderByIdDocument,
+    "\n  query DashFolders($parentId: ID, $workspace: Workspace) {\n    folders(parentId: $parentId, workspace: $workspace) { edges { node { id name } } }\n  }\n": types.DashFoldersDocument,
+    "query DashNode($id: ID!) { node(id: $id) { id } }": types.DashNodeDocument,
+    "mutation DashShare($input: ShareInput!) { share(input: $input) { granteeType } }": types.DashShareDocument,
+    "mutation DashUnshare($input: ShareInput!) { unshare(input: $input) { granteeType } }": types.DashUnshareDocument,
+    "mutation DashUpdate($input: UpdateDashboardInput!) { updateDashboard(input: $input) { id title description } }": types.DashUpdateDocument,
+    "mutation DashLock($id: ID!) { lockDashboard(id: $id) { locked } }": types.DashLockDocument,
+    "mutation DashUnlock($id: ID!) { unlockDashboard(id: $id) { locked } }": types.DashUnlockDocument,
+    "mutation DashCreate($input: CreateDashboardInput!) { createDashboard(input: $input) { id workspace } }": types.DashCreateDocument,
+    "mutation DashCopy($input: PlaceDashboardInput!) { copyDashboard(input: $input) { id title workspace widgets { title } owner { name } } }": types.DashCopyDocument,
+    "mutation DashMove($input: PlaceDashboardInput!) { moveDashboard(input: $input) { id workspace } }": types.DashMoveDocument,
+    "mutation DashDelete($id: ID!) { deleteDashboard(id: $id) }": types.DashDeleteDocument,
+    "mutation DashCreateFolder($input: CreateFolderInput!) { createFolder(input: $input) { id workspace } }": types.DashCreateFolderDocument,
+    "mutation DashMoveFolder($input: MoveFolderInput!) { moveFolder(input: $input) { id } }": types.DashMoveFolderDocument,
+    "mutation DashDeleteFolder($id: ID!) { deleteFolder(id: $id) }": types.DashDeleteFolderDocument,
+    "mutation DashAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id title } }": types.DashAddWidgetDocument,
+    "mutation DsCreate($input: CreateDataSourceInput!) { createDataSource(input: $input) { id name host port user schemas } }": types.DsCreateDocument,
+    "mutation DsUpdate($input: UpdateDataSourceInput!) { updateDataSource(input: $input) { id name host port user } }": types.DsUpdateDocument,
+    "mutation DsDelete($id: ID!) { deleteDataSource(id: $id) }": types.DsDeleteDocument,
+    "mutation DsTest($id: ID!) { testConnection(id: $id) { ok message } }": types.DsTestDocument,
+    "mutation DsShare($input: ShareInput!) { share(input: $input) { granteeType } }": types.DsShareDocument,
+    "mutation DsUnshare($input: ShareInput!) { unshare(input: $input) { granteeType } }": types.DsUnshareDocument,
+    "\n  query DsById($id: ID!) {\n    dataSource(id: $id) { id name schemas createdAt updatedAt owner { id name } host port database user shares { granteeType user { id } } viewerCan { use manage } }\n  }\n": types.DsByIdDocument,
+    "\n  query DsList($first: Int, $after: String) {\n    dataSources(first: $first, after: $after) { edges { node { id name owner { name } } } pageInfo { hasNextPage endCursor } }\n  }\n": types.DsListDocument,
+    "query DsNode($id: ID!) { node(id: $id) { id ... on DataSource { name } } }": types.DsNodeDocument,
+    "mutation DatasetsCreate($input: CreateDatasetInput!) { createDataset(input: $input) { id name version dataSource { id name } owner { id } } }": types.DatasetsCreateDocument,
+    "mutation DatasetsUpdate($input: UpdateDatasetInput!) { updateDataset(input: $input) { id name version calculations { name expression } } }": types.DatasetsUpdateDocument,
+    "mutation DatasetsDelete($id: ID!) { deleteDataset(id: $id) }": types.DatasetsDeleteDocument,
+    "mutation DatasetsShare($input: ShareInput!) { share(input: $input) { granteeType } }": types.DatasetsShareDocument,
+    "\n  query DatasetsRead($id: ID!) {\n    dataset(id: $id) {\n      id name version createdAt updatedAt dataSource { id name } owner { id name }\n      models { name table fields { name type column } }\n      relationships { from to }\n      calculations { name expression }\n      shares { granteeType user { id } }\n      viewerCan { explore manage seeDefinition }\n    }\n  }\n": types.DatasetsReadDocument,
+    "\n  query DatasetsList($first: Int, $after: String) {\n    datasets(first: $first, after: $after) { edges { node { id name } } pageInfo { hasNextPage endCursor } }\n  }\n": types.DatasetsListDocument,
+    "query DatasetsListForCount { datasets(first: 50) { edges { node { name owner { name } viewerCan { explore } } } } }": types.DatasetsListForCountDocument,
+    "query DatasetsNode($id: ID!) { node(id: $id) { id ... on Dataset { name } } }": types.DatasetsNodeDocument,
     "mutation GroupsCreate($input: CreateGroupInput!) { createGroup(input: $input) { id name memberCount } }": types.GroupsCreateDocument,
     "mutation GroupsAddMembers($input: GroupMembersInput!) { addGroupMembers(input: $input) { id memberCount } }": types.GroupsAddMembersDocument,
     "\n  mutation GroupsRemoveMembers($input: GroupMembersInput!) { removeGroupMembers(input: $input) { id memberCount } }\n": types.GroupsRemoveMembersDocument,
@@ -52,11 +171,34 @@ const documents: Documents = {
     "\n  query GroupsById($id: ID!, $first: Int, $after: String) {\n    group(id: $id) {\n      id name memberCount\n      members(first: $first, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } }\n    }\n  }\n": types.GroupsByIdDocument,
     "query GroupsNode($id: ID!) { node(id: $id) { id ... on Group { name memberCount } } }": types.GroupsNodeDocument,
     "query Me { viewer { user { email } } }": types.MeDocument,
+    "mutation ImpImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }": types.ImpImpersonateDocument,
+    "mutation ImpStop { stopImpersonating }": types.ImpStopDocument,
+    "\n  query ImpViewer { viewer { kind user { id role email } impersonator { id name } } }\n": types.ImpViewerDocument,
+    "\n  mutation ImpUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id role } }\n": types.ImpUpdateUserDocument,
+    "mutation ImpDeactivate($id: ID!) { deactivateUser(id: $id) { id status } }": types.ImpDeactivateDocument,
+    "\n  query ImpAudit($resourceId: ID) {\n    auditEvents(first: 20, resourceId: $resourceId) { edges { node { action actor { id } impersonator { id } summary } } }\n  }\n": types.ImpAuditDocument,
     "\n  mutation InvitationsInvite($input: InviteUsersInput!) {\n    inviteUsers(input: $input) {\n      invitations { token user { id email role status allowApiAccess allowExportData groups { name } } }\n    }\n  }\n": types.InvitationsInviteDocument,
     "\n  mutation InvitationsAccept($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) { token user { id name email status } }\n  }\n": types.InvitationsAcceptDocument,
     "\n  mutation InvitationsResend($userId: ID!) { resendInvitation(userId: $userId) { invitation { token user { id status } } } }\n": types.InvitationsResendDocument,
     "query InvitationsViewer { viewer { user { id name email status } tenant { slug } } }": types.InvitationsViewerDocument,
     "mutation InvitationsLogin($input: LoginInput!) { login(input: $input) { token user { id } } }": types.InvitationsLoginDocument,
+    "query MatrixViewDashboard($id: ID!) { dashboard(id: $id) { id } }": types.MatrixViewDashboardDocument,
+    "query MatrixViewFolder($id: ID!) { folder(id: $id) { id } }": types.MatrixViewFolderDocument,
+    "\n  mutation MatrixUpdateDashboard($input: UpdateDashboardInput!) { updateDashboard(input: $input) { id } }\n": types.MatrixUpdateDashboardDocument,
+    "mutation MatrixLock($id: ID!) { lockDashboard(id: $id) { id locked } }": types.MatrixLockDocument,
+    "mutation MatrixShare($input: ShareInput!) { share(input: $input) { granteeType } }": types.MatrixShareDocument,
+    "\n  mutation MatrixCreateDashboard($input: CreateDashboardInput!) { createDashboard(input: $input) { id } }\n": types.MatrixCreateDashboardDocument,
+    "mutation MatrixMove($input: PlaceDashboardInput!) { moveDashboard(input: $input) { id } }": types.MatrixMoveDocument,
+    "mutation MatrixRenameFolder($input: RenameFolderInput!) { renameFolder(input: $input) { id } }": types.MatrixRenameFolderDocument,
+    "mutation MatrixCreateGroup($input: CreateGroupInput!) { createGroup(input: $input) { id } }": types.MatrixCreateGroupDocument,
+    "\n  mutation MatrixCreateDataSource($input: CreateDataSourceInput!) { createDataSource(input: $input) { id } }\n": types.MatrixCreateDataSourceDocument,
+    "query MatrixViewDataSource($id: ID!) { dataSource(id: $id) { id } }": types.MatrixViewDataSourceDocument,
+    "mutation MatrixAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }": types.MatrixAddWidgetDocument,
+    "mutation OvCreate($input: CreateDashboardInput!) { createDashboard(input: $input) { id } }": types.OvCreateDocument,
+    "mutation OvAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }": types.OvAddWidgetDocument,
+    "mutation OvUpdate($input: UpdateDashboardInput!) { updateDashboard(input: $input) { id } }": types.OvUpdateDocument,
+    "\n  mutation OvSetOverrides($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id role datasetAccessMode\n      datasetAccess { dataset { id name } level }\n      featurePermissions { feature state }\n    }\n  }\n": types.OvSetOverridesDocument,
+    "\n  query OvReadOverrides($id: ID!) {\n    user(id: $id) {\n      id name datasetAccessMode\n      datasetAccess { dataset { id name } level }\n      featurePermissions { feature state }\n    }\n  }\n": types.OvReadOverridesDocument,
     "\n  query UserPrivate($id: ID!) {\n    user(id: $id) {\n      id name role email status timezone allowApiAccess allowExportData twoFactorEnabled lastActiveAt createdAt\n      groups { name }\n    }\n  }\n": types.UserPrivateDocument,
     "\n  query UsersList($search: String, $status: UserStatus, $role: Role, $first: Int, $after: String) {\n    users(search: $search, status: $status, role: $role, first: $first, after: $after) {\n      edges { cursor node { id name email } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.UsersListDocument,
     "\n  query UsersWithGroups($first: Int) {\n    users(first: $first) { edges { node { groups { name } } } }\n  }\n": types.UsersWithGroupsDocument,
@@ -83,6 +225,54 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query AuditEvents($first: Int, $after: String, $last: Int, $before: String, $resourceId: ID, $actorId: ID) {\n    auditEvents(first: $first, after: $after, last: $last, before: $before, resourceId: $resourceId, actorId: $actorId) {\n      edges { cursor node { id createdAt action resourceType resourceId summary actor { id name } impersonator { id name } } }\n      pageInfo { hasNextPage hasPreviousPage endCursor startCursor }\n    }\n  }\n"): (typeof documents)["\n  query AuditEvents($first: Int, $after: String, $last: Int, $before: String, $resourceId: ID, $actorId: ID) {\n    auditEvents(first: $first, after: $after, last: $last, before: $before, resourceId: $resourceId, actorId: $actorId) {\n      edges { cursor node { id createdAt action resourceType resourceId summary actor { id name } impersonator { id name } } }\n      pageInfo { hasNextPage hasPreviousPage endCursor startCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AuditUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id } }"): (typeof documents)["mutation AuditUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AuditDeactivate($id: ID!) { deactivateUser(id: $id) { id } }"): (typeof documents)["mutation AuditDeactivate($id: ID!) { deactivateUser(id: $id) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AuditRestore($id: ID!) { restoreUser(id: $id) { id } }"): (typeof documents)["mutation AuditRestore($id: ID!) { restoreUser(id: $id) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AuditCreateGroup($input: CreateGroupInput!) { createGroup(input: $input) { id } }"): (typeof documents)["mutation AuditCreateGroup($input: CreateGroupInput!) { createGroup(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AuditAddMembers($input: GroupMembersInput!) { addGroupMembers(input: $input) { id } }"): (typeof documents)["mutation AuditAddMembers($input: GroupMembersInput!) { addGroupMembers(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AuditRemoveMembers($input: GroupMembersInput!) { removeGroupMembers(input: $input) { id } }"): (typeof documents)["mutation AuditRemoveMembers($input: GroupMembersInput!) { removeGroupMembers(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuditInvite($input: InviteUsersInput!) { inviteUsers(input: $input) { invitations { token user { id } } } }\n"): (typeof documents)["\n  mutation AuditInvite($input: InviteUsersInput!) { inviteUsers(input: $input) { invitations { token user { id } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AuditResend($userId: ID!) { resendInvitation(userId: $userId) { invitation { token } } }"): (typeof documents)["mutation AuditResend($userId: ID!) { resendInvitation(userId: $userId) { invitation { token } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AuditAccept($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { token } }"): (typeof documents)["mutation AuditAccept($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { token } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AuditImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }"): (typeof documents)["mutation AuditImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AuditStop { stopImpersonating }"): (typeof documents)["mutation AuditStop { stopImpersonating }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n      user { id email role }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n      user { id email role }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -100,6 +290,150 @@ export function graphql(source: "mutation DeactivateForAuth($id: ID!) { deactiva
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AcceptFromCli($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) { token user { email role status } }\n  }\n"): (typeof documents)["\n  mutation AcceptFromCli($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) { token user { email role status } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashList($search: String, $first: Int) {\n    dashboards(search: $search, first: $first) { edges { node { id title } } }\n  }\n"): (typeof documents)["\n  query DashList($search: String, $first: Int) {\n    dashboards(search: $search, first: $first) { edges { node { id title } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashFull($first: Int) {\n    dashboards(first: $first) {\n      edges { node { id title owner { name } folderPath { name } shares { granteeType } viewerCan { edit lock share copy move export } } }\n    }\n  }\n"): (typeof documents)["\n  query DashFull($first: Int) {\n    dashboards(first: $first) {\n      edges { node { id title owner { name } folderPath { name } shares { granteeType } viewerCan { edit lock share copy move export } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashById($id: ID!) {\n    dashboard(id: $id) { id title locked folderPath { name } viewerCan { edit lock share delete copy move settings } }\n  }\n"): (typeof documents)["\n  query DashById($id: ID!) {\n    dashboard(id: $id) { id title locked folderPath { name } viewerCan { edit lock share delete copy move settings } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DashFolderById($id: ID!) { folder(id: $id) { id name path { name } } }"): (typeof documents)["query DashFolderById($id: ID!) { folder(id: $id) { id name path { name } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashFolders($parentId: ID, $workspace: Workspace) {\n    folders(parentId: $parentId, workspace: $workspace) { edges { node { id name } } }\n  }\n"): (typeof documents)["\n  query DashFolders($parentId: ID, $workspace: Workspace) {\n    folders(parentId: $parentId, workspace: $workspace) { edges { node { id name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DashNode($id: ID!) { node(id: $id) { id } }"): (typeof documents)["query DashNode($id: ID!) { node(id: $id) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DashShare($input: ShareInput!) { share(input: $input) { granteeType } }"): (typeof documents)["mutation DashShare($input: ShareInput!) { share(input: $input) { granteeType } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DashUnshare($input: ShareInput!) { unshare(input: $input) { granteeType } }"): (typeof documents)["mutation DashUnshare($input: ShareInput!) { unshare(input: $input) { granteeType } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DashUpdate($input: UpdateDashboardInput!) { updateDashboard(input: $input) { id title description } }"): (typeof documents)["mutation DashUpdate($input: UpdateDashboardInput!) { updateDashboard(input: $input) { id title description } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DashLock($id: ID!) { lockDashboard(id: $id) { locked } }"): (typeof documents)["mutation DashLock($id: ID!) { lockDashboard(id: $id) { locked } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DashUnlock($id: ID!) { unlockDashboard(id: $id) { locked } }"): (typeof documents)["mutation DashUnlock($id: ID!) { unlockDashboard(id: $id) { locked } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DashCreate($input: CreateDashboardInput!) { createDashboard(input: $input) { id workspace } }"): (typeof documents)["mutation DashCreate($input: CreateDashboardInput!) { createDashboard(input: $input) { id workspace } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DashCopy($input: PlaceDashboardInput!) { copyDashboard(input: $input) { id title workspace widgets { title } owner { name } } }"): (typeof documents)["mutation DashCopy($input: PlaceDashboardInput!) { copyDashboard(input: $input) { id title workspace widgets { title } owner { name } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DashMove($input: PlaceDashboardInput!) { moveDashboard(input: $input) { id workspace } }"): (typeof documents)["mutation DashMove($input: PlaceDashboardInput!) { moveDashboard(input: $input) { id workspace } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DashDelete($id: ID!) { deleteDashboard(id: $id) }"): (typeof documents)["mutation DashDelete($id: ID!) { deleteDashboard(id: $id) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DashCreateFolder($input: CreateFolderInput!) { createFolder(input: $input) { id workspace } }"): (typeof documents)["mutation DashCreateFolder($input: CreateFolderInput!) { createFolder(input: $input) { id workspace } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DashMoveFolder($input: MoveFolderInput!) { moveFolder(input: $input) { id } }"): (typeof documents)["mutation DashMoveFolder($input: MoveFolderInput!) { moveFolder(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DashDeleteFolder($id: ID!) { deleteFolder(id: $id) }"): (typeof documents)["mutation DashDeleteFolder($id: ID!) { deleteFolder(id: $id) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DashAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id title } }"): (typeof documents)["mutation DashAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id title } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DsCreate($input: CreateDataSourceInput!) { createDataSource(input: $input) { id name host port user schemas } }"): (typeof documents)["mutation DsCreate($input: CreateDataSourceInput!) { createDataSource(input: $input) { id name host port user schemas } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DsUpdate($input: UpdateDataSourceInput!) { updateDataSource(input: $input) { id name host port user } }"): (typeof documents)["mutation DsUpdate($input: UpdateDataSourceInput!) { updateDataSource(input: $input) { id name host port user } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DsDelete($id: ID!) { deleteDataSource(id: $id) }"): (typeof documents)["mutation DsDelete($id: ID!) { deleteDataSource(id: $id) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DsTest($id: ID!) { testConnection(id: $id) { ok message } }"): (typeof documents)["mutation DsTest($id: ID!) { testConnection(id: $id) { ok message } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DsShare($input: ShareInput!) { share(input: $input) { granteeType } }"): (typeof documents)["mutation DsShare($input: ShareInput!) { share(input: $input) { granteeType } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DsUnshare($input: ShareInput!) { unshare(input: $input) { granteeType } }"): (typeof documents)["mutation DsUnshare($input: ShareInput!) { unshare(input: $input) { granteeType } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DsById($id: ID!) {\n    dataSource(id: $id) { id name schemas createdAt updatedAt owner { id name } host port database user shares { granteeType user { id } } viewerCan { use manage } }\n  }\n"): (typeof documents)["\n  query DsById($id: ID!) {\n    dataSource(id: $id) { id name schemas createdAt updatedAt owner { id name } host port database user shares { granteeType user { id } } viewerCan { use manage } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DsList($first: Int, $after: String) {\n    dataSources(first: $first, after: $after) { edges { node { id name owner { name } } } pageInfo { hasNextPage endCursor } }\n  }\n"): (typeof documents)["\n  query DsList($first: Int, $after: String) {\n    dataSources(first: $first, after: $after) { edges { node { id name owner { name } } } pageInfo { hasNextPage endCursor } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DsNode($id: ID!) { node(id: $id) { id ... on DataSource { name } } }"): (typeof documents)["query DsNode($id: ID!) { node(id: $id) { id ... on DataSource { name } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DatasetsCreate($input: CreateDatasetInput!) { createDataset(input: $input) { id name version dataSource { id name } owner { id } } }"): (typeof documents)["mutation DatasetsCreate($input: CreateDatasetInput!) { createDataset(input: $input) { id name version dataSource { id name } owner { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DatasetsUpdate($input: UpdateDatasetInput!) { updateDataset(input: $input) { id name version calculations { name expression } } }"): (typeof documents)["mutation DatasetsUpdate($input: UpdateDatasetInput!) { updateDataset(input: $input) { id name version calculations { name expression } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DatasetsDelete($id: ID!) { deleteDataset(id: $id) }"): (typeof documents)["mutation DatasetsDelete($id: ID!) { deleteDataset(id: $id) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DatasetsShare($input: ShareInput!) { share(input: $input) { granteeType } }"): (typeof documents)["mutation DatasetsShare($input: ShareInput!) { share(input: $input) { granteeType } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DatasetsRead($id: ID!) {\n    dataset(id: $id) {\n      id name version createdAt updatedAt dataSource { id name } owner { id name }\n      models { name table fields { name type column } }\n      relationships { from to }\n      calculations { name expression }\n      shares { granteeType user { id } }\n      viewerCan { explore manage seeDefinition }\n    }\n  }\n"): (typeof documents)["\n  query DatasetsRead($id: ID!) {\n    dataset(id: $id) {\n      id name version createdAt updatedAt dataSource { id name } owner { id name }\n      models { name table fields { name type column } }\n      relationships { from to }\n      calculations { name expression }\n      shares { granteeType user { id } }\n      viewerCan { explore manage seeDefinition }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DatasetsList($first: Int, $after: String) {\n    datasets(first: $first, after: $after) { edges { node { id name } } pageInfo { hasNextPage endCursor } }\n  }\n"): (typeof documents)["\n  query DatasetsList($first: Int, $after: String) {\n    datasets(first: $first, after: $after) { edges { node { id name } } pageInfo { hasNextPage endCursor } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DatasetsListForCount { datasets(first: 50) { edges { node { name owner { name } viewerCan { explore } } } } }"): (typeof documents)["query DatasetsListForCount { datasets(first: 50) { edges { node { name owner { name } viewerCan { explore } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DatasetsNode($id: ID!) { node(id: $id) { id ... on Dataset { name } } }"): (typeof documents)["query DatasetsNode($id: ID!) { node(id: $id) { id ... on Dataset { name } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -131,6 +465,30 @@ export function graphql(source: "query Me { viewer { user { email } } }"): (type
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation ImpImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }"): (typeof documents)["mutation ImpImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ImpStop { stopImpersonating }"): (typeof documents)["mutation ImpStop { stopImpersonating }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImpViewer { viewer { kind user { id role email } impersonator { id name } } }\n"): (typeof documents)["\n  query ImpViewer { viewer { kind user { id role email } impersonator { id name } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImpUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id role } }\n"): (typeof documents)["\n  mutation ImpUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id role } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ImpDeactivate($id: ID!) { deactivateUser(id: $id) { id status } }"): (typeof documents)["mutation ImpDeactivate($id: ID!) { deactivateUser(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImpAudit($resourceId: ID) {\n    auditEvents(first: 20, resourceId: $resourceId) { edges { node { action actor { id } impersonator { id } summary } } }\n  }\n"): (typeof documents)["\n  query ImpAudit($resourceId: ID) {\n    auditEvents(first: 20, resourceId: $resourceId) { edges { node { action actor { id } impersonator { id } summary } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation InvitationsInvite($input: InviteUsersInput!) {\n    inviteUsers(input: $input) {\n      invitations { token user { id email role status allowApiAccess allowExportData groups { name } } }\n    }\n  }\n"): (typeof documents)["\n  mutation InvitationsInvite($input: InviteUsersInput!) {\n    inviteUsers(input: $input) {\n      invitations { token user { id email role status allowApiAccess allowExportData groups { name } } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -148,6 +506,74 @@ export function graphql(source: "query InvitationsViewer { viewer { user { id na
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation InvitationsLogin($input: LoginInput!) { login(input: $input) { token user { id } } }"): (typeof documents)["mutation InvitationsLogin($input: LoginInput!) { login(input: $input) { token user { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MatrixViewDashboard($id: ID!) { dashboard(id: $id) { id } }"): (typeof documents)["query MatrixViewDashboard($id: ID!) { dashboard(id: $id) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MatrixViewFolder($id: ID!) { folder(id: $id) { id } }"): (typeof documents)["query MatrixViewFolder($id: ID!) { folder(id: $id) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MatrixUpdateDashboard($input: UpdateDashboardInput!) { updateDashboard(input: $input) { id } }\n"): (typeof documents)["\n  mutation MatrixUpdateDashboard($input: UpdateDashboardInput!) { updateDashboard(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MatrixLock($id: ID!) { lockDashboard(id: $id) { id locked } }"): (typeof documents)["mutation MatrixLock($id: ID!) { lockDashboard(id: $id) { id locked } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MatrixShare($input: ShareInput!) { share(input: $input) { granteeType } }"): (typeof documents)["mutation MatrixShare($input: ShareInput!) { share(input: $input) { granteeType } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MatrixCreateDashboard($input: CreateDashboardInput!) { createDashboard(input: $input) { id } }\n"): (typeof documents)["\n  mutation MatrixCreateDashboard($input: CreateDashboardInput!) { createDashboard(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MatrixMove($input: PlaceDashboardInput!) { moveDashboard(input: $input) { id } }"): (typeof documents)["mutation MatrixMove($input: PlaceDashboardInput!) { moveDashboard(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MatrixRenameFolder($input: RenameFolderInput!) { renameFolder(input: $input) { id } }"): (typeof documents)["mutation MatrixRenameFolder($input: RenameFolderInput!) { renameFolder(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MatrixCreateGroup($input: CreateGroupInput!) { createGroup(input: $input) { id } }"): (typeof documents)["mutation MatrixCreateGroup($input: CreateGroupInput!) { createGroup(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MatrixCreateDataSource($input: CreateDataSourceInput!) { createDataSource(input: $input) { id } }\n"): (typeof documents)["\n  mutation MatrixCreateDataSource($input: CreateDataSourceInput!) { createDataSource(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MatrixViewDataSource($id: ID!) { dataSource(id: $id) { id } }"): (typeof documents)["query MatrixViewDataSource($id: ID!) { dataSource(id: $id) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MatrixAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }"): (typeof documents)["mutation MatrixAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation OvCreate($input: CreateDashboardInput!) { createDashboard(input: $input) { id } }"): (typeof documents)["mutation OvCreate($input: CreateDashboardInput!) { createDashboard(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation OvAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }"): (typeof documents)["mutation OvAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation OvUpdate($input: UpdateDashboardInput!) { updateDashboard(input: $input) { id } }"): (typeof documents)["mutation OvUpdate($input: UpdateDashboardInput!) { updateDashboard(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OvSetOverrides($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id role datasetAccessMode\n      datasetAccess { dataset { id name } level }\n      featurePermissions { feature state }\n    }\n  }\n"): (typeof documents)["\n  mutation OvSetOverrides($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id role datasetAccessMode\n      datasetAccess { dataset { id name } level }\n      featurePermissions { feature state }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OvReadOverrides($id: ID!) {\n    user(id: $id) {\n      id name datasetAccessMode\n      datasetAccess { dataset { id name } level }\n      featurePermissions { feature state }\n    }\n  }\n"): (typeof documents)["\n  query OvReadOverrides($id: ID!) {\n    user(id: $id) {\n      id name datasetAccessMode\n      datasetAccess { dataset { id name } level }\n      featurePermissions { feature state }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,5 +1,9 @@
+import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/principal.ts';
+import { isAdmin } from '../../authz/policy.ts';
+import { isUuid } from '../../db/ids.ts';
+import { forbidden } from '../../errors.ts';
 import { AuditEvent } from './audit.entity.ts';
 
 const SECRET_KEYS = /password|secret|token|hash|ciphertext/i;
@@ -35,4 +39,43 @@ export function recordAudit(
     resourceId: event.resourceId,
     summary: redactSummary(event.summary ?? {}) as Record<string, unknown>,
   });
+}
+
+export interface AuditFilter {
+  /** Raw id of the resource; '' (a malformed or foreign global id) matches nothing. */
+  resourceId?: string | null;
+  /** Raw id of the acting user; '' matches nothing. */
+  actorId?: string | null;
+}
+
+/** Pages forward from `after` towards older events; `last`/`before` pages back towards newer ones. */
+export interface NewestFirstWindow {
+  after: string | undefined;
+  before: string | undefined;
+  limit: number;
+  /** Paging backwards: fetched oldest first, the connection reverses the page. */
+  inverted: boolean;
+}
+
+/**
+ * The tenant's audit log, newest first (ids are time-ordered), filtered and paged in SQL.
+ * Admins only (PRODUCT.md §3); while impersonating, the viewer is the non-admin acted as.
+ */
+export async function listAuditEvents(
+  ctx: { em: EntityManager; viewer: Viewer | null },
+  filter: AuditFilter,
+  window: NewestFirstWindow,
+): Promise<AuditEvent[]> {
+  if (!isAdmin(ctx.viewer)) throw forbidden('Only admins can read the audit log');
+  const viewer = ctx.viewer!;
+  const matchesNothing = [filter.resourceId, filter.actorId].some((id) => id != null && !isUuid(id));
+  if (matchesNothing || window.limit === 0) return [];
+  const where: FilterQuery<AuditEvent> = { tenant: viewer.tenantId };
+  const id: { $lt?: string; $gt?: string } = {};
+  if (window.after) id.$lt = window.after;
+  if (window.before) id.$gt = window.before;
+  if (Object.keys(id).length > 0) where.id = id;
+  if (filter.resourceId != null) where.resourceId = filter.resourceId;
+  if (filter.actorId != null) where.actor = filter.actorId;
+  return ctx.em.find(AuditEvent, where, { orderBy: { id: window.inverted ? 'asc' : 'desc' }, limit: window.limit });
 }

@@ -4,6 +4,7 @@ import { canManagePeople, isPerson } from '../../authz/policy.ts';
 import { isUuid, uuidv7 } from '../../db/ids.ts';
 import { badInput, conflict, firstBadIndex, forbidden, notFound, withUniqueGuard } from '../../errors.ts';
 import { idWindowQuery, type IdWindow } from '../../graphql/pagination.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { User } from '../user/user.entity.ts';
 import { Group, GroupMembership } from './group.entity.ts';
@@ -52,6 +53,7 @@ export async function createGroup(ctx: ServiceContext, input: { name: string }):
   const taken = () => conflict(`A group named "${name}" already exists`, 'input.name');
   if (await ctx.em.findOne(Group, { tenant: viewer.tenantId, nameKey })) throw taken();
   const group = ctx.em.create(Group, { tenant: viewer.tenantId, name, nameKey });
+  recordAudit(ctx.em, viewer, { action: 'group.create', resourceType: 'GROUP', resourceId: group.id, summary: { name } });
   await withUniqueGuard(() => ctx.em.flush(), taken);
   return group;
 }
@@ -77,17 +79,30 @@ export async function addGroupMembers(ctx: ServiceContext, input: { groupId: str
   const viewer = requireAdmin(ctx.viewer);
   const { group, userIds } = await membersInput(ctx, viewer, input);
   const rows = userIds.map(() => '(?, ?, ?, ?, now())').join(', ');
-  await ctx.em.execute(
-    `insert into group_memberships (id, tenant_id, group_id, user_id, created_at) values ${rows}
-     on conflict (group_id, user_id) do nothing`,
-    userIds.flatMap((userId) => [uuidv7(), viewer.tenantId, group.id, userId]),
-  );
+  await ctx.em.transactional(async (em) => {
+    const added = await em.execute<{ user_id: string }[]>(
+      `insert into group_memberships (id, tenant_id, group_id, user_id, created_at) values ${rows}
+       on conflict (group_id, user_id) do nothing returning user_id`,
+      userIds.flatMap((userId) => [uuidv7(), viewer.tenantId, group.id, userId]),
+    );
+    if (added.length > 0) {
+      recordAudit(em, viewer, { action: 'group.addMembers', resourceType: 'GROUP', resourceId: group.id, summary: { userIds: added.map((r) => r.user_id) } });
+    }
+  });
   return group;
 }
 
 export async function removeGroupMembers(ctx: ServiceContext, input: { groupId: string; userIds: string[] }): Promise<Group> {
   const viewer = requireAdmin(ctx.viewer);
   const { group, userIds } = await membersInput(ctx, viewer, input);
-  await ctx.em.nativeDelete(GroupMembership, { group: group.id, user: { $in: userIds }, tenant: viewer.tenantId });
+  await ctx.em.transactional(async (em) => {
+    const removed = await em.execute<{ user_id: string }[]>(
+      'delete from group_memberships where tenant_id = ? and group_id = ? and user_id in (?) returning user_id',
+      [viewer.tenantId, group.id, userIds],
+    );
+    if (removed.length > 0) {
+      recordAudit(em, viewer, { action: 'group.removeMembers', resourceType: 'GROUP', resourceId: group.id, summary: { userIds: removed.map((r) => r.user_id) } });
+    }
+  });
   return group;
 }

@@ -6,6 +6,7 @@ import { canManagePeople } from '../../authz/policy.ts';
 import { isUuid } from '../../db/ids.ts';
 import { badInput, conflict, DomainError, firstBadIndex, forbidden, notFound, withUniqueGuard } from '../../errors.ts';
 import type { AppDeps } from '../../http/deps.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import { Group, GroupMembership } from '../group/group.entity.ts';
 import { enqueueEmail } from '../outbox/outbox.service.ts';
 import type { ServiceContext } from '../service-context.ts';
@@ -116,6 +117,12 @@ export async function inviteUsers(ctx: ServiceContext, input: InviteUsersInput):
       });
       for (const group of groups) em.create(GroupMembership, { tenant: tenant.id, group: group.id, user });
       const token = issueInvitation(em, ctx.deps, { tenant, user, invitedBy: viewer.userId, message });
+      recordAudit(em, viewer, {
+        action: 'user.invite',
+        resourceType: 'USER',
+        resourceId: user.id,
+        summary: { email, role: user.role, allowApiAccess: user.allowApiAccess, allowExportData: user.allowExportData, groupIds },
+      });
       return { user, token };
     });
     await em.flush();
@@ -134,6 +141,7 @@ export async function resendInvitation(ctx: ServiceContext, userId: string): Pro
   return ctx.em.transactional(async (em) => {
     await em.nativeUpdate(Invitation, { user: user.id, acceptedAt: null, revokedAt: null }, { revokedAt: new Date() });
     const token = issueInvitation(em, ctx.deps, { tenant, user, invitedBy: viewer.userId, message: null });
+    recordAudit(em, viewer, { action: 'invitation.resend', resourceType: 'USER', resourceId: user.id, summary: { email: user.email } });
     await em.flush();
     return token;
   });
@@ -176,6 +184,11 @@ export async function acceptInvitation(
     user.name = name;
     user.passwordHash = passwordHash;
     user.status = 'ACTIVE';
+    // The new user is the actor of their own acceptance (recordAudit reads the tenant and user ids only).
+    const actor: Viewer = {
+      kind: 'USER', tenantId: user.tenant.id, tenantSlug: '', userId: user.id, role: user.role, status: user.status, sessionId: undefined,
+    };
+    recordAudit(em, actor, { action: 'invitation.accept', resourceType: 'USER', resourceId: user.id, summary: { status: { before: 'PENDING', after: 'ACTIVE' }, name } });
     await em.flush();
     const token = await openSession(em, ctx.deps, user);
     return { token, user };

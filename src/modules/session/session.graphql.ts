@@ -1,7 +1,8 @@
 import { builder } from '../../graphql/builder.ts';
+import { rawId } from '../../graphql/ids.ts';
 import type { User } from '../user/user.entity.ts';
 import { UserRef } from '../user/user.graphql.ts';
-import { login, logout } from './session.service.ts';
+import { impersonate, login, logout, stopImpersonating } from './session.service.ts';
 
 export const SessionPayload = builder.objectRef<{ token: string; user: User }>('SessionPayload').implement({
   description: 'A new session: send `token` as `Authorization: Bearer <token>`',
@@ -10,6 +11,12 @@ export const SessionPayload = builder.objectRef<{ token: string; user: User }>('
     token: t.exposeString('token'),
     user: t.field({ type: UserRef, grantScopes: ['sessionUser'], resolve: (payload) => payload.user }),
   }),
+});
+
+const ImpersonationPayload = builder.objectRef<{ token: string }>('ImpersonationPayload').implement({
+  description: 'A one-hour session acting as another user: send `token` as `Authorization: Bearer <token>`',
+  authScopes: { person: true },
+  fields: (t) => ({ token: t.exposeString('token') }),
 });
 
 const LoginInput = builder.inputType('LoginInput', {
@@ -34,5 +41,21 @@ builder.mutationFields((t) => ({
     authScopes: { person: true },
     description: 'Ends the current session; its token is refused from the next request on',
     resolve: (_root, _args, ctx) => logout(ctx),
+  }),
+  impersonate: t.field({
+    type: ImpersonationPayload,
+    nullable: true,
+    authScopes: { person: true },
+    description:
+      'Acts as another user for one hour ("view and edit as"): admins as any non-admin, analysts as explorers and viewers ' +
+      '(with the intersection of both users’ permissions). Nobody impersonates an admin or impersonates while impersonating.',
+    args: { userId: t.arg.id({ required: true }) },
+    resolve: async (_root, args, ctx) => ({ token: await impersonate(ctx, rawId(args.userId, 'User')) }),
+  }),
+  stopImpersonating: t.boolean({
+    nullable: true,
+    authScopes: { person: true },
+    description: 'Ends the current impersonation session; its token is refused from the next request on',
+    resolve: (_root, _args, ctx) => stopImpersonating(ctx),
   }),
 }));

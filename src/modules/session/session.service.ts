@@ -1,12 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { signSessionToken } from '../../auth/session-token.ts';
 import { MAX_PASSWORD_LENGTH, verifyPassword } from '../../auth/password.ts';
-import { isPerson } from '../../authz/policy.ts';
-import { DomainError, badInput, forbidden } from '../../errors.ts';
+import { canImpersonate, isAdmin, isPerson } from '../../authz/policy.ts';
+import { isUuid } from '../../db/ids.ts';
+import { DomainError, badInput, conflict, forbidden, notFound } from '../../errors.ts';
 import type { AppDeps } from '../../http/deps.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { Tenant } from '../tenant/tenant.entity.ts';
-import { normalizeEmail, User } from '../user/user.entity.ts';
+import { normalizeEmail, ROLES, User } from '../user/user.entity.ts';
 import { Session } from './session.entity.ts';
 
 export interface LoginInput {
@@ -21,10 +23,21 @@ export interface SignedIn {
   user: User;
 }
 
-/** Opens a session for an ACTIVE user and returns its signed token. The caller flushes. */
-export async function openSession(em: EntityManager, deps: AppDeps, user: User): Promise<string> {
-  const expiresAt = new Date(Date.now() + deps.config.sessionTtlSeconds * 1000);
-  const session = em.create(Session, { tenant: user.tenant.id, user: user.id, expiresAt });
+/** Impersonation sessions are short-lived (PRODUCT.md §1). */
+export const IMPERSONATION_TTL_SECONDS = 3600;
+
+/**
+ * Opens a session for an ACTIVE user and returns its signed token (flushes). With
+ * `impersonatorId`, the session acts as `user` on behalf of that person.
+ */
+export async function openSession(
+  em: EntityManager,
+  deps: AppDeps,
+  user: User,
+  options: { impersonatorId?: string; ttlSeconds?: number } = {},
+): Promise<string> {
+  const expiresAt = new Date(Date.now() + (options.ttlSeconds ?? deps.config.sessionTtlSeconds) * 1000);
+  const session = em.create(Session, { tenant: user.tenant.id, user: user.id, expiresAt, impersonator: options.impersonatorId ?? null });
   await em.flush();
   return signSessionToken(
     deps.keys.sessionSigningKey,
@@ -73,4 +86,45 @@ export async function logout(ctx: ServiceContext): Promise<boolean> {
     { revokedAt: new Date() },
   );
   return changed > 0;
+}
+
+/**
+ * Opens a one-hour session acting as `userId` on behalf of the caller (PRODUCT.md §1): admins act
+ * as any non-admin, analysts as explorers and viewers; nobody acts as an admin, and nobody starts
+ * an impersonation from inside one. Users the caller cannot see are NOT_FOUND.
+ */
+export async function impersonate(ctx: ServiceContext, userId: string): Promise<string> {
+  const viewer = ctx.viewer;
+  if (!isPerson(viewer) || viewer.kind !== 'USER') throw forbidden('Only a signed-in person can impersonate');
+  if (viewer.impersonatorId) throw forbidden('You cannot impersonate while impersonating; stop impersonating first');
+  // Roles that may impersonate nobody are refused before the lookup, so they learn nothing.
+  if (!ROLES.some((role) => canImpersonate(viewer, role))) throw forbidden('You are not allowed to impersonate users');
+  const target = isUuid(userId) ? await ctx.em.findOne(User, { id: userId, tenant: viewer.tenantId }) : null;
+  if (!target || (!isAdmin(viewer) && target.status !== 'ACTIVE')) throw notFound('User');
+  if (target.role === 'ADMIN') throw forbidden('No one can impersonate an admin');
+  if (!canImpersonate(viewer, target.role)) throw forbidden(`You are not allowed to impersonate ${target.role.toLowerCase()}s`);
+  if (target.status !== 'ACTIVE') throw conflict('Only active users can be impersonated');
+  return ctx.em.transactional(async (em) => {
+    const token = await openSession(em, ctx.deps, target, { impersonatorId: viewer.userId, ttlSeconds: IMPERSONATION_TTL_SECONDS });
+    recordAudit(em, viewer, {
+      action: 'user.impersonate',
+      resourceType: 'USER',
+      resourceId: target.id,
+      summary: { role: target.role, expiresInSeconds: IMPERSONATION_TTL_SECONDS },
+    });
+    ctx.logger.info({ userId: target.id, impersonatorId: viewer.userId, tenantId: viewer.tenantId }, 'impersonation started');
+    return token;
+  });
+}
+
+/** Ends the caller's impersonation session; its token is refused from the next request on. */
+export async function stopImpersonating(ctx: ServiceContext): Promise<boolean> {
+  const viewer = ctx.viewer;
+  if (!isPerson(viewer) || !viewer.impersonatorId || !viewer.sessionId) throw forbidden('You are not impersonating anyone');
+  const sessionId = viewer.sessionId;
+  await ctx.em.transactional(async (em) => {
+    await em.nativeUpdate(Session, { id: sessionId, revokedAt: null }, { revokedAt: new Date() });
+    recordAudit(em, viewer, { action: 'user.stopImpersonating', resourceType: 'USER', resourceId: viewer.userId, summary: {} });
+  });
+  return true;
 }

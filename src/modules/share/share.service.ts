@@ -97,6 +97,7 @@ export async function share(ctx: Context, input: ShareInput): Promise<Share[]> {
     );
     recordAudit(em, viewer, { action: 'share.create', resourceType: type, resourceId: input.id, summary: { grantees } });
   });
+  forget(ctx, input.id);
   return listShares(ctx, input.id);
 }
 
@@ -109,9 +110,18 @@ export async function unshare(ctx: Context, input: ShareInput): Promise<Share[]>
     await em.nativeDelete(Share, { tenant: viewer.tenantId, resourceId: input.id, granteeKey: { $in: grantees.map((g) => g.key) } });
     recordAudit(em, viewer, { action: 'share.delete', resourceType: type, resourceId: input.id, summary: { grantees } });
   });
+  forget(ctx, input.id);
   return listShares(ctx, input.id);
 }
 
 export function listShares(ctx: Context, resourceId: string): Promise<Share[]> {
   return ctx.loaders.sharesByResourceId.load(resourceId);
+}
+
+/** After a change, a later read in the same request must not see the cached list. */
+function forget(ctx: Context, resourceId: string): void {
+  ctx.loaders.sharesByResourceId.clear(resourceId);
+  ctx.loaders.isShared.clearAll();
+  ctx.loaders.isFolderTreeShared.clearAll();
+  ctx.loaders.isDashboardShared.clearAll();
 }

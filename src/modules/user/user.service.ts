@@ -1,13 +1,16 @@
 import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/principal.ts';
 import { adminRemovalDenial, canManagePeople, isAdmin, isPerson } from '../../authz/policy.ts';
 import { isUuid } from '../../db/ids.ts';
-import { badInput, DomainError, forbidden, notFound } from '../../errors.ts';
+import { badInput, conflict, DomainError, firstBadIndex, forbidden, notFound, withUniqueGuard } from '../../errors.ts';
 import { containsPattern, idWindowQuery, type IdWindow } from '../../graphql/pagination.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { Session } from '../session/session.entity.ts';
 import { Invitation } from '../invitation/invitation.entity.ts';
-import { ROLES, User, type Role, type UserStatus } from './user.entity.ts';
+import { UserDatasetAccess, UserFeaturePermission, type DatasetAccessLevel, type Feature, type FeatureState } from './user-overrides.entity.ts';
+import { ROLES, User, type DatasetAccessMode, type Role, type UserStatus } from './user.entity.ts';
 
 export interface UserListFilter {
   search?: string | null;
@@ -95,23 +98,115 @@ export interface UpdateUserInput {
   timezone?: string | null;
   allowApiAccess?: boolean | null;
   allowExportData?: boolean | null;
+  datasetAccessMode?: DatasetAccessMode | null;
+  /** Replaces the list. Raw dataset ids ('' stands for a malformed global id). */
+  datasetAccess?: readonly { datasetId: string; level?: DatasetAccessLevel | null }[] | null;
+  /** Only the listed features change; DEFAULT removes the switch. */
+  featurePermissions?: readonly { feature: Feature; state: FeatureState }[] | null;
+}
+
+const MAX_DATASET_ACCESS = 500;
+type DatasetGrant = { datasetId: string; level: DatasetAccessLevel };
+
+/**
+ * Validates per-user overrides (PRODUCT.md §4): never on one's own account, never for an admin
+ * (or a user this very call makes one); listed datasets must be datasets of the tenant.
+ */
+async function validateOverrides(ctx: ServiceContext, viewer: Viewer, user: User, input: UpdateUserInput): Promise<DatasetGrant[] | undefined> {
+  const given = (['datasetAccessMode', 'datasetAccess', 'featurePermissions'] as const).find((key) => input[key] != null);
+  if (!given) return undefined;
+  if (user.id === viewer.userId) throw forbidden('You cannot change your own permissions');
+  if ((input.role ?? user.role) === 'ADMIN') throw badInput(`input.${given}`, 'Per-user overrides never apply to admins');
+  const features = input.featurePermissions ?? [];
+  const firstFeature = new Map<Feature, number>();
+  features.forEach(({ feature }, i) => {
+    if (firstFeature.has(feature)) throw badInput(`input.featurePermissions[${i}].feature`, `${feature} is listed twice`);
+    firstFeature.set(feature, i);
+  });
+  if (!input.datasetAccess) return undefined;
+  const ids = input.datasetAccess.map((entry) => entry.datasetId);
+  if (ids.length > MAX_DATASET_ACCESS) throw badInput('input.datasetAccess', `At most ${MAX_DATASET_ACCESS} datasets`);
+  const field = (i: number) => `input.datasetAccess[${i}].datasetId`;
+  const malformed = firstBadIndex(ids, isUuid);
+  if (malformed >= 0) throw badInput(field(malformed), 'Not a dataset id');
+  const repeated = ids.findIndex((id, i) => ids.indexOf(id) !== i);
+  if (repeated >= 0) throw badInput(field(repeated), 'This dataset is listed twice');
+  const rows = ids.length
+    ? await ctx.em.execute<{ id: string }[]>('select id from datasets where tenant_id = ? and id in (?)', [viewer.tenantId, ids])
+    : [];
+  const found = new Set(rows.map((row) => row.id));
+  const missing = firstBadIndex(ids, (id) => found.has(id));
+  if (missing >= 0) throw badInput(field(missing), 'No such dataset in this workspace');
+  return input.datasetAccess.map((entry) => ({ datasetId: entry.datasetId, level: entry.level ?? 'READ' }));
+}
+
+const sortGrants = (grants: DatasetGrant[]) => [...grants].sort((a, b) => a.datasetId.localeCompare(b.datasetId));
+
+/**
+ * Writes the overrides in the caller's transaction and returns what changed, for the audit
+ * summary (before/after).
+ */
+async function writeOverrides(em: EntityManager, user: User, grants: DatasetGrant[] | undefined, input: UpdateUserInput) {
+  const changes: Record<string, unknown> = {};
+  const where = { user: user.id, tenant: user.tenant.id };
+  if (grants) {
+    const before = sortGrants((await em.find(UserDatasetAccess, where)).map((row) => ({ datasetId: row.dataset.id, level: row.level })));
+    const after = sortGrants(grants);
+    if (JSON.stringify(before) !== JSON.stringify(after)) changes.datasetAccess = { before, after };
+    await em.nativeDelete(UserDatasetAccess, where);
+    for (const grant of grants) em.create(UserDatasetAccess, { ...where, dataset: grant.datasetId, level: grant.level });
+  }
+  const features = input.featurePermissions ?? [];
+  if (features.length > 0) {
+    const existing = new Map((await em.find(UserFeaturePermission, where)).map((row) => [row.feature, row.state]));
+    const changed: Record<string, { before: FeatureState; after: FeatureState }> = {};
+    for (const { feature, state } of features) {
+      const before = existing.get(feature) ?? 'DEFAULT';
+      if (before !== state) changed[feature] = { before, after: state };
+    }
+    if (Object.keys(changed).length > 0) changes.featurePermissions = changed;
+    await em.nativeDelete(UserFeaturePermission, { ...where, feature: { $in: features.map((f) => f.feature) } });
+    for (const { feature, state } of features) {
+      if (state !== 'DEFAULT') em.create(UserFeaturePermission, { ...where, feature, state });
+    }
+  }
+  return changes;
 }
 
 export async function updateUser(ctx: ServiceContext, input: UpdateUserInput): Promise<User> {
   const viewer = requireAdmin(ctx.viewer);
   const user = await loadForAdmin(ctx, viewer, input.id);
   if (user.status === 'PUBLIC') throw badInput('input.id', 'Public principals cannot be edited');
-  if (input.name != null) user.name = validateName(input.name, 'input.name');
-  if (input.timezone != null) user.timezone = validateTimezone(input.timezone, 'input.timezone');
-  if (input.role != null && input.role !== user.role) {
-    if (!ROLES.includes(input.role)) throw badInput('input.role', 'Unknown role');
+  const name = input.name != null ? validateName(input.name, 'input.name') : undefined;
+  const timezone = input.timezone != null ? validateTimezone(input.timezone, 'input.timezone') : undefined;
+  const roleChange = input.role != null && input.role !== user.role ? input.role : undefined;
+  if (roleChange) {
+    if (!ROLES.includes(roleChange)) throw badInput('input.role', 'Unknown role');
     if (user.id === viewer.userId) throw forbidden('You cannot change your own role');
     if (user.role === 'ADMIN') await guardAdminRemoval(ctx, viewer, user);
-    user.role = input.role;
   }
+  const grants = await validateOverrides(ctx, viewer, user, input);
+  const before = {
+    name: user.name, role: user.role, timezone: user.timezone, allowApiAccess: user.allowApiAccess,
+    allowExportData: user.allowExportData, datasetAccessMode: user.datasetAccessMode,
+  };
+  if (name !== undefined) user.name = name;
+  if (timezone !== undefined) user.timezone = timezone;
+  if (roleChange) user.role = roleChange;
   if (input.allowApiAccess != null) user.allowApiAccess = input.allowApiAccess;
+  // Only meaningful for viewers and explorers (analysts and admins always export); stored for all.
   if (input.allowExportData != null) user.allowExportData = input.allowExportData;
-  await ctx.em.flush();
+  if (input.datasetAccessMode != null) user.datasetAccessMode = input.datasetAccessMode;
+  const changes: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(before)) {
+    const after = user[key as keyof typeof before];
+    if (after !== value) changes[key] = { before: value, after };
+  }
+  const write = () => ctx.em.transactional(async (em) => {
+    Object.assign(changes, await writeOverrides(em, user, grants, input));
+    if (Object.keys(changes).length > 0) recordAudit(em, viewer, { action: 'user.update', resourceType: 'USER', resourceId: user.id, summary: changes });
+  });
+  await withUniqueGuard(write, () => conflict('The user’s permissions changed meanwhile; try again'));
   return user;
 }
 
@@ -122,10 +217,13 @@ export async function deactivateUser(ctx: ServiceContext, id: string): Promise<U
   if (user.status === 'DEACTIVATED') return user;
   if (user.status === 'PUBLIC') throw badInput('id', 'Public principals cannot be deactivated');
   await guardAdminRemoval(ctx, viewer, user);
+  const before = user.status;
   await ctx.em.transactional(async (em) => {
     user.status = 'DEACTIVATED';
-    await em.nativeUpdate(Session, { user: user.id, revokedAt: null }, { revokedAt: new Date() });
+    // Their own sessions and the ones in which they impersonate someone.
+    await em.nativeUpdate(Session, { $or: [{ user: user.id }, { impersonator: user.id }], revokedAt: null }, { revokedAt: new Date() });
     await em.nativeUpdate(Invitation, { user: user.id, acceptedAt: null, revokedAt: null }, { revokedAt: new Date() });
+    recordAudit(em, viewer, { action: 'user.deactivate', resourceType: 'USER', resourceId: user.id, summary: { status: { before, after: user.status } } });
   });
   return user;
 }
@@ -137,6 +235,8 @@ export async function restoreUser(ctx: ServiceContext, id: string): Promise<User
   if (user.status !== 'DEACTIVATED') throw new DomainError('CONFLICT', 'Only deactivated users can be restored');
   await ctx.em.populate(user, ['passwordHash']);
   user.status = user.passwordHash ? 'ACTIVE' : 'PENDING';
+  // One flush, one transaction: the change and its audit event commit together.
+  recordAudit(ctx.em, viewer, { action: 'user.restore', resourceType: 'USER', resourceId: user.id, summary: { status: { before: 'DEACTIVATED', after: user.status } } });
   await ctx.em.flush();
   return user;
 }

@@ -1,0 +1,193 @@
+import { allows, assertCan, isPerson } from '../../authz/policy.ts';
+import { visibleDashboards } from '../../authz/visibility.ts';
+import { isUuid } from '../../db/ids.ts';
+import { badInput, forbidden, notFound } from '../../errors.ts';
+import { containsPattern, idWindowQuery, type IdWindow } from '../../graphql/pagination.ts';
+import type { Context } from '../../http/context.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import type { Workspace } from '../folder/folder.entity.ts';
+import { resolvePlacement } from '../folder/folder.service.ts';
+import { Dashboard, DashboardFilter, Widget } from './dashboard.entity.ts';
+import { dashboardFacts } from './dashboard.facts.ts';
+
+/** A dashboard the viewer may see; NOT_FOUND otherwise, exactly like a missing id. */
+export async function findVisibleDashboard(ctx: Context, id: string): Promise<Dashboard> {
+  if (!isPerson(ctx.viewer)) throw forbidden();
+  const dashboard = isUuid(id) ? await ctx.loaders.dashboardById.load(id) : null;
+  if (!dashboard || !(await allows(ctx, 'dashboard.view', await dashboardFacts(ctx, dashboard)))) {
+    throw notFound('Dashboard');
+  }
+  return dashboard;
+}
+
+/** Dashboards the viewer may see, filtered (and searched) in SQL. */
+export async function listDashboards(ctx: Context, filter: { search?: string | null }, window: IdWindow): Promise<Dashboard[]> {
+  if (!isPerson(ctx.viewer)) throw forbidden();
+  const visible = visibleDashboards(ctx.viewer, 'd');
+  const page = idWindowQuery(window);
+  const where = [visible.sql];
+  const params = [...visible.params];
+  const search = filter.search?.trim();
+  if (search) {
+    if (search.length > 200) throw badInput('search', 'search must be at most 200 characters');
+    where.push('d.title ilike ?');
+    params.push(containsPattern(search));
+  }
+  if (window.after) {
+    where.push('d.id > ?');
+    params.push(window.after);
+  }
+  if (window.before) {
+    where.push('d.id < ?');
+    params.push(window.before);
+  }
+  const rows = await ctx.em.execute<Record<string, unknown>[]>(
+    `select d.* from dashboards d where ${where.join(' and ')} order by d.id ${page.orderBy.id} limit ?`,
+    [...params, page.limit],
+  );
+  return rows.map((row) => ctx.em.map(Dashboard, row));
+}
+
+function validateTitle(title: string, field = 'input.title'): string {
+  const trimmed = title.trim();
+  if (trimmed.length === 0 || trimmed.length > 300) throw badInput(field, 'Title must be 1 to 300 characters');
+  return trimmed;
+}
+
+export async function createDashboard(
+  ctx: Context,
+  input: { title: string; folderId?: string | null; workspace?: Workspace | null },
+): Promise<Dashboard> {
+  const title = validateTitle(input.title);
+  const place = await resolvePlacement(ctx, input, 'input.folderId');
+  await assertCan(ctx, 'dashboard.create', { workspace: place.workspace, workspaceOwnerId: place.workspaceOwnerId });
+  const viewer = ctx.viewer!;
+  const dashboard = ctx.em.create(Dashboard, {
+    tenant: viewer.tenantId,
+    title,
+    folder: place.folder,
+    workspace: place.workspace,
+    workspaceOwner: place.workspaceOwnerId,
+    owner: viewer.userId,
+  });
+  recordAudit(ctx.em, viewer, { action: 'dashboard.create', resourceType: 'DASHBOARD', resourceId: dashboard.id, summary: { title, workspace: place.workspace } });
+  await ctx.em.flush();
+  return dashboard;
+}
+
+export interface UpdateDashboardInput {
+  id: string;
+  title?: string | null;
+  description?: string | null;
+  cacheTtlSeconds?: number | null;
+  drillThroughEnabled?: boolean | null;
+  crossFilterEnabled?: boolean | null;
+}
+
+/** Title and description need `dashboard.editInfo`; cache and interaction switches `dashboard.settings`. */
+export async function updateDashboard(ctx: Context, input: UpdateDashboardInput): Promise<Dashboard> {
+  const dashboard = await findVisibleDashboard(ctx, input.id);
+  const facts = await dashboardFacts(ctx, dashboard);
+  const changes: Record<string, { before: unknown; after: unknown }> = {};
+  const set = <K extends 'title' | 'description' | 'cacheTtlSeconds' | 'drillThroughEnabled' | 'crossFilterEnabled'>(key: K, value: Dashboard[K]) => {
+    if (dashboard[key] !== value) changes[key] = { before: dashboard[key], after: value };
+    dashboard[key] = value;
+  };
+  if (input.title != null || input.description != null) {
+    await assertCan(ctx, 'dashboard.editInfo', facts);
+    if (input.title != null) set('title', validateTitle(input.title));
+    if (input.description != null) {
+      if (input.description.length > 5000) throw badInput('input.description', 'Description must be at most 5000 characters');
+      set('description', input.description);
+    }
+  }
+  if (input.cacheTtlSeconds != null || input.drillThroughEnabled != null || input.crossFilterEnabled != null) {
+    await assertCan(ctx, 'dashboard.settings', facts);
+    if (input.cacheTtlSeconds != null) {
+      if (!Number.isInteger(input.cacheTtlSeconds) || input.cacheTtlSeconds < 0 || input.cacheTtlSeconds > 86_400) {
+        throw badInput('input.cacheTtlSeconds', 'cacheTtlSeconds must be between 0 and 86400');
+      }
+      set('cacheTtlSeconds', input.cacheTtlSeconds);
+    }
+    if (input.drillThroughEnabled != null) set('drillThroughEnabled', input.drillThroughEnabled);
+    if (input.crossFilterEnabled != null) set('crossFilterEnabled', input.crossFilterEnabled);
+  }
+  recordAudit(ctx.em, ctx.viewer!, { action: 'dashboard.update', resourceType: 'DASHBOARD', resourceId: dashboard.id, summary: changes });
+  await ctx.em.flush();
+  return dashboard;
+}
+
+export async function setLocked(ctx: Context, id: string, locked: boolean): Promise<Dashboard> {
+  const dashboard = await findVisibleDashboard(ctx, id);
+  await assertCan(ctx, 'dashboard.lock', await dashboardFacts(ctx, dashboard));
+  dashboard.locked = locked;
+  recordAudit(ctx.em, ctx.viewer!, { action: locked ? 'dashboard.lock' : 'dashboard.unlock', resourceType: 'DASHBOARD', resourceId: dashboard.id });
+  await ctx.em.flush();
+  return dashboard;
+}
+
+/** Copy and move need `dashboard.copyMove` both where the dashboard is and where it goes. */
+async function placementFor(ctx: Context, dashboard: Dashboard, input: { folderId?: string | null; workspace?: Workspace | null }) {
+  await assertCan(ctx, 'dashboard.copyMove', await dashboardFacts(ctx, dashboard));
+  const place = await resolvePlacement(ctx, input, 'input.folderId');
+  await assertCan(ctx, 'dashboard.copyMove', { workspace: place.workspace, workspaceOwnerId: place.workspaceOwnerId });
+  return place;
+}
+
+export async function moveDashboard(ctx: Context, input: { id: string; folderId?: string | null; workspace?: Workspace | null }): Promise<Dashboard> {
+  const dashboard = await findVisibleDashboard(ctx, input.id);
+  const place = await placementFor(ctx, dashboard, input);
+  const from = { folderId: dashboard.folder?.id ?? null, workspace: dashboard.workspace };
+  dashboard.folder = place.folder;
+  dashboard.workspace = place.workspace;
+  dashboard.workspaceOwner = place.workspaceOwnerId as never;
+  recordAudit(ctx.em, ctx.viewer!, {
+    action: 'dashboard.move',
+    resourceType: 'DASHBOARD',
+    resourceId: dashboard.id,
+    summary: { from, to: { folderId: place.folder?.id ?? null, workspace: place.workspace } },
+  });
+  await ctx.em.flush();
+  return dashboard;
+}
+
+/** A copy (widgets and filters included) owned by the viewer, unlocked. */
+export async function copyDashboard(ctx: Context, input: { id: string; folderId?: string | null; workspace?: Workspace | null }): Promise<Dashboard> {
+  const source = await findVisibleDashboard(ctx, input.id);
+  const place = await placementFor(ctx, source, input);
+  const viewer = ctx.viewer!;
+  const [widgets, filters] = await Promise.all([
+    ctx.em.find(Widget, { dashboard: source.id }, { orderBy: { position: 'asc', id: 'asc' } }),
+    ctx.em.find(DashboardFilter, { dashboard: source.id }, { orderBy: { id: 'asc' } }),
+  ]);
+  const copy = ctx.em.create(Dashboard, {
+    tenant: viewer.tenantId,
+    title: `${source.title} (copy)`.slice(0, 300),
+    description: source.description,
+    folder: place.folder,
+    workspace: place.workspace,
+    workspaceOwner: place.workspaceOwnerId,
+    owner: viewer.userId,
+    cacheTtlSeconds: source.cacheTtlSeconds,
+    drillThroughEnabled: source.drillThroughEnabled,
+    crossFilterEnabled: source.crossFilterEnabled,
+  });
+  for (const w of widgets) {
+    ctx.em.create(Widget, { tenant: viewer.tenantId, dashboard: copy, dataset: w.dataset.id, owner: viewer.userId, title: w.title, query: w.query, position: w.position });
+  }
+  for (const f of filters) {
+    ctx.em.create(DashboardFilter, { tenant: viewer.tenantId, dashboard: copy, dataset: f.dataset.id, type: f.type, label: f.label, field: f.field, permissions: f.permissions });
+  }
+  recordAudit(ctx.em, viewer, { action: 'dashboard.copy', resourceType: 'DASHBOARD', resourceId: copy.id, summary: { from: source.id, workspace: place.workspace } });
+  await ctx.em.flush();
+  return copy;
+}
+
+export async function deleteDashboard(ctx: Context, id: string): Promise<boolean> {
+  const dashboard = await findVisibleDashboard(ctx, id);
+  await assertCan(ctx, 'dashboard.editInfo', await dashboardFacts(ctx, dashboard));
+  recordAudit(ctx.em, ctx.viewer!, { action: 'dashboard.delete', resourceType: 'DASHBOARD', resourceId: dashboard.id, summary: { title: dashboard.title } });
+  ctx.em.remove(dashboard);
+  await ctx.em.flush();
+  return true;
+}

@@ -1,0 +1,94 @@
+import { assertCan } from '../../authz/policy.ts';
+import { isUuid } from '../../db/ids.ts';
+import { badInput, notFound } from '../../errors.ts';
+import type { Context } from '../../http/context.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { Dataset } from '../dataset/dataset.entity.ts';
+import { DashboardFilter, Widget, type Dashboard, type FilterType } from './dashboard.entity.ts';
+import { dashboardFacts, datasetFacts } from './dashboard.facts.ts';
+import { findVisibleDashboard } from './dashboard.service.ts';
+
+/**
+ * Changing a dashboard's content needs `dashboard.editContent` (with the facts of the dataset
+ * involved) and, to build from a dataset, `dataset.explore` on it.
+ */
+async function authorizeContent(ctx: Context, dashboard: Dashboard, datasetId: string, field: string): Promise<Dataset> {
+  const dataset = isUuid(datasetId) ? await ctx.em.findOne(Dataset, { id: datasetId, tenant: ctx.viewer!.tenantId }) : null;
+  if (!dataset) throw badInput(field, 'No such dataset');
+  const data = await datasetFacts(ctx, dataset);
+  await assertCan(ctx, 'dataset.explore', data).catch(() => {
+    throw badInput(field, 'No such dataset');
+  });
+  await assertCan(ctx, 'dashboard.editContent', { ...(await dashboardFacts(ctx, dashboard)), ...data });
+  return dataset;
+}
+
+function fieldOf(dataset: Dataset, ref: string, field: string): string {
+  const [model, name, ...rest] = ref.split('.');
+  const found = rest.length === 0 && dataset.definition.models.find((m) => m.name === model)?.fields.some((f) => f.name === name);
+  if (!found) throw badInput(field, `"${ref}" is not a field of dataset ${dataset.name} (use model.field)`);
+  return ref;
+}
+
+export async function addWidget(
+  ctx: Context,
+  input: { dashboardId: string; title: string; datasetId: string; query?: unknown },
+): Promise<Widget> {
+  const dashboard = await findVisibleDashboard(ctx, input.dashboardId);
+  const dataset = await authorizeContent(ctx, dashboard, input.datasetId, 'input.datasetId');
+  const title = input.title.trim();
+  if (title.length === 0 || title.length > 300) throw badInput('input.title', 'Title must be 1 to 300 characters');
+  if (typeof input.query !== 'object' || input.query === null || Array.isArray(input.query)) {
+    throw badInput('input.query', 'query must be a dataset query object');
+  }
+  if (JSON.stringify(input.query).length > 20_000) throw badInput('input.query', 'query is too large');
+  const position = await ctx.em.count(Widget, { dashboard: dashboard.id });
+  const widget = ctx.em.create(Widget, {
+    tenant: ctx.viewer!.tenantId,
+    dashboard: dashboard.id,
+    dataset: dataset.id,
+    owner: ctx.viewer!.userId,
+    title,
+    query: input.query as Record<string, unknown>,
+    position,
+  });
+  recordAudit(ctx.em, ctx.viewer!, { action: 'widget.create', resourceType: 'WIDGET', resourceId: widget.id, summary: { dashboardId: dashboard.id, title } });
+  await ctx.em.flush();
+  return widget;
+}
+
+export async function deleteWidget(ctx: Context, id: string): Promise<boolean> {
+  const widget = isUuid(id) ? await ctx.em.findOne(Widget, { id, tenant: ctx.viewer!.tenantId }) : null;
+  if (!widget) throw notFound('Widget');
+  const dashboard = await findVisibleDashboard(ctx, widget.dashboard.id).catch(() => {
+    throw notFound('Widget');
+  });
+  await authorizeContent(ctx, dashboard, widget.dataset.id, 'id');
+  recordAudit(ctx.em, ctx.viewer!, { action: 'widget.delete', resourceType: 'WIDGET', resourceId: widget.id, summary: { dashboardId: dashboard.id } });
+  ctx.em.remove(widget);
+  await ctx.em.flush();
+  return true;
+}
+
+export async function addDashboardFilter(
+  ctx: Context,
+  input: { dashboardId: string; type: FilterType; field: string; datasetId: string; label?: string | null; permissions?: string | null },
+): Promise<DashboardFilter> {
+  const dashboard = await findVisibleDashboard(ctx, input.dashboardId);
+  const dataset = await authorizeContent(ctx, dashboard, input.datasetId, 'input.datasetId');
+  const field = fieldOf(dataset, input.field, 'input.field');
+  const permissions = input.permissions?.trim() || null;
+  if (permissions && permissions.length > 20_000) throw badInput('input.permissions', 'Permission code is too long');
+  const filter = ctx.em.create(DashboardFilter, {
+    tenant: ctx.viewer!.tenantId,
+    dashboard: dashboard.id,
+    dataset: dataset.id,
+    type: input.type,
+    label: input.label?.trim().slice(0, 200) ?? '',
+    field,
+    permissions,
+  });
+  recordAudit(ctx.em, ctx.viewer!, { action: 'dashboardFilter.create', resourceType: 'DASHBOARD_FILTER', resourceId: filter.id, summary: { dashboardId: dashboard.id, field, type: input.type } });
+  await ctx.em.flush();
+  return filter;
+}

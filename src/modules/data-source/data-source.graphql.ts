@@ -1,0 +1,144 @@
+import { builder } from '../../graphql/builder.ts';
+import { encodeGlobalID, rawId } from '../../graphql/ids.ts';
+import { idConnection } from '../../graphql/pagination.ts';
+import { ShareRef } from '../share/share.graphql.ts';
+import { UserRef } from '../user/user.graphql.ts';
+import { DataSource } from './data-source.entity.ts';
+import {
+  createDataSource,
+  dataSourcePermissions,
+  deleteDataSource,
+  findVisibleDataSource,
+  listDataSources,
+  testConnection,
+  updateDataSource,
+} from './data-source.service.ts';
+
+/** Connection settings and shares: the matrix row "data source: ... see connection settings". */
+const manage = { allowed: { action: 'dataSource.manage' as const, facts: {} } };
+
+const DataSourceViewerCan = builder.objectRef<{ use: boolean; manage: boolean }>('DataSourceViewerCan').implement({
+  description: 'What the viewer may do with a data source, as the role matrix decides it',
+  authScopes: { person: true },
+  fields: (t) => ({
+    use: t.exposeBoolean('use', { description: 'Build datasets on it and run queries on it' }),
+    manage: t.exposeBoolean('manage', { description: 'Edit, delete and share it, and see its connection settings' }),
+  }),
+});
+
+export const DataSourceRef = builder.objectRef<DataSource>('DataSource');
+builder.node(DataSourceRef, {
+  description: 'A PostgreSQL connection. Its password is write-only: no field ever returns it.',
+  authScopes: { person: true },
+  isTypeOf: (value) => value instanceof DataSource.class,
+  id: { resolve: (dataSource) => dataSource.id },
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    schemas: t.exposeStringList('schemas', { description: 'The schemas datasets may read tables from' }),
+    owner: t.field({
+      type: UserRef,
+      resolve: async (dataSource, _args, ctx) => (await ctx.loaders.userById.load(dataSource.owner.id))!,
+    }),
+    createdAt: t.field({ type: 'DateTime', resolve: (dataSource) => dataSource.createdAt }),
+    updatedAt: t.field({ type: 'DateTime', resolve: (dataSource) => dataSource.updatedAt }),
+    host: t.exposeString('host', { nullable: true, authScopes: manage, description: 'Admins only' }),
+    port: t.exposeInt('port', { nullable: true, authScopes: manage, description: 'Admins only' }),
+    database: t.exposeString('database', { nullable: true, authScopes: manage, description: 'Admins only' }),
+    user: t.exposeString('username', { nullable: true, authScopes: manage, description: 'The user name it connects as. Admins only' }),
+    shares: t.field({
+      type: [ShareRef],
+      nullable: true,
+      authScopes: manage,
+      description: 'Who it is shared with (USE). Admins only',
+      resolve: (dataSource, _args, ctx) => ctx.loaders.sharesByResourceId.load(dataSource.id),
+    }),
+    viewerCan: t.field({
+      type: DataSourceViewerCan,
+      resolve: (dataSource, _args, ctx) => dataSourcePermissions(ctx, dataSource.id),
+    }),
+  }),
+});
+
+const ConnectionTestResult = builder.objectRef<{ ok: boolean; message: string | null }>('ConnectionTestResult').implement({
+  description: 'The outcome of connecting to a data source and running `select 1`',
+  authScopes: { person: true },
+  fields: (t) => ({
+    ok: t.exposeBoolean('ok'),
+    message: t.exposeString('message', { nullable: true, description: 'Why it failed; null on success' }),
+  }),
+});
+
+const CreateDataSourceInput = builder.inputType('CreateDataSourceInput', {
+  fields: (t) => ({
+    name: t.string({ required: true }),
+    host: t.string({ required: true }),
+    port: t.int({ required: true }),
+    database: t.string({ required: true }),
+    user: t.string({ required: true }),
+    password: t.string({ required: true, description: 'Stored encrypted; never returned' }),
+    schemas: t.stringList({ required: true, description: '1 to 50 schema names' }),
+  }),
+});
+
+const UpdateDataSourceInput = builder.inputType('UpdateDataSourceInput', {
+  description: 'Changes the fields given; the others stay as they are',
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    name: t.string(),
+    host: t.string(),
+    port: t.int(),
+    database: t.string(),
+    user: t.string(),
+    password: t.string({ description: 'Replaces the stored password when given; never returned' }),
+    schemas: t.stringList(),
+  }),
+});
+
+builder.queryFields((t) => ({
+  dataSources: t.connection({
+    type: DataSourceRef,
+    nullable: true,
+    authScopes: { person: true },
+    description: 'Data sources the viewer may use: admins all, analysts those shared with them, others none',
+    resolve: (_root, args, ctx) => idConnection(args, (window) => listDataSources(ctx, window)),
+  }),
+  dataSource: t.field({
+    type: DataSourceRef,
+    nullable: true,
+    authScopes: { person: true },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) => findVisibleDataSource(ctx, rawId(args.id, 'DataSource')),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  createDataSource: t.field({
+    type: DataSourceRef,
+    nullable: true,
+    authScopes: manage,
+    args: { input: t.arg({ type: CreateDataSourceInput, required: true }) },
+    resolve: (_root, { input }, ctx) => createDataSource(ctx, input),
+  }),
+  updateDataSource: t.field({
+    type: DataSourceRef,
+    nullable: true,
+    authScopes: manage,
+    args: { input: t.arg({ type: UpdateDataSourceInput, required: true }) },
+    resolve: (_root, { input }, ctx) => updateDataSource(ctx, { ...input, id: rawId(input.id, 'DataSource') }),
+  }),
+  deleteDataSource: t.id({
+    nullable: true,
+    authScopes: manage,
+    description: 'Deletes it and its shares; refused (CONFLICT) while datasets use it. Returns the deleted id.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, args, ctx) => encodeGlobalID('DataSource', await deleteDataSource(ctx, rawId(args.id, 'DataSource'))),
+  }),
+  testConnection: t.field({
+    type: ConnectionTestResult,
+    nullable: true,
+    authScopes: { person: true },
+    description: 'Connects with the stored credentials (5 s timeout) and runs `select 1`. Admins, and analysts it is shared with.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) => testConnection(ctx, rawId(args.id, 'DataSource')),
+  }),
+}));

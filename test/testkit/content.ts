@@ -1,0 +1,97 @@
+import { uuidv7 } from '../../src/db/ids.ts';
+import { Dashboard } from '../../src/modules/dashboard/dashboard.entity.ts';
+import { DataSource } from '../../src/modules/data-source/data-source.entity.ts';
+import { Dataset } from '../../src/modules/dataset/dataset.entity.ts';
+import { Folder, type Workspace } from '../../src/modules/folder/folder.entity.ts';
+import type { ShareResourceType } from '../../src/modules/share/share.entity.ts';
+import type { Tenant } from '../../src/modules/tenant/tenant.entity.ts';
+import type { SeededUser, TestKit } from './kit.ts';
+
+/** Seed builders for content, written straight to the database (the API is what tests exercise). */
+export function contentBuilders(kit: TestKit, tenant: Tenant) {
+  const em = () => kit.orm.em.fork();
+  return {
+    async folder(spec: { owner: SeededUser; name?: string; parent?: Folder | null; workspace?: Workspace; workspaceOwner?: SeededUser }) {
+      const e = em();
+      const workspace = spec.parent?.workspace ?? spec.workspace ?? 'TEAM';
+      const folder = e.create(Folder, {
+        tenant: tenant.id,
+        name: spec.name ?? `Folder ${uuidv7().slice(-6)}`,
+        parent: spec.parent?.id ?? null,
+        workspace,
+        workspaceOwner: workspace === 'PERSONAL' ? (spec.parent?.workspaceOwner?.id ?? spec.workspaceOwner?.id ?? spec.owner.id) : null,
+        owner: spec.owner.id,
+      });
+      await e.flush();
+      return folder;
+    },
+    async dashboard(spec: { owner: SeededUser; title?: string; folder?: Folder | null; workspace?: Workspace; workspaceOwner?: SeededUser; locked?: boolean }) {
+      const e = em();
+      const workspace = spec.folder?.workspace ?? spec.workspace ?? 'TEAM';
+      const dashboard = e.create(Dashboard, {
+        tenant: tenant.id,
+        title: spec.title ?? `Dashboard ${uuidv7().slice(-6)}`,
+        folder: spec.folder?.id ?? null,
+        workspace,
+        workspaceOwner:
+          workspace === 'PERSONAL' ? (spec.folder?.workspaceOwner?.id ?? spec.workspaceOwner?.id ?? spec.owner.id) : null,
+        owner: spec.owner.id,
+        locked: spec.locked ?? false,
+      });
+      await e.flush();
+      return dashboard;
+    },
+    async dataSource(owner: SeededUser) {
+      const e = em();
+      const dataSource = e.create(DataSource, {
+        tenant: tenant.id,
+        name: `Source ${uuidv7().slice(-8)}`,
+        nameKey: `source ${uuidv7().slice(-8)}`,
+        host: '127.0.0.1',
+        port: 5432,
+        database: 'warehouse',
+        username: 'reader',
+        passwordCiphertext: 'not-a-real-ciphertext',
+        schemas: ['public'],
+        owner: owner.id,
+      });
+      await e.flush();
+      return dataSource;
+    },
+    async dataset(owner: SeededUser, dataSource: DataSource) {
+      const e = em();
+      const name = `sales_${uuidv7().slice(-8)}`;
+      const dataset = e.create(Dataset, {
+        tenant: tenant.id,
+        dataSource: dataSource.id,
+        name,
+        nameKey: name,
+        owner: owner.id,
+        definition: {
+          models: [{ name: 'orders', table: 'public.orders', fields: [{ name: 'amount', column: 'amount', type: 'NUMBER' }, { name: 'country', column: 'country', type: 'STRING' }] }],
+          relationships: [],
+          calculations: [],
+        },
+        permissionRules: [],
+      });
+      await e.flush();
+      return dataset;
+    },
+    /** A share row; grantee is a user, a group id, or 'all'. */
+    async share(type: ShareResourceType, resourceId: string, grantee: { user: SeededUser } | { groupId: string } | 'all') {
+      const [granteeType, key, userId, groupId] =
+        grantee === 'all'
+          ? ['ALL_USERS', 'all', null, null]
+          : 'user' in grantee
+            ? ['USER', grantee.user.id, grantee.user.id, null]
+            : ['GROUP', grantee.groupId, null, grantee.groupId];
+      await em().execute(
+        `insert into shares (id, tenant_id, resource_type, resource_id, grantee_type, grantee_user_id, grantee_group_id, grantee_key, created_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, now())`,
+        [uuidv7(), tenant.id, type, resourceId, granteeType, userId, groupId, key],
+      );
+    },
+  };
+}
+
+export type ContentBuilders = ReturnType<typeof contentBuilders>;
