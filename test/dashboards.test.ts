@@ -234,3 +234,28 @@ describe('no N+1', () => {
     expect(large.length).toBeLessThanOrEqual(12);
   });
 });
+
+describe('widgets', () => {
+  const WidgetNode = graphql(`query DashWidgetNode($id: ID!) { node(id: $id) { id ... on Widget { title } } }`);
+  const DeleteWidget = graphql(`mutation DashDeleteWidget($id: ID!) { deleteWidget(id: $id) }`);
+
+  it('are reachable through node() only on a visible dashboard, and removable by editors only', async () => {
+    const source = await c.dataSource(t.admin);
+    const dataset = await c.dataset(t.admin, source);
+    const d = await c.dashboard({ owner: t.admin, title: 'With widget' });
+    const added = await kit.gql(
+      AddWidget,
+      { input: { dashboardId: did(d.id), datasetId: globalId('Dataset', dataset.id), title: 'Sales', query: {} } },
+      { token: t.admin.token },
+    );
+    const widgetId = added.data!.addWidget!.id;
+    expect((await kit.gql(WidgetNode, { id: widgetId }, { token: t.analyst.token })).data?.node).toMatchObject({ title: 'Sales' });
+    const hidden = await kit.gql(WidgetNode, { id: widgetId }, { token: t.viewer.token });
+    expect(hidden.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const foreign = await kit.gql(WidgetNode, { id: widgetId }, { token: other.admin.token });
+    expect(foreign.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    await c.share('DASHBOARD', d.id, { user: t.viewer });
+    expect((await kit.gql(DeleteWidget, { id: widgetId }, { token: t.viewer.token })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await kit.gql(DeleteWidget, { id: widgetId }, { token: t.admin.token })).data?.deleteWidget).toBe(true);
+  });
+});

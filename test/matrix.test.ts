@@ -30,6 +30,11 @@ const CreateDataSource = graphql(`
   mutation MatrixCreateDataSource($input: CreateDataSourceInput!) { createDataSource(input: $input) { id } }
 `);
 const ViewDataSource = graphql(`query MatrixViewDataSource($id: ID!) { dataSource(id: $id) { id } }`);
+const ViewDataset = graphql(`query MatrixViewDataset($id: ID!) { dataset(id: $id) { id } }`);
+const DatasetDefinition = graphql(`query MatrixDatasetDefinition($id: ID!) { dataset(id: $id) { relationships { from } } }`);
+const UpdateDataset = graphql(`mutation MatrixUpdateDataset($input: UpdateDatasetInput!) { updateDataset(input: $input) { id } }`);
+const Impersonate = graphql(`mutation MatrixImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }`);
+const AuditEvents = graphql(`query MatrixAudit { auditEvents(first: 1) { edges { node { id } } } }`);
 const AddWidget = graphql(`mutation MatrixAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }`);
 
 interface World {
@@ -54,6 +59,15 @@ const exclusiveWorkspaces = (on: ReadonlySet<Condition>) => on.has('teamWorkspac
 const workspaceOf = (on: ReadonlySet<Condition>, actor: SeededUser, other: SeededUser) =>
   on.has('teamWorkspace') ? { workspace: 'TEAM' as const } : { workspace: 'PERSONAL' as const, workspaceOwner: on.has('ownPersonalWorkspace') ? actor : other };
 const ok = (res: { data?: unknown; errors?: unknown[] }) => !res.errors?.length && res.data != null;
+
+/** A dataset whose data source and the dataset itself are shared with the actor as `on` says. */
+async function sharedDataset(w: World, actor: SeededUser, on: ReadonlySet<Condition>) {
+  const source = await w.c.dataSource(w.t.admin);
+  const dataset = await w.c.dataset(w.t.admin, source);
+  if (on.has('dataSourceShared')) await w.c.share('DATA_SOURCE', source.id, { user: actor });
+  if (on.has('datasetShared')) await w.c.share('DATASET', dataset.id, { user: actor });
+  return { source, dataset };
+}
 
 /** A team dashboard shared with the actor, so that only the conditions under test vary. */
 async function sharedTeamDashboard(w: World, actor: SeededUser, on: ReadonlySet<Condition>) {
@@ -163,6 +177,54 @@ const SCENARIOS: Partial<Record<Action, Scenario>> = {
       return res.data?.dataSource?.id === globalId('DataSource', source.id);
     },
   },
+  'dataset.explore': {
+    toggles: ['dataSourceShared', 'datasetShared'],
+    // A dataset is listed and readable by whoever may explore or manage it; manage is a separate row.
+    async attempt(w, actor, on) {
+      const { dataset } = await sharedDataset(w, actor, on);
+      const res = await w.kit.gql(ViewDataset, { id: globalId('Dataset', dataset.id) }, { token: actor.token });
+      return res.data?.dataset?.id === globalId('Dataset', dataset.id);
+    },
+  },
+  'dataset.seeDefinition': {
+    toggles: ['dataSourceShared', 'datasetShared'],
+    async attempt(w, actor, on) {
+      const { dataset } = await sharedDataset(w, actor, on);
+      const res = await w.kit.gql(DatasetDefinition, { id: globalId('Dataset', dataset.id) }, { token: actor.token });
+      return Array.isArray(res.data?.dataset?.relationships) && !res.errors?.length;
+    },
+  },
+  'dataset.manage': {
+    toggles: ['dataSourceShared', 'datasetShared'],
+    async attempt(w, actor, on) {
+      const { dataset } = await sharedDataset(w, actor, on);
+      return ok(await w.kit.gql(UpdateDataset, { input: { id: globalId('Dataset', dataset.id), name: `renamed_${Date.now()}` } }, { token: actor.token }));
+    },
+  },
+  impersonate: {
+    toggles: ['targetBelowAnalyst', 'targetNotAdmin'],
+    // The two conditions describe one target: below analyst implies not admin.
+    impossible: (on) => on.has('targetBelowAnalyst') && !on.has('targetNotAdmin'),
+    async attempt(w, actor, on) {
+      const role = on.has('targetBelowAnalyst') ? 'VIEWER' : on.has('targetNotAdmin') ? 'ANALYST' : 'ADMIN';
+      const target = await w.kit.addUser(w.t.tenant, { role });
+      return ok(await w.kit.gql(Impersonate, { userId: target.globalId }, { token: actor.token }));
+    },
+  },
+  'tenant.administer': {
+    toggles: [],
+    async attempt(w, actor) {
+      return ok(await w.kit.gql(AuditEvents, {}, { token: actor.token }));
+    },
+  },
+  'personalWorkspace.others': {
+    toggles: [],
+    async attempt(w, actor) {
+      const d = await w.c.dashboard({ owner: w.other, workspace: 'PERSONAL', workspaceOwner: w.other });
+      const res = await w.kit.gql(ViewDashboard, { id: globalId('Dashboard', d.id) }, { token: actor.token });
+      return res.data?.dashboard?.id === globalId('Dashboard', d.id);
+    },
+  },
   'dashboard.editContent': {
     toggles: ['owner', 'dataSourceShared', 'datasetShared'],
     alsoRequires: ['dataset.explore'],
@@ -180,9 +242,6 @@ const SCENARIOS: Partial<Record<Action, Scenario>> = {
 
 /** Rows whose actions the API does not offer yet; each gains a scenario when it does. */
 const NOT_YET_EXPOSED: Action[] = [
-  'dataset.explore',
-  'dataset.manage',
-  'dataset.seeDefinition',
   'widget.viewData',
   'widget.explore',
   'shareLink.manage',
@@ -190,9 +249,6 @@ const NOT_YET_EXPOSED: Action[] = [
   'alert.manage',
   'embedKey.manage',
   'data.export',
-  'tenant.administer',
-  'impersonate',
-  'personalWorkspace.others',
 ];
 
 /** The oracle: the table's cell, read literally, for a set of true conditions. */

@@ -6,6 +6,7 @@ import { findVisibleDataset } from '../modules/dataset/dataset.service.ts';
 import { findGroup } from '../modules/group/group.service.ts';
 import { findVisibleFolder } from '../modules/folder/folder.service.ts';
 import { findVisibleDashboard } from '../modules/dashboard/dashboard.service.ts';
+import { findVisibleWidget } from '../modules/dashboard/widget.service.ts';
 import { findVisibleUser } from '../modules/user/user.service.ts';
 import type { Context } from '../http/context.ts';
 import { builder } from './builder.ts';
@@ -16,6 +17,7 @@ const NODE_LOADERS: Record<string, (ctx: Context, id: string) => Promise<object>
   Group: (ctx, id) => findGroup(ctx, id),
   Folder: (ctx, id) => findVisibleFolder(ctx, id),
   Dashboard: (ctx, id) => findVisibleDashboard(ctx, id),
+  Widget: (ctx, id) => findVisibleWidget(ctx, id),
   DataSource: (ctx, id) => findVisibleDataSource(ctx, id),
   Dataset: (ctx, id) => findVisibleDataset(ctx, id),
 };

@@ -50,6 +50,8 @@ type Documents = {
     "mutation DashMoveFolder($input: MoveFolderInput!) { moveFolder(input: $input) { id } }": typeof types.DashMoveFolderDocument,
     "mutation DashDeleteFolder($id: ID!) { deleteFolder(id: $id) }": typeof types.DashDeleteFolderDocument,
     "mutation DashAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id title } }": typeof types.DashAddWidgetDocument,
+    "query DashWidgetNode($id: ID!) { node(id: $id) { id ... on Widget { title } } }": typeof types.DashWidgetNodeDocument,
+    "mutation DashDeleteWidget($id: ID!) { deleteWidget(id: $id) }": typeof types.DashDeleteWidgetDocument,
     "mutation DsCreate($input: CreateDataSourceInput!) { createDataSource(input: $input) { id name host port user schemas } }": typeof types.DsCreateDocument,
     "mutation DsUpdate($input: UpdateDataSourceInput!) { updateDataSource(input: $input) { id name host port user } }": typeof types.DsUpdateDocument,
     "mutation DsDelete($id: ID!) { deleteDataSource(id: $id) }": typeof types.DsDeleteDocument,
@@ -96,6 +98,11 @@ type Documents = {
     "mutation MatrixCreateGroup($input: CreateGroupInput!) { createGroup(input: $input) { id } }": typeof types.MatrixCreateGroupDocument,
     "\n  mutation MatrixCreateDataSource($input: CreateDataSourceInput!) { createDataSource(input: $input) { id } }\n": typeof types.MatrixCreateDataSourceDocument,
     "query MatrixViewDataSource($id: ID!) { dataSource(id: $id) { id } }": typeof types.MatrixViewDataSourceDocument,
+    "query MatrixViewDataset($id: ID!) { dataset(id: $id) { id } }": typeof types.MatrixViewDatasetDocument,
+    "query MatrixDatasetDefinition($id: ID!) { dataset(id: $id) { relationships { from } } }": typeof types.MatrixDatasetDefinitionDocument,
+    "mutation MatrixUpdateDataset($input: UpdateDatasetInput!) { updateDataset(input: $input) { id } }": typeof types.MatrixUpdateDatasetDocument,
+    "mutation MatrixImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }": typeof types.MatrixImpersonateDocument,
+    "query MatrixAudit { auditEvents(first: 1) { edges { node { id } } } }": typeof types.MatrixAuditDocument,
     "mutation MatrixAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }": typeof types.MatrixAddWidgetDocument,
     "mutation OvCreate($input: CreateDashboardInput!) { createDashboard(input: $input) { id } }": typeof types.OvCreateDocument,
     "mutation OvAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }": typeof types.OvAddWidgetDocument,
@@ -147,6 +154,8 @@ const documents: Documents = {
     "mutation DashMoveFolder($input: MoveFolderInput!) { moveFolder(input: $input) { id } }": types.DashMoveFolderDocument,
     "mutation DashDeleteFolder($id: ID!) { deleteFolder(id: $id) }": types.DashDeleteFolderDocument,
     "mutation DashAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id title } }": types.DashAddWidgetDocument,
+    "query DashWidgetNode($id: ID!) { node(id: $id) { id ... on Widget { title } } }": types.DashWidgetNodeDocument,
+    "mutation DashDeleteWidget($id: ID!) { deleteWidget(id: $id) }": types.DashDeleteWidgetDocument,
     "mutation DsCreate($input: CreateDataSourceInput!) { createDataSource(input: $input) { id name host port user schemas } }": types.DsCreateDocument,
     "mutation DsUpdate($input: UpdateDataSourceInput!) { updateDataSource(input: $input) { id name host port user } }": types.DsUpdateDocument,
     "mutation DsDelete($id: ID!) { deleteDataSource(id: $id) }": types.DsDeleteDocument,
@@ -193,6 +202,11 @@ const documents: Documents = {
     "mutation MatrixCreateGroup($input: CreateGroupInput!) { createGroup(input: $input) { id } }": types.MatrixCreateGroupDocument,
     "\n  mutation MatrixCreateDataSource($input: CreateDataSourceInput!) { createDataSource(input: $input) { id } }\n": types.MatrixCreateDataSourceDocument,
     "query MatrixViewDataSource($id: ID!) { dataSource(id: $id) { id } }": types.MatrixViewDataSourceDocument,
+    "query MatrixViewDataset($id: ID!) { dataset(id: $id) { id } }": types.MatrixViewDatasetDocument,
+    "query MatrixDatasetDefinition($id: ID!) { dataset(id: $id) { relationships { from } } }": types.MatrixDatasetDefinitionDocument,
+    "mutation MatrixUpdateDataset($input: UpdateDatasetInput!) { updateDataset(input: $input) { id } }": types.MatrixUpdateDatasetDocument,
+    "mutation MatrixImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }": types.MatrixImpersonateDocument,
+    "query MatrixAudit { auditEvents(first: 1) { edges { node { id } } } }": types.MatrixAuditDocument,
     "mutation MatrixAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }": types.MatrixAddWidgetDocument,
     "mutation OvCreate($input: CreateDashboardInput!) { createDashboard(input: $input) { id } }": types.OvCreateDocument,
     "mutation OvAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }": types.OvAddWidgetDocument,
@@ -366,6 +380,14 @@ export function graphql(source: "mutation DashDeleteFolder($id: ID!) { deleteFol
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation DashAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id title } }"): (typeof documents)["mutation DashAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id title } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DashWidgetNode($id: ID!) { node(id: $id) { id ... on Widget { title } } }"): (typeof documents)["query DashWidgetNode($id: ID!) { node(id: $id) { id ... on Widget { title } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DashDeleteWidget($id: ID!) { deleteWidget(id: $id) }"): (typeof documents)["mutation DashDeleteWidget($id: ID!) { deleteWidget(id: $id) }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -550,6 +572,26 @@ export function graphql(source: "\n  mutation MatrixCreateDataSource($input: Cre
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query MatrixViewDataSource($id: ID!) { dataSource(id: $id) { id } }"): (typeof documents)["query MatrixViewDataSource($id: ID!) { dataSource(id: $id) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MatrixViewDataset($id: ID!) { dataset(id: $id) { id } }"): (typeof documents)["query MatrixViewDataset($id: ID!) { dataset(id: $id) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MatrixDatasetDefinition($id: ID!) { dataset(id: $id) { relationships { from } } }"): (typeof documents)["query MatrixDatasetDefinition($id: ID!) { dataset(id: $id) { relationships { from } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MatrixUpdateDataset($input: UpdateDatasetInput!) { updateDataset(input: $input) { id } }"): (typeof documents)["mutation MatrixUpdateDataset($input: UpdateDatasetInput!) { updateDataset(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MatrixImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }"): (typeof documents)["mutation MatrixImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MatrixAudit { auditEvents(first: 1) { edges { node { id } } } }"): (typeof documents)["query MatrixAudit { auditEvents(first: 1) { edges { node { id } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -57,13 +57,22 @@ export async function addWidget(
   return widget;
 }
 
-export async function deleteWidget(ctx: Context, id: string): Promise<boolean> {
-  const widget = isUuid(id) ? await ctx.em.findOne(Widget, { id, tenant: ctx.viewer!.tenantId }) : null;
+/** A widget on a dashboard the viewer may see; NOT_FOUND otherwise. */
+export async function findVisibleWidget(ctx: Context, id: string): Promise<Widget> {
+  const widget = isUuid(id) && ctx.viewer ? await ctx.em.findOne(Widget, { id, tenant: ctx.viewer.tenantId }) : null;
   if (!widget) throw notFound('Widget');
-  const dashboard = await findVisibleDashboard(ctx, widget.dashboard.id).catch(() => {
+  await findVisibleDashboard(ctx, widget.dashboard.id).catch(() => {
     throw notFound('Widget');
   });
-  await authorizeContent(ctx, dashboard, widget.dataset.id, 'id');
+  return widget;
+}
+
+export async function deleteWidget(ctx: Context, id: string): Promise<boolean> {
+  const widget = await findVisibleWidget(ctx, id);
+  const dashboard = await findVisibleDashboard(ctx, widget.dashboard.id);
+  // Removing needs the right to change the dashboard's content, not to explore the dataset.
+  const dataset = await ctx.em.findOneOrFail(Dataset, { id: widget.dataset.id });
+  await assertCan(ctx, 'dashboard.editContent', { ...(await dashboardFacts(ctx, dashboard)), ...(await datasetFacts(ctx, dataset)) });
   recordAudit(ctx.em, ctx.viewer!, { action: 'widget.delete', resourceType: 'WIDGET', resourceId: widget.id, summary: { dashboardId: dashboard.id } });
   ctx.em.remove(widget);
   await ctx.em.flush();
