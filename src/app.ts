@@ -4,6 +4,7 @@ import { schema } from './graphql/schema.ts';
 import { useErrorMapping } from './graphql/errors.ts';
 import { createContextFactory, type Context } from './http/context.ts';
 import type { AppDeps } from './http/deps.ts';
+import { renderLocalGraphiQL, useGraphiQLAssets } from './http/graphiql.ts';
 import { useHealthRoutes, useRequestErrorStatus, useRequestIdHeader, useRequestLimits } from './http/plugins.ts';
 
 export type App = YogaServerInstance<{ clientAddress?: string }, Context>;
@@ -15,6 +16,7 @@ export function createApp(deps: AppDeps): App {
     graphqlEndpoint: '/graphql',
     context: createContextFactory(deps),
     graphiql: { title: 'Tessera GraphiQL', defaultQuery: '{ viewer { user { name role } tenant { slug } } }' },
+    renderGraphiQL: renderLocalGraphiQL,
     landingPage: false,
     maskedErrors: false,
     logging: {
@@ -26,6 +28,7 @@ export function createApp(deps: AppDeps): App {
     plugins: [
       useRequestLimits(deps.config.maxBodyBytes),
       useHealthRoutes(deps),
+      useGraphiQLAssets(),
       useRequestIdHeader(),
       useRequestErrorStatus(),
       EnvelopArmorPlugin({

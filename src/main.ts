@@ -4,6 +4,29 @@ import { openRuntime } from './runtime.ts';
 import { createApp } from './app.ts';
 import { serve } from './http/server.ts';
 import { DEMO_PASSWORD, DEMO_TENANT, DEMO_USERS, seedDemo } from './db/demo-seed.ts';
+import { DEMO_WAREHOUSE_USERS, seedDemoWarehouse, syncDemoDataSourcePort } from './db/demo-warehouse.ts';
+import type { Logger } from './logger.ts';
+import type { Runtime } from './runtime.ts';
+
+/** The demo workspace on first run; on later runs, the demo data source follows the database's port. */
+async function seedDemoWorkspace(runtime: Runtime, logger: Logger): Promise<void> {
+  const url = new URL(runtime.db.url);
+  const connection = { host: url.hostname, port: Number(url.port || 5432), database: url.pathname.slice(1) };
+  const seeded = await seedDemo(runtime.orm.em.fork());
+  if (!seeded) {
+    if (runtime.db.embedded) await syncDemoDataSourcePort(runtime.orm.em.fork(), connection.port);
+    return;
+  }
+  logger.info('demo tenant seeded');
+  const started = performance.now();
+  try {
+    await seedDemoWarehouse(runtime.orm.em.fork(), runtime.deps, { ...seeded, connection });
+    logger.info({ ms: Math.round(performance.now() - started) }, 'demo warehouse seeded (schema demo_warehouse)');
+  } catch (error) {
+    // An external server may refuse to create the read-only role: the rest of the demo still works.
+    logger.warn({ err: error }, 'the demo warehouse could not be seeded; the demo workspace has no data source');
+  }
+}
 
 async function main(): Promise<void> {
   let config;
@@ -18,7 +41,7 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const runtime = await openRuntime(config, logger);
-  if (config.demo && (await seedDemo(runtime.orm.em.fork()))) logger.info('demo tenant seeded');
+  if (config.demo) await seedDemoWorkspace(runtime, logger);
   if (!config.smtpUrl) logger.info('SMTP_URL is not set: outgoing mail stays in the outbox_emails table');
 
   const app = createApp(runtime.deps);
@@ -39,6 +62,8 @@ async function main(): Promise<void> {
   if (config.demo) {
     lines.push('', `Demo sign-ins (workspace "${DEMO_TENANT}", password "${DEMO_PASSWORD}"):`);
     for (const user of DEMO_USERS.filter((u) => u.status === 'ACTIVE')) lines.push(`  ${user.role.padEnd(9)} ${user.email}`);
+    lines.push('  Row-level permission demo (see the README):');
+    for (const user of DEMO_WAREHOUSE_USERS) lines.push(`  ${'EXPLORER'.padEnd(9)} ${user.email}  ${user.name}`);
   }
   console.log(lines.join('\n') + '\n');
 

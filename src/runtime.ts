@@ -8,7 +8,7 @@ export interface Runtime {
   db: ResolvedDatabase;
   orm: Orm;
   deps: AppDeps;
-  /** Closes the pool, then stops the embedded database if this process started it. */
+  /** Closes the data source pools and the pool, then stops the embedded database if this process started it. */
   close(): Promise<void>;
 }
 
@@ -26,11 +26,13 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
     throw error;
   }
   const opened = orm;
+  const deps = createDeps({ config, orm: opened, secretKey: db.secretKey, logger });
   return {
     db,
     orm: opened,
-    deps: createDeps({ config, orm: opened, secretKey: db.secretKey, logger }),
+    deps,
     async close() {
+      await deps.dataSourcePools.closeAll();
       await opened.close(true);
       await db.stop();
     },

@@ -43,7 +43,18 @@ describe('GraphiQL', () => {
     const res = await kit.app.fetch('http://tessera.test/graphql', { headers: { accept: 'text/html' } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/html');
-    expect(await res.text()).toContain('Tessera GraphiQL');
+    const html = await res.text();
+    expect(html).toContain('Tessera GraphiQL');
+    // Everything it loads comes from this server, so it works offline.
+    expect(html).not.toMatch(/https?:\/\/(unpkg|cdn|raw\.githubusercontent)/);
+    const assets = html.match(/\/graphiql\/[\w./-]+\.(js|css)/g) ?? [];
+    expect(assets).toContain('/graphiql/yoga-graphiql.umd.js');
+    for (const asset of assets) {
+      const served = await kit.app.fetch(`http://tessera.test${asset}`);
+      expect([asset, served.status]).toEqual([asset, 200]);
+      expect((await served.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+    }
+    expect((await kit.app.fetch('http://tessera.test/graphiql/../package.json')).status).toBe(404);
   });
 });
 

@@ -83,9 +83,15 @@ describe('npm start on the embedded database', () => {
       // Same secret key from the data dir: the earlier session token is still valid.
       const groups = await gql(second.url, '{ groups(first: 50) { edges { node { name } } } }', token);
       const names = (groups.data?.groups?.edges as { node: { name: string } }[]).map((e) => e.node.name).sort();
-      expect(names).toEqual(['Kept Across Restarts', 'Marketing', 'Sales']);
+      expect(names).toEqual(['Indonesia', 'Kept Across Restarts', 'Malaysia', 'Marketing', 'Philippines', 'Sales', 'Singapore', 'United States', 'Vietnam']);
       const users = await gql(second.url, '{ users(first: 100) { edges { node { id } } } }', token);
-      expect(users.data?.users?.edges).toHaveLength(6); // seeded once, not twice
+      expect(users.data?.users?.edges).toHaveLength(12); // seeded once, not twice
+      // The demo warehouse is reachable through its read-only data source after the restart.
+      const sources = await gql(second.url, '{ dataSources { edges { node { id name } } } }', token);
+      const source = sources.data?.dataSources?.edges[0]?.node as { id: string; name: string };
+      expect(source.name).toBe('Demo warehouse');
+      const probe = await gql(second.url, `mutation { testConnection(id: "${source.id}") { ok message } }`, token);
+      expect(probe.data?.testConnection).toEqual({ ok: true, message: null });
     } finally {
       expect(await stop(second)).toBe(0);
     }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { startEmbeddedPostgres } from './embedded.ts';
-import { loadOrCreateLocalSecrets } from './local-secrets.ts';
+import { loadOrCreateLocalSecrets, rememberPort } from './local-secrets.ts';
 
 export interface ResolvedDatabase {
   url: string;
@@ -23,6 +23,8 @@ export async function resolveDatabase(config: Config, logger: Logger): Promise<R
     password: secrets.postgresPassword,
     database: 'tessera',
     logger,
+    preferredPort: secrets.port,
   });
+  if (db.owned) await rememberPort(config.dataDir, secrets, db.port);
   return { url: db.url, secretKey: config.secretKey ?? secrets.secretKey, embedded: true, stop: () => db.stop() };
 }

@@ -16,10 +16,17 @@ export const DEMO_USERS: { email: string; name: string; role: Role; status: User
   { email: 'invited@demo.example.com', name: '', role: 'VIEWER', status: 'PENDING', groups: [] },
 ];
 
-/** Seeds the demo tenant unless the database already holds a tenant. Returns whether it did. */
-export async function seedDemo(em: EntityManager): Promise<boolean> {
-  if ((await em.count(Tenant, {})) > 0) return false;
+export interface SeededDemo {
+  tenantId: string;
+  adminId: string;
+  passwordHash: string;
+}
+
+/** Seeds the demo tenant unless the database already holds a tenant; null when it did not. */
+export async function seedDemo(em: EntityManager): Promise<SeededDemo | null> {
+  if ((await em.count(Tenant, {})) > 0) return null;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  let seeded: SeededDemo | null = null;
   await em.transactional(async (tx) => {
     const tenant = tx.create(Tenant, { slug: DEMO_TENANT, name: 'Demo Workspace' });
     const groups = new Map(
@@ -36,7 +43,8 @@ export async function seedDemo(em: EntityManager): Promise<boolean> {
         allowApiAccess: spec.role === 'ADMIN',
       });
       for (const name of spec.groups) tx.create(GroupMembership, { tenant, group: groups.get(name)!, user });
+      if (spec.role === 'ADMIN') seeded = { tenantId: tenant.id, adminId: user.id, passwordHash };
     }
   });
-  return true;
+  return seeded;
 }

@@ -7,12 +7,23 @@ import type { Logger } from '../logger.ts';
 
 export interface EmbeddedDatabase {
   url: string;
+  port: number;
   /** True when this process started the server (and so must stop it). */
   owned: boolean;
   stop(): Promise<void>;
 }
 
-export async function freePort(): Promise<number> {
+/** A free port on 127.0.0.1: `preferred` when it is free, any free one otherwise. */
+export async function freePort(preferred = 0): Promise<number> {
+  if (preferred > 0) {
+    const taken = await new Promise<boolean>((resolve) => {
+      const probe = net.createServer();
+      probe.unref();
+      probe.once('error', () => resolve(true));
+      probe.listen(preferred, '127.0.0.1', () => probe.close(() => resolve(false)));
+    });
+    if (!taken) return preferred;
+  }
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();
@@ -49,6 +60,8 @@ export async function startEmbeddedPostgres(options: {
   password: string;
   database: string;
   logger: Logger;
+  /** Reused across restarts when free, so that data sources pointing here keep working. */
+  preferredPort?: number;
 }): Promise<EmbeddedDatabase> {
   const { pgDir, password, database, logger } = options;
   const user = 'tessera';
@@ -58,10 +71,10 @@ export async function startEmbeddedPostgres(options: {
   const existing = runningPort(pgDir);
   if (existing !== undefined) {
     logger.info({ port: existing }, 'using the embedded PostgreSQL that is already running on the data dir');
-    return { url: makeUrl(existing), owned: false, stop: async () => {} };
+    return { url: makeUrl(existing), port: existing, owned: false, stop: async () => {} };
   }
 
-  const port = await freePort();
+  const port = await freePort(options.preferredPort);
   const pg = new EmbeddedPostgres({
     databaseDir: pgDir,
     port,
@@ -89,5 +102,5 @@ export async function startEmbeddedPostgres(options: {
   if (fresh) await pg.createDatabase(database);
   await chmod(pgDir, 0o700).catch(() => {});
   logger.info({ port }, 'embedded PostgreSQL is ready');
-  return { url: makeUrl(port), owned: true, stop: () => pg.stop() };
+  return { url: makeUrl(port), port, owned: true, stop: () => pg.stop() };
 }

@@ -11,6 +11,7 @@ import { Folder } from '../modules/folder/folder.entity.ts';
 import { Dashboard, DashboardFilter, Widget } from '../modules/dashboard/dashboard.entity.ts';
 import { Share } from '../modules/share/share.entity.ts';
 import { AuditEvent } from '../modules/audit/audit.entity.ts';
+import { GroupAttributeValue, UserAttribute, UserAttributeValue } from '../modules/attribute/attribute.entity.ts';
 
 export const entities = [
   Tenant,
@@ -30,4 +31,7 @@ export const entities = [
   DashboardFilter,
   Share,
   AuditEvent,
+  UserAttribute,
+  GroupAttributeValue,
+  UserAttributeValue,
 ];

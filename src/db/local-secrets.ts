@@ -8,6 +8,8 @@ export interface LocalSecrets {
   secretKey: string;
   /** Password of the embedded PostgreSQL superuser. */
   postgresPassword: string;
+  /** The port the embedded PostgreSQL last listened on, reused when free. */
+  port?: number;
 }
 
 /**
@@ -22,7 +24,7 @@ export async function loadOrCreateLocalSecrets(dataDir: string): Promise<LocalSe
   if (existsSync(file)) {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<LocalSecrets>;
     if (typeof parsed.secretKey === 'string' && typeof parsed.postgresPassword === 'string') {
-      return { secretKey: parsed.secretKey, postgresPassword: parsed.postgresPassword };
+      return { secretKey: parsed.secretKey, postgresPassword: parsed.postgresPassword, port: typeof parsed.port === 'number' ? parsed.port : undefined };
     }
     throw new Error(`${file} is damaged: it must hold "secretKey" and "postgresPassword"`);
   }
@@ -32,4 +34,11 @@ export async function loadOrCreateLocalSecrets(dataDir: string): Promise<LocalSe
   };
   await writeFile(file, JSON.stringify(secrets, null, 2) + '\n', { mode: 0o600, flag: 'wx' });
   return secrets;
+}
+
+/** Records the embedded server's port so the next start can reuse it. */
+export async function rememberPort(dataDir: string, secrets: LocalSecrets, port: number): Promise<void> {
+  if (secrets.port === port) return;
+  const file = path.join(dataDir, 'secrets.json');
+  await writeFile(file, JSON.stringify({ ...secrets, port }, null, 2) + '\n', { mode: 0o600 });
 }

@@ -10,6 +10,9 @@ import '../modules/folder/folder.graphql.ts';
 import '../modules/dashboard/dashboard.graphql.ts';
 import '../modules/audit/audit.graphql.ts';
 import '../modules/dataset/dataset.graphql.ts';
+import '../modules/attribute/attribute.graphql.ts';
+import '../modules/dataset/query.graphql.ts';
+import '../modules/dashboard/widget-data.graphql.ts';
 import './node.graphql.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -2,7 +2,10 @@ import type { Config } from '../config.ts';
 import { pendingMigrations, type Orm } from '../db/orm.ts';
 import { deriveKeys, type Keys } from '../auth/keys.ts';
 import type { Logger } from '../logger.ts';
+import { ResultCache } from '../query/result-cache.ts';
+import type { QueryResultData } from '../query/runner.ts';
 import { FailureThrottle } from '../auth/throttle.ts';
+import { DataSourcePools } from '../query/pools.ts';
 
 /** Process-wide dependencies, built once by `main.ts` (or the test kit) and handed to `createApp`. */
 export interface AppDeps {
@@ -14,6 +17,10 @@ export interface AppDeps {
   isMigrated(): Promise<boolean>;
   /** Failed sign-ins per account and per client address. */
   signInThrottle: { account: FailureThrottle; address: FailureThrottle };
+  /** Connection pools of the data sources dataset queries run on; closed on shutdown. */
+  dataSourcePools: DataSourcePools;
+  /** Widget results kept for their dashboard's cache TTL (keyed by printed SQL and values). */
+  resultCache: ResultCache<Omit<QueryResultData, 'sql' | 'cached'>>;
 }
 
 export function createDeps(args: { config: Config; orm: Orm; secretKey: string; logger: Logger }): AppDeps {
@@ -32,5 +39,7 @@ export function createDeps(args: { config: Config; orm: Orm; secretKey: string; 
       account: new FailureThrottle(10, 15 * 60_000),
       address: new FailureThrottle(100, 15 * 60_000),
     },
+    dataSourcePools: new DataSourcePools(args.logger),
+    resultCache: new ResultCache(500),
   };
 }

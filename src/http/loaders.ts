@@ -7,6 +7,8 @@ import { Group, GroupMembership } from '../modules/group/group.entity.ts';
 import { Share, type ShareResourceType } from '../modules/share/share.entity.ts';
 import { Folder } from '../modules/folder/folder.entity.ts';
 import { Dashboard, DashboardFilter, Widget } from '../modules/dashboard/dashboard.entity.ts';
+import { loadGroupValues, type GroupValueView } from '../modules/attribute/attribute.service.ts';
+import { loadAttributeEntries, type AttributeEntry } from '../modules/attribute/effective.ts';
 import { GRANTEE_MATCH, granteeParams, grantedIds, sharedFolderTree, type SqlFragment } from '../authz/visibility.ts';
 
 /** Request-scoped batch loaders. Every one is bound to the viewer's tenant. */
@@ -157,6 +159,14 @@ export function createLoaders(em: EntityManager, viewer: Viewer | null) {
       for (const row of rows) chains.get(row.start_id)?.push({ id: row.id, name: row.name });
       return ids.map((id) => chains.get(id) ?? []);
     }),
+    /** Every attribute of each user with its effective value (`User.attributes`): one statement per page. */
+    userAttributes: new Loader<string, AttributeEntry[]>(async (userIds) =>
+      viewer ? loadAttributeEntries(em, tenant, userIds) : userIds.map(() => []),
+    ),
+    /** What each group sets (`Group.attributeValues`): one statement per page. */
+    groupAttributeValues: new Loader<string, GroupValueView[]>(async (groupIds) =>
+      viewer ? loadGroupValues(em, tenant, groupIds) : groupIds.map(() => []),
+    ),
     memberCountByGroupId: new Loader<string, number>(async (groupIds) => {
       const rows = await em.execute<{ group_id: string; count: string }[]>(
         'select group_id, count(*) as count from group_memberships where tenant_id = ? and group_id in (?) group by group_id',

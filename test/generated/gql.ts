@@ -14,6 +14,16 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "mutation AttrCreate($input: CreateUserAttributeInput!) { createUserAttribute(input: $input) { id name type system createdAt } }": typeof types.AttrCreateDocument,
+    "mutation AttrUpdate($input: UpdateUserAttributeInput!) { updateUserAttribute(input: $input) { id name type } }": typeof types.AttrUpdateDocument,
+    "mutation AttrDelete($id: ID!) { deleteUserAttribute(id: $id) }": typeof types.AttrDeleteDocument,
+    "query AttrList { userAttributes { id name type system } }": typeof types.AttrListDocument,
+    "\n  mutation AttrSetUser($input: SetUserAttributeValueInput!) {\n    setUserAttributeValue(input: $input) { attribute { name type } mode source effective { all values missing } }\n  }\n": typeof types.AttrSetUserDocument,
+    "\n  mutation AttrSetGroup($input: SetGroupAttributeValueInput!) {\n    setGroupAttributeValue(input: $input) { group { name } attribute { name } all values }\n  }\n": typeof types.AttrSetGroupDocument,
+    "\n  query AttrOfUser($id: ID!) {\n    user(id: $id) { id attributes { attribute { name type system } mode source effective { all values missing } } }\n  }\n": typeof types.AttrOfUserDocument,
+    "query AttrOfGroup($id: ID!) { group(id: $id) { name attributeValues { attribute { name } all values } } }": typeof types.AttrOfGroupDocument,
+    "query AttrUsersList($first: Int) { users(first: $first) { edges { node { attributes { attribute { name } source } } } } }": typeof types.AttrUsersListDocument,
+    "mutation AttrRemoveMembers($input: GroupMembersInput!) { removeGroupMembers(input: $input) { id } }": typeof types.AttrRemoveMembersDocument,
     "\n  query AuditEvents($first: Int, $after: String, $last: Int, $before: String, $resourceId: ID, $actorId: ID) {\n    auditEvents(first: $first, after: $after, last: $last, before: $before, resourceId: $resourceId, actorId: $actorId) {\n      edges { cursor node { id createdAt action resourceType resourceId summary actor { id name } impersonator { id name } } }\n      pageInfo { hasNextPage hasPreviousPage endCursor startCursor }\n    }\n  }\n": typeof types.AuditEventsDocument,
     "mutation AuditUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id } }": typeof types.AuditUpdateUserDocument,
     "mutation AuditDeactivate($id: ID!) { deactivateUser(id: $id) { id } }": typeof types.AuditDeactivateDocument,
@@ -69,6 +79,12 @@ type Documents = {
     "\n  query DatasetsList($first: Int, $after: String) {\n    datasets(first: $first, after: $after) { edges { node { id name } } pageInfo { hasNextPage endCursor } }\n  }\n": typeof types.DatasetsListDocument,
     "query DatasetsListForCount { datasets(first: 50) { edges { node { name owner { name } viewerCan { explore } } } } }": typeof types.DatasetsListForCountDocument,
     "query DatasetsNode($id: ID!) { node(id: $id) { id ... on Dataset { name } } }": typeof types.DatasetsNodeDocument,
+    "mutation DemoRlpLogin($input: LoginInput!) { login(input: $input) { token user { id email } } }": typeof types.DemoRlpLoginDocument,
+    "query DemoRlpDatasets { datasets(first: 50) { edges { node { id name } } } }": typeof types.DemoRlpDatasetsDocument,
+    "\n  query DemoRlpRevenue($id: ID!) {\n    dataset(id: $id) {\n      query(input: { dimensions: [\"countries.name\"], measures: [{ field: \"orders.amount\", aggregation: SUM }] }) { rows missingAttributes }\n    }\n  }\n": typeof types.DemoRlpRevenueDocument,
+    "mutation DemoRlpImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }": typeof types.DemoRlpImpersonateDocument,
+    "\n  mutation FilterPermAddFilter($input: AddDashboardFilterInput!) {\n    addDashboardFilter(input: $input) { id type field permissions }\n  }\n": typeof types.FilterPermAddFilterDocument,
+    "query FilterPermFilters($id: ID!) { dashboard(id: $id) { filters { id type field permissions } } }": typeof types.FilterPermFiltersDocument,
     "mutation GroupsCreate($input: CreateGroupInput!) { createGroup(input: $input) { id name memberCount } }": typeof types.GroupsCreateDocument,
     "mutation GroupsAddMembers($input: GroupMembersInput!) { addGroupMembers(input: $input) { id memberCount } }": typeof types.GroupsAddMembersDocument,
     "\n  mutation GroupsRemoveMembers($input: GroupMembersInput!) { removeGroupMembers(input: $input) { id memberCount } }\n": typeof types.GroupsRemoveMembersDocument,
@@ -82,6 +98,10 @@ type Documents = {
     "\n  mutation ImpUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id role } }\n": typeof types.ImpUpdateUserDocument,
     "mutation ImpDeactivate($id: ID!) { deactivateUser(id: $id) { id status } }": typeof types.ImpDeactivateDocument,
     "\n  query ImpAudit($resourceId: ID) {\n    auditEvents(first: 20, resourceId: $resourceId) { edges { node { action actor { id } impersonator { id } summary } } }\n  }\n": typeof types.ImpAuditDocument,
+    "\n  query InjectionRun($id: ID!, $input: DatasetQueryInput!) {\n    dataset(id: $id) { query(input: $input) { rows sql sqlParameters missingAttributes } }\n  }\n": typeof types.InjectionRunDocument,
+    "mutation InjectionCreateDataset($input: CreateDatasetInput!) { createDataset(input: $input) { id } }": typeof types.InjectionCreateDatasetDocument,
+    "mutation InjectionCreateAttribute($input: CreateUserAttributeInput!) { createUserAttribute(input: $input) { id } }": typeof types.InjectionCreateAttributeDocument,
+    "\n  mutation InjectionSetAttributeValue($input: SetUserAttributeValueInput!) {\n    setUserAttributeValue(input: $input) { mode effective { values } }\n  }\n": typeof types.InjectionSetAttributeValueDocument,
     "\n  mutation InvitationsInvite($input: InviteUsersInput!) {\n    inviteUsers(input: $input) {\n      invitations { token user { id email role status allowApiAccess allowExportData groups { name } } }\n    }\n  }\n": typeof types.InvitationsInviteDocument,
     "\n  mutation InvitationsAccept($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) { token user { id name email status } }\n  }\n": typeof types.InvitationsAcceptDocument,
     "\n  mutation InvitationsResend($userId: ID!) { resendInvitation(userId: $userId) { invitation { token user { id status } } } }\n": typeof types.InvitationsResendDocument,
@@ -109,6 +129,15 @@ type Documents = {
     "mutation OvUpdate($input: UpdateDashboardInput!) { updateDashboard(input: $input) { id } }": typeof types.OvUpdateDocument,
     "\n  mutation OvSetOverrides($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id role datasetAccessMode\n      datasetAccess { dataset { id name } level }\n      featurePermissions { feature state }\n    }\n  }\n": typeof types.OvSetOverridesDocument,
     "\n  query OvReadOverrides($id: ID!) {\n    user(id: $id) {\n      id name datasetAccessMode\n      datasetAccess { dataset { id name } level }\n      featurePermissions { feature state }\n    }\n  }\n": typeof types.OvReadOverridesDocument,
+    "\n  query QueryRun($id: ID!, $input: DatasetQueryInput!) {\n    dataset(id: $id) { query(input: $input) { columns { name type } rows rowCount truncated sql sqlParameters missingAttributes } }\n  }\n": typeof types.QueryRunDocument,
+    "mutation QueryCreateDataset($input: CreateDatasetInput!) { createDataset(input: $input) { id } }": typeof types.QueryCreateDatasetDocument,
+    "mutation QueryUpdateSource($input: UpdateDataSourceInput!) { updateDataSource(input: $input) { id } }": typeof types.QueryUpdateSourceDocument,
+    "query RlpRun($id: ID!, $input: DatasetQueryInput!) { dataset(id: $id) { query(input: $input) { rows missingAttributes } } }": typeof types.RlpRunDocument,
+    "mutation RlpCreateDataset($input: CreateDatasetInput!) { createDataset(input: $input) { id } }": typeof types.RlpCreateDatasetDocument,
+    "mutation RlpCreateAttribute($input: CreateUserAttributeInput!) { createUserAttribute(input: $input) { id } }": typeof types.RlpCreateAttributeDocument,
+    "mutation RlpSetUserAttributeValue($input: SetUserAttributeValueInput!) { setUserAttributeValue(input: $input) { mode } }": typeof types.RlpSetUserAttributeValueDocument,
+    "mutation RlpSetGroupAttributeValue($input: SetGroupAttributeValueInput!) { setGroupAttributeValue(input: $input) { all values } }": typeof types.RlpSetGroupAttributeValueDocument,
+    "\n  mutation RlpSetRules($input: SetDatasetPermissionRulesInput!) {\n    setDatasetPermissionRules(input: $input) { id version permissionRules { field operator attribute values } }\n  }\n": typeof types.RlpSetRulesDocument,
     "\n  query UserPrivate($id: ID!) {\n    user(id: $id) {\n      id name role email status timezone allowApiAccess allowExportData twoFactorEnabled lastActiveAt createdAt\n      groups { name }\n    }\n  }\n": typeof types.UserPrivateDocument,
     "\n  query UsersList($search: String, $status: UserStatus, $role: Role, $first: Int, $after: String) {\n    users(search: $search, status: $status, role: $role, first: $first, after: $after) {\n      edges { cursor node { id name email } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.UsersListDocument,
     "\n  query UsersWithGroups($first: Int) {\n    users(first: $first) { edges { node { groups { name } } } }\n  }\n": typeof types.UsersWithGroupsDocument,
@@ -116,8 +145,19 @@ type Documents = {
     "\n  mutation UpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) { id role name timezone allowApiAccess allowExportData }\n  }\n": typeof types.UpdateUserDocument,
     "mutation Deactivate($id: ID!) { deactivateUser(id: $id) { id status } }": typeof types.DeactivateDocument,
     "mutation Restore($id: ID!) { restoreUser(id: $id) { id status } }": typeof types.RestoreDocument,
+    "\n  query WidgetDataRun($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) {\n      title\n      widgets { title data(filters: $filters) { rows missingAttributes } }\n      filters { id options }\n    }\n  }\n": typeof types.WidgetDataRunDocument,
 };
 const documents: Documents = {
+    "mutation AttrCreate($input: CreateUserAttributeInput!) { createUserAttribute(input: $input) { id name type system createdAt } }": types.AttrCreateDocument,
+    "mutation AttrUpdate($input: UpdateUserAttributeInput!) { updateUserAttribute(input: $input) { id name type } }": types.AttrUpdateDocument,
+    "mutation AttrDelete($id: ID!) { deleteUserAttribute(id: $id) }": types.AttrDeleteDocument,
+    "query AttrList { userAttributes { id name type system } }": types.AttrListDocument,
+    "\n  mutation AttrSetUser($input: SetUserAttributeValueInput!) {\n    setUserAttributeValue(input: $input) { attribute { name type } mode source effective { all values missing } }\n  }\n": types.AttrSetUserDocument,
+    "\n  mutation AttrSetGroup($input: SetGroupAttributeValueInput!) {\n    setGroupAttributeValue(input: $input) { group { name } attribute { name } all values }\n  }\n": types.AttrSetGroupDocument,
+    "\n  query AttrOfUser($id: ID!) {\n    user(id: $id) { id attributes { attribute { name type system } mode source effective { all values missing } } }\n  }\n": types.AttrOfUserDocument,
+    "query AttrOfGroup($id: ID!) { group(id: $id) { name attributeValues { attribute { name } all values } } }": types.AttrOfGroupDocument,
+    "query AttrUsersList($first: Int) { users(first: $first) { edges { node { attributes { attribute { name } source } } } } }": types.AttrUsersListDocument,
+    "mutation AttrRemoveMembers($input: GroupMembersInput!) { removeGroupMembers(input: $input) { id } }": types.AttrRemoveMembersDocument,
     "\n  query AuditEvents($first: Int, $after: String, $last: Int, $before: String, $resourceId: ID, $actorId: ID) {\n    auditEvents(first: $first, after: $after, last: $last, before: $before, resourceId: $resourceId, actorId: $actorId) {\n      edges { cursor node { id createdAt action resourceType resourceId summary actor { id name } impersonator { id name } } }\n      pageInfo { hasNextPage hasPreviousPage endCursor startCursor }\n    }\n  }\n": types.AuditEventsDocument,
     "mutation AuditUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id } }": types.AuditUpdateUserDocument,
     "mutation AuditDeactivate($id: ID!) { deactivateUser(id: $id) { id } }": types.AuditDeactivateDocument,
@@ -173,6 +213,12 @@ const documents: Documents = {
     "\n  query DatasetsList($first: Int, $after: String) {\n    datasets(first: $first, after: $after) { edges { node { id name } } pageInfo { hasNextPage endCursor } }\n  }\n": types.DatasetsListDocument,
     "query DatasetsListForCount { datasets(first: 50) { edges { node { name owner { name } viewerCan { explore } } } } }": types.DatasetsListForCountDocument,
     "query DatasetsNode($id: ID!) { node(id: $id) { id ... on Dataset { name } } }": types.DatasetsNodeDocument,
+    "mutation DemoRlpLogin($input: LoginInput!) { login(input: $input) { token user { id email } } }": types.DemoRlpLoginDocument,
+    "query DemoRlpDatasets { datasets(first: 50) { edges { node { id name } } } }": types.DemoRlpDatasetsDocument,
+    "\n  query DemoRlpRevenue($id: ID!) {\n    dataset(id: $id) {\n      query(input: { dimensions: [\"countries.name\"], measures: [{ field: \"orders.amount\", aggregation: SUM }] }) { rows missingAttributes }\n    }\n  }\n": types.DemoRlpRevenueDocument,
+    "mutation DemoRlpImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }": types.DemoRlpImpersonateDocument,
+    "\n  mutation FilterPermAddFilter($input: AddDashboardFilterInput!) {\n    addDashboardFilter(input: $input) { id type field permissions }\n  }\n": types.FilterPermAddFilterDocument,
+    "query FilterPermFilters($id: ID!) { dashboard(id: $id) { filters { id type field permissions } } }": types.FilterPermFiltersDocument,
     "mutation GroupsCreate($input: CreateGroupInput!) { createGroup(input: $input) { id name memberCount } }": types.GroupsCreateDocument,
     "mutation GroupsAddMembers($input: GroupMembersInput!) { addGroupMembers(input: $input) { id memberCount } }": types.GroupsAddMembersDocument,
     "\n  mutation GroupsRemoveMembers($input: GroupMembersInput!) { removeGroupMembers(input: $input) { id memberCount } }\n": types.GroupsRemoveMembersDocument,
@@ -186,6 +232,10 @@ const documents: Documents = {
     "\n  mutation ImpUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id role } }\n": types.ImpUpdateUserDocument,
     "mutation ImpDeactivate($id: ID!) { deactivateUser(id: $id) { id status } }": types.ImpDeactivateDocument,
     "\n  query ImpAudit($resourceId: ID) {\n    auditEvents(first: 20, resourceId: $resourceId) { edges { node { action actor { id } impersonator { id } summary } } }\n  }\n": types.ImpAuditDocument,
+    "\n  query InjectionRun($id: ID!, $input: DatasetQueryInput!) {\n    dataset(id: $id) { query(input: $input) { rows sql sqlParameters missingAttributes } }\n  }\n": types.InjectionRunDocument,
+    "mutation InjectionCreateDataset($input: CreateDatasetInput!) { createDataset(input: $input) { id } }": types.InjectionCreateDatasetDocument,
+    "mutation InjectionCreateAttribute($input: CreateUserAttributeInput!) { createUserAttribute(input: $input) { id } }": types.InjectionCreateAttributeDocument,
+    "\n  mutation InjectionSetAttributeValue($input: SetUserAttributeValueInput!) {\n    setUserAttributeValue(input: $input) { mode effective { values } }\n  }\n": types.InjectionSetAttributeValueDocument,
     "\n  mutation InvitationsInvite($input: InviteUsersInput!) {\n    inviteUsers(input: $input) {\n      invitations { token user { id email role status allowApiAccess allowExportData groups { name } } }\n    }\n  }\n": types.InvitationsInviteDocument,
     "\n  mutation InvitationsAccept($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) { token user { id name email status } }\n  }\n": types.InvitationsAcceptDocument,
     "\n  mutation InvitationsResend($userId: ID!) { resendInvitation(userId: $userId) { invitation { token user { id status } } } }\n": types.InvitationsResendDocument,
@@ -213,6 +263,15 @@ const documents: Documents = {
     "mutation OvUpdate($input: UpdateDashboardInput!) { updateDashboard(input: $input) { id } }": types.OvUpdateDocument,
     "\n  mutation OvSetOverrides($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id role datasetAccessMode\n      datasetAccess { dataset { id name } level }\n      featurePermissions { feature state }\n    }\n  }\n": types.OvSetOverridesDocument,
     "\n  query OvReadOverrides($id: ID!) {\n    user(id: $id) {\n      id name datasetAccessMode\n      datasetAccess { dataset { id name } level }\n      featurePermissions { feature state }\n    }\n  }\n": types.OvReadOverridesDocument,
+    "\n  query QueryRun($id: ID!, $input: DatasetQueryInput!) {\n    dataset(id: $id) { query(input: $input) { columns { name type } rows rowCount truncated sql sqlParameters missingAttributes } }\n  }\n": types.QueryRunDocument,
+    "mutation QueryCreateDataset($input: CreateDatasetInput!) { createDataset(input: $input) { id } }": types.QueryCreateDatasetDocument,
+    "mutation QueryUpdateSource($input: UpdateDataSourceInput!) { updateDataSource(input: $input) { id } }": types.QueryUpdateSourceDocument,
+    "query RlpRun($id: ID!, $input: DatasetQueryInput!) { dataset(id: $id) { query(input: $input) { rows missingAttributes } } }": types.RlpRunDocument,
+    "mutation RlpCreateDataset($input: CreateDatasetInput!) { createDataset(input: $input) { id } }": types.RlpCreateDatasetDocument,
+    "mutation RlpCreateAttribute($input: CreateUserAttributeInput!) { createUserAttribute(input: $input) { id } }": types.RlpCreateAttributeDocument,
+    "mutation RlpSetUserAttributeValue($input: SetUserAttributeValueInput!) { setUserAttributeValue(input: $input) { mode } }": types.RlpSetUserAttributeValueDocument,
+    "mutation RlpSetGroupAttributeValue($input: SetGroupAttributeValueInput!) { setGroupAttributeValue(input: $input) { all values } }": types.RlpSetGroupAttributeValueDocument,
+    "\n  mutation RlpSetRules($input: SetDatasetPermissionRulesInput!) {\n    setDatasetPermissionRules(input: $input) { id version permissionRules { field operator attribute values } }\n  }\n": types.RlpSetRulesDocument,
     "\n  query UserPrivate($id: ID!) {\n    user(id: $id) {\n      id name role email status timezone allowApiAccess allowExportData twoFactorEnabled lastActiveAt createdAt\n      groups { name }\n    }\n  }\n": types.UserPrivateDocument,
     "\n  query UsersList($search: String, $status: UserStatus, $role: Role, $first: Int, $after: String) {\n    users(search: $search, status: $status, role: $role, first: $first, after: $after) {\n      edges { cursor node { id name email } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.UsersListDocument,
     "\n  query UsersWithGroups($first: Int) {\n    users(first: $first) { edges { node { groups { name } } } }\n  }\n": types.UsersWithGroupsDocument,
@@ -220,6 +279,7 @@ const documents: Documents = {
     "\n  mutation UpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) { id role name timezone allowApiAccess allowExportData }\n  }\n": types.UpdateUserDocument,
     "mutation Deactivate($id: ID!) { deactivateUser(id: $id) { id status } }": types.DeactivateDocument,
     "mutation Restore($id: ID!) { restoreUser(id: $id) { id status } }": types.RestoreDocument,
+    "\n  query WidgetDataRun($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) {\n      title\n      widgets { title data(filters: $filters) { rows missingAttributes } }\n      filters { id options }\n    }\n  }\n": types.WidgetDataRunDocument,
 };
 
 /**
@@ -236,6 +296,46 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AttrCreate($input: CreateUserAttributeInput!) { createUserAttribute(input: $input) { id name type system createdAt } }"): (typeof documents)["mutation AttrCreate($input: CreateUserAttributeInput!) { createUserAttribute(input: $input) { id name type system createdAt } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AttrUpdate($input: UpdateUserAttributeInput!) { updateUserAttribute(input: $input) { id name type } }"): (typeof documents)["mutation AttrUpdate($input: UpdateUserAttributeInput!) { updateUserAttribute(input: $input) { id name type } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AttrDelete($id: ID!) { deleteUserAttribute(id: $id) }"): (typeof documents)["mutation AttrDelete($id: ID!) { deleteUserAttribute(id: $id) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AttrList { userAttributes { id name type system } }"): (typeof documents)["query AttrList { userAttributes { id name type system } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AttrSetUser($input: SetUserAttributeValueInput!) {\n    setUserAttributeValue(input: $input) { attribute { name type } mode source effective { all values missing } }\n  }\n"): (typeof documents)["\n  mutation AttrSetUser($input: SetUserAttributeValueInput!) {\n    setUserAttributeValue(input: $input) { attribute { name type } mode source effective { all values missing } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AttrSetGroup($input: SetGroupAttributeValueInput!) {\n    setGroupAttributeValue(input: $input) { group { name } attribute { name } all values }\n  }\n"): (typeof documents)["\n  mutation AttrSetGroup($input: SetGroupAttributeValueInput!) {\n    setGroupAttributeValue(input: $input) { group { name } attribute { name } all values }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AttrOfUser($id: ID!) {\n    user(id: $id) { id attributes { attribute { name type system } mode source effective { all values missing } } }\n  }\n"): (typeof documents)["\n  query AttrOfUser($id: ID!) {\n    user(id: $id) { id attributes { attribute { name type system } mode source effective { all values missing } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AttrOfGroup($id: ID!) { group(id: $id) { name attributeValues { attribute { name } all values } } }"): (typeof documents)["query AttrOfGroup($id: ID!) { group(id: $id) { name attributeValues { attribute { name } all values } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AttrUsersList($first: Int) { users(first: $first) { edges { node { attributes { attribute { name } source } } } } }"): (typeof documents)["query AttrUsersList($first: Int) { users(first: $first) { edges { node { attributes { attribute { name } source } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AttrRemoveMembers($input: GroupMembersInput!) { removeGroupMembers(input: $input) { id } }"): (typeof documents)["mutation AttrRemoveMembers($input: GroupMembersInput!) { removeGroupMembers(input: $input) { id } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -459,6 +559,30 @@ export function graphql(source: "query DatasetsNode($id: ID!) { node(id: $id) { 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation DemoRlpLogin($input: LoginInput!) { login(input: $input) { token user { id email } } }"): (typeof documents)["mutation DemoRlpLogin($input: LoginInput!) { login(input: $input) { token user { id email } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DemoRlpDatasets { datasets(first: 50) { edges { node { id name } } } }"): (typeof documents)["query DemoRlpDatasets { datasets(first: 50) { edges { node { id name } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DemoRlpRevenue($id: ID!) {\n    dataset(id: $id) {\n      query(input: { dimensions: [\"countries.name\"], measures: [{ field: \"orders.amount\", aggregation: SUM }] }) { rows missingAttributes }\n    }\n  }\n"): (typeof documents)["\n  query DemoRlpRevenue($id: ID!) {\n    dataset(id: $id) {\n      query(input: { dimensions: [\"countries.name\"], measures: [{ field: \"orders.amount\", aggregation: SUM }] }) { rows missingAttributes }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DemoRlpImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }"): (typeof documents)["mutation DemoRlpImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FilterPermAddFilter($input: AddDashboardFilterInput!) {\n    addDashboardFilter(input: $input) { id type field permissions }\n  }\n"): (typeof documents)["\n  mutation FilterPermAddFilter($input: AddDashboardFilterInput!) {\n    addDashboardFilter(input: $input) { id type field permissions }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query FilterPermFilters($id: ID!) { dashboard(id: $id) { filters { id type field permissions } } }"): (typeof documents)["query FilterPermFilters($id: ID!) { dashboard(id: $id) { filters { id type field permissions } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation GroupsCreate($input: CreateGroupInput!) { createGroup(input: $input) { id name memberCount } }"): (typeof documents)["mutation GroupsCreate($input: CreateGroupInput!) { createGroup(input: $input) { id name memberCount } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -508,6 +632,22 @@ export function graphql(source: "mutation ImpDeactivate($id: ID!) { deactivateUs
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ImpAudit($resourceId: ID) {\n    auditEvents(first: 20, resourceId: $resourceId) { edges { node { action actor { id } impersonator { id } summary } } }\n  }\n"): (typeof documents)["\n  query ImpAudit($resourceId: ID) {\n    auditEvents(first: 20, resourceId: $resourceId) { edges { node { action actor { id } impersonator { id } summary } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InjectionRun($id: ID!, $input: DatasetQueryInput!) {\n    dataset(id: $id) { query(input: $input) { rows sql sqlParameters missingAttributes } }\n  }\n"): (typeof documents)["\n  query InjectionRun($id: ID!, $input: DatasetQueryInput!) {\n    dataset(id: $id) { query(input: $input) { rows sql sqlParameters missingAttributes } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation InjectionCreateDataset($input: CreateDatasetInput!) { createDataset(input: $input) { id } }"): (typeof documents)["mutation InjectionCreateDataset($input: CreateDatasetInput!) { createDataset(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation InjectionCreateAttribute($input: CreateUserAttributeInput!) { createUserAttribute(input: $input) { id } }"): (typeof documents)["mutation InjectionCreateAttribute($input: CreateUserAttributeInput!) { createUserAttribute(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InjectionSetAttributeValue($input: SetUserAttributeValueInput!) {\n    setUserAttributeValue(input: $input) { mode effective { values } }\n  }\n"): (typeof documents)["\n  mutation InjectionSetAttributeValue($input: SetUserAttributeValueInput!) {\n    setUserAttributeValue(input: $input) { mode effective { values } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -619,6 +759,42 @@ export function graphql(source: "\n  query OvReadOverrides($id: ID!) {\n    user
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query QueryRun($id: ID!, $input: DatasetQueryInput!) {\n    dataset(id: $id) { query(input: $input) { columns { name type } rows rowCount truncated sql sqlParameters missingAttributes } }\n  }\n"): (typeof documents)["\n  query QueryRun($id: ID!, $input: DatasetQueryInput!) {\n    dataset(id: $id) { query(input: $input) { columns { name type } rows rowCount truncated sql sqlParameters missingAttributes } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation QueryCreateDataset($input: CreateDatasetInput!) { createDataset(input: $input) { id } }"): (typeof documents)["mutation QueryCreateDataset($input: CreateDatasetInput!) { createDataset(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation QueryUpdateSource($input: UpdateDataSourceInput!) { updateDataSource(input: $input) { id } }"): (typeof documents)["mutation QueryUpdateSource($input: UpdateDataSourceInput!) { updateDataSource(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RlpRun($id: ID!, $input: DatasetQueryInput!) { dataset(id: $id) { query(input: $input) { rows missingAttributes } } }"): (typeof documents)["query RlpRun($id: ID!, $input: DatasetQueryInput!) { dataset(id: $id) { query(input: $input) { rows missingAttributes } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RlpCreateDataset($input: CreateDatasetInput!) { createDataset(input: $input) { id } }"): (typeof documents)["mutation RlpCreateDataset($input: CreateDatasetInput!) { createDataset(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RlpCreateAttribute($input: CreateUserAttributeInput!) { createUserAttribute(input: $input) { id } }"): (typeof documents)["mutation RlpCreateAttribute($input: CreateUserAttributeInput!) { createUserAttribute(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RlpSetUserAttributeValue($input: SetUserAttributeValueInput!) { setUserAttributeValue(input: $input) { mode } }"): (typeof documents)["mutation RlpSetUserAttributeValue($input: SetUserAttributeValueInput!) { setUserAttributeValue(input: $input) { mode } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RlpSetGroupAttributeValue($input: SetGroupAttributeValueInput!) { setGroupAttributeValue(input: $input) { all values } }"): (typeof documents)["mutation RlpSetGroupAttributeValue($input: SetGroupAttributeValueInput!) { setGroupAttributeValue(input: $input) { all values } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RlpSetRules($input: SetDatasetPermissionRulesInput!) {\n    setDatasetPermissionRules(input: $input) { id version permissionRules { field operator attribute values } }\n  }\n"): (typeof documents)["\n  mutation RlpSetRules($input: SetDatasetPermissionRulesInput!) {\n    setDatasetPermissionRules(input: $input) { id version permissionRules { field operator attribute values } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query UserPrivate($id: ID!) {\n    user(id: $id) {\n      id name role email status timezone allowApiAccess allowExportData twoFactorEnabled lastActiveAt createdAt\n      groups { name }\n    }\n  }\n"): (typeof documents)["\n  query UserPrivate($id: ID!) {\n    user(id: $id) {\n      id name role email status timezone allowApiAccess allowExportData twoFactorEnabled lastActiveAt createdAt\n      groups { name }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -644,6 +820,10 @@ export function graphql(source: "mutation Deactivate($id: ID!) { deactivateUser(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation Restore($id: ID!) { restoreUser(id: $id) { id status } }"): (typeof documents)["mutation Restore($id: ID!) { restoreUser(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WidgetDataRun($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) {\n      title\n      widgets { title data(filters: $filters) { rows missingAttributes } }\n      filters { id options }\n    }\n  }\n"): (typeof documents)["\n  query WidgetDataRun($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) {\n      title\n      widgets { title data(filters: $filters) { rows missingAttributes } }\n      filters { id options }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -157,6 +157,7 @@ export async function createTestKit(options: { databaseUrl?: string; config?: Pa
       return group;
     },
     async close() {
+      await deps.dataSourcePools.closeAll();
       await orm.close(true);
     },
   };

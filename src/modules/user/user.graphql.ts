@@ -7,6 +7,7 @@ import type { Context } from '../../http/context.ts';
 import { Tenant } from '../tenant/tenant.entity.ts';
 import { TenantRef } from '../tenant/tenant.graphql.ts';
 import { GroupRef } from '../group/group.graphql.ts';
+import { UserAttributeValueRef } from '../attribute/attribute.graphql.ts';
 import { DATASET_ACCESS_LEVELS, FEATURES, FEATURE_STATES, type DatasetAccessLevel, type Feature, type FeatureState } from './user-overrides.entity.ts';
 import { DATASET_ACCESS_MODES, ROLES, USER_STATUSES, User } from './user.entity.ts';
 import { deactivateUser, findVisibleUser, listUsers, restoreUser, updateUser } from './user.service.ts';
@@ -129,6 +130,13 @@ builder.node(UserRef, {
       authScopes: privateField,
       description: 'Every feature with its per-user state; never applies to admins',
       resolve: (user, _args, ctx) => overridesOf(ctx).featurePermissions.load(user.id),
+    }),
+    attributes: t.field({
+      type: [UserAttributeValueRef],
+      nullable: true,
+      authScopes: privateField,
+      description: 'Each attribute’s effective value and where it comes from, system attributes first',
+      resolve: (user, _args, ctx) => ctx.loaders.userAttributes.load(user.id),
     }),
   }),
 });

@@ -1,0 +1,39 @@
+import { builder } from '../../graphql/builder.ts';
+import { rawId } from '../../graphql/ids.ts';
+import { QueryResultRef } from '../dataset/query.graphql.ts';
+import { DashboardFilterRef, WidgetRef } from './dashboard.graphql.ts';
+import { filterOptions, widgetData } from './widget-data.ts';
+
+const DashboardFilterValueInput = builder.inputType('DashboardFilterValueInput', {
+  fields: (t) => ({
+    filterId: t.id({ required: true }),
+    values: t.field({
+      type: ['JSON'],
+      required: true,
+      description: 'Dropdown and text filters: the chosen values. Date filters: [from, to] (YYYY-MM-DD), either may be null.',
+    }),
+  }),
+});
+
+builder.objectField(WidgetRef, 'data', (t) =>
+  t.field({
+    type: QueryResultRef,
+    nullable: true,
+    authScopes: { person: true },
+    description:
+      'The widget’s rows with the dashboard filters, their permissions and row-level permission applied. FORBIDDEN for those who may see the dashboard but not this data.',
+    args: { filters: t.arg({ type: [DashboardFilterValueInput], required: false }) },
+    resolve: (widget, args, ctx) =>
+      widgetData(ctx, widget, (args.filters ?? []).map((f) => ({ filterId: rawId(f.filterId, 'DashboardFilter'), values: f.values }))),
+  }),
+);
+
+builder.objectField(DashboardFilterRef, 'options', (t) =>
+  t.stringList({
+    nullable: true,
+    authScopes: { person: true },
+    description: 'The values this filter offers the viewer: only permitted ones, under row-level permission (at most 200)',
+    args: { search: t.arg.string() },
+    resolve: (filter, args, ctx) => filterOptions(ctx, filter, args.search),
+  }),
+);

@@ -1,0 +1,22 @@
+/**
+ * Filter permissions (PRODUCT.md §6): YAML code on a dashboard filter that decides, per viewer,
+ * which values the filter offers and the widgets return. See docs/filter-permissions.md.
+ */
+export { ExpressionSyntaxError, parseExpression, type ExprNode } from './expression.ts';
+export { FilterPermissionError, MAX_CODE_BYTES, MAX_ENTRIES, parseFilterPermissions, type ParsedCode } from './parse.ts';
+export {
+  assertValidFilterPermissions,
+  compileFilterPermissions,
+  type Condition,
+  type FilterPermissionProgram,
+  type Outcome,
+  type PermissionEntry,
+} from './validate.ts';
+export {
+  effectivePermission,
+  evaluateFilterPermission,
+  evaluatePermissionCode,
+  type EvaluationInput,
+  type FilterPermissionResult,
+  type QueryRunner,
+} from './evaluate.ts';

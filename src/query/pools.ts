@@ -1,0 +1,76 @@
+import pg from 'pg';
+import type { Logger } from '../logger.ts';
+
+/** What a pool connects with; the password is asked for only when a pool is created. */
+export interface PoolTarget {
+  id: string;
+  /** Part of the key: a data source edited since its pool was made gets a new pool. */
+  updatedAt: Date;
+  host: string;
+  port: number;
+  database: string;
+  username: string;
+}
+
+export const POOL_SETTINGS = { max: 10, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 5_000 } as const;
+
+/**
+ * Session settings sent with the connection request itself (no extra round trip): every
+ * statement on these connections is read-only, in UTC, with qualified names only and the default
+ * statement timeout.
+ */
+export const SESSION_OPTIONS = '-c default_transaction_read_only=on -c TimeZone=UTC -c search_path=pg_catalog -c statement_timeout=15000';
+
+/**
+ * One `pg` pool per data source, created on first use and keyed by the data source's id and
+ * `updatedAt`, so replaced credentials take effect on the next query (the old pool is drained).
+ * Idle connections close after 30 s; `closeAll()` on shutdown ends every pool.
+ */
+export class DataSourcePools {
+  private readonly pools = new Map<string, { key: string; pool: pg.Pool }>();
+  private readonly logger: Logger | undefined;
+  private closed = false;
+
+  constructor(logger?: Logger) {
+    this.logger = logger;
+  }
+
+  get size(): number {
+    return this.pools.size;
+  }
+
+  get(target: PoolTarget, password: () => string): pg.Pool {
+    if (this.closed) throw new Error('data source pools are closed');
+    const key = `${target.id}@${target.updatedAt.getTime()}`;
+    const current = this.pools.get(target.id);
+    if (current?.key === key) return current.pool;
+    if (current) this.retire(target.id, current.pool);
+    const pool = new pg.Pool({
+      host: target.host,
+      port: target.port,
+      database: target.database,
+      user: target.username,
+      password: password(),
+      ...POOL_SETTINGS,
+      options: SESSION_OPTIONS,
+      application_name: 'tessera-query',
+    });
+    // An idle connection that breaks (server restart, network) must not crash the process.
+    pool.on('error', (error) => this.logger?.warn({ dataSourceId: target.id, code: (error as { code?: string }).code }, 'data source connection lost'));
+    this.pools.set(target.id, { key, pool });
+    return pool;
+  }
+
+  private retire(id: string, pool: pg.Pool): void {
+    this.pools.delete(id);
+    // Waits for checked-out clients to come back, then closes the connections.
+    pool.end().catch((error: unknown) => this.logger?.warn({ dataSourceId: id, err: error }, 'closing a data source pool failed'));
+  }
+
+  async closeAll(): Promise<void> {
+    this.closed = true;
+    const pools = [...this.pools.values()].map((entry) => entry.pool);
+    this.pools.clear();
+    await Promise.all(pools.map((pool) => pool.end().catch(() => {})));
+  }
+}

@@ -1,0 +1,40 @@
+import { createHash } from 'node:crypto';
+import type { PrintedSql } from './print.ts';
+
+/**
+ * Results of dashboard widgets, kept for the dashboard's cache TTL. The key is the data source,
+ * the dataset version and the printed SQL with its bound values, so a viewer whose row-level
+ * predicates differ never shares an entry with another. Bounded: the least recently used entries
+ * go first.
+ */
+export class ResultCache<V> {
+  private readonly entries = new Map<string, { value: V; expiresAt: number }>();
+  private readonly maxEntries: number;
+
+  constructor(maxEntries = 500) {
+    this.maxEntries = maxEntries;
+  }
+
+  get(key: string, now = Date.now()): V | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    this.entries.delete(key);
+    if (entry.expiresAt <= now) return undefined;
+    this.entries.set(key, entry);
+    return entry.value;
+  }
+
+  set(key: string, value: V, ttlMs: number, now = Date.now()): void {
+    this.entries.delete(key);
+    this.entries.set(key, { value, expiresAt: now + ttlMs });
+    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+export function resultCacheKey(dataSourceId: string, datasetVersion: number, sql: PrintedSql): string {
+  return createHash('sha256').update(JSON.stringify([dataSourceId, datasetVersion, sql.text, sql.values])).digest('hex');
+}

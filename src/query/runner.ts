@@ -1,0 +1,238 @@
+/**
+ * Runs compiled dataset queries on the dataset's data source: a read-only transaction with a
+ * statement timeout, on a pooled connection (pools.ts), fetching one row more than the limit to
+ * tell whether the result was truncated. `exploreDataset` is the GraphQL path (explore right,
+ * RLP for restricted viewers); `executeQuery` is the pipeline other paths (widgets, exports,
+ * embeds) call with the access they computed.
+ */
+import pg from 'pg';
+import { decryptSecret } from '../auth/secret-box.ts';
+import { assertCan } from '../authz/policy.ts';
+import { DomainError, notFound } from '../errors.ts';
+import type { Dataset } from '../modules/dataset/dataset.entity.ts';
+import { datasetFacts, type DatasetAccessContext } from '../modules/dataset/dataset.access.ts';
+import type { ServiceContext } from '../modules/service-context.ts';
+import { compileQuery, type DatasetQueryInput, type QueryAccess, type QueryColumn } from './compile.ts';
+import { printSelect, type PrintedSql } from './print.ts';
+import { resultCacheKey } from './result-cache.ts';
+import { isRestricted, loadAttributes, type AttributeLoaderContext } from './rlp.ts';
+
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
+
+export interface QueryResultData {
+  columns: QueryColumn[];
+  rows: unknown[][];
+  rowCount: number;
+  truncated: boolean;
+  sql: PrintedSql;
+  missingAttributes: string[];
+  /** Served from the result cache. */
+  cached?: boolean;
+}
+
+export interface RawResult {
+  fields: { name: string; dataTypeID: number }[];
+  rows: unknown[][];
+}
+
+const OID = { int8: 20, float4: 700, float8: 701, numeric: 1700, date: 1082, timestamp: 1114, timestamptz: 1184 } as const;
+const RAW_TEXT: ReadonlySet<number> = new Set([OID.int8, OID.numeric, OID.date, OID.timestamp, OID.timestamptz]);
+const types: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    RAW_TEXT.has(oid) ? (value: string) => value : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+/** A pg numeric/bigint as a JSON number when that number is exactly the value, else the string. */
+export function numberOrString(text: string): number | string {
+  const n = Number(text);
+  if (!Number.isFinite(n)) return text;
+  if (/^-?\d+$/.test(text)) return Number.isSafeInteger(n) ? n : text;
+  const canonical = text.replace(/^(-?)0+(?=\d)/, '$1').replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  return String(n) === (canonical === '-0' ? '0' : canonical) ? n : text;
+}
+
+function convert(value: unknown, oid: number): unknown {
+  if (value === null || value === undefined) return null;
+  switch (oid) {
+    case OID.int8:
+    case OID.numeric:
+      return numberOrString(String(value));
+    case OID.float4:
+    case OID.float8:
+      return typeof value === 'number' && !Number.isFinite(value) ? String(value) : value;
+    case OID.timestamp:
+      return String(value).replace(' ', 'T');
+    case OID.timestamptz:
+      // The session runs in UTC, so the offset is always +00.
+      return String(value).replace(' ', 'T').replace(/\+00$/, 'Z');
+    default:
+      return value;
+  }
+}
+
+const redact = (text: string, secret: string | undefined) => (secret ? text.split(secret).join('[redacted]') : text);
+
+const CONNECTION_FAILURES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', '28P01', '28000', '3D000', '53300', '57P03']);
+
+/** A connection failure in words that never contain the password. */
+function connectionError(error: unknown, password: string | undefined): DomainError {
+  const code = (error as { code?: string }).code;
+  const known: Record<string, string> = {
+    ECONNREFUSED: 'the connection was refused',
+    ENOTFOUND: 'the host was not found',
+    EAI_AGAIN: 'the host could not be resolved',
+    ETIMEDOUT: 'the connection timed out',
+    EHOSTUNREACH: 'the host is unreachable',
+    '28P01': 'password authentication failed',
+    '28000': 'the server refused the user',
+    '3D000': 'the database does not exist',
+    '53300': 'the server has too many connections',
+    '57P03': 'the server is starting up or shutting down',
+  };
+  const reason = (code && known[code]) || (error instanceof Error ? redact(error.message, password) : 'unknown error');
+  return new DomainError('CONFLICT', `Could not connect to the data source: ${reason}`);
+}
+
+/** What the data source said about a statement, as the domain error a client can act on. */
+function statementError(error: unknown, timeoutMs: number, password: string | undefined): unknown {
+  const code = (error as { code?: string }).code;
+  const message = error instanceof Error ? redact(error.message, password) : '';
+  if (code === '57014' || message === 'Query read timeout') {
+    return new DomainError('QUERY_TIMEOUT', `The query ran longer than ${timeoutMs / 1000} s and was cancelled`);
+  }
+  if (code?.startsWith('22')) return new DomainError('BAD_USER_INPUT', `The data source refused a value: ${message}`, 'input');
+  if (code && ['42P01', '42703', '42883', '42804', '42501', '3F000'].includes(code)) {
+    return new DomainError('CONFLICT', `The data source does not match the dataset definition: ${message}`);
+  }
+  if (code?.startsWith('08') || code?.startsWith('57P')) return connectionError(error, password);
+  return error;
+}
+
+/**
+ * Runs one statement in a read-only transaction (UTC, `search_path` pg_catalog, statement timeout
+ * `timeoutMs`) and returns rows as arrays. Timeouts are QUERY_TIMEOUT; connection failures say why
+ * without the password.
+ */
+export async function runReadOnly(pool: pg.Pool, sql: PrintedSql, options: { timeoutMs?: number; password?: string } = {}): Promise<RawResult> {
+  const timeoutMs = Math.max(1, Math.floor(options.timeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS));
+  if (timeoutMs === DEFAULT_STATEMENT_TIMEOUT_MS) {
+    // The pool's sessions are already read-only, UTC, pg_catalog-only, with this timeout: one round trip.
+    try {
+      const config = { text: sql.text, values: sql.values, rowMode: 'array', types, query_timeout: timeoutMs + 5_000 };
+      const result = await pool.query(config as pg.QueryArrayConfig);
+      return { fields: result.fields.map((f) => ({ name: f.name, dataTypeID: f.dataTypeID })), rows: result.rows };
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code && CONNECTION_FAILURES.has(code)) throw connectionError(error, options.password);
+      if (error instanceof Error && error.message.startsWith('timeout exceeded when trying to connect')) throw connectionError(error, options.password);
+      throw statementError(error, timeoutMs, options.password);
+    }
+  }
+  let client: pg.PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (error) {
+    throw connectionError(error, options.password);
+  }
+  let broken: Error | undefined;
+  // A connection lost between statements emits 'error' on the client: note it, never crash.
+  const onError = (error: Error) => (broken = error);
+  client.on('error', onError);
+  try {
+    await client.query('begin transaction read only');
+    await client.query(
+      `select set_config('statement_timeout', $1, true), set_config('TimeZone', 'UTC', true), set_config('search_path', 'pg_catalog', true)`,
+      [String(timeoutMs)],
+    );
+    const config = { text: sql.text, values: sql.values, rowMode: 'array', types, query_timeout: timeoutMs + 5_000 };
+    const result = await client.query(config as pg.QueryArrayConfig);
+    await client.query('commit');
+    return { fields: result.fields.map((f) => ({ name: f.name, dataTypeID: f.dataTypeID })), rows: result.rows };
+  } catch (error) {
+    await client.query('rollback').catch((rollbackError: unknown) => {
+      broken = rollbackError instanceof Error ? rollbackError : new Error('rollback failed');
+    });
+    if (error instanceof Error && error.message === 'Query read timeout') broken = error;
+    throw statementError(error, timeoutMs, options.password);
+  } finally {
+    client.off('error', onError);
+    client.release(broken);
+  }
+}
+
+interface DataSourceRow {
+  host: string;
+  port: number;
+  database: string;
+  username: string;
+  password_ciphertext: string;
+  updated_at: Date | string;
+}
+
+/**
+ * The pipeline: compile (with `access` for row-level permission), print, run on the dataset's
+ * data source, convert values. No permission check here: callers decide who may read.
+ */
+async function dataSourcePool(ctx: Pick<ServiceContext, 'em' | 'deps'>, dataSourceId: string, tenantId: string) {
+  const [row] = await ctx.em.execute<DataSourceRow[]>(
+    'select host, port, database, username, password_ciphertext, updated_at from data_sources where id = ? and tenant_id = ?',
+    [dataSourceId, tenantId],
+  );
+  if (!row) throw notFound('Data source');
+  const password = decryptSecret(ctx.deps.keys.encryptionKey, row.password_ciphertext, dataSourceId);
+  const target = { id: dataSourceId, updatedAt: new Date(row.updated_at), host: row.host, port: row.port, database: row.database, username: row.username };
+  return { pool: ctx.deps.dataSourcePools.get(target, () => password), password };
+}
+
+/** Runs one printed statement read-only on a data source of the tenant (no permission check). */
+export async function runOnDataSource(
+  ctx: Pick<ServiceContext, 'em' | 'deps'>,
+  target: { dataSourceId: string; tenantId: string },
+  sql: PrintedSql,
+  options: { timeoutMs?: number } = {},
+): Promise<RawResult> {
+  const { pool, password } = await dataSourcePool(ctx, target.dataSourceId, target.tenantId);
+  return runReadOnly(pool, sql, { ...options, password });
+}
+
+/**
+ * The pipeline: compile (with `access` for row-level permission), print, run on the dataset's
+ * data source, convert values. No permission check here: callers decide who may read.
+ * With `cacheTtlSeconds`, results are shared for that long between requests whose printed SQL
+ * and bound values are identical — the row-level predicates and their values are part of both,
+ * so no one is ever served rows computed for someone else's permissions.
+ */
+export async function executeQuery(
+  ctx: Pick<ServiceContext, 'em' | 'deps' | 'logger'>,
+  dataset: Dataset,
+  input: DatasetQueryInput,
+  access: QueryAccess | undefined,
+  options: { timeoutMs?: number; cacheTtlSeconds?: number } = {},
+): Promise<QueryResultData> {
+  const compiled = compileQuery(dataset, input, access);
+  const sql = printSelect(compiled.select);
+  const dataSourceId = dataset.dataSource.id;
+  const cacheKey = options.cacheTtlSeconds ? resultCacheKey(dataSourceId, dataset.version, sql) : undefined;
+  const cached = cacheKey ? ctx.deps.resultCache.get(cacheKey) : undefined;
+  if (cached) return { ...cached, sql, cached: true };
+  const started = performance.now();
+  const raw = await runOnDataSource(ctx, { dataSourceId, tenantId: dataset.tenant.id }, sql, options);
+  const truncated = raw.rows.length > compiled.limit;
+  const rows = (truncated ? raw.rows.slice(0, compiled.limit) : raw.rows).map((r) => r.map((value, i) => convert(value, raw.fields[i]!.dataTypeID)));
+  ctx.logger.debug({ datasetId: dataset.id, ms: Math.round(performance.now() - started), rows: rows.length, truncated }, 'dataset query');
+  const result = { columns: compiled.columns, rows, rowCount: rows.length, truncated, sql, missingAttributes: compiled.missingAttributes };
+  if (cacheKey) ctx.deps.resultCache.set(cacheKey, result, options.cacheTtlSeconds! * 1000);
+  return { ...result, cached: false };
+}
+
+export type ExploreContext = ServiceContext & DatasetAccessContext & { loaders: AttributeLoaderContext['loaders'] };
+
+/** `Dataset.query`: needs `dataset.explore`; restricted viewers get the dataset's rules. */
+export async function exploreDataset(ctx: ExploreContext, dataset: Dataset, input: DatasetQueryInput): Promise<QueryResultData> {
+  const facts = await datasetFacts(ctx, dataset);
+  await assertCan(ctx, 'dataset.explore', facts, 'You may not explore this dataset');
+  const viewer = ctx.viewer!;
+  const restricted = isRestricted(viewer, facts);
+  const attributes = restricted && dataset.permissionRules.length > 0 ? await loadAttributes({ em: ctx.em, viewer, loaders: ctx.loaders }) : undefined;
+  return executeQuery(ctx, dataset, input, { restricted, attributes });
+}
