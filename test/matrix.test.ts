@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { encryptSecret } from '../src/auth/secret-box.ts';
+import { uuidv7 } from '../src/db/ids.ts';
 import { ACTIONS, MATRIX, type Action, type Condition } from '../src/authz/matrix.ts';
 import { ROLES, type Role } from '../src/modules/user/user.entity.ts';
 import { graphql } from './generated/gql.ts';
@@ -35,12 +37,15 @@ const DatasetDefinition = graphql(`query MatrixDatasetDefinition($id: ID!) { dat
 const UpdateDataset = graphql(`mutation MatrixUpdateDataset($input: UpdateDatasetInput!) { updateDataset(input: $input) { id } }`);
 const Impersonate = graphql(`mutation MatrixImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }`);
 const AuditEvents = graphql(`query MatrixAudit { auditEvents(first: 1) { edges { node { id } } } }`);
+const WidgetData = graphql(`query MatrixWidgetData($id: ID!) { dashboard(id: $id) { widgets { data { rowCount } } } }`);
 const AddWidget = graphql(`mutation MatrixAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }`);
 
 interface World {
   kit: TestKit;
   t: SeededTenant;
   c: ContentBuilders;
+  /** A fresh data source and dataset over a real one-table warehouse (ids). */
+  warehouse(): Promise<{ source: string; dataset: string }>;
   /** Someone else, whose personal workspace stands for "not yours". */
   other: SeededUser;
 }
@@ -225,6 +230,23 @@ const SCENARIOS: Partial<Record<Action, Scenario>> = {
       return res.data?.dashboard?.id === globalId('Dashboard', d.id);
     },
   },
+  'widget.viewData': {
+    toggles: ['dataSourceShared', 'datasetShared'],
+    async attempt(w, actor, on) {
+      const { source, dataset } = await w.warehouse();
+      if (on.has('dataSourceShared')) await w.c.share('DATA_SOURCE', source, { user: actor });
+      if (on.has('datasetShared')) await w.c.share('DATASET', dataset, { user: actor });
+      const d = await w.c.dashboard({ owner: w.t.admin, workspace: 'TEAM' });
+      await w.c.share('DASHBOARD', d.id, { user: actor });
+      await w.kit.orm.em.fork().execute(
+        `insert into widgets (id, tenant_id, dashboard_id, dataset_id, owner_id, title, query, position, created_at, updated_at)
+         values (?, ?, ?, ?, ?, 'W', ?, 0, now(), now())`,
+        [uuidv7(), w.t.tenant.id, d.id, dataset, w.t.admin.id, JSON.stringify({ measures: [{ field: 'facts.n', aggregation: 'SUM' }] })],
+      );
+      const res = await w.kit.gql(WidgetData, { id: globalId('Dashboard', d.id) }, { token: actor.token });
+      return res.data?.dashboard?.widgets[0]?.data?.rowCount === 1 && !res.errors?.length;
+    },
+  },
   'dashboard.editContent': {
     toggles: ['owner', 'dataSourceShared', 'datasetShared'],
     alsoRequires: ['dataset.explore'],
@@ -242,7 +264,6 @@ const SCENARIOS: Partial<Record<Action, Scenario>> = {
 
 /** Rows whose actions the API does not offer yet; each gains a scenario when it does. */
 const NOT_YET_EXPOSED: Action[] = [
-  'widget.viewData',
   'widget.explore',
   'shareLink.manage',
   'schedule.manage',
@@ -286,14 +307,39 @@ function generateCases(): Case[] {
 
 const CASES = generateCases();
 let world: World;
+let schema: string;
 
 beforeAll(async () => {
   const kit = await createTestKit();
   const t = await kit.seedTenant();
-  world = { kit, t, c: contentBuilders(kit, t.tenant), other: await kit.addUser(t.tenant, { role: 'EXPLORER' }) };
+  schema = `mx_${uuidv7().replaceAll('-', '').slice(-12)}`;
+  await kit.orm.em.fork().execute(`create schema ${schema}; create table ${schema}.facts (n int); insert into ${schema}.facts values (1), (2)`);
+  const url = new URL(inject('databaseUrl'));
+  const warehouse = async () => {
+    const source = uuidv7();
+    const dataset = uuidv7();
+    const em = kit.orm.em.fork();
+    await em.execute(
+      `insert into data_sources (id, tenant_id, name, name_key, host, port, database, username, password_ciphertext, schemas, owner_id, created_at, updated_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), now())`,
+      [source, t.tenant.id, `MX ${source}`, `mx ${source}`, url.hostname, Number(url.port || 5432), url.pathname.slice(1), decodeURIComponent(url.username),
+        encryptSecret(kit.deps.keys.encryptionKey, decodeURIComponent(url.password), source), `{${schema}}`, t.admin.id],
+    );
+    const definition = { models: [{ name: 'facts', table: `${schema}.facts`, fields: [{ name: 'n', column: 'n', type: 'NUMBER' }] }], relationships: [], calculations: [] };
+    await em.execute(
+      `insert into datasets (id, tenant_id, data_source_id, name, name_key, owner_id, definition, permission_rules, version, created_at, updated_at)
+       values (?, ?, ?, ?, ?, ?, ?, '[]', 1, now(), now())`,
+      [dataset, t.tenant.id, source, `mx_${dataset.slice(-12)}`, `mx_${dataset.slice(-12)}`, t.admin.id, JSON.stringify(definition)],
+    );
+    return { source, dataset };
+  };
+  world = { kit, t, c: contentBuilders(kit, t.tenant), warehouse, other: await kit.addUser(t.tenant, { role: 'EXPLORER' }) };
   console.log(`role matrix: ${CASES.length} generated cases over ${Object.keys(SCENARIOS).length} rows`);
 });
-afterAll(() => world.kit.close());
+afterAll(async () => {
+  await world.kit.orm.em.fork().execute(`drop schema if exists ${schema} cascade`);
+  await world.kit.close();
+});
 
 describe('role matrix, generated from the table', () => {
   it('every row either has a scenario or is listed as not exposed yet', () => {

@@ -123,6 +123,7 @@ type Documents = {
     "mutation MatrixUpdateDataset($input: UpdateDatasetInput!) { updateDataset(input: $input) { id } }": typeof types.MatrixUpdateDatasetDocument,
     "mutation MatrixImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }": typeof types.MatrixImpersonateDocument,
     "query MatrixAudit { auditEvents(first: 1) { edges { node { id } } } }": typeof types.MatrixAuditDocument,
+    "query MatrixWidgetData($id: ID!) { dashboard(id: $id) { widgets { data { rowCount } } } }": typeof types.MatrixWidgetDataDocument,
     "mutation MatrixAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }": typeof types.MatrixAddWidgetDocument,
     "mutation OvCreate($input: CreateDashboardInput!) { createDashboard(input: $input) { id } }": typeof types.OvCreateDocument,
     "mutation OvAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }": typeof types.OvAddWidgetDocument,
@@ -257,6 +258,7 @@ const documents: Documents = {
     "mutation MatrixUpdateDataset($input: UpdateDatasetInput!) { updateDataset(input: $input) { id } }": types.MatrixUpdateDatasetDocument,
     "mutation MatrixImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }": types.MatrixImpersonateDocument,
     "query MatrixAudit { auditEvents(first: 1) { edges { node { id } } } }": types.MatrixAuditDocument,
+    "query MatrixWidgetData($id: ID!) { dashboard(id: $id) { widgets { data { rowCount } } } }": types.MatrixWidgetDataDocument,
     "mutation MatrixAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }": types.MatrixAddWidgetDocument,
     "mutation OvCreate($input: CreateDashboardInput!) { createDashboard(input: $input) { id } }": types.OvCreateDocument,
     "mutation OvAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }": types.OvAddWidgetDocument,
@@ -732,6 +734,10 @@ export function graphql(source: "mutation MatrixImpersonate($userId: ID!) { impe
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query MatrixAudit { auditEvents(first: 1) { edges { node { id } } } }"): (typeof documents)["query MatrixAudit { auditEvents(first: 1) { edges { node { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MatrixWidgetData($id: ID!) { dashboard(id: $id) { widgets { data { rowCount } } } }"): (typeof documents)["query MatrixWidgetData($id: ID!) { dashboard(id: $id) { widgets { data { rowCount } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
