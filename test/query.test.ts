@@ -233,12 +233,18 @@ describe('runner', () => {
   });
 
   it('connection failures are clear and never carry the password; edited credentials take effect at once', async () => {
-    await kit.orm.em.fork().nativeUpdate(DataSource, { id: source.id }, { passwordCiphertext: encryptSecret(kit.deps.keys.encryptionKey, 'wrong-secret-password', source.id), updatedAt: new Date() });
+    // A database that does not exist fails on every server, whatever its authentication method
+    // (a trust-auth server would accept a wrong password).
+    await kit.orm.em.fork().nativeUpdate(DataSource, { id: source.id }, {
+      database: 'no_such_database_xyz',
+      passwordCiphertext: encryptSecret(kit.deps.keys.encryptionKey, 'wrong-secret-password', source.id),
+      updatedAt: new Date(),
+    });
     const refused = await run({ measures: [{ field: 'orders.id', aggregation: 'COUNT' }] });
     expectError(refused.res, 'CONFLICT');
-    expect(refused.res.errors![0]!.message).toMatch(/password authentication failed/);
+    expect(refused.res.errors![0]!.message).toMatch(/database does not exist|password authentication failed/);
     expect(JSON.stringify(refused.res)).not.toContain('wrong-secret-password');
-    const fixed = await kit.gql(UpdateSource, { input: { id: globalId('DataSource', source.id), password: db.password } }, { token: t.admin.token });
+    const fixed = await kit.gql(UpdateSource, { input: { id: globalId('DataSource', source.id), database: db.database, password: db.password } }, { token: t.admin.token });
     expect(fixed.errors).toBeUndefined();
     expect(await rows({ measures: [{ field: 'orders.id', aggregation: 'COUNT' }] })).toEqual([[400]]);
   });
