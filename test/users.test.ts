@@ -274,3 +274,18 @@ describe('deactivate and restore', () => {
     expect(last.errors?.[0]?.extensions?.code).toBe('CONFLICT');
   });
 });
+
+describe('self-service limits for admins', () => {
+  it('an admin may rename themself but not change their own flags', async () => {
+    const admin = await kit.addUser(t.tenant, { role: 'ADMIN' });
+    const renamed = await kit.gql(UpdateUser, { input: { id: admin.globalId, name: 'New Name', timezone: 'Europe/Paris' } }, { token: admin.token });
+    expect(renamed.data?.updateUser).toMatchObject({ name: 'New Name', timezone: 'Europe/Paris' });
+    for (const flags of [{ allowApiAccess: true }, { allowExportData: false }]) {
+      const res = await kit.gql(UpdateUser, { input: { id: admin.globalId, ...flags } }, { token: admin.token });
+      expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    // Another admin may change them.
+    const other = await kit.gql(UpdateUser, { input: { id: admin.globalId, allowApiAccess: true } }, { token: t.admin.token });
+    expect(other.data?.updateUser?.allowApiAccess).toBe(true);
+  });
+});

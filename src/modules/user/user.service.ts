@@ -185,6 +185,11 @@ export async function updateUser(ctx: ServiceContext, input: UpdateUserInput): P
     if (user.id === viewer.userId) throw forbidden('You cannot change your own role');
     if (user.role === 'ADMIN') await guardAdminRemoval(ctx, viewer, user);
   }
+  if (user.id === viewer.userId) {
+    // PRODUCT.md §9: nobody changes their own flags (admins included); name and time zone are fine.
+    if (input.allowApiAccess != null && input.allowApiAccess !== user.allowApiAccess) throw forbidden('You cannot change your own API access');
+    if (input.allowExportData != null && input.allowExportData !== user.allowExportData) throw forbidden('You cannot change your own export permission');
+  }
   const grants = await validateOverrides(ctx, viewer, user, input);
   const before = {
     name: user.name, role: user.role, timezone: user.timezone, allowApiAccess: user.allowApiAccess,
