@@ -12,6 +12,8 @@ export interface Viewer {
   tenantId: string;
   tenantSlug: string;
   userId: string;
+  /** The user's email, as read with the session (for `h_email` and filter permissions). */
+  email?: string | undefined;
   role: Role;
   status: UserStatus;
   sessionId: string | undefined;

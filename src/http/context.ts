@@ -31,6 +31,7 @@ export function unauthenticatedError(message: string): GraphQLError {
 
 interface SessionRow {
   user_id: string;
+  email: string;
   tenant_id: string;
   tenant_slug: string;
   role: Role;
@@ -57,7 +58,7 @@ async function viewerFromToken(deps: AppDeps, em: EntityManager, token: string):
   const claims = await verifySessionToken(deps.keys.sessionSigningKey, token);
   if (!claims) throw unauthenticatedError('The token is invalid or expired');
   const rows = await em.execute<SessionRow[]>(
-    `select u.id as user_id, t.id as tenant_id, t.slug as tenant_slug, u.role, u.status, u.last_active_at,
+    `select u.id as user_id, u.email, t.id as tenant_id, t.slug as tenant_slug, u.role, u.status, u.last_active_at,
             s.impersonator_id, i.role as impersonator_role, i.status as impersonator_status,
             i.last_active_at as impersonator_last_active_at
        from sessions s
@@ -82,6 +83,7 @@ async function viewerFromToken(deps: AppDeps, em: EntityManager, token: string):
     tenantId: row.tenant_id,
     tenantSlug: row.tenant_slug,
     userId: row.user_id,
+    email: row.email,
     role: row.role,
     status: row.status,
     sessionId: claims.sessionId,

@@ -40,6 +40,19 @@ export function createLoaders(em: EntityManager, viewer: Viewer | null) {
   const tenant = viewer?.tenantId ?? '00000000-0000-0000-0000-000000000000';
   const ids = async (fragment: SqlFragment) =>
     new Set((await em.execute<{ id: string }[]>(`select x.id from (${fragment.sql}) as x(id)`, fragment.params)).map((r) => r.id));
+  /** Dataset and data source grants are few and usually needed together: one statement for both. */
+  const dataGrants = memo(async (_key: undefined) => {
+    const rows = viewer
+      ? await em.execute<{ resource_type: 'DATASET' | 'DATA_SOURCE'; resource_id: string }[]>(
+          `select s.resource_type, s.resource_id from shares s
+            where s.tenant_id = ? and s.resource_type in ('DATASET', 'DATA_SOURCE') and ${GRANTEE_MATCH}`,
+          [tenant, ...granteeParams(viewer)],
+        )
+      : [];
+    const grants = { DATASET: new Set<string>(), DATA_SOURCE: new Set<string>() };
+    for (const row of rows) grants[row.resource_type].add(row.resource_id);
+    return grants;
+  });
   return {
     /**
      * Ids of resources of one type shared with the viewer (directly, via a group, or All users),
@@ -93,6 +106,7 @@ export function createLoaders(em: EntityManager, viewer: Viewer | null) {
     }),
     sharedIds: memo(async (type: ShareResourceType): Promise<ReadonlySet<string>> => {
       if (!viewer) return new Set();
+      if (type === 'DATASET' || type === 'DATA_SOURCE') return (await dataGrants(undefined))[type];
       return ids(type === 'FOLDER' ? sharedFolderTree(viewer) : grantedIds(viewer, type));
     }),
     /** The viewer with per-user overrides, loaded once per request on first use. */

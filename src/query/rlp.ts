@@ -188,7 +188,7 @@ export interface AttributeLoaderContext {
 
 /** The viewer's effective attributes, read from the database for this request (PRODUCT.md §5). */
 export async function loadAttributes(ctx: AttributeLoaderContext): Promise<EffectiveAttributes> {
-  const user = await ctx.loaders.userById.load(ctx.viewer.userId);
-  if (!user) throw new Error(`viewer ${ctx.viewer.userId} not found in their tenant`);
-  return loadEffectiveAttributes(ctx.em, { tenantId: ctx.viewer.tenantId, userId: ctx.viewer.userId, email: user.email, role: ctx.viewer.role });
+  const email = ctx.viewer.email ?? (await ctx.loaders.userById.load(ctx.viewer.userId))?.email;
+  if (email === undefined) throw new Error(`viewer ${ctx.viewer.userId} not found in their tenant`);
+  return loadEffectiveAttributes(ctx.em, { tenantId: ctx.viewer.tenantId, userId: ctx.viewer.userId, email, role: ctx.viewer.role });
 }
