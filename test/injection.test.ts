@@ -2,9 +2,6 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { encryptSecret } from '../src/auth/secret-box.ts';
-import { uuidv7 } from '../src/db/ids.ts';
-import { DataSource } from '../src/modules/data-source/data-source.entity.ts';
 import { graphql } from './generated/gql.ts';
 import type { DatasetQueryInput } from './generated/graphql.ts';
 import { contentBuilders } from './testkit/content.ts';
@@ -63,14 +60,7 @@ beforeAll(async () => {
   await client.connect();
   await client.query(`create schema ${schema}; create table ${schema}.merchants (id int primary key, name text)`);
   for (const [i, name] of NAMES.entries()) await client.query(`insert into ${schema}.merchants values ($1, $2)`, [i + 1, name]);
-  const url = new URL(inject('databaseUrl'));
-  const id = uuidv7();
-  const em = kit.orm.em.fork();
-  em.create(DataSource, {
-    id, tenant: t.tenant.id, name: 'Warehouse', nameKey: 'warehouse', host: url.hostname, port: Number(url.port || 5432), database: url.pathname.slice(1),
-    username: decodeURIComponent(url.username), passwordCiphertext: encryptSecret(kit.deps.keys.encryptionKey, decodeURIComponent(url.password), id), schemas: [schema], owner: t.admin.id,
-  });
-  await em.flush();
+  const id = (await contentBuilders(kit, t.tenant).warehouseSource(t.admin, [schema])).id;
   const created = await kit.gql(Create, {
     input: {
       name: 'Merchants', dataSourceId: globalId('DataSource', id),

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { encryptSecret } from '../src/auth/secret-box.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../src/db/ids.ts';
 import { ACTIONS, MATRIX, type Action, type Condition } from '../src/authz/matrix.ts';
 import { ROLES, type Role } from '../src/modules/user/user.entity.ts';
@@ -314,17 +313,10 @@ beforeAll(async () => {
   const t = await kit.seedTenant();
   schema = `mx_${uuidv7().replaceAll('-', '').slice(-12)}`;
   await kit.orm.em.fork().execute(`create schema ${schema}; create table ${schema}.facts (n int); insert into ${schema}.facts values (1), (2)`);
-  const url = new URL(inject('databaseUrl'));
   const warehouse = async () => {
-    const source = uuidv7();
+    const source = (await contentBuilders(kit, t.tenant).warehouseSource(t.admin, [schema])).id;
     const dataset = uuidv7();
     const em = kit.orm.em.fork();
-    await em.execute(
-      `insert into data_sources (id, tenant_id, name, name_key, host, port, database, username, password_ciphertext, schemas, owner_id, created_at, updated_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), now())`,
-      [source, t.tenant.id, `MX ${source}`, `mx ${source}`, url.hostname, Number(url.port || 5432), url.pathname.slice(1), decodeURIComponent(url.username),
-        encryptSecret(kit.deps.keys.encryptionKey, decodeURIComponent(url.password), source), `{${schema}}`, t.admin.id],
-    );
     const definition = { models: [{ name: 'facts', table: `${schema}.facts`, fields: [{ name: 'n', column: 'n', type: 'NUMBER' }] }], relationships: [], calculations: [] };
     await em.execute(
       `insert into datasets (id, tenant_id, data_source_id, name, name_key, owner_id, definition, permission_rules, version, created_at, updated_at)

@@ -62,13 +62,8 @@ beforeAll(async () => {
       select g, case when g % 50 = 0 then null else g % 20 + 1 end, (g * 37 % 1000) / 4.0, date '2024-01-01' + g % 90,
              (array['paid', 'refunded', 'pending', null])[g % 4 + 1], g % 3 = 0, timestamptz '2024-01-01 00:00:00+00' + g * interval '7 hours'
         from generate_series(1, 400) g;`);
-  const id = uuidv7();
-  const em = kit.orm.em.fork();
-  source = em.create(DataSource, {
-    id, tenant: t.tenant.id, name: 'Warehouse', nameKey: 'warehouse', host: db.host, port: db.port, database: db.database,
-    username: db.user, passwordCiphertext: encryptSecret(kit.deps.keys.encryptionKey, db.password, id), schemas: [schema], owner: t.admin.id,
-  });
-  await em.flush();
+  source = await contentBuilders(kit, t.tenant).warehouseSource(t.admin, [schema]);
+  const id = source.id;
   const field = (name: string, type: 'NUMBER' | 'STRING' | 'DATE' | 'BOOLEAN' | 'TIMESTAMP' = 'NUMBER') => ({ name, column: name, type });
   const created = await kit.gql(Create, {
     input: {

@@ -3,10 +3,7 @@ import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Viewer } from '../src/auth/principal.ts';
-import { encryptSecret } from '../src/auth/secret-box.ts';
-import { uuidv7 } from '../src/db/ids.ts';
 import { createLoaders } from '../src/http/loaders.ts';
-import { DataSource } from '../src/modules/data-source/data-source.entity.ts';
 import type { DatasetDefinition, PermissionRule } from '../src/modules/dataset/dataset.entity.ts';
 import type { AttributeScalar, EffectiveAttributes } from '../src/query/attributes.ts';
 import { printExpr } from '../src/query/print.ts';
@@ -144,14 +141,7 @@ beforeAll(async () => {
     insert into ${schema}.orders select g, case when g % 13 = 0 then null else g % 8 + 1 end, g, (array['paid', 'refunded', null])[g % 3 + 1] from generate_series(1, 60) g;`);
   joined = (await client.query(`select o.id, o.merchant_id, o.amount::float8 as amount, o.status, m.name as m_name, c.name as c_name
     from ${schema}.orders o left join ${schema}.merchants m on m.id = o.merchant_id left join ${schema}.countries c on c.id = m.country_id`)).rows;
-  const url = new URL(inject('databaseUrl'));
-  const id = uuidv7();
-  const em = kit.orm.em.fork();
-  em.create(DataSource, {
-    id, tenant: t.tenant.id, name: 'Warehouse', nameKey: 'warehouse', host: url.hostname, port: Number(url.port || 5432), database: url.pathname.slice(1),
-    username: decodeURIComponent(url.username), passwordCiphertext: encryptSecret(kit.deps.keys.encryptionKey, decodeURIComponent(url.password), id), schemas: [schema], owner: t.admin.id,
-  });
-  await em.flush();
+  const id = (await contentBuilders(kit, t.tenant).warehouseSource(t.admin, [schema])).id;
   const models = definition.models.map((m) => ({ ...m, table: m.table.replace('wh.', `${schema}.`) }));
   const created = await kit.gql(Create, { input: { name: 'Sales', dataSourceId: globalId('DataSource', id), models, relationships: definition.relationships } }, { token: t.admin.token });
   datasetId = created.data!.createDataset!.id;

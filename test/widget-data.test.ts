@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { encryptSecret } from '../src/auth/secret-box.ts';
 import { uuidv7 } from '../src/db/ids.ts';
 import { graphql } from './generated/gql.ts';
 import { contentBuilders } from './testkit/content.ts';
@@ -50,14 +49,7 @@ beforeAll(async () => {
   await client.query(`create schema ${schema};
     create table ${schema}.sales (id int primary key, country text, amount numeric(12, 2));
     insert into ${schema}.sales select g, (array['France', 'Germany', 'Japan'])[g % 3 + 1], g from generate_series(1, 30) g;`);
-  const url = new URL(inject('databaseUrl'));
-  const sourceId = uuidv7();
-  await sql(
-    `insert into data_sources (id, tenant_id, name, name_key, host, port, database, username, password_ciphertext, schemas, owner_id, created_at, updated_at)
-     values (?, ?, 'WD', 'wd', ?, ?, ?, ?, ?, ?, ?, now(), now())`,
-    [sourceId, t.tenant.id, url.hostname, Number(url.port || 5432), url.pathname.slice(1), decodeURIComponent(url.username),
-      encryptSecret(kit.deps.keys.encryptionKey, decodeURIComponent(url.password), sourceId), `{${schema}}`, t.admin.id],
-  );
+  const sourceId = (await contentBuilders(kit, t.tenant).warehouseSource(t.admin, [schema])).id;
   const datasetId = uuidv7();
   const definition = { models: [{ name: 'sales', table: `${schema}.sales`, fields: [{ name: 'id', column: 'id', type: 'NUMBER' }, { name: 'country', column: 'country', type: 'STRING' }, { name: 'amount', column: 'amount', type: 'NUMBER' }] }], relationships: [], calculations: [] };
   await sql(

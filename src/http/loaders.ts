@@ -58,17 +58,6 @@ export function createLoaders(em: EntityManager, viewer: Viewer | null) {
      * Ids of resources of one type shared with the viewer (directly, via a group, or All users),
      * one statement per type per request. For FOLDER it is the whole shared tree.
      */
-    /** Whether a resource (any type) is shared with the viewer; batched per page of resources. */
-    isShared: new Loader<string, boolean>(async (resourceIds) => {
-      if (!viewer) return resourceIds.map(() => false);
-      const rows = await em.execute<{ resource_id: string }[]>(
-        `select distinct s.resource_id from shares s
-          where s.tenant_id = ? and s.resource_id in (?) and ${GRANTEE_MATCH}`,
-        [tenant, [...resourceIds], ...granteeParams(viewer)],
-      );
-      const shared = new Set(rows.map((r) => r.resource_id));
-      return resourceIds.map((id) => shared.has(id));
-    }),
     /**
      * Whether a dashboard is shared with the viewer, directly or through any ancestor folder: one
      * statement for a page, and one promise per dashboard so that a page's decisions settle together.

@@ -6,6 +6,13 @@
 export const ATTRIBUTE_TYPES = ['STRING', 'NUMBER', 'DATE', 'BOOLEAN'] as const;
 export type AttributeType = (typeof ATTRIBUTE_TYPES)[number];
 
+/** Attributes every user has; they cannot be defined, edited or set. */
+export const SYSTEM_ATTRIBUTES = ['h_email', 'h_user_id', 'h_role'] as const;
+export type SystemAttribute = (typeof SYSTEM_ATTRIBUTES)[number];
+
+/** The name of a tenant-defined attribute. */
+export const ATTRIBUTE_NAME = /^[a-z][a-z0-9_]{0,62}$/;
+
 export type AttributeScalar = string | number | boolean;
 
 export type EffectiveValue =

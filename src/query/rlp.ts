@@ -12,7 +12,7 @@ import type { Viewer } from '../auth/principal.ts';
 import { loadEffectiveAttributes } from '../modules/attribute/effective.ts';
 import type { Facts } from '../authz/decide.ts';
 import type { DatasetDefinition, FieldType, PermissionRule } from '../modules/dataset/dataset.entity.ts';
-import type { AttributeScalar, EffectiveAttributes, EffectiveValue } from './attributes.ts';
+import { SYSTEM_ATTRIBUTES, type AttributeScalar, type EffectiveAttributes, type EffectiveValue } from './attributes.ts';
 import { arrayParam, column, constant, PG_TYPE, type SqlExpr } from './ast.ts';
 
 export interface RlpPredicate {
@@ -28,8 +28,7 @@ export interface CompiledRlp {
   missingAttributes: string[];
 }
 
-export const SYSTEM_ATTRIBUTES = ['h_email', 'h_user_id', 'h_role'] as const;
-export const ATTRIBUTE_NAME = /^[a-z][a-z0-9_]{0,62}$/;
+export { ATTRIBUTE_NAME, SYSTEM_ATTRIBUTES } from './attributes.ts';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}(:?\d{2})?)?$/;

@@ -1,3 +1,5 @@
+import { inject } from 'vitest';
+import { encryptSecret } from '../../src/auth/secret-box.ts';
 import { uuidv7 } from '../../src/db/ids.ts';
 import { Dashboard } from '../../src/modules/dashboard/dashboard.entity.ts';
 import { DataSource } from '../../src/modules/data-source/data-source.entity.ts';
@@ -53,6 +55,30 @@ export function contentBuilders(kit: TestKit, tenant: Tenant) {
         username: 'reader',
         passwordCiphertext: 'not-a-real-ciphertext',
         schemas: ['public'],
+        owner: owner.id,
+      });
+      await e.flush();
+      return dataSource;
+    },
+    /**
+     * A data source that really reaches the test database server (the warehouse tables live in
+     * `schemas` there), with the credentials encrypted as the API would store them.
+     */
+    async warehouseSource(owner: SeededUser, schemas: string[]): Promise<DataSource> {
+      const url = new URL(inject('databaseUrl'));
+      const e = em();
+      const id = uuidv7();
+      const dataSource = e.create(DataSource, {
+        id,
+        tenant: tenant.id,
+        name: `Warehouse ${id.slice(-8)}`,
+        nameKey: `warehouse ${id.slice(-8)}`,
+        host: url.hostname,
+        port: Number(url.port || 5432),
+        database: url.pathname.slice(1),
+        username: decodeURIComponent(url.username),
+        passwordCiphertext: encryptSecret(kit.deps.keys.encryptionKey, decodeURIComponent(url.password), id),
+        schemas,
         owner: owner.id,
       });
       await e.flush();

@@ -5,7 +5,7 @@ import { assertCan, isPerson } from '../../authz/policy.ts';
 import type { ViewerSubject } from '../../authz/subject.ts';
 import { isUuid, uuidv7 } from '../../db/ids.ts';
 import { badInput, conflict, forbidden, notFound, withUniqueGuard, type DomainError } from '../../errors.ts';
-import type { AttributeScalar, AttributeType } from '../../query/attributes.ts';
+import { ATTRIBUTE_NAME, type AttributeScalar, type AttributeType } from '../../query/attributes.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { Group } from '../group/group.entity.ts';
 import type { ServiceContext } from '../service-context.ts';
@@ -24,7 +24,6 @@ import {
 /** Managing attributes and their values is `people.manage` (PRODUCT.md §3: admins). */
 export type AttributeContext = ServiceContext & { loaders: { subject(): Promise<ViewerSubject> } };
 
-const NAME = /^[a-z][a-z0-9_]{0,62}$/;
 const MAX_VALUES = 1000;
 const MAX_NAMED_RULES = 10;
 
@@ -51,7 +50,7 @@ export async function listUserAttributes(ctx: ServiceContext): Promise<Attribute
 export function validateAttributeName(raw: string, field: string): string {
   const name = raw.trim();
   if (isSystemName(name)) throw badInput(field, 'Names starting with h_ belong to system attributes, which cannot be defined, edited or set');
-  if (!NAME.test(name)) throw badInput(field, 'An attribute name is a-z, 0-9 and _, starts with a letter and has at most 63 characters');
+  if (!ATTRIBUTE_NAME.test(name)) throw badInput(field, 'An attribute name is a-z, 0-9 and _, starts with a letter and has at most 63 characters');
   return name;
 }
 

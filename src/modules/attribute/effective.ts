@@ -1,10 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type {
-  AttributeScalar,
-  AttributeSource,
-  AttributeType,
-  EffectiveAttributes,
-  EffectiveValue,
+import {
+  SYSTEM_ATTRIBUTES,
+  type AttributeScalar,
+  type AttributeSource,
+  type AttributeType,
+  type EffectiveAttributes,
+  type EffectiveValue,
+  type SystemAttribute,
 } from '../../query/attributes.ts';
 
 /**
@@ -13,8 +15,7 @@ import type {
  * Everything here reads the database as it is now: nothing is cached across requests.
  */
 
-export const SYSTEM_ATTRIBUTES = ['h_email', 'h_user_id', 'h_role'] as const;
-export type SystemAttribute = (typeof SYSTEM_ATTRIBUTES)[number];
+export { SYSTEM_ATTRIBUTES, type SystemAttribute } from '../../query/attributes.ts';
 /** Every `h_` name is reserved, not only the three that exist today. */
 export const isSystemName = (name: string) => name.startsWith('h_');
 

@@ -18,13 +18,3 @@ export async function dashboardFacts(ctx: Context, dashboard: DashboardLike): Pr
     locked: dashboard.locked,
   };
 }
-
-/** Facts about a dataset a widget or filter reads: shared directly, or through its data source. */
-export async function datasetFacts(ctx: Context, dataset: { id: string; dataSource: { id: string } }): Promise<Facts> {
-  const [datasets, dataSources] = await Promise.all([ctx.loaders.sharedIds('DATASET'), ctx.loaders.sharedIds('DATA_SOURCE')]);
-  return {
-    datasetId: dataset.id,
-    datasetShared: datasets.has(dataset.id),
-    dataSourceShared: dataSources.has(dataset.dataSource.id),
-  };
-}

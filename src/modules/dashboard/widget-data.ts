@@ -42,10 +42,13 @@ async function permitted(ctx: Context, filter: DashboardFilter, all: readonly Da
   const code = effectivePermission(filter.permissions, parent?.permissions);
   if (!code) return { kind: 'UNRESTRICTED' };
   const viewer = ctx.viewer!;
-  const [user, groups] = await Promise.all([ctx.loaders.userById.load(viewer.userId), ctx.loaders.groupsByUserId.load(viewer.userId)]);
+  const [email, groups] = await Promise.all([
+    viewer.email ?? ctx.loaders.userById.load(viewer.userId).then((user) => user!.email),
+    ctx.loaders.groupsByUserId.load(viewer.userId),
+  ]);
   return evaluatePermissionCode(code, {
     filterType: filter.type,
-    viewer: { email: user!.email, groups: groups.map((g) => g.name) },
+    viewer: { email, groups: groups.map((g) => g.name) },
     // `ds_id` queries run with the same checks as any query: the viewer must be allowed to use that data source.
     runQuery: async (dsId, text, params) => {
       const shared = await ctx.loaders.sharedIds('DATA_SOURCE');

@@ -6,7 +6,8 @@ import { assertValidFilterPermissions } from '../../query/filter-permissions/ind
 import { recordAudit } from '../audit/audit.service.ts';
 import { Dataset } from '../dataset/dataset.entity.ts';
 import { DashboardFilter, Widget, type Dashboard, type FilterType } from './dashboard.entity.ts';
-import { dashboardFacts, datasetFacts } from './dashboard.facts.ts';
+import { datasetFacts } from '../dataset/dataset.access.ts';
+import { dashboardFacts } from './dashboard.facts.ts';
 import { findVisibleDashboard } from './dashboard.service.ts';
 
 /**

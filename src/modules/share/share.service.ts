@@ -121,7 +121,6 @@ export function listShares(ctx: Context, resourceId: string): Promise<Share[]> {
 /** After a change, a later read in the same request must not see the cached list. */
 function forget(ctx: Context, resourceId: string): void {
   ctx.loaders.sharesByResourceId.clear(resourceId);
-  ctx.loaders.isShared.clearAll();
   ctx.loaders.isFolderTreeShared.clearAll();
   ctx.loaders.isDashboardShared.clearAll();
 }
