@@ -259,3 +259,46 @@ describe('widgets', () => {
     expect((await kit.gql(DeleteWidget, { id: widgetId }, { token: t.admin.token })).data?.deleteWidget).toBe(true);
   });
 });
+
+describe('fields for those who may share or edit', () => {
+  const Guarded = graphql(`
+    query DashGuarded($dashboard: ID!, $folder: ID!) {
+      dashboard(id: $dashboard) { title shares { granteeType } filters { field permissions } }
+      folder(id: $folder) { name shares { granteeType } }
+    }
+  `);
+  const AddFilter = graphql(`mutation DashAddFilter($input: AddDashboardFilterInput!) { addDashboardFilter(input: $input) { field } }`);
+
+  it('Dashboard.shares, Folder.shares and DashboardFilter.permissions: allowed to editors, FORBIDDEN to a viewer', async () => {
+    const folder = await c.folder({ owner: t.admin, name: 'Guarded' });
+    const d = await c.dashboard({ owner: t.admin, folder, title: 'Guarded dashboard' });
+    const source = await c.dataSource(t.admin);
+    const dataset = await c.dataset(t.admin, source);
+    const added = await kit.gql(
+      AddFilter,
+      { input: { dashboardId: did(d.id), datasetId: globalId('Dataset', dataset.id), type: 'DROPDOWN', field: 'orders.country', permissions: '- if_group: Sales\n  then_value: [FR]' } },
+      { token: t.admin.token },
+    );
+    expect(added.errors).toBeUndefined();
+    await c.share('FOLDER', folder.id, { user: t.viewer });
+    const vars = { dashboard: did(d.id), folder: fid(folder.id) };
+
+    const editor = await kit.gql(Guarded, vars, { token: t.analyst.token });
+    expect(editor.errors).toBeUndefined();
+    expect(editor.data?.dashboard?.shares).toEqual([]);
+    expect(editor.data?.folder?.shares).toEqual([{ granteeType: 'USER' }]);
+    expect(editor.data?.dashboard?.filters[0]?.permissions).toContain('if_group: Sales');
+
+    const viewer = await kit.gql(Guarded, vars, { token: t.viewer.token });
+    expect(viewer.data?.dashboard?.title).toBe('Guarded dashboard');
+    expect(viewer.data?.dashboard?.shares).toBeNull();
+    expect(viewer.data?.folder?.shares).toBeNull();
+    expect(viewer.data?.dashboard?.filters[0]).toEqual({ field: 'orders.country', permissions: null });
+    const denied = (viewer.errors ?? []).map((e) => [e.path?.join('.'), e.extensions?.code]).sort();
+    expect(denied).toEqual([
+      ['dashboard.filters.0.permissions', 'FORBIDDEN'],
+      ['dashboard.shares', 'FORBIDDEN'],
+      ['folder.shares', 'FORBIDDEN'],
+    ]);
+  });
+});

@@ -152,6 +152,8 @@ describe('Widget.data', () => {
     expect(res.data?.dashboard?.title).toBe('Sales');
     expect(res.data?.dashboard?.widgets[0]?.data).toBeNull();
     expect(res.errors?.find((e) => e.path?.includes('data'))?.extensions?.code).toBe('FORBIDDEN');
+    expect(res.data?.dashboard?.filters[0]?.options).toBeNull();
+    expect(res.errors?.find((e) => e.path?.includes('options'))?.extensions?.code).toBe('FORBIDDEN');
     const admin = await totals(t.admin);
     expect(Object.keys(rowsOf(admin)).sort()).toEqual(['France', 'Germany', 'Japan']);
   });

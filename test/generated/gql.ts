@@ -62,6 +62,8 @@ type Documents = {
     "mutation DashAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id title } }": typeof types.DashAddWidgetDocument,
     "query DashWidgetNode($id: ID!) { node(id: $id) { id ... on Widget { title } } }": typeof types.DashWidgetNodeDocument,
     "mutation DashDeleteWidget($id: ID!) { deleteWidget(id: $id) }": typeof types.DashDeleteWidgetDocument,
+    "\n    query DashGuarded($dashboard: ID!, $folder: ID!) {\n      dashboard(id: $dashboard) { title shares { granteeType } filters { field permissions } }\n      folder(id: $folder) { name shares { granteeType } }\n    }\n  ": typeof types.DashGuardedDocument,
+    "mutation DashAddFilter($input: AddDashboardFilterInput!) { addDashboardFilter(input: $input) { field } }": typeof types.DashAddFilterDocument,
     "mutation DsCreate($input: CreateDataSourceInput!) { createDataSource(input: $input) { id name host port user schemas } }": typeof types.DsCreateDocument,
     "mutation DsUpdate($input: UpdateDataSourceInput!) { updateDataSource(input: $input) { id name host port user } }": typeof types.DsUpdateDocument,
     "mutation DsDelete($id: ID!) { deleteDataSource(id: $id) }": typeof types.DsDeleteDocument,
@@ -197,6 +199,8 @@ const documents: Documents = {
     "mutation DashAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id title } }": types.DashAddWidgetDocument,
     "query DashWidgetNode($id: ID!) { node(id: $id) { id ... on Widget { title } } }": types.DashWidgetNodeDocument,
     "mutation DashDeleteWidget($id: ID!) { deleteWidget(id: $id) }": types.DashDeleteWidgetDocument,
+    "\n    query DashGuarded($dashboard: ID!, $folder: ID!) {\n      dashboard(id: $dashboard) { title shares { granteeType } filters { field permissions } }\n      folder(id: $folder) { name shares { granteeType } }\n    }\n  ": types.DashGuardedDocument,
+    "mutation DashAddFilter($input: AddDashboardFilterInput!) { addDashboardFilter(input: $input) { field } }": types.DashAddFilterDocument,
     "mutation DsCreate($input: CreateDataSourceInput!) { createDataSource(input: $input) { id name host port user schemas } }": types.DsCreateDocument,
     "mutation DsUpdate($input: UpdateDataSourceInput!) { updateDataSource(input: $input) { id name host port user } }": types.DsUpdateDocument,
     "mutation DsDelete($id: ID!) { deleteDataSource(id: $id) }": types.DsDeleteDocument,
@@ -490,6 +494,14 @@ export function graphql(source: "query DashWidgetNode($id: ID!) { node(id: $id) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation DashDeleteWidget($id: ID!) { deleteWidget(id: $id) }"): (typeof documents)["mutation DashDeleteWidget($id: ID!) { deleteWidget(id: $id) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query DashGuarded($dashboard: ID!, $folder: ID!) {\n      dashboard(id: $dashboard) { title shares { granteeType } filters { field permissions } }\n      folder(id: $folder) { name shares { granteeType } }\n    }\n  "): (typeof documents)["\n    query DashGuarded($dashboard: ID!, $folder: ID!) {\n      dashboard(id: $dashboard) { title shares { granteeType } filters { field permissions } }\n      folder(id: $folder) { name shares { granteeType } }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DashAddFilter($input: AddDashboardFilterInput!) { addDashboardFilter(input: $input) { field } }"): (typeof documents)["mutation DashAddFilter($input: AddDashboardFilterInput!) { addDashboardFilter(input: $input) { field } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
