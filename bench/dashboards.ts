@@ -89,6 +89,7 @@ export async function benchDashboards(): Promise<{ name: string; gatewayMs: numb
 
     const config = loadConfig({ DATABASE_URL: db.url, TESSERA_SECRET_KEY: 'bench-secret-key-that-is-long-enough-000', TESSERA_DEMO: '0' });
     const deps = createDeps({ config, orm: db.orm, secretKey: config.secretKey!, logger: createLogger('warn') });
+    await deps.metadataCache.start();
     const app = createApp(deps);
     const em = db.orm.em.fork();
     const token = await openSession(em, deps, await em.findOneOrFail(User, { id: viewerId }));

@@ -18,6 +18,7 @@ import { loadEffectiveAttributes } from '../src/modules/attribute/effective.ts';
 import { Dataset } from '../src/modules/dataset/dataset.entity.ts';
 import { compileQuery, type DatasetQueryInput } from '../src/query/compile.ts';
 import { printSelect } from '../src/query/print.ts';
+import { POOL_SETTINGS } from '../src/query/pools.ts';
 import { benchDatabase, median, percentile } from './setup.ts';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 1_000_000);
@@ -44,6 +45,7 @@ export async function benchQueries() {
   try {
     const config = loadConfig({ DATABASE_URL: db.url, TESSERA_SECRET_KEY: 'bench-secret-key-that-is-long-enough-000', TESSERA_DEMO: '0' });
     const deps = createDeps({ config, orm: db.orm, secretKey: config.secretKey!, logger: createLogger('warn') });
+    await deps.metadataCache.start();
     const url = new URL(db.url);
     const seeded = (await seedDemo(db.orm.em.fork()))!;
     const started = performance.now();
@@ -56,14 +58,15 @@ export async function benchQueries() {
     const app = createApp(deps);
 
     const gql = async (token: string, query: string, variables: Record<string, unknown>) => {
+      const body = JSON.stringify({ query, variables });
       const res = await app.fetch('http://bench/graphql', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ query, variables }),
+        headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body,
       });
-      const body = (await res.json()) as { data?: Record<string, any>; errors?: unknown }; // eslint-disable-line @typescript-eslint/no-explicit-any
-      if (body.errors) throw new Error(JSON.stringify(body.errors));
-      return body.data!;
+      const result = (await res.json()) as { data?: Record<string, any>; errors?: unknown }; // eslint-disable-line @typescript-eslint/no-explicit-any
+      if (result.errors) throw new Error(JSON.stringify(result.errors));
+      return result.data!;
     };
     const login = await gql('', `mutation($p: String!) { login(input: { tenant: "demo", email: "apac@demo.example.com", password: $p }) { token user { id } } }`, { p: DEMO_PASSWORD });
     const token = login.login.token as string;
@@ -74,7 +77,8 @@ export async function benchQueries() {
     const dataset = await em.findOneOrFail(Dataset, { nameKey: 'ecommerce' }, { populate: ['dataSource'] });
     const attributes = await loadEffectiveAttributes(em, { tenantId: seeded.tenantId, userId: Buffer.from(login.login.user.id as string, 'base64').toString('utf8').slice('User:'.length), email: 'apac@demo.example.com', role: 'EXPLORER' });
     const printed = (input: DatasetQueryInput) => printSelect(compileQuery(dataset, input, { restricted: true, attributes }).select);
-    const reader = new pg.Pool({ connectionString: db.url, max: CONCURRENCY });
+    // The same pool size as the gateway's pool per data source.
+    const reader = new pg.Pool({ connectionString: db.url, max: POOL_SETTINGS.max });
 
     const aggregated: DatasetQueryInput = { dimensions: ['countries.name'], measures: [{ field: 'orders.amount', aggregation: 'SUM' }, { field: 'orders.id', aggregation: 'COUNT' }] };
     const small: DatasetQueryInput = { dimensions: ['orders.id', 'merchants.name', 'orders.amount'], limit: 10 };
@@ -118,7 +122,8 @@ export async function benchQueries() {
       logging: false,
     });
     const viaBare = async () => {
-      const res = await bare.fetch('http://bare/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ rows }' }) });
+      const body = JSON.stringify({ query: '{ rows }' });
+      const res = await bare.fetch('http://bare/graphql', { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }, body });
       await res.json();
     };
     await viaBare();
@@ -132,6 +137,7 @@ export async function benchQueries() {
     console.log(`    gateway         ${gatewayRps.toFixed(0)} req/s`);
     console.log(`    ratio (gateway / bare): ${rate.ratio.toFixed(2)}x  (target >= 0.8x)`);
     await reader.end();
+    await deps.metadataCache.close();
     await deps.dataSourcePools.closeAll();
     return { latency, rate };
   } finally {

@@ -5,7 +5,7 @@ import { useErrorMapping } from './graphql/errors.ts';
 import { createContextFactory, type Context } from './http/context.ts';
 import type { AppDeps } from './http/deps.ts';
 import { renderLocalGraphiQL, useGraphiQLAssets } from './http/graphiql.ts';
-import { useHealthRoutes, useRequestErrorStatus, useRequestIdHeader, useRequestLimits } from './http/plugins.ts';
+import { useHealthRoutes, useMetadataCacheForQueries, useRequestErrorStatus, useRequestIdHeader, useRequestLimits } from './http/plugins.ts';
 
 export type App = YogaServerInstance<{ clientAddress?: string }, Context>;
 
@@ -31,6 +31,7 @@ export function createApp(deps: AppDeps): App {
       useGraphiQLAssets(),
       useRequestIdHeader(),
       useRequestErrorStatus(),
+      useMetadataCacheForQueries(),
       EnvelopArmorPlugin({
         maxDepth: { n: 12 },
         maxAliases: { n: 20 },

@@ -44,6 +44,7 @@ async function main(): Promise<void> {
   if (config.demo) await seedDemoWorkspace(runtime, logger);
   if (!config.smtpUrl) logger.info('SMTP_URL is not set: outgoing mail stays in the outbox_emails table');
 
+  await runtime.deps.metadataCache.start();
   const app = createApp(runtime.deps);
   let server;
   try {

@@ -32,6 +32,7 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
     orm: opened,
     deps,
     async close() {
+      await deps.metadataCache.close();
       await deps.dataSourcePools.closeAll();
       await opened.close(true);
       await db.stop();

@@ -359,14 +359,14 @@ describe('lists', () => {
     const seed = async (n: number) => {
       for (let i = 0; i < n; i += 1) await content.dataset(i % 2 ? s.analyst : s.admin, source);
     };
+    // Counted on a second, identical request: the first records lastActiveAt and fills the metadata cache.
     const count = async (who: SeededUser) => {
+      await gql(ListForCount, {}, { token: who.token });
       const { result, statements } = await kit.countStatements(() => gql(ListForCount, {}, { token: who.token }));
       expect(result.errors).toBeUndefined();
       return { statements: statements.length, rows: result.data!.datasets!.edges.length };
     };
     await seed(2);
-    // The first request of a user also records their lastActiveAt; count after it.
-    for (const who of [s.admin, s.analyst]) await gql(List, { first: 1 }, { token: who.token });
     const few = { admin: await count(s.admin), analyst: await count(s.analyst) };
     await seed(18);
     const many = { admin: await count(s.admin), analyst: await count(s.analyst) };

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Viewer } from '../src/auth/principal.ts';
 import { createLoaders } from '../src/http/loaders.ts';
+import { RequestMetadata } from '../src/cache/request-metadata.ts';
 import type { DatasetDefinition, PermissionRule } from '../src/modules/dataset/dataset.entity.ts';
 import type { AttributeScalar, EffectiveAttributes } from '../src/query/attributes.ts';
 import { printExpr } from '../src/query/print.ts';
@@ -168,7 +169,7 @@ describe('loadAttributes', () => {
     await setUserAttribute(u.explorer, 'country', ['France', 'Germany']);
     const viewer: Viewer = { kind: 'USER', tenantId: t.tenant.id, tenantSlug: t.slug, userId: u.explorer.id, role: 'EXPLORER', status: 'ACTIVE', sessionId: undefined };
     const em = kit.orm.em.fork();
-    const loaded = await loadAttributes({ em, viewer, loaders: createLoaders(em, viewer) });
+    const loaded = await loadAttributes({ loaders: createLoaders(() => em, viewer, new RequestMetadata(kit.deps.metadataCache, viewer.tenantId)) });
     expect(['h_email', 'h_user_id', 'h_role', 'country', 'a1', 'region'].map((name) => loaded.get(name))).toEqual([
       { kind: 'VALUES', values: [u.explorer.email], source: 'SYSTEM' },
       { kind: 'VALUES', values: [u.explorer.id], source: 'SYSTEM' },

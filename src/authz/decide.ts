@@ -53,12 +53,10 @@ export function holds(condition: Condition, subject: Subject, facts: Facts): boo
   }
 }
 
-function featureOf(action: Action): Feature | undefined {
-  for (const [feature, actions] of Object.entries(FEATURE_ACTIONS) as [Feature, readonly Action[]][]) {
-    if (actions.includes(action)) return feature;
-  }
-  return undefined;
-}
+const FEATURE_OF: ReadonlyMap<Action, Feature> = new Map(
+  (Object.entries(FEATURE_ACTIONS) as [Feature, readonly Action[]][]).flatMap(([feature, actions]) => actions.map((action) => [action, feature] as const)),
+);
+const featureOf = (action: Action): Feature | undefined => FEATURE_OF.get(action);
 
 function rowAllows(role: Role, action: Action, subject: Subject, facts: Facts): boolean {
   return MATRIX[action][role].some((alternative) => alternative.every((c) => holds(c, subject, facts)));

@@ -3,6 +3,7 @@ import type { Viewer } from '../auth/principal.ts';
 import type { DatasetAccessLevel, Feature } from '../modules/user/user-overrides.entity.ts';
 import type { DatasetAccessMode, Role } from '../modules/user/user.entity.ts';
 import type { Subject } from './decide.ts';
+import type { RequestMetadata } from '../cache/request-metadata.ts';
 
 interface SubjectRow {
   id: string;
@@ -56,12 +57,13 @@ export async function loadSubject(em: EntityManager, viewer: Viewer): Promise<Vi
   return subject;
 }
 
-/** A per-request memo of the viewer's subject. */
-export function subjectLoader(em: EntityManager, viewer: Viewer | null) {
+/** A per-request memo of the viewer's subject, from the metadata cache when it may serve. */
+export function subjectLoader(em: () => EntityManager, viewer: Viewer | null, metadata: RequestMetadata) {
   let cached: Promise<ViewerSubject> | undefined;
   return () => {
     if (!viewer) throw new Error('no viewer');
-    cached ??= loadSubject(em, viewer);
+    const key = `subject:${viewer.userId}:${viewer.role}:${viewer.impersonatorId ?? ''}:${viewer.impersonatorRole ?? ''}`;
+    cached ??= metadata.read(key, () => loadSubject(em(), viewer));
     return cached;
   };
 }

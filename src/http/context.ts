@@ -10,12 +10,15 @@ import type { Logger } from '../logger.ts';
 import type { Role, UserStatus } from '../modules/user/user.entity.ts';
 import type { AppDeps } from './deps.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
+import { RequestMetadata } from '../cache/request-metadata.ts';
 
 export interface Context {
   requestId: string;
   viewer: Viewer | null;
   em: EntityManager;
   loaders: Loaders;
+  /** The metadata cache as this request may use it (mutations bypass it). */
+  metadata: RequestMetadata;
   deps: AppDeps;
   logger: Logger;
   /** The caller's address, for throttling sign-in attempts. */
@@ -37,6 +40,7 @@ interface SessionRow {
   role: Role;
   status: UserStatus;
   last_active_at: Date | null;
+  expires_at: Date;
   impersonator_id: string | null;
   impersonator_role: Role | null;
   impersonator_status: UserStatus | null;
@@ -54,12 +58,20 @@ function impersonationHolds(row: SessionRow): boolean {
   return canImpersonate({ userId: row.impersonator_id, role: row.impersonator_role }, row.role);
 }
 
-async function viewerFromToken(deps: AppDeps, em: EntityManager, token: string): Promise<Viewer> {
+/**
+ * When this process last wrote `last_active_at` for a cached session row: the row itself is shared
+ * and frozen, and without this every request would write again until the row is read anew.
+ */
+const touchedAt = new WeakMap<SessionRow, number>();
+
+async function viewerFromToken(deps: AppDeps, em: () => EntityManager, token: string): Promise<Viewer> {
   const claims = await verifySessionToken(deps.keys.sessionSigningKey, token);
   if (!claims) throw unauthenticatedError('The token is invalid or expired');
-  const rows = await em.execute<SessionRow[]>(
+  // Only live sessions are cached; revoking one, or changing its user, notifies the cache.
+  const loadSession = async (): Promise<SessionRow | undefined> => {
+    const [found] = await em().execute<SessionRow[]>(
     `select u.id as user_id, u.email, t.id as tenant_id, t.slug as tenant_slug, u.role, u.status, u.last_active_at,
-            s.impersonator_id, i.role as impersonator_role, i.status as impersonator_status,
+            s.expires_at, s.impersonator_id, i.role as impersonator_role, i.status as impersonator_status,
             i.last_active_at as impersonator_last_active_at
        from sessions s
        join users u on u.id = s.user_id and u.tenant_id = s.tenant_id
@@ -68,15 +80,20 @@ async function viewerFromToken(deps: AppDeps, em: EntityManager, token: string):
       where s.id = ? and s.user_id = ? and s.tenant_id = ?
         and s.revoked_at is null and s.expires_at > now() and u.status = 'ACTIVE'`,
     [claims.sessionId, claims.userId, claims.tenantId],
-  );
-  const row = rows[0];
-  if (!row) throw unauthenticatedError('The session has ended; sign in again');
+    );
+    if (!found) throw unauthenticatedError('The session has ended; sign in again');
+    return found;
+  };
+  const row = await deps.metadataCache.read(claims.tenantId, `session:${claims.sessionId}:${claims.userId}`, loadSession);
+  if (!row || new Date(row.expires_at).getTime() <= Date.now()) throw unauthenticatedError('The session has ended; sign in again');
   if (!impersonationHolds(row)) throw unauthenticatedError('The impersonation has ended; sign in again');
   // While impersonating, the person at the keyboard is the impersonator, not the target.
   const activeId = row.impersonator_id ?? row.user_id;
   const lastActive = row.impersonator_id ? row.impersonator_last_active_at : row.last_active_at;
-  if (!lastActive || Date.now() - new Date(lastActive).getTime() > LAST_ACTIVE_RESOLUTION_MS) {
-    await em.execute('update users set last_active_at = now() where id = ?', [activeId]);
+  const lastWritten = Math.max(lastActive ? new Date(lastActive).getTime() : 0, touchedAt.get(row) ?? 0);
+  if (Date.now() - lastWritten > LAST_ACTIVE_RESOLUTION_MS) {
+    touchedAt.set(row, Date.now());
+    await em().execute('update users set last_active_at = now() where id = ?', [activeId]);
   }
   return {
     kind: 'USER',
@@ -98,30 +115,44 @@ export function bearerToken(header: string | null): string | undefined {
   return match[1];
 }
 
+/**
+ * Builds the request's context. The entity manager and the request's logger are made on first use
+ * (a warm query may need neither): they are lazy, non-enumerable properties of the context object
+ * itself, which yoga extends with what this returns.
+ */
 export function createContextFactory(deps: AppDeps) {
   return async (initial: YogaInitialContext & { clientAddress?: string }): Promise<Context> => {
     const requestId = initial.request.headers.get('x-request-id')?.slice(0, 100) || randomUUID();
-    const em = deps.orm.em.fork() as EntityManager;
-    const logger = deps.logger.child({ requestId });
+    let em: EntityManager | undefined;
+    let logger: Logger | undefined;
+    const emOf = () => (em ??= deps.orm.em.fork() as EntityManager);
+    const loggerOf = () => (logger ??= deps.logger.child({ requestId }));
+    const lazy: PropertyDescriptorMap = {
+      em: { get: emOf, enumerable: false, configurable: true },
+      logger: { get: loggerOf, enumerable: false, configurable: true },
+    };
+    // Object.assign (yoga's extension) skips non-enumerable properties: define them on both.
+    Object.defineProperties(initial, lazy);
     const token = bearerToken(initial.request.headers.get('authorization'));
     let viewer: Viewer | null = null;
     if (token !== undefined) {
       try {
-        viewer = await viewerFromToken(deps, em, token);
+        viewer = await viewerFromToken(deps, emOf, token);
       } catch (error) {
         if (error instanceof GraphQLError) throw error;
-        logger.error({ err: error }, 'resolving the principal failed');
+        loggerOf().error({ err: error }, 'resolving the principal failed');
         throw internalError(requestId);
       }
     }
-    return {
+    const metadata = new RequestMetadata(deps.metadataCache, viewer?.tenantId);
+    const fields = {
       requestId,
       viewer,
-      em,
-      loaders: createLoaders(em, viewer),
+      loaders: createLoaders(emOf, viewer, metadata),
+      metadata,
       deps,
-      logger,
       clientAddress: initial.clientAddress ?? 'unknown',
     };
+    return Object.defineProperties(fields, lazy) as typeof fields & Pick<Context, 'em' | 'logger'>;
   };
 }

@@ -6,6 +6,7 @@ import { ResultCache } from '../query/result-cache.ts';
 import type { QueryResultData } from '../query/runner.ts';
 import { FailureThrottle } from '../auth/throttle.ts';
 import { DataSourcePools } from '../query/pools.ts';
+import { MetadataCache } from '../cache/metadata-cache.ts';
 
 /** Process-wide dependencies, built once by `main.ts` (or the test kit) and handed to `createApp`. */
 export interface AppDeps {
@@ -21,6 +22,8 @@ export interface AppDeps {
   dataSourcePools: DataSourcePools;
   /** Widget results kept for their dashboard's cache TTL (keyed by printed SQL and values). */
   resultCache: ResultCache<Omit<QueryResultData, 'sql' | 'cached'>>;
+  /** Sessions, overrides, grants, attributes, datasets and data sources, invalidated by the database's change notices. Off until `start()`. */
+  metadataCache: MetadataCache;
 }
 
 export function createDeps(args: { config: Config; orm: Orm; secretKey: string; logger: Logger }): AppDeps {
@@ -41,5 +44,6 @@ export function createDeps(args: { config: Config; orm: Orm; secretKey: string; 
     },
     dataSourcePools: new DataSourcePools(args.logger),
     resultCache: new ResultCache(500),
+    metadataCache: new MetadataCache({ connectionString: args.orm.config.get('clientUrl')!, logger: args.logger }),
   };
 }

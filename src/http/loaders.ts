@@ -9,6 +9,9 @@ import { Folder } from '../modules/folder/folder.entity.ts';
 import { Dashboard, DashboardFilter, Widget } from '../modules/dashboard/dashboard.entity.ts';
 import { loadGroupValues, type GroupValueView } from '../modules/attribute/attribute.service.ts';
 import { loadAttributeEntries, type AttributeEntry } from '../modules/attribute/effective.ts';
+import type { RequestMetadata } from '../cache/request-metadata.ts';
+import { loadEffectiveAttributes } from '../modules/attribute/effective.ts';
+import type { EffectiveAttributes } from '../query/attributes.ts';
 import { GRANTEE_MATCH, granteeParams, grantedIds, sharedFolderTree, type SqlFragment } from '../authz/visibility.ts';
 
 /** Request-scoped batch loaders. Every one is bound to the viewer's tenant. */
@@ -36,14 +39,15 @@ function memo<K, V>(load: (key: K) => Promise<V>): (key: K) => Promise<V> {
   };
 }
 
-export function createLoaders(em: EntityManager, viewer: Viewer | null) {
+/** `em` is asked for only when a loader reads the database (a warm request may never fork one). */
+export function createLoaders(em: () => EntityManager, viewer: Viewer | null, metadata: RequestMetadata) {
   const tenant = viewer?.tenantId ?? '00000000-0000-0000-0000-000000000000';
   const ids = async (fragment: SqlFragment) =>
-    new Set((await em.execute<{ id: string }[]>(`select x.id from (${fragment.sql}) as x(id)`, fragment.params)).map((r) => r.id));
+    new Set((await em().execute<{ id: string }[]>(`select x.id from (${fragment.sql}) as x(id)`, fragment.params)).map((r) => r.id));
   /** Dataset and data source grants are few and usually needed together: one statement for both. */
-  const dataGrants = memo(async (_key: undefined) => {
+  const dataGrants = memo((_key: undefined) => metadata.read(`grants:${viewer?.userId}`, async () => {
     const rows = viewer
-      ? await em.execute<{ resource_type: 'DATASET' | 'DATA_SOURCE'; resource_id: string }[]>(
+      ? await em().execute<{ resource_type: 'DATASET' | 'DATA_SOURCE'; resource_id: string }[]>(
           `select s.resource_type, s.resource_id from shares s
             where s.tenant_id = ? and s.resource_type in ('DATASET', 'DATA_SOURCE') and ${GRANTEE_MATCH}`,
           [tenant, ...granteeParams(viewer)],
@@ -52,7 +56,7 @@ export function createLoaders(em: EntityManager, viewer: Viewer | null) {
     const grants = { DATASET: new Set<string>(), DATA_SOURCE: new Set<string>() };
     for (const row of rows) grants[row.resource_type].add(row.resource_id);
     return grants;
-  });
+  }));
   return {
     /**
      * Ids of resources of one type shared with the viewer (directly, via a group, or All users),
@@ -64,7 +68,7 @@ export function createLoaders(em: EntityManager, viewer: Viewer | null) {
      */
     isDashboardShared: new Loader<string, boolean>(async (dashboardIds) => {
       if (!viewer) return dashboardIds.map(() => false);
-      const rows = await em.execute<{ start_id: string }[]>(
+      const rows = await em().execute<{ start_id: string }[]>(
         `with recursive up as (
            select d.id as start_id, d.id from dashboards d where d.tenant_id = ? and d.id in (?)
            union all
@@ -81,7 +85,7 @@ export function createLoaders(em: EntityManager, viewer: Viewer | null) {
     /** Whether a folder or one of its ancestors is shared with the viewer; batched. */
     isFolderTreeShared: new Loader<string, boolean>(async (folderIds) => {
       if (!viewer) return folderIds.map(() => false);
-      const rows = await em.execute<{ start_id: string }[]>(
+      const rows = await em().execute<{ start_id: string }[]>(
         `with recursive up as (
            select f.id as start_id, f.id, f.parent_id from folders f where f.tenant_id = ? and f.id in (?)
            union all
@@ -99,19 +103,31 @@ export function createLoaders(em: EntityManager, viewer: Viewer | null) {
       return ids(type === 'FOLDER' ? sharedFolderTree(viewer) : grantedIds(viewer, type));
     }),
     /** The viewer with per-user overrides, loaded once per request on first use. */
-    subject: subjectLoader(em, viewer),
+    subject: subjectLoader(em, viewer, metadata),
+    /**
+     * The viewer's effective user attributes (PRODUCT.md §5), for row-level permission and filter
+     * permissions; once per request, and from the metadata cache when it may serve.
+     */
+    attributes: memo((_key: undefined): Promise<EffectiveAttributes> => {
+      if (!viewer) throw new Error('no viewer');
+      return metadata.read(`attributes:${viewer.userId}:${viewer.role}:${viewer.email ?? ''}`, async () => {
+        const email = viewer.email ?? (await em().findOne(User, { id: viewer.userId, tenant }))?.email;
+        if (email === undefined) throw new Error(`viewer ${viewer.userId} not found in their tenant`);
+        return loadEffectiveAttributes(em(), { tenantId: viewer.tenantId, userId: viewer.userId, email, role: viewer.role });
+      });
+    }),
     userById: new Loader<string, User | null>(async (ids) => {
-      const rows = await em.find(User, { id: { $in: [...ids] }, tenant });
+      const rows = await em().find(User, { id: { $in: [...ids] }, tenant });
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
     groupById: new Loader<string, Group | null>(async (ids) => {
-      const rows = await em.find(Group, { id: { $in: [...ids] }, tenant });
+      const rows = await em().find(Group, { id: { $in: [...ids] }, tenant });
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
     groupsByUserId: new Loader<string, Group[]>(async (userIds) => {
-      const memberships = await em.find(
+      const memberships = await em().find(
         GroupMembership,
         { user: { $in: [...userIds] }, tenant },
         { populate: ['group'], orderBy: { group: { nameKey: 'asc' } } },
@@ -121,36 +137,36 @@ export function createLoaders(em: EntityManager, viewer: Viewer | null) {
       return userIds.map((id) => byUser.get(id) ?? []);
     }),
     sharesByResourceId: new Loader<string, Share[]>(async (resourceIds) => {
-      const rows = await em.find(Share, { tenant, resourceId: { $in: [...resourceIds] } }, { orderBy: { id: 'asc' } });
+      const rows = await em().find(Share, { tenant, resourceId: { $in: [...resourceIds] } }, { orderBy: { id: 'asc' } });
       const byResource = new Map<string, Share[]>(resourceIds.map((id) => [id, []]));
       for (const row of rows) byResource.get(row.resourceId)?.push(row);
       return resourceIds.map((id) => byResource.get(id) ?? []);
     }),
     dashboardById: new Loader<string, Dashboard | null>(async (ids) => {
-      const rows = await em.find(Dashboard, { id: { $in: [...ids] }, tenant });
+      const rows = await em().find(Dashboard, { id: { $in: [...ids] }, tenant });
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
     widgetsByDashboardId: new Loader<string, Widget[]>(async (ids) => {
-      const rows = await em.find(Widget, { dashboard: { $in: [...ids] }, tenant }, { orderBy: { position: 'asc', id: 'asc' } });
+      const rows = await em().find(Widget, { dashboard: { $in: [...ids] }, tenant }, { orderBy: { position: 'asc', id: 'asc' } });
       const by = new Map<string, Widget[]>(ids.map((id) => [id, []]));
       for (const row of rows) by.get(row.dashboard.id)?.push(row);
       return ids.map((id) => by.get(id) ?? []);
     }),
     filtersByDashboardId: new Loader<string, DashboardFilter[]>(async (ids) => {
-      const rows = await em.find(DashboardFilter, { dashboard: { $in: [...ids] }, tenant }, { orderBy: { id: 'asc' } });
+      const rows = await em().find(DashboardFilter, { dashboard: { $in: [...ids] }, tenant }, { orderBy: { id: 'asc' } });
       const by = new Map<string, DashboardFilter[]>(ids.map((id) => [id, []]));
       for (const row of rows) by.get(row.dashboard.id)?.push(row);
       return ids.map((id) => by.get(id) ?? []);
     }),
     folderById: new Loader<string, Folder | null>(async (ids) => {
-      const rows = await em.find(Folder, { id: { $in: [...ids] }, tenant });
+      const rows = await em().find(Folder, { id: { $in: [...ids] }, tenant });
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
     /** Each folder's chain from the top of its workspace down to itself, in one statement. */
     folderChainById: new Loader<string, { id: string; name: string }[]>(async (ids) => {
-      const rows = await em.execute<{ start_id: string; id: string; name: string; depth: number }[]>(
+      const rows = await em().execute<{ start_id: string; id: string; name: string; depth: number }[]>(
         `with recursive chain as (
            select f.id as start_id, f.id, f.parent_id, f.name, 0 as depth from folders f where f.tenant_id = ? and f.id in (?)
            union all
@@ -164,14 +180,14 @@ export function createLoaders(em: EntityManager, viewer: Viewer | null) {
     }),
     /** Every attribute of each user with its effective value (`User.attributes`): one statement per page. */
     userAttributes: new Loader<string, AttributeEntry[]>(async (userIds) =>
-      viewer ? loadAttributeEntries(em, tenant, userIds) : userIds.map(() => []),
+      viewer ? loadAttributeEntries(em(), tenant, userIds) : userIds.map(() => []),
     ),
     /** What each group sets (`Group.attributeValues`): one statement per page. */
     groupAttributeValues: new Loader<string, GroupValueView[]>(async (groupIds) =>
-      viewer ? loadGroupValues(em, tenant, groupIds) : groupIds.map(() => []),
+      viewer ? loadGroupValues(em(), tenant, groupIds) : groupIds.map(() => []),
     ),
     memberCountByGroupId: new Loader<string, number>(async (groupIds) => {
-      const rows = await em.execute<{ group_id: string; count: string }[]>(
+      const rows = await em().execute<{ group_id: string; count: string }[]>(
         'select group_id, count(*) as count from group_memberships where tenant_id = ? and group_id in (?) group by group_id',
         [tenant, [...groupIds]],
       );

@@ -1,4 +1,7 @@
 import type { Plugin } from 'graphql-yoga';
+import { getOperationAST } from 'graphql';
+import type { Viewer } from '../auth/principal.ts';
+import type { RequestMetadata } from '../cache/request-metadata.ts';
 import type { AppDeps } from './deps.ts';
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
@@ -10,7 +13,8 @@ const MAX_URL_LENGTH = 16 * 1024;
 
 /**
  * Refuses oversized requests before anything parses them: a declared Content-Length over the
- * limit is answered at once; an undeclared (chunked) body is read up to the limit and no further.
+ * limit is answered at once (one within it needs nothing more); an undeclared (chunked) body is
+ * read up to the limit and no further.
  */
 export function useRequestLimits(maxBodyBytes: number): Plugin {
   return {
@@ -27,6 +31,8 @@ export function useRequestLimits(maxBodyBytes: number): Plugin {
         endResponse(tooLarge());
         return;
       }
+      // A declared length within the limit bounds the body already (the HTTP server reads no more).
+      if (declared !== null && /^\d+$/.test(declared)) return;
       const reader = request.body.getReader();
       const chunks: Uint8Array[] = [];
       let size = 0;
@@ -95,6 +101,28 @@ export function useRequestErrorStatus(): Plugin {
       const body = JSON.parse(text) as { data?: unknown };
       if ('data' in body) return;
       setResponse(new Response(text, { status: 400, headers: response.headers }));
+    },
+  };
+}
+
+/**
+ * Mutations read metadata from the database, never from the cache, and when one ends its
+ * tenant's cached metadata is dropped in this process at once: the next request here sees the
+ * change without waiting for the database's notice (which other processes act on).
+ */
+export function useMetadataCacheForQueries(): Plugin<{ metadata?: RequestMetadata; viewer?: Viewer | null; deps?: AppDeps }> {
+  return {
+    onExecute({ args }) {
+      const operation = getOperationAST(args.document, args.operationName);
+      if (operation?.operation !== 'mutation') return;
+      const context = args.contextValue;
+      context.metadata?.bypass();
+      return {
+        onExecuteDone() {
+          const tenantId = context.viewer?.tenantId;
+          if (tenantId) context.deps?.metadataCache.invalidate(tenantId);
+        },
+      };
     },
   };
 }

@@ -7,9 +7,7 @@
  * no longer has yields `false`; NULL never matches (`= any(…)` is never true for NULL, and
  * IS_NOT says `is not null` explicitly). Values are array parameters cast to the field's type.
  */
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/principal.ts';
-import { loadEffectiveAttributes } from '../modules/attribute/effective.ts';
 import type { Facts } from '../authz/decide.ts';
 import type { DatasetDefinition, FieldType, PermissionRule } from '../modules/dataset/dataset.entity.ts';
 import { SYSTEM_ATTRIBUTES, type AttributeScalar, type EffectiveAttributes, type EffectiveValue } from './attributes.ts';
@@ -180,14 +178,10 @@ export function systemAttributes(person: { email: string; userId: string; role: 
 
 /** What an attribute loader gets: the request's viewer and its loaders. */
 export interface AttributeLoaderContext {
-  em: EntityManager;
-  viewer: Viewer;
-  loaders: { userById: { load(id: string): Promise<{ email: string } | null> } };
+  loaders: { attributes(key?: undefined): Promise<EffectiveAttributes> };
 }
 
-/** The viewer's effective attributes, read from the database for this request (PRODUCT.md §5). */
-export async function loadAttributes(ctx: AttributeLoaderContext): Promise<EffectiveAttributes> {
-  const email = ctx.viewer.email ?? (await ctx.loaders.userById.load(ctx.viewer.userId))?.email;
-  if (email === undefined) throw new Error(`viewer ${ctx.viewer.userId} not found in their tenant`);
-  return loadEffectiveAttributes(ctx.em, { tenantId: ctx.viewer.tenantId, userId: ctx.viewer.userId, email, role: ctx.viewer.role });
+/** The viewer's effective attributes for this request (PRODUCT.md §5). */
+export function loadAttributes(ctx: AttributeLoaderContext): Promise<EffectiveAttributes> {
+  return ctx.loaders.attributes(undefined);
 }

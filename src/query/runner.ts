@@ -10,9 +10,11 @@ import { decryptSecret } from '../auth/secret-box.ts';
 import { assertCan } from '../authz/policy.ts';
 import { DomainError, notFound } from '../errors.ts';
 import type { Dataset } from '../modules/dataset/dataset.entity.ts';
+import { dataSourceRow } from '../modules/data-source/data-source.rows.ts';
 import { datasetFacts, type DatasetAccessContext } from '../modules/dataset/dataset.access.ts';
 import type { ServiceContext } from '../modules/service-context.ts';
-import { compileQuery, type DatasetQueryInput, type QueryAccess, type QueryColumn } from './compile.ts';
+import { compileQuery, type CompiledQuery, type DatasetQueryInput, type QueryAccess, type QueryColumn } from './compile.ts';
+import { deepFreeze } from '../cache/metadata-cache.ts';
 import { printSelect, type PrintedSql } from './print.ts';
 import { resultCacheKey } from './result-cache.ts';
 import { isRestricted, loadAttributes, type AttributeLoaderContext } from './rlp.ts';
@@ -44,6 +46,8 @@ const types: pg.CustomTypesConfig = {
 
 /** A pg numeric/bigint as a JSON number when that number is exactly the value, else the string. */
 export function numberOrString(text: string): number | string {
+  // At most 15 significant digits always survive a double exactly (the common case, no more checks).
+  if (text.length <= 15 && /^-?\d+(?:\.\d+)?$/.test(text)) return Number(text);
   const n = Number(text);
   if (!Number.isFinite(n)) return text;
   if (/^-?\d+$/.test(text)) return Number.isSafeInteger(n) ? n : text;
@@ -113,7 +117,13 @@ function statementError(error: unknown, timeoutMs: number, password: string | un
  * `timeoutMs`) and returns rows as arrays. Timeouts are QUERY_TIMEOUT; connection failures say why
  * without the password.
  */
-export async function runReadOnly(pool: pg.Pool, sql: PrintedSql, options: { timeoutMs?: number; password?: string } = {}): Promise<RawResult> {
+export async function runReadOnly(
+  pool: pg.Pool,
+  sql: PrintedSql,
+  options: { timeoutMs?: number; password?: string | (() => string) } = {},
+): Promise<RawResult> {
+  // Only an error's wording needs the password (to take it out).
+  const secret = (): string | undefined => (typeof options.password === 'function' ? options.password() : options.password);
   const timeoutMs = Math.max(1, Math.floor(options.timeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS));
   if (timeoutMs === DEFAULT_STATEMENT_TIMEOUT_MS) {
     // The pool's sessions are already read-only, UTC, pg_catalog-only, with this timeout: one round trip.
@@ -123,16 +133,16 @@ export async function runReadOnly(pool: pg.Pool, sql: PrintedSql, options: { tim
       return { fields: result.fields.map((f) => ({ name: f.name, dataTypeID: f.dataTypeID })), rows: result.rows };
     } catch (error) {
       const code = (error as { code?: string }).code;
-      if (code && CONNECTION_FAILURES.has(code)) throw connectionError(error, options.password);
-      if (error instanceof Error && error.message.startsWith('timeout exceeded when trying to connect')) throw connectionError(error, options.password);
-      throw statementError(error, timeoutMs, options.password);
+      if (code && CONNECTION_FAILURES.has(code)) throw connectionError(error, secret());
+      if (error instanceof Error && error.message.startsWith('timeout exceeded when trying to connect')) throw connectionError(error, secret());
+      throw statementError(error, timeoutMs, secret());
     }
   }
   let client: pg.PoolClient;
   try {
     client = await pool.connect();
   } catch (error) {
-    throw connectionError(error, options.password);
+    throw connectionError(error, secret());
   }
   let broken: Error | undefined;
   // A connection lost between statements emits 'error' on the client: note it, never crash.
@@ -153,46 +163,63 @@ export async function runReadOnly(pool: pg.Pool, sql: PrintedSql, options: { tim
       broken = rollbackError instanceof Error ? rollbackError : new Error('rollback failed');
     });
     if (error instanceof Error && error.message === 'Query read timeout') broken = error;
-    throw statementError(error, timeoutMs, options.password);
+    throw statementError(error, timeoutMs, secret());
   } finally {
     client.off('error', onError);
     client.release(broken);
   }
 }
 
-interface DataSourceRow {
-  host: string;
-  port: number;
-  database: string;
-  username: string;
-  password_ciphertext: string;
-  updated_at: Date | string;
-}
-
 /**
- * The pipeline: compile (with `access` for row-level permission), print, run on the dataset's
- * data source, convert values. No permission check here: callers decide who may read.
+ * The pool of one of the tenant's data sources, and its password (to keep it out of error
+ * messages), decrypted only when a pool is made or an error is worded.
  */
-async function dataSourcePool(ctx: Pick<ServiceContext, 'em' | 'deps'>, dataSourceId: string, tenantId: string) {
-  const [row] = await ctx.em.execute<DataSourceRow[]>(
-    'select host, port, database, username, password_ciphertext, updated_at from data_sources where id = ? and tenant_id = ?',
-    [dataSourceId, tenantId],
-  );
+async function dataSourcePool(ctx: Pick<ServiceContext, 'em' | 'deps' | 'metadata'>, dataSourceId: string, tenantId: string) {
+  const row = await dataSourceRow(ctx, tenantId, dataSourceId);
   if (!row) throw notFound('Data source');
-  const password = decryptSecret(ctx.deps.keys.encryptionKey, row.password_ciphertext, dataSourceId);
+  let plain: string | undefined;
+  const password = () => (plain ??= decryptSecret(ctx.deps.keys.encryptionKey, row.password_ciphertext, dataSourceId));
   const target = { id: dataSourceId, updatedAt: new Date(row.updated_at), host: row.host, port: row.port, database: row.database, username: row.username };
-  return { pool: ctx.deps.dataSourcePools.get(target, () => password), password };
+  return { pool: ctx.deps.dataSourcePools.get(target, password), password };
 }
 
 /** Runs one printed statement read-only on a data source of the tenant (no permission check). */
 export async function runOnDataSource(
-  ctx: Pick<ServiceContext, 'em' | 'deps'>,
+  ctx: Pick<ServiceContext, 'em' | 'deps' | 'metadata'>,
   target: { dataSourceId: string; tenantId: string },
   sql: PrintedSql,
   options: { timeoutMs?: number } = {},
 ): Promise<RawResult> {
   const { pool, password } = await dataSourcePool(ctx, target.dataSourceId, target.tenantId);
   return runReadOnly(pool, sql, { ...options, password });
+}
+
+const UNRESTRICTED = {};
+const RESTRICTED_WITHOUT_ATTRIBUTES = {};
+const COMPILED_PER_VIEWER = 200;
+/**
+ * Compiled and printed queries by dataset object, then attributes object, then input. Both objects
+ * are shared, frozen values of the metadata cache (a dataset entity per version, a viewer's
+ * attributes until they change), so a viewer's repeated query compiles once and a change to the
+ * rules or the attributes makes new objects that miss. Objects made for one request (mutations,
+ * cache off) miss too, and are forgotten with the request.
+ */
+const compiledQueries = new WeakMap<object, WeakMap<object, Map<string, { compiled: CompiledQuery; sql: PrintedSql }>>>();
+
+function compileAndPrint(dataset: Dataset, input: DatasetQueryInput, access: QueryAccess | undefined) {
+  const viewerKey = !access?.restricted ? UNRESTRICTED : (access.attributes ?? RESTRICTED_WITHOUT_ATTRIBUTES);
+  let byViewer = compiledQueries.get(dataset);
+  if (!byViewer) compiledQueries.set(dataset, (byViewer = new WeakMap()));
+  let byInput = byViewer.get(viewerKey);
+  if (!byInput) byViewer.set(viewerKey, (byInput = new Map()));
+  const inputKey = `${dataset.version}:${JSON.stringify(input)}`;
+  const known = byInput.get(inputKey);
+  if (known) return known;
+  const compiled = compileQuery(dataset, input, access);
+  const entry = deepFreeze({ compiled, sql: printSelect(compiled.select) });
+  if (byInput.size >= COMPILED_PER_VIEWER) byInput.delete(byInput.keys().next().value!);
+  byInput.set(inputKey, entry);
+  return entry;
 }
 
 /**
@@ -203,14 +230,13 @@ export async function runOnDataSource(
  * so no one is ever served rows computed for someone else's permissions.
  */
 export async function executeQuery(
-  ctx: Pick<ServiceContext, 'em' | 'deps' | 'logger'>,
+  ctx: Pick<ServiceContext, 'em' | 'deps' | 'logger' | 'metadata'>,
   dataset: Dataset,
   input: DatasetQueryInput,
   access: QueryAccess | undefined,
   options: { timeoutMs?: number; cacheTtlSeconds?: number } = {},
 ): Promise<QueryResultData> {
-  const compiled = compileQuery(dataset, input, access);
-  const sql = printSelect(compiled.select);
+  const { compiled, sql } = compileAndPrint(dataset, input, access);
   const dataSourceId = dataset.dataSource.id;
   const cacheKey = options.cacheTtlSeconds ? resultCacheKey(dataSourceId, dataset.version, sql) : undefined;
   const cached = cacheKey ? ctx.deps.resultCache.get(cacheKey) : undefined;
@@ -233,6 +259,6 @@ export async function exploreDataset(ctx: ExploreContext, dataset: Dataset, inpu
   await assertCan(ctx, 'dataset.explore', facts, 'You may not explore this dataset');
   const viewer = ctx.viewer!;
   const restricted = isRestricted(viewer, facts);
-  const attributes = restricted && dataset.permissionRules.length > 0 ? await loadAttributes({ em: ctx.em, viewer, loaders: ctx.loaders }) : undefined;
+  const attributes = restricted && dataset.permissionRules.length > 0 ? await loadAttributes(ctx) : undefined;
   return executeQuery(ctx, dataset, input, { restricted, attributes });
 }

@@ -127,6 +127,11 @@ type Documents = {
     "query MatrixAudit { auditEvents(first: 1) { edges { node { id } } } }": typeof types.MatrixAuditDocument,
     "query MatrixWidgetData($id: ID!) { dashboard(id: $id) { widgets { data { rowCount } } } }": typeof types.MatrixWidgetDataDocument,
     "mutation MatrixAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }": typeof types.MatrixAddWidgetDocument,
+    "\n  query CacheRun($id: ID!, $input: DatasetQueryInput!) { dataset(id: $id) { query(input: $input) { rows } } }\n": typeof types.CacheRunDocument,
+    "mutation CacheCreateDataset($input: CreateDatasetInput!) { createDataset(input: $input) { id } }": typeof types.CacheCreateDatasetDocument,
+    "mutation CacheCreateAttribute($input: CreateUserAttributeInput!) { createUserAttribute(input: $input) { id } }": typeof types.CacheCreateAttributeDocument,
+    "mutation CacheSetUserValue($input: SetUserAttributeValueInput!) { setUserAttributeValue(input: $input) { mode } }": typeof types.CacheSetUserValueDocument,
+    "\n  mutation CacheSetRules($input: SetDatasetPermissionRulesInput!) { setDatasetPermissionRules(input: $input) { id } }\n": typeof types.CacheSetRulesDocument,
     "mutation OvCreate($input: CreateDashboardInput!) { createDashboard(input: $input) { id } }": typeof types.OvCreateDocument,
     "mutation OvAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }": typeof types.OvAddWidgetDocument,
     "mutation OvUpdate($input: UpdateDashboardInput!) { updateDashboard(input: $input) { id } }": typeof types.OvUpdateDocument,
@@ -264,6 +269,11 @@ const documents: Documents = {
     "query MatrixAudit { auditEvents(first: 1) { edges { node { id } } } }": types.MatrixAuditDocument,
     "query MatrixWidgetData($id: ID!) { dashboard(id: $id) { widgets { data { rowCount } } } }": types.MatrixWidgetDataDocument,
     "mutation MatrixAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }": types.MatrixAddWidgetDocument,
+    "\n  query CacheRun($id: ID!, $input: DatasetQueryInput!) { dataset(id: $id) { query(input: $input) { rows } } }\n": types.CacheRunDocument,
+    "mutation CacheCreateDataset($input: CreateDatasetInput!) { createDataset(input: $input) { id } }": types.CacheCreateDatasetDocument,
+    "mutation CacheCreateAttribute($input: CreateUserAttributeInput!) { createUserAttribute(input: $input) { id } }": types.CacheCreateAttributeDocument,
+    "mutation CacheSetUserValue($input: SetUserAttributeValueInput!) { setUserAttributeValue(input: $input) { mode } }": types.CacheSetUserValueDocument,
+    "\n  mutation CacheSetRules($input: SetDatasetPermissionRulesInput!) { setDatasetPermissionRules(input: $input) { id } }\n": types.CacheSetRulesDocument,
     "mutation OvCreate($input: CreateDashboardInput!) { createDashboard(input: $input) { id } }": types.OvCreateDocument,
     "mutation OvAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }": types.OvAddWidgetDocument,
     "mutation OvUpdate($input: UpdateDashboardInput!) { updateDashboard(input: $input) { id } }": types.OvUpdateDocument,
@@ -754,6 +764,26 @@ export function graphql(source: "query MatrixWidgetData($id: ID!) { dashboard(id
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation MatrixAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }"): (typeof documents)["mutation MatrixAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CacheRun($id: ID!, $input: DatasetQueryInput!) { dataset(id: $id) { query(input: $input) { rows } } }\n"): (typeof documents)["\n  query CacheRun($id: ID!, $input: DatasetQueryInput!) { dataset(id: $id) { query(input: $input) { rows } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CacheCreateDataset($input: CreateDatasetInput!) { createDataset(input: $input) { id } }"): (typeof documents)["mutation CacheCreateDataset($input: CreateDatasetInput!) { createDataset(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CacheCreateAttribute($input: CreateUserAttributeInput!) { createUserAttribute(input: $input) { id } }"): (typeof documents)["mutation CacheCreateAttribute($input: CreateUserAttributeInput!) { createUserAttribute(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CacheSetUserValue($input: SetUserAttributeValueInput!) { setUserAttributeValue(input: $input) { mode } }"): (typeof documents)["mutation CacheSetUserValue($input: SetUserAttributeValueInput!) { setUserAttributeValue(input: $input) { mode } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CacheSetRules($input: SetDatasetPermissionRulesInput!) { setDatasetPermissionRules(input: $input) { id } }\n"): (typeof documents)["\n  mutation CacheSetRules($input: SetDatasetPermissionRulesInput!) { setDatasetPermissionRules(input: $input) { id } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

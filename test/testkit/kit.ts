@@ -56,7 +56,7 @@ export interface TestKit {
   gql<TResult, TVariables>(
     document: TypedDocumentNode<TResult, TVariables>,
     variables?: TVariables,
-    options?: { token?: string; headers?: Record<string, string> },
+    options?: { token?: string; headers?: Record<string, string>; sync?: boolean },
   ): Promise<GraphQLResponse<TResult>>;
   /** SQL statements sent to the metadata database while `fn` runs. */
   countStatements<T>(fn: () => Promise<T>): Promise<{ result: T; statements: string[] }>;
@@ -85,6 +85,7 @@ export async function createTestKit(options: { databaseUrl?: string; config?: Pa
   };
   const logger = createLogger('info', sink);
   const deps = createDeps({ config, orm, secretKey: TEST_SECRET_KEY, logger });
+  await deps.metadataCache.start();
   const app = createApp(deps);
 
   const addUser: TestKit['addUser'] = async (tenant, spec) => {
@@ -111,6 +112,9 @@ export async function createTestKit(options: { databaseUrl?: string; config?: Pa
     config,
     logs,
     async gql(document, variables, options = {}) {
+      // Tests write fixtures straight to the database; their change notices must have reached the
+      // metadata cache first, as they would have a moment later on a real server.
+      if (options.sync !== false) await deps.metadataCache.sync();
       const response = await app.fetch('http://tessera.test/graphql', {
         method: 'POST',
         headers: {
@@ -157,6 +161,7 @@ export async function createTestKit(options: { databaseUrl?: string; config?: Pa
       return group;
     },
     async close() {
+      await deps.metadataCache.close();
       await deps.dataSourcePools.closeAll();
       await orm.close(true);
     },

@@ -4,11 +4,14 @@ import { ATTRIBUTE_TYPES, type AttributeScalar } from '../../query/attributes.ts
 import { Group } from '../group/group.entity.ts';
 import { Tenant } from '../tenant/tenant.entity.ts';
 import { User } from '../user/user.entity.ts';
+import { metadataTriggers } from '../../db/metadata-triggers.ts';
 
 /** A tenant's user attribute (PRODUCT.md §5). System attributes (`h_*`) are not rows. */
 export const UserAttribute = defineEntity({
   name: 'UserAttribute',
   tableName: 'user_attributes',
+  // Changes notify the metadata cache.
+  triggers: metadataTriggers(),
   properties: {
     id: p.uuid().primary().onCreate(() => uuidv7()),
     tenant: () => p.manyToOne(Tenant).deleteRule('cascade'),
@@ -29,6 +32,8 @@ export type UserAttribute = InferEntity<typeof UserAttribute>;
 export const GroupAttributeValue = defineEntity({
   name: 'GroupAttributeValue',
   tableName: 'group_attribute_values',
+  // Changes notify the metadata cache.
+  triggers: metadataTriggers(),
   properties: {
     id: p.uuid().primary().onCreate(() => uuidv7()),
     tenant: () => p.manyToOne(Tenant).deleteRule('cascade'),
@@ -52,6 +57,8 @@ export type UserValueMode = (typeof USER_VALUE_MODES)[number];
 export const UserAttributeValue = defineEntity({
   name: 'UserAttributeValue',
   tableName: 'user_attribute_values',
+  // Changes notify the metadata cache.
+  triggers: metadataTriggers(),
   properties: {
     id: p.uuid().primary().onCreate(() => uuidv7()),
     tenant: () => p.manyToOne(Tenant).deleteRule('cascade'),

@@ -27,7 +27,7 @@ async function readableDataset(ctx: Context, dashboardId: string, datasetId: str
   await assertCan(ctx, 'widget.viewData', { ...(await dashboardFacts(ctx, dashboard)), ...facts }, 'You may see this dashboard but not the data of this widget');
   const viewer = ctx.viewer!;
   const restricted = isRestricted(viewer, facts);
-  const attributes = restricted && dataset.permissionRules.length > 0 ? await loadAttributes({ em: ctx.em, viewer, loaders: ctx.loaders }) : undefined;
+  const attributes = restricted && dataset.permissionRules.length > 0 ? await loadAttributes(ctx) : undefined;
   return { dashboard, dataset, access: { restricted, attributes } };
 }
 

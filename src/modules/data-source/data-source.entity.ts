@@ -2,11 +2,14 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { uuidv7 } from '../../db/ids.ts';
 import { Tenant } from '../tenant/tenant.entity.ts';
 import { User } from '../user/user.entity.ts';
+import { metadataTriggers } from '../../db/metadata-triggers.ts';
 
 /** A Postgres connection. The password is stored encrypted (AES-256-GCM) and never returned. */
 export const DataSource = defineEntity({
   name: 'DataSource',
   tableName: 'data_sources',
+  // Changes notify the metadata cache.
+  triggers: metadataTriggers(),
   properties: {
     id: p.uuid().primary().onCreate(() => uuidv7()),
     tenant: () => p.manyToOne(Tenant).deleteRule('cascade'),

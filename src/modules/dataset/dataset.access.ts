@@ -59,8 +59,9 @@ export async function datasetPermissions(ctx: DatasetAccessContext, dataset: Dat
 }
 
 export async function canSeeThisDataset(ctx: DatasetAccessContext, dataset: DatasetLike): Promise<boolean> {
-  const permissions = await datasetPermissions(ctx, dataset);
-  return permissions.explore || permissions.manage;
+  if (!isPerson(ctx.viewer)) return false;
+  const [subject, facts] = await Promise.all([ctx.loaders.subject(), datasetFacts(ctx, dataset)]);
+  return canSeeDataset(subject, facts);
 }
 
 const join = (fragments: SqlFragment[], operator: 'and' | 'or'): SqlFragment => ({

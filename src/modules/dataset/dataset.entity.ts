@@ -3,6 +3,7 @@ import { uuidv7 } from '../../db/ids.ts';
 import { DataSource } from '../data-source/data-source.entity.ts';
 import { Tenant } from '../tenant/tenant.entity.ts';
 import { User } from '../user/user.entity.ts';
+import { metadataTriggers } from '../../db/metadata-triggers.ts';
 
 export const FIELD_TYPES = ['STRING', 'NUMBER', 'DATE', 'TIMESTAMP', 'BOOLEAN'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
@@ -43,6 +44,8 @@ export interface DatasetDefinition {
 export const Dataset = defineEntity({
   name: 'Dataset',
   tableName: 'datasets',
+  // Changes notify the metadata cache.
+  triggers: metadataTriggers(),
   properties: {
     id: p.uuid().primary().onCreate(() => uuidv7()),
     tenant: () => p.manyToOne(Tenant).deleteRule('cascade'),

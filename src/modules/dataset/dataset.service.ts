@@ -9,7 +9,9 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { DataSource } from '../data-source/data-source.entity.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { registerShareTarget } from '../share/share.service.ts';
-import { datasetFacts, mayManageSomeDataset, visibleDatasets, type DatasetAccessContext } from './dataset.access.ts';
+import { canSeeThisDataset, datasetFacts, mayManageSomeDataset, visibleDatasets, type DatasetAccessContext } from './dataset.access.ts';
+import { dataSourceRow } from '../data-source/data-source.rows.ts';
+import { deepFreeze } from '../../cache/metadata-cache.ts';
 import { Dataset, type DatasetCalculation, type DatasetDefinition, type DatasetRelationship } from './dataset.entity.ts';
 import { fieldIndex, validateDefinition, type ModelInput } from './definition.ts';
 
@@ -34,13 +36,34 @@ export async function listDatasets(ctx: DatasetContext, window: IdWindow): Promi
   return qb.orderBy({ id: window.descending ? 'desc' : 'asc' }).limit(window.limit).getResultList();
 }
 
-/** A dataset the viewer may see; NOT_FOUND for missing, invisible and other tenants' ids alike. */
+/**
+ * A dataset the viewer may see; NOT_FOUND for missing, invisible and other tenants' ids alike.
+ * Visibility is decided by the same `canAs()` rules the list's SQL filter is derived from.
+ *
+ * In queries the entity comes from the metadata cache and is shared by concurrent requests: it
+ * lives in an entity manager of its own that is never flushed, and its definition and rules are
+ * frozen. Mutations (which may change it) always get a fresh one from their own entity manager.
+ */
 export async function findVisibleDataset(ctx: DatasetContext, id: string): Promise<Dataset> {
   const viewer = requirePerson(ctx.viewer);
   if (!isUuid(id)) throw notFound('Dataset');
-  const qb = await visibleQuery(ctx, viewer);
-  const dataset = await qb.andWhere('d.id = ?', [id]).getSingleResult();
-  if (!dataset) throw notFound('Dataset');
+  const shared = ctx.metadata?.tenantId === viewer.tenantId && ctx.metadata.sharing;
+  const load = async (): Promise<Dataset | null> => {
+    const em = shared ? ctx.em.fork() : ctx.em;
+    const [row] = await em.execute<{ data_source_id: string }[]>('select * from datasets where id = ? and tenant_id = ?', [id, viewer.tenantId]);
+    const source = row ? await dataSourceRow({ em, metadata: ctx.metadata }, viewer.tenantId, row.data_source_id) : null;
+    if (!row || !source) return null;
+    // The data source first, so that the dataset's reference to it is this loaded entity.
+    em.map(DataSource, source);
+    const dataset = em.map(Dataset, row);
+    if (shared) {
+      deepFreeze(dataset.definition);
+      deepFreeze(dataset.permissionRules);
+    }
+    return dataset;
+  };
+  const dataset = shared ? await ctx.metadata!.read(`dataset:${id}`, load, { freeze: false }) : await load();
+  if (!dataset || !(await canSeeThisDataset(ctx, dataset))) throw notFound('Dataset');
   return dataset;
 }
 

@@ -2,10 +2,13 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { uuidv7 } from '../../db/ids.ts';
 import { Tenant } from '../tenant/tenant.entity.ts';
 import { User } from '../user/user.entity.ts';
+import { metadataTriggers } from '../../db/metadata-triggers.ts';
 
 export const Group = defineEntity({
   name: 'Group',
   tableName: 'groups',
+  // Changes notify the metadata cache.
+  triggers: metadataTriggers(),
   properties: {
     id: p.uuid().primary().onCreate(() => uuidv7()),
     tenant: () => p.manyToOne(Tenant).deleteRule('cascade'),
@@ -21,6 +24,8 @@ export type Group = InferEntity<typeof Group>;
 export const GroupMembership = defineEntity({
   name: 'GroupMembership',
   tableName: 'group_memberships',
+  // Changes notify the metadata cache.
+  triggers: metadataTriggers(),
   properties: {
     id: p.uuid().primary().onCreate(() => uuidv7()),
     tenant: () => p.manyToOne(Tenant).deleteRule('cascade'),

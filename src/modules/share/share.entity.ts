@@ -3,6 +3,7 @@ import { uuidv7 } from '../../db/ids.ts';
 import { Group } from '../group/group.entity.ts';
 import { Tenant } from '../tenant/tenant.entity.ts';
 import { User } from '../user/user.entity.ts';
+import { metadataTriggers } from '../../db/metadata-triggers.ts';
 
 export const SHARE_RESOURCE_TYPES = ['FOLDER', 'DASHBOARD', 'DATASET', 'DATA_SOURCE'] as const;
 export type ShareResourceType = (typeof SHARE_RESOURCE_TYPES)[number];
@@ -16,6 +17,8 @@ export type GranteeType = (typeof GRANTEE_TYPES)[number];
 export const Share = defineEntity({
   name: 'Share',
   tableName: 'shares',
+  // Changes notify the metadata cache.
+  triggers: metadataTriggers(),
   properties: {
     id: p.uuid().primary().onCreate(() => uuidv7()),
     tenant: () => p.manyToOne(Tenant).deleteRule('cascade'),

@@ -1,9 +1,12 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { uuidv7 } from '../../db/ids.ts';
+import { metadataTriggers } from '../../db/metadata-triggers.ts';
 
 export const Tenant = defineEntity({
   name: 'Tenant',
   tableName: 'tenants',
+  // Changes notify the metadata cache.
+  triggers: metadataTriggers({ tenantColumn: 'id' }),
   properties: {
     id: p.uuid().primary().onCreate(() => uuidv7()),
     slug: p.string().length(63).unique(),

@@ -3,6 +3,7 @@ import { uuidv7 } from '../../db/ids.ts';
 import { Dataset } from '../dataset/dataset.entity.ts';
 import { Tenant } from '../tenant/tenant.entity.ts';
 import { User } from './user.entity.ts';
+import { metadataTriggers } from '../../db/metadata-triggers.ts';
 
 export const DATASET_ACCESS_LEVELS = ['READ', 'READ_WRITE'] as const;
 export type DatasetAccessLevel = (typeof DATASET_ACCESS_LEVELS)[number];
@@ -11,6 +12,8 @@ export type DatasetAccessLevel = (typeof DATASET_ACCESS_LEVELS)[number];
 export const UserDatasetAccess = defineEntity({
   name: 'UserDatasetAccess',
   tableName: 'user_dataset_access',
+  // Changes notify the metadata cache.
+  triggers: metadataTriggers(),
   properties: {
     id: p.uuid().primary().onCreate(() => uuidv7()),
     tenant: () => p.manyToOne(Tenant).deleteRule('cascade'),
@@ -31,6 +34,8 @@ export type FeatureState = (typeof FEATURE_STATES)[number];
 export const UserFeaturePermission = defineEntity({
   name: 'UserFeaturePermission',
   tableName: 'user_feature_permissions',
+  // Changes notify the metadata cache.
+  triggers: metadataTriggers(),
   properties: {
     id: p.uuid().primary().onCreate(() => uuidv7()),
     tenant: () => p.manyToOne(Tenant).deleteRule('cascade'),

@@ -1,6 +1,7 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { uuidv7 } from '../../db/ids.ts';
 import { Tenant } from '../tenant/tenant.entity.ts';
+import { metadataTriggers } from '../../db/metadata-triggers.ts';
 
 export const ROLES = ['ADMIN', 'ANALYST', 'EXPLORER', 'VIEWER'] as const;
 export type Role = (typeof ROLES)[number];
@@ -13,6 +14,8 @@ export type DatasetAccessMode = (typeof DATASET_ACCESS_MODES)[number];
 export const User = defineEntity({
   name: 'User',
   tableName: 'users',
+  // Changes notify the metadata cache.
+  triggers: metadataTriggers({ ignoredColumns: ['last_active_at'] }),
   properties: {
     id: p.uuid().primary().onCreate(() => uuidv7()),
     tenant: () => p.manyToOne(Tenant).deleteRule('cascade'),
