@@ -11,5 +11,6 @@ if (!only || only === 'queries') {
   const r = await benchQueries();
   lines.push(`aggregated RLP query: gateway ${r.latency.gatewayMs.toFixed(1)} ms vs direct pg ${r.latency.directMs.toFixed(1)} ms (p50) → ${r.latency.ratio.toFixed(2)}x`);
   lines.push(`10-row RLP query at 16 clients: gateway ${r.rate.gatewayRps.toFixed(0)} req/s vs bare yoga ${r.rate.bareRps.toFixed(0)} req/s → ${r.rate.ratio.toFixed(2)}x`);
+  lines.push(`  (vs bare yoga running the same SQL as a prepared statement, ${r.rate.barePreparedRps.toFixed(0)} req/s → ${r.rate.preparedRatio.toFixed(2)}x)`);
 }
 console.log(`\nsummary\n${lines.map((l) => `  ${l}`).join('\n')}`);

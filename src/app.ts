@@ -1,5 +1,6 @@
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { useGraphQlJit } from '@envelop/graphql-jit';
 import { schema } from './graphql/schema.ts';
 import { useErrorMapping } from './graphql/errors.ts';
 import { createContextFactory, type Context } from './http/context.ts';
@@ -41,6 +42,9 @@ export function createApp(deps: AppDeps): App {
         blockFieldSuggestion: { enabled: false },
       }),
       useErrorMapping(),
+      // Each validated document is compiled once to a JavaScript function (cached with the parsed
+      // document): execution and variable coercion cost a fraction of graphql-js's interpreter.
+      useGraphQlJit({}, { onError: (result) => deps.logger.warn({ errors: result.errors }, 'a document could not be compiled') }),
     ],
   });
 }

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { buildClientSchema, getIntrospectionQuery, printSchema, type IntrospectionQuery } from 'graphql';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createOrm, migrate } from '../src/db/orm.ts';
@@ -55,6 +57,17 @@ describe('GraphiQL', () => {
       expect((await served.arrayBuffer()).byteLength).toBeGreaterThan(1000);
     }
     expect((await kit.app.fetch('http://tessera.test/graphiql/../package.json')).status).toBe(404);
+  });
+});
+
+describe('introspection', () => {
+  it('answers GraphiQL’s introspection query with exactly the committed schema', async () => {
+    const res = await post(JSON.stringify({ query: getIntrospectionQuery() }));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { data: IntrospectionQuery; errors?: unknown };
+    expect(body.errors).toBeUndefined();
+    const committed = await readFile(new URL('../schema.graphql', import.meta.url), 'utf8');
+    expect(printSchema(buildClientSchema(body.data)).trim()).toBe(committed.trim());
   });
 });
 

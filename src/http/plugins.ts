@@ -93,14 +93,15 @@ export function useRequestIdHeader(): Plugin<{ requestId?: string }> {
  * application/graphql-response+json and answers 200 to plain application/json ones.
  */
 export function useRequestErrorStatus(): Plugin {
+  // Marked while the result is still an object, so that no response body is ever read again.
+  const refused = new WeakSet<Request>();
   return {
-    async onResponse({ response, setResponse }) {
-      if (response.status !== 200 || !response.headers.get('content-type')?.includes('json')) return;
-      const text = await response.clone().text();
-      if (!text.startsWith('{"errors"')) return;
-      const body = JSON.parse(text) as { data?: unknown };
-      if ('data' in body) return;
-      setResponse(new Response(text, { status: 400, headers: response.headers }));
+    onResultProcess({ request, result }) {
+      if (!Array.isArray(result) && !(Symbol.asyncIterator in result) && !('data' in result) && (result.errors?.length ?? 0) > 0) refused.add(request);
+    },
+    onResponse({ request, response, setResponse }) {
+      if (response.status !== 200 || !refused.has(request)) return;
+      setResponse(new Response(response.body, { status: 400, headers: response.headers }));
     },
   };
 }

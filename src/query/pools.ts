@@ -12,7 +12,8 @@ export interface PoolTarget {
   username: string;
 }
 
-export const POOL_SETTINGS = { max: 10, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 5_000 } as const;
+/** `maxUses` retires a connection after that many queries, which bounds the prepared statements it keeps (prepared.ts). */
+export const POOL_SETTINGS = { max: 10, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 5_000, maxUses: 5_000 } as const;
 
 /**
  * Session settings sent with the connection request itself (no extra round trip): every

@@ -17,6 +17,7 @@ import { compileQuery, type CompiledQuery, type DatasetQueryInput, type QueryAcc
 import { deepFreeze } from '../cache/metadata-cache.ts';
 import { printSelect, type PrintedSql } from './print.ts';
 import { resultCacheKey } from './result-cache.ts';
+import { isStalePlan, statementName } from './prepared.ts';
 import { isRestricted, loadAttributes, type AttributeLoaderContext } from './rlp.ts';
 
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
@@ -128,8 +129,11 @@ export async function runReadOnly(
   if (timeoutMs === DEFAULT_STATEMENT_TIMEOUT_MS) {
     // The pool's sessions are already read-only, UTC, pg_catalog-only, with this timeout: one round trip.
     try {
+      const name = statementName(sql);
       const config = { text: sql.text, values: sql.values, rowMode: 'array', types, query_timeout: timeoutMs + 5_000 };
-      const result = await pool.query(config as pg.QueryArrayConfig);
+      const run = (named: boolean) => pool.query((named ? { ...config, name } : config) as pg.QueryArrayConfig);
+      // A table that changed shape under a prepared statement: once more, unprepared.
+      const result = await run(name !== undefined).catch((error: unknown) => (name !== undefined && isStalePlan(error) ? run(false) : Promise.reject(error)));
       return { fields: result.fields.map((f) => ({ name: f.name, dataTypeID: f.dataTypeID })), rows: result.rows };
     } catch (error) {
       const code = (error as { code?: string }).code;
@@ -245,7 +249,10 @@ export async function executeQuery(
   const raw = await runOnDataSource(ctx, { dataSourceId, tenantId: dataset.tenant.id }, sql, options);
   const truncated = raw.rows.length > compiled.limit;
   const rows = (truncated ? raw.rows.slice(0, compiled.limit) : raw.rows).map((r) => r.map((value, i) => convert(value, raw.fields[i]!.dataTypeID)));
-  ctx.logger.debug({ datasetId: dataset.id, ms: Math.round(performance.now() - started), rows: rows.length, truncated }, 'dataset query');
+  // Checked on the process logger first: the request's own logger is made only when something is logged.
+  if (ctx.deps.logger.isLevelEnabled('debug')) {
+    ctx.logger.debug({ datasetId: dataset.id, ms: Math.round(performance.now() - started), rows: rows.length, truncated }, 'dataset query');
+  }
   const result = { columns: compiled.columns, rows, rowCount: rows.length, truncated, sql, missingAttributes: compiled.missingAttributes };
   if (cacheKey) ctx.deps.resultCache.set(cacheKey, result, options.cacheTtlSeconds! * 1000);
   return { ...result, cached: false };

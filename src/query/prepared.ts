@@ -1,0 +1,46 @@
+/**
+ * Named prepared statements for the dataset queries that repeat (dashboards re-run the same
+ * widget queries all day): PostgreSQL then parses and plans such a statement once per connection
+ * instead of on every run. A statement text is named from its second run on, at most
+ * `MAX_NAMED` texts are named per process, and pools retire a connection after
+ * `POOL_SETTINGS.maxUses` queries, so the statements a connection keeps stay bounded.
+ * The name is a hash of the text: the same text always has the same name, and a different text
+ * never does.
+ */
+import { createHash } from 'node:crypto';
+
+const MAX_SEEN = 5_000;
+const MAX_NAMED = 500;
+
+const hashes = new WeakMap<object, string>();
+const seen = new Map<string, number>();
+const named = new Set<string>();
+
+function hashOf(sql: { text: string }): string {
+  let hash = hashes.get(sql);
+  if (!hash) {
+    hash = createHash('sha256').update(sql.text).digest('base64url').slice(0, 24);
+    hashes.set(sql, hash);
+  }
+  return hash;
+}
+
+/** The statement name to run `sql` under, or undefined to run it unnamed. */
+export function statementName(sql: { text: string }): string | undefined {
+  const hash = hashOf(sql);
+  if (named.has(hash)) return `tessera_${hash}`;
+  const runs = (seen.get(hash) ?? 0) + 1;
+  seen.delete(hash);
+  if (runs < 2 || named.size >= MAX_NAMED) {
+    if (seen.size >= MAX_SEEN) seen.delete(seen.keys().next().value!);
+    seen.set(hash, runs);
+    return undefined;
+  }
+  named.add(hash);
+  return `tessera_${hash}`;
+}
+
+/** "cached plan must not change result type": the tables changed under a prepared statement. */
+export function isStalePlan(error: unknown): boolean {
+  return (error as { code?: string }).code === '0A000' && /cached plan/.test((error as Error).message ?? '');
+}
