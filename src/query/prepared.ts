@@ -14,7 +14,8 @@ const MAX_NAMED = 500;
 
 const hashes = new WeakMap<object, string>();
 const seen = new Map<string, number>();
-const named = new Set<string>();
+/** Named texts, with how often they were retired (their name's suffix). */
+const named = new Map<string, number>();
 
 function hashOf(sql: { text: string }): string {
   let hash = hashes.get(sql);
@@ -28,7 +29,8 @@ function hashOf(sql: { text: string }): string {
 /** The statement name to run `sql` under, or undefined to run it unnamed. */
 export function statementName(sql: { text: string }): string | undefined {
   const hash = hashOf(sql);
-  if (named.has(hash)) return `tessera_${hash}`;
+  const generation = named.get(hash);
+  if (generation !== undefined) return `tessera_${hash}_${generation}`;
   const runs = (seen.get(hash) ?? 0) + 1;
   seen.delete(hash);
   if (runs < 2 || named.size >= MAX_NAMED) {
@@ -36,11 +38,23 @@ export function statementName(sql: { text: string }): string | undefined {
     seen.set(hash, runs);
     return undefined;
   }
-  named.add(hash);
-  return `tessera_${hash}`;
+  named.set(hash, 0);
+  return `tessera_${hash}_0`;
 }
 
-/** "cached plan must not change result type": the tables changed under a prepared statement. */
+/**
+ * Errors a prepared statement can give after its tables changed shape, where the same text run
+ * afresh may well succeed: a changed result type (0A000), and parameter types fixed at preparation
+ * that no longer fit (42883 no such operator, 42804 datatype mismatch).
+ */
+const STALE_CODES = new Set(['0A000', '42883', '42804']);
 export function isStalePlan(error: unknown): boolean {
-  return (error as { code?: string }).code === '0A000' && /cached plan/.test((error as Error).message ?? '');
+  return STALE_CODES.has((error as { code?: string }).code ?? '');
+}
+
+/** Gives the text a new name: connections prepare it afresh instead of reusing the stale one. */
+export function retireStatement(sql: { text: string }): void {
+  const hash = hashOf(sql);
+  const generation = named.get(hash);
+  if (generation !== undefined) named.set(hash, generation + 1);
 }

@@ -17,7 +17,7 @@ import { compileQuery, type CompiledQuery, type DatasetQueryInput, type QueryAcc
 import { deepFreeze } from '../cache/metadata-cache.ts';
 import { printSelect, type PrintedSql } from './print.ts';
 import { resultCacheKey } from './result-cache.ts';
-import { isStalePlan, statementName } from './prepared.ts';
+import { isStalePlan, retireStatement, statementName } from './prepared.ts';
 import { isRestricted, loadAttributes, type AttributeLoaderContext } from './rlp.ts';
 
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
@@ -132,8 +132,12 @@ export async function runReadOnly(
       const name = statementName(sql);
       const config = { text: sql.text, values: sql.values, rowMode: 'array', types, query_timeout: timeoutMs + 5_000 };
       const run = (named: boolean) => pool.query((named ? { ...config, name } : config) as pg.QueryArrayConfig);
-      // A table that changed shape under a prepared statement: once more, unprepared.
-      const result = await run(name !== undefined).catch((error: unknown) => (name !== undefined && isStalePlan(error) ? run(false) : Promise.reject(error)));
+      // A table that changed shape under a prepared statement: once more, unprepared, and a new name from now on.
+      const result = await run(name !== undefined).catch((error: unknown) => {
+        if (name === undefined || !isStalePlan(error)) throw error;
+        retireStatement(sql);
+        return run(false);
+      });
       return { fields: result.fields.map((f) => ({ name: f.name, dataTypeID: f.dataTypeID })), rows: result.rows };
     } catch (error) {
       const code = (error as { code?: string }).code;

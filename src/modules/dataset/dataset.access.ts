@@ -35,14 +35,24 @@ export function mayManageSomeDataset(subject: ViewerSubject): boolean {
   return canAs(subject, subject.impersonator, 'dataset.manage', { dataSourceShared: true, datasetShared: true });
 }
 
+/** Facts already worked out in a request (keyed by its loaders), per dataset and data source. */
+const factsByRequest = new WeakMap<object, Map<string, Promise<Facts>>>();
+
 /** The facts of one dataset for the viewer; the share sets are loaded once per request. */
-export async function datasetFacts(ctx: DatasetAccessContext, dataset: DatasetLike): Promise<Facts> {
-  const [datasets, dataSources] = await Promise.all([ctx.loaders.sharedIds('DATASET'), ctx.loaders.sharedIds('DATA_SOURCE')]);
-  return {
-    datasetId: dataset.id,
-    datasetShared: datasets.has(dataset.id),
-    dataSourceShared: dataSources.has(dataset.dataSource.id),
-  };
+export function datasetFacts(ctx: DatasetAccessContext, dataset: DatasetLike): Promise<Facts> {
+  let known = factsByRequest.get(ctx.loaders);
+  if (!known) factsByRequest.set(ctx.loaders, (known = new Map()));
+  const key = `${dataset.id}:${dataset.dataSource.id}`;
+  let facts = known.get(key);
+  if (!facts) {
+    facts = Promise.all([ctx.loaders.sharedIds('DATASET'), ctx.loaders.sharedIds('DATA_SOURCE')]).then(([datasets, dataSources]) => Object.freeze({
+      datasetId: dataset.id,
+      datasetShared: datasets.has(dataset.id),
+      dataSourceShared: dataSources.has(dataset.dataSource.id),
+    }));
+    known.set(key, facts);
+  }
+  return facts;
 }
 
 export interface DatasetPermissions {
