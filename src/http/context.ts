@@ -70,16 +70,16 @@ async function viewerFromToken(deps: AppDeps, em: () => EntityManager, token: st
   // Only live sessions are cached; revoking one, or changing its user, notifies the cache.
   const loadSession = async (): Promise<SessionRow | undefined> => {
     const [found] = await em().execute<SessionRow[]>(
-    `select u.id as user_id, u.email, t.id as tenant_id, t.slug as tenant_slug, u.role, u.status, u.last_active_at,
-            s.expires_at, s.impersonator_id, i.role as impersonator_role, i.status as impersonator_status,
-            i.last_active_at as impersonator_last_active_at
-       from sessions s
-       join users u on u.id = s.user_id and u.tenant_id = s.tenant_id
-       join tenants t on t.id = s.tenant_id
-       left join users i on i.id = s.impersonator_id and i.tenant_id = s.tenant_id
-      where s.id = ? and s.user_id = ? and s.tenant_id = ?
-        and s.revoked_at is null and s.expires_at > now() and u.status = 'ACTIVE'`,
-    [claims.sessionId, claims.userId, claims.tenantId],
+      `select u.id as user_id, u.email, t.id as tenant_id, t.slug as tenant_slug, u.role, u.status, u.last_active_at,
+              s.expires_at, s.impersonator_id, i.role as impersonator_role, i.status as impersonator_status,
+              i.last_active_at as impersonator_last_active_at
+         from sessions s
+         join users u on u.id = s.user_id and u.tenant_id = s.tenant_id
+         join tenants t on t.id = s.tenant_id
+         left join users i on i.id = s.impersonator_id and i.tenant_id = s.tenant_id
+        where s.id = ? and s.user_id = ? and s.tenant_id = ?
+          and s.revoked_at is null and s.expires_at > now() and u.status = 'ACTIVE'`,
+      [claims.sessionId, claims.userId, claims.tenantId],
     );
     if (!found) throw unauthenticatedError('The session has ended; sign in again');
     return found;

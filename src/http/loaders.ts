@@ -44,7 +44,7 @@ export function createLoaders(em: () => EntityManager, viewer: Viewer | null, me
   const tenant = viewer?.tenantId ?? '00000000-0000-0000-0000-000000000000';
   const ids = async (fragment: SqlFragment) =>
     new Set((await em().execute<{ id: string }[]>(`select x.id from (${fragment.sql}) as x(id)`, fragment.params)).map((r) => r.id));
-  /** Dataset and data source grants are few and usually needed together: one statement for both. */
+  /** Dataset and data source grants are few and usually needed together: one statement for both, kept in the metadata cache. */
   const dataGrants = memo((_key: undefined) => metadata.read(`grants:${viewer?.userId}`, async () => {
     const rows = viewer
       ? await em().execute<{ resource_type: 'DATASET' | 'DATA_SOURCE'; resource_id: string }[]>(
