@@ -14,12 +14,14 @@ describe('session tokens', () => {
     expect(await verifySessionToken(key, token)).toBeUndefined();
   });
 
-  it('another key, or one changed character, is refused even after the token was verified', async () => {
+  it('another key, or a changed signature, is refused even after the token was verified', async () => {
     const token = await signSessionToken(key, claims, new Date(Date.now() + 60_000));
     expect(await verifySessionToken(key, token)).toEqual(claims);
     const otherKey = new TextEncoder().encode('another-signing-key-that-is-long-enough-012345');
     expect(await verifySessionToken(otherKey, token)).toBeUndefined();
-    const last = token.at(-1) === 'A' ? 'B' : 'A';
-    expect(await verifySessionToken(key, token.slice(0, -1) + last)).toBeUndefined();
+    // The first character of the signature (the last ones may carry only base64 padding bits).
+    const at = token.lastIndexOf('.') + 1;
+    const tampered = token.slice(0, at) + (token[at] === 'A' ? 'B' : 'A') + token.slice(at + 1);
+    expect(await verifySessionToken(key, tampered)).toBeUndefined();
   });
 });
