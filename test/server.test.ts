@@ -92,9 +92,14 @@ describe('npm start on the embedded database', () => {
       expect(source.name).toBe('Demo warehouse');
       const probe = await gql(second.url, `mutation { testConnection(id: "${source.id}") { ok message } }`, token);
       expect(probe.data?.testConnection).toEqual({ ok: true, message: null });
+      // A query opens the data source's pool, which must close before the database stops.
+      const totals = await gql(second.url, '{ datasets { edges { node { query(input: { measures: [{ field: "orders.id", aggregation: COUNT }] }) { rowCount } } } } }', token);
+      expect(totals.data?.datasets?.edges[0]?.node.query.rowCount).toBe(1);
     } finally {
       expect(await stop(second)).toBe(0);
     }
+    // Shut down in order: no connection was cut from under the gateway.
+    expect(second.output()).not.toMatch(/connection lost|terminating connection/);
   });
 
   it('refuses bad configuration with a message naming the variable', async () => {
