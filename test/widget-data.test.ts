@@ -99,6 +99,20 @@ describe('Widget.data', () => {
     expect(res.data?.dashboard?.filters[0]?.options).toEqual(['France', 'Germany']);
   });
 
+  it('a second load of the dashboard reads neither the dataset nor the viewer’s session, grants or attributes again', async () => {
+    const viewer = await kit.addUser(t.tenant, { role: 'VIEWER' });
+    await setCountry(viewer, 'MANUAL', ['France'], attributeId);
+    const unquoted = (statements: string[]) => statements.map((sql) => sql.replaceAll('"', ''));
+    const first = await kit.countStatements(() => totals(viewer));
+    expect(first.result.errors, JSON.stringify(first.result.errors)).toBeUndefined();
+    const cached = ['from sessions', 'from datasets', 'from data_sources', "resource_type in ('DATASET', 'DATA_SOURCE')", 'user_attribute_values'];
+    for (const marker of cached) expect(unquoted(first.statements).some((sql) => sql.includes(marker)), marker).toBe(true);
+    const second = await kit.countStatements(() => totals(viewer));
+    expect(rowsOf(second.result)).toEqual(rowsOf(first.result));
+    for (const marker of cached) expect(unquoted(second.statements).filter((sql) => sql.includes(marker)), marker).toEqual([]);
+    expect(second.statements.length).toBeLessThan(first.statements.length);
+  });
+
   it('clamps client-sent filter values to the permitted set, whatever the client sends', async () => {
     const viewer = await kit.addUser(t.tenant, { role: 'VIEWER' });
     await kit.orm.em.fork().execute(

@@ -7,7 +7,8 @@ import { evaluatePermissionCode, effectivePermission, type FilterPermissionResul
 import { isRestricted, loadAttributes } from '../../query/rlp.ts';
 import { executeQuery, runOnDataSource, type QueryResultData } from '../../query/runner.ts';
 import { datasetFacts } from '../dataset/dataset.access.ts';
-import { Dataset } from '../dataset/dataset.entity.ts';
+import { datasetById } from '../dataset/dataset.service.ts';
+import type { Dataset } from '../dataset/dataset.entity.ts';
 import type { DashboardFilter, Widget } from './dashboard.entity.ts';
 import { dashboardFacts } from './dashboard.facts.ts';
 import { findVisibleDashboard } from './dashboard.service.ts';
@@ -22,7 +23,8 @@ const OPTION_LIMIT = 200;
 /** Loads the dataset and decides `widget.viewData` (the dashboard must be visible too). */
 async function readableDataset(ctx: Context, dashboardId: string, datasetId: string) {
   const dashboard = await findVisibleDashboard(ctx, dashboardId);
-  const dataset = await ctx.em.findOneOrFail(Dataset, { id: datasetId, tenant: ctx.viewer!.tenantId }, { populate: ['dataSource'] });
+  const dataset = await datasetById(ctx, ctx.viewer!.tenantId, datasetId);
+  if (!dataset) throw new Error(`widget of dashboard ${dashboardId} reads dataset ${datasetId}, which is not in its tenant`);
   const facts = await datasetFacts(ctx, dataset);
   await assertCan(ctx, 'widget.viewData', { ...(await dashboardFacts(ctx, dashboard)), ...facts }, 'You may see this dashboard but not the data of this widget');
   const viewer = ctx.viewer!;

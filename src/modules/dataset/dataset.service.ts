@@ -37,21 +37,19 @@ export async function listDatasets(ctx: DatasetContext, window: IdWindow): Promi
 }
 
 /**
- * A dataset the viewer may see; NOT_FOUND for missing, invisible and other tenants' ids alike.
- * Visibility is decided by the same `canAs()` rules the list's SQL filter is derived from.
+ * One of the tenant's datasets with its data source, or null; no permission check.
  *
  * In queries the entity comes from the metadata cache and is shared by concurrent requests: it
  * lives in an entity manager of its own that is never flushed, and its definition and rules are
  * frozen. Mutations (which may change it) always get a fresh one from their own entity manager.
  */
-export async function findVisibleDataset(ctx: DatasetContext, id: string): Promise<Dataset> {
-  const viewer = requirePerson(ctx.viewer);
-  if (!isUuid(id)) throw notFound('Dataset');
-  const shared = ctx.metadata?.tenantId === viewer.tenantId && ctx.metadata.sharing;
+export async function datasetById(ctx: Pick<ServiceContext, 'em' | 'metadata'>, tenantId: string, id: string): Promise<Dataset | null> {
+  if (!isUuid(id)) return null;
+  const shared = ctx.metadata?.tenantId === tenantId && ctx.metadata.sharing;
   const load = async (): Promise<Dataset | null> => {
     const em = shared ? ctx.em.fork() : ctx.em;
-    const [row] = await em.execute<{ data_source_id: string }[]>('select * from datasets where id = ? and tenant_id = ?', [id, viewer.tenantId]);
-    const source = row ? await dataSourceRow({ em, metadata: ctx.metadata }, viewer.tenantId, row.data_source_id) : null;
+    const [row] = await em.execute<{ data_source_id: string }[]>('select * from datasets where id = ? and tenant_id = ?', [id, tenantId]);
+    const source = row ? await dataSourceRow({ em, metadata: ctx.metadata }, tenantId, row.data_source_id) : null;
     if (!row || !source) return null;
     // The data source first, so that the dataset's reference to it is this loaded entity.
     em.map(DataSource, source);
@@ -62,7 +60,16 @@ export async function findVisibleDataset(ctx: DatasetContext, id: string): Promi
     }
     return dataset;
   };
-  const dataset = shared ? await ctx.metadata!.read(`dataset:${id}`, load, { freeze: false }) : await load();
+  return shared ? ctx.metadata!.read(`dataset:${id}`, load, { freeze: false }) : load();
+}
+
+/**
+ * A dataset the viewer may see; NOT_FOUND for missing, invisible and other tenants' ids alike.
+ * Visibility is decided by the same `canAs()` rules the list's SQL filter is derived from.
+ */
+export async function findVisibleDataset(ctx: DatasetContext, id: string): Promise<Dataset> {
+  const viewer = requirePerson(ctx.viewer);
+  const dataset = await datasetById(ctx, viewer.tenantId, id);
   if (!dataset || !(await canSeeThisDataset(ctx, dataset))) throw notFound('Dataset');
   return dataset;
 }
