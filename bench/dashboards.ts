@@ -8,7 +8,7 @@ import { createApp } from '../src/app.ts';
 import { visibleDashboards } from '../src/authz/visibility.ts';
 import { loadConfig } from '../src/config.ts';
 import { uuidv7 } from '../src/db/ids.ts';
-import { createDeps } from '../src/http/deps.ts';
+import { closeDeps, createDeps } from '../src/http/deps.ts';
 import { createLogger } from '../src/logger.ts';
 import { openSession } from '../src/modules/session/session.service.ts';
 import { User } from '../src/modules/user/user.entity.ts';
@@ -127,6 +127,7 @@ export async function benchDashboards(): Promise<{ name: string; gatewayMs: numb
       g.push(performance.now() - start);
     }
     await client.end();
+    await closeDeps(deps);
     const gatewayMs = median(g);
     const directMs = median(d);
     console.log(`dashboards(first: 100) + viewerCan, ${rowsGateway} rows visible on the page, ${ITERATIONS} runs`);

@@ -12,7 +12,7 @@ import { createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { DEMO_PASSWORD, seedDemo } from '../src/db/demo-seed.ts';
 import { seedDemoWarehouse } from '../src/db/demo-warehouse.ts';
-import { createDeps } from '../src/http/deps.ts';
+import { closeDeps, createDeps } from '../src/http/deps.ts';
 import { createLogger } from '../src/logger.ts';
 import { loadEffectiveAttributes } from '../src/modules/attribute/effective.ts';
 import { Dataset } from '../src/modules/dataset/dataset.entity.ts';
@@ -152,8 +152,7 @@ export async function benchQueries() {
     console.log(`    ratio (gateway / bare): ${rate.ratio.toFixed(2)}x  (target >= 0.8x; rounds ${Math.min(...roundRatios).toFixed(2)}–${Math.max(...roundRatios).toFixed(2)})`);
     console.log(`    ratio (gateway / bare with a prepared statement): ${rate.preparedRatio.toFixed(2)}x`);
     await reader.end();
-    await deps.metadataCache.close();
-    await deps.dataSourcePools.closeAll();
+    await closeDeps(deps);
     return { latency, rate };
   } finally {
     await db.close();

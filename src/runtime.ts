@@ -1,7 +1,7 @@
 import type { Config } from './config.ts';
 import { resolveDatabase, type ResolvedDatabase } from './db/database.ts';
 import { createOrm, migrate, type Orm } from './db/orm.ts';
-import { createDeps, type AppDeps } from './http/deps.ts';
+import { closeDeps, createDeps, type AppDeps } from './http/deps.ts';
 import type { Logger } from './logger.ts';
 
 export interface Runtime {
@@ -32,8 +32,7 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
     orm: opened,
     deps,
     async close() {
-      await deps.metadataCache.close();
-      await deps.dataSourcePools.closeAll();
+      await closeDeps(deps);
       await opened.close(true);
       await db.stop();
     },

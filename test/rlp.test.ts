@@ -8,7 +8,7 @@ import { RequestMetadata } from '../src/cache/request-metadata.ts';
 import type { DatasetDefinition, PermissionRule } from '../src/modules/dataset/dataset.entity.ts';
 import type { AttributeScalar, EffectiveAttributes } from '../src/query/attributes.ts';
 import { printExpr } from '../src/query/print.ts';
-import { compileRlp, isRestricted, loadAttributes, staticAttributes } from '../src/query/rlp.ts';
+import { compileRlp, isRestricted, staticAttributes } from '../src/query/rlp.ts';
 import { graphql } from './generated/gql.ts';
 import type { DatasetQueryInput, SetUserAttributeValueInput } from './generated/graphql.ts';
 import { contentBuilders } from './testkit/content.ts';
@@ -164,12 +164,12 @@ afterAll(async () => {
   await kit?.close();
 });
 
-describe('loadAttributes', () => {
+describe('the attributes loader', () => {
   it('reads the viewer’s attributes from the database: system attributes, the values set, everything else MISSING', async () => {
     await setUserAttribute(u.explorer, 'country', ['France', 'Germany']);
     const viewer: Viewer = { kind: 'USER', tenantId: t.tenant.id, tenantSlug: t.slug, userId: u.explorer.id, role: 'EXPLORER', status: 'ACTIVE', sessionId: undefined };
     const em = kit.orm.em.fork();
-    const loaded = await loadAttributes({ loaders: createLoaders(() => em, viewer, new RequestMetadata(kit.deps.metadataCache, viewer.tenantId)) });
+    const loaded = await createLoaders(() => em, viewer, new RequestMetadata(kit.deps.metadataCache, viewer.tenantId)).attributes();
     expect(['h_email', 'h_user_id', 'h_role', 'country', 'a1', 'region'].map((name) => loaded.get(name))).toEqual([
       { kind: 'VALUES', values: [u.explorer.email], source: 'SYSTEM' },
       { kind: 'VALUES', values: [u.explorer.id], source: 'SYSTEM' },

@@ -44,12 +44,6 @@ export interface MetadataCacheOptions {
   syncTimeoutMs?: number;
 }
 
-export interface CacheStats {
-  hits: number;
-  misses: number;
-  bypassed: number;
-  invalidations: number;
-}
 
 /** Deep-freezes plain data so that a shared cached value cannot be changed by one request. */
 export function deepFreeze<T>(value: T): T {
@@ -77,7 +71,8 @@ export class MetadataCache {
   private readonly maxTenants: number;
   private readonly maxAgeMs: number;
   private readonly syncTimeoutMs: number;
-  readonly stats: CacheStats = { hits: 0, misses: 0, bypassed: 0, invalidations: 0 };
+  /** Reads that went to the database because the feed was down. */
+  bypassed = 0;
 
   private readonly options: MetadataCacheOptions;
 
@@ -125,17 +120,15 @@ export class MetadataCache {
    */
   read<T>(tenantId: string, key: string, load: () => Promise<T>, options: { freeze?: boolean } = {}): Promise<T> {
     if (!this.listening) {
-      this.stats.bypassed++;
+      this.bypassed++;
       return load();
     }
     let entries = this.tenants.get(tenantId);
     const now = Date.now();
     const hit = entries?.get(key);
     if (hit && now - hit.storedAt <= this.maxAgeMs) {
-      this.stats.hits++;
       return hit.value as Promise<T>;
     }
-    this.stats.misses++;
     if (!entries) {
       if (this.tenants.size >= this.maxTenants) this.tenants.delete(this.tenants.keys().next().value!);
       entries = new Map();
@@ -154,7 +147,6 @@ export class MetadataCache {
 
   /** Drops every entry of a tenant (or of all tenants). */
   invalidate(tenantId: string | '*'): void {
-    this.stats.invalidations++;
     if (tenantId === '*') this.tenants.clear();
     else this.tenants.delete(tenantId);
   }

@@ -20,16 +20,26 @@ export class RequestMetadata {
   }
 
   /**
-   * Whether values read here may be shared with other requests: false in mutations, whose
-   * entities must belong to the request's own entity manager.
+   * Whether values of `tenantId` read here may come from (and go to) the shared cache: never in
+   * mutations, whose entities must belong to the request's own entity manager.
    */
-  get sharing(): boolean {
-    return !this.bypassed && this.tenantId !== undefined;
+  serves(tenantId: string | undefined): boolean {
+    return !this.bypassed && tenantId !== undefined && tenantId === this.tenantId;
   }
 
   /** `key`'s value for this tenant: from the cache when it may serve, else from `load()`. */
   read<T>(key: string, load: () => Promise<T>, options: { freeze?: boolean } = {}): Promise<T> {
-    if (!this.sharing) return load();
-    return this.cache.read(this.tenantId!, key, load, options);
+    return this.serves(this.tenantId) ? this.cache.read(this.tenantId!, key, load, options) : load();
   }
+}
+
+/** Reads `key` of `tenantId` through the request's metadata cache when it serves that tenant, else with `load()`. */
+export function readThrough<T>(
+  metadata: RequestMetadata | undefined,
+  tenantId: string,
+  key: string,
+  load: () => Promise<T>,
+  options: { freeze?: boolean } = {},
+): Promise<T> {
+  return metadata?.serves(tenantId) ? metadata.read(key, load, options) : load();
 }

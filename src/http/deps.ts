@@ -26,6 +26,12 @@ export interface AppDeps {
   metadataCache: MetadataCache;
 }
 
+/** Closes what `createDeps` opened: the metadata cache's change feed, then the data source pools. */
+export async function closeDeps(deps: AppDeps): Promise<void> {
+  await deps.metadataCache.close();
+  await deps.dataSourcePools.closeAll();
+}
+
 export function createDeps(args: { config: Config; orm: Orm; secretKey: string; logger: Logger }): AppDeps {
   let migrated = false;
   return {

@@ -27,6 +27,12 @@ export class Loader<K, V> extends DataLoader<K, V> {
 }
 
 /** Memoises one promise per key for the request. */
+/** Calls `load` once, on first use, and returns that promise from then on. */
+function once<V>(load: () => Promise<V>): () => Promise<V> {
+  let value: Promise<V> | undefined;
+  return () => (value ??= load());
+}
+
 function memo<K, V>(load: (key: K) => Promise<V>): (key: K) => Promise<V> {
   const cache = new Map<K, Promise<V>>();
   return (key) => {
@@ -45,7 +51,7 @@ export function createLoaders(em: () => EntityManager, viewer: Viewer | null, me
   const ids = async (fragment: SqlFragment) =>
     new Set((await em().execute<{ id: string }[]>(`select x.id from (${fragment.sql}) as x(id)`, fragment.params)).map((r) => r.id));
   /** Dataset and data source grants are few and usually needed together: one statement for both, kept in the metadata cache. */
-  const dataGrants = memo((_key: undefined) => metadata.read(`grants:${viewer?.userId}`, async () => {
+  const dataGrants = once(() => metadata.read(`grants:${viewer?.userId}`, async () => {
     const rows = viewer
       ? await em().execute<{ resource_type: 'DATASET' | 'DATA_SOURCE'; resource_id: string }[]>(
           `select s.resource_type, s.resource_id from shares s
@@ -99,7 +105,7 @@ export function createLoaders(em: () => EntityManager, viewer: Viewer | null, me
     }),
     sharedIds: memo(async (type: ShareResourceType): Promise<ReadonlySet<string>> => {
       if (!viewer) return new Set();
-      if (type === 'DATASET' || type === 'DATA_SOURCE') return (await dataGrants(undefined))[type];
+      if (type === 'DATASET' || type === 'DATA_SOURCE') return (await dataGrants())[type];
       return ids(type === 'FOLDER' ? sharedFolderTree(viewer) : grantedIds(viewer, type));
     }),
     /** The viewer with per-user overrides, loaded once per request on first use. */
@@ -108,7 +114,7 @@ export function createLoaders(em: () => EntityManager, viewer: Viewer | null, me
      * The viewer's effective user attributes (PRODUCT.md §5), for row-level permission and filter
      * permissions; once per request, and from the metadata cache when it may serve.
      */
-    attributes: memo((_key: undefined): Promise<EffectiveAttributes> => {
+    attributes: once((): Promise<EffectiveAttributes> => {
       if (!viewer) throw new Error('no viewer');
       return metadata.read(`attributes:${viewer.userId}:${viewer.role}:${viewer.email ?? ''}`, async () => {
         const email = viewer.email ?? (await em().findOne(User, { id: viewer.userId, tenant }))?.email;

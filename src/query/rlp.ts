@@ -175,13 +175,3 @@ export function staticAttributes(values: Readonly<Record<string, readonly Attrib
 export function systemAttributes(person: { email: string; userId: string; role: string }): EffectiveAttributes {
   return staticAttributes({ h_email: [person.email], h_user_id: [person.userId], h_role: [person.role] }, 'SYSTEM');
 }
-
-/** What an attribute loader gets: the request's viewer and its loaders. */
-export interface AttributeLoaderContext {
-  loaders: { attributes(key?: undefined): Promise<EffectiveAttributes> };
-}
-
-/** The viewer's effective attributes for this request (PRODUCT.md §5). */
-export function loadAttributes(ctx: AttributeLoaderContext): Promise<EffectiveAttributes> {
-  return ctx.loaders.attributes(undefined);
-}

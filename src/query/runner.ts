@@ -13,12 +13,13 @@ import type { Dataset } from '../modules/dataset/dataset.entity.ts';
 import { dataSourceRow } from '../modules/data-source/data-source.rows.ts';
 import { datasetFacts, type DatasetAccessContext } from '../modules/dataset/dataset.access.ts';
 import type { ServiceContext } from '../modules/service-context.ts';
+import type { Loaders } from '../http/loaders.ts';
 import { compileQuery, type CompiledQuery, type DatasetQueryInput, type QueryAccess, type QueryColumn } from './compile.ts';
 import { deepFreeze } from '../cache/metadata-cache.ts';
 import { printSelect, type PrintedSql } from './print.ts';
 import { resultCacheKey } from './result-cache.ts';
 import { isStalePlan, retireStatement, statementName } from './prepared.ts';
-import { isRestricted, loadAttributes, type AttributeLoaderContext } from './rlp.ts';
+import { isRestricted } from './rlp.ts';
 
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
 
@@ -262,7 +263,7 @@ export async function executeQuery(
   return { ...result, cached: false };
 }
 
-export type ExploreContext = ServiceContext & DatasetAccessContext & { loaders: AttributeLoaderContext['loaders'] };
+export type ExploreContext = ServiceContext & DatasetAccessContext & { loaders: Pick<Loaders, 'attributes'> };
 
 /** `Dataset.query`: needs `dataset.explore`; restricted viewers get the dataset's rules. */
 export async function exploreDataset(ctx: ExploreContext, dataset: Dataset, input: DatasetQueryInput): Promise<QueryResultData> {
@@ -270,6 +271,6 @@ export async function exploreDataset(ctx: ExploreContext, dataset: Dataset, inpu
   await assertCan(ctx, 'dataset.explore', facts, 'You may not explore this dataset');
   const viewer = ctx.viewer!;
   const restricted = isRestricted(viewer, facts);
-  const attributes = restricted && dataset.permissionRules.length > 0 ? await loadAttributes(ctx) : undefined;
+  const attributes = restricted && dataset.permissionRules.length > 0 ? await ctx.loaders.attributes() : undefined;
   return executeQuery(ctx, dataset, input, { restricted, attributes });
 }

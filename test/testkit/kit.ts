@@ -7,7 +7,7 @@ import { hashPassword } from '../../src/auth/password.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { createOrm, type Orm } from '../../src/db/orm.ts';
 import { uuidv7 } from '../../src/db/ids.ts';
-import { createDeps, type AppDeps } from '../../src/http/deps.ts';
+import { closeDeps, createDeps, type AppDeps } from '../../src/http/deps.ts';
 import { createLogger } from '../../src/logger.ts';
 import { Group, GroupMembership } from '../../src/modules/group/group.entity.ts';
 import { openSession } from '../../src/modules/session/session.service.ts';
@@ -161,8 +161,7 @@ export async function createTestKit(options: { databaseUrl?: string; config?: Pa
       return group;
     },
     async close() {
-      await deps.metadataCache.close();
-      await deps.dataSourcePools.closeAll();
+      await closeDeps(deps);
       await orm.close(true);
     },
   };

@@ -4,7 +4,7 @@ import type { Context } from '../../http/context.ts';
 import { compileQuery, type DatasetQueryInput, type FieldFilterInput } from '../../query/compile.ts';
 import { printSelect } from '../../query/print.ts';
 import { evaluatePermissionCode, effectivePermission, type FilterPermissionResult } from '../../query/filter-permissions/index.ts';
-import { isRestricted, loadAttributes } from '../../query/rlp.ts';
+import { isRestricted } from '../../query/rlp.ts';
 import { executeQuery, runOnDataSource, type QueryResultData } from '../../query/runner.ts';
 import { datasetFacts } from '../dataset/dataset.access.ts';
 import { datasetById } from '../dataset/dataset.service.ts';
@@ -29,7 +29,7 @@ async function readableDataset(ctx: Context, dashboardId: string, datasetId: str
   await assertCan(ctx, 'widget.viewData', { ...(await dashboardFacts(ctx, dashboard)), ...facts }, 'You may see this dashboard but not the data of this widget');
   const viewer = ctx.viewer!;
   const restricted = isRestricted(viewer, facts);
-  const attributes = restricted && dataset.permissionRules.length > 0 ? await loadAttributes(ctx) : undefined;
+  const attributes = restricted && dataset.permissionRules.length > 0 ? await ctx.loaders.attributes() : undefined;
   return { dashboard, dataset, access: { restricted, attributes } };
 }
 

@@ -12,6 +12,7 @@ import { registerShareTarget } from '../share/share.service.ts';
 import { canSeeThisDataset, datasetFacts, mayManageSomeDataset, visibleDatasets, type DatasetAccessContext } from './dataset.access.ts';
 import { dataSourceRow } from '../data-source/data-source.rows.ts';
 import { deepFreeze } from '../../cache/metadata-cache.ts';
+import { readThrough } from '../../cache/request-metadata.ts';
 import { Dataset, type DatasetCalculation, type DatasetDefinition, type DatasetRelationship } from './dataset.entity.ts';
 import { fieldIndex, validateDefinition, type ModelInput } from './definition.ts';
 
@@ -45,7 +46,7 @@ export async function listDatasets(ctx: DatasetContext, window: IdWindow): Promi
  */
 export async function datasetById(ctx: Pick<ServiceContext, 'em' | 'metadata'>, tenantId: string, id: string): Promise<Dataset | null> {
   if (!isUuid(id)) return null;
-  const shared = ctx.metadata?.tenantId === tenantId && ctx.metadata.sharing;
+  const shared = ctx.metadata?.serves(tenantId) ?? false;
   const load = async (): Promise<Dataset | null> => {
     const em = shared ? ctx.em.fork() : ctx.em;
     const [row] = await em.execute<{ data_source_id: string }[]>('select * from datasets where id = ? and tenant_id = ?', [id, tenantId]);
@@ -60,7 +61,7 @@ export async function datasetById(ctx: Pick<ServiceContext, 'em' | 'metadata'>, 
     }
     return dataset;
   };
-  return shared ? ctx.metadata!.read(`dataset:${id}`, load, { freeze: false }) : load();
+  return readThrough(ctx.metadata, tenantId, `dataset:${id}`, load, { freeze: false });
 }
 
 /**
