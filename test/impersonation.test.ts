@@ -230,9 +230,14 @@ describe('an analyst impersonator acts with the intersection of both users’ pe
     expect(ctx.viewer).toMatchObject({ userId: explorer.id, role: 'EXPLORER', impersonatorId: analyst.id, impersonatorRole: 'ANALYST' });
     expect(await authScopes(ctx).allowed({ action: 'dashboard.create', facts: teamDashboard })).toBe(false);
     await expect(assertCan(ctx, 'dashboard.create', teamDashboard)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    // What both may do stays allowed; "own personal workspace" means the explorer's, the person acted as.
+    // What both may do stays allowed: a team dashboard shared with the explorer (analysts see the team workspace).
+    expect(await authScopes(ctx).allowed({ action: 'dashboard.view', facts: { ...teamDashboard, shared: true } })).toBe(true);
+    // "Own personal workspace" means the explorer's, the person acted as; but only what both can see
+    // is visible, so it takes the analyst's own share of it.
     const ownWorkspace = { workspace: 'PERSONAL' as const, workspaceOwnerId: explorer.id };
-    expect(await authScopes(ctx).allowed({ action: 'dashboard.view', facts: ownWorkspace })).toBe(true);
+    expect(await authScopes(ctx).allowed({ action: 'dashboard.view', facts: ownWorkspace })).toBe(false);
+    const sharedWithAnalyst = { ...ownWorkspace, impersonatorFacts: { ...ownWorkspace, shared: true } };
+    expect(await authScopes(ctx).allowed({ action: 'dashboard.view', facts: sharedWithAnalyst })).toBe(true);
   });
 
   it('an analyst without the restriction, acting as the explorer, may', async () => {

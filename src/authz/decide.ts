@@ -26,6 +26,19 @@ export interface Facts {
   targetRole?: Role;
   /** The dataset the action reads or changes, for dataset access modes. */
   datasetId?: string;
+  /**
+   * While a non-admin impersonates: the same resource's facts for the impersonator as themselves
+   * (their shares, their ownership), which decide whether they could see it (`canAs`). Absent,
+   * the impersonator is taken to have no share of it and to own nothing.
+   */
+  impersonatorFacts?: Facts;
+}
+
+/** Facts of two resources an action touches together (a dashboard and a dataset), each person's side merged. */
+export function mergeFacts(a: Facts, b: Facts): Facts {
+  const merged: Facts = { ...a, ...b };
+  if (a.impersonatorFacts || b.impersonatorFacts) merged.impersonatorFacts = { ...a.impersonatorFacts, ...b.impersonatorFacts };
+  return merged;
 }
 
 const VIEW_ONLY: ReadonlySet<Action> = new Set(['dashboard.view', 'folder.view', 'widget.viewData', 'data.export']);

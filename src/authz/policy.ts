@@ -51,13 +51,56 @@ export function adminRemovalDenial(
 }
 
 /**
+ * What the impersonator must themselves be able to do with the resource an action touches, each
+ * group one of whose actions must be allowed: seeing it. Editing as the target stays the target's
+ * right (owner = the person acted as), but only on what the impersonator could see too.
+ */
+const DASHBOARD_SEEN = [['dashboard.view']] as const;
+const DATASET_SEEN = [['dataset.explore', 'dataset.manage']] as const;
+const SEEN_BY_IMPERSONATOR: Partial<Record<Action, readonly (readonly Action[])[]>> = {
+  'dashboard.create': DASHBOARD_SEEN,
+  'dashboard.view': DASHBOARD_SEEN,
+  'dashboard.editInfo': DASHBOARD_SEEN,
+  'dashboard.lock': DASHBOARD_SEEN,
+  'dashboard.copyMove': DASHBOARD_SEEN,
+  'dashboard.share': DASHBOARD_SEEN,
+  'dashboard.settings': DASHBOARD_SEEN,
+  'dashboard.editContent': DASHBOARD_SEEN,
+  'widget.viewData': [['dashboard.view'], ['widget.viewData']],
+  'widget.explore': [['widget.explore']],
+  'folder.view': [['folder.view']],
+  'folder.manage': [['folder.view']],
+  'dataset.explore': DATASET_SEEN,
+  'dataset.manage': DATASET_SEEN,
+  'dataset.seeDefinition': DATASET_SEEN,
+  'dataSource.use': [['dataSource.use']],
+  'dataSource.manage': [['dataSource.use']],
+};
+
+/**
+ * Whether the impersonator, as themselves (`self`: their own id, role and overrides), could see
+ * what `action` touches. Without facts of their own they have no share of it and own nothing, so
+ * a decision that forgot to compute them fails closed.
+ */
+function impersonatorSees(self: Subject, action: Action, facts: Facts): boolean {
+  const groups = SEEN_BY_IMPERSONATOR[action];
+  if (!groups) return true;
+  const own = facts.impersonatorFacts ?? { workspace: facts.workspace, workspaceOwnerId: facts.workspaceOwnerId, datasetId: facts.datasetId };
+  const needed = action === 'dashboard.editContent' && facts.datasetId !== undefined ? [...groups, ...DATASET_SEEN] : groups;
+  return needed.every((group) => group.some((a) => can(self, a, own)));
+}
+
+/**
  * `can` for the viewer: while a non-admin impersonates (PRODUCT.md §1), the action must be allowed
  * to both the person acted as (`subject`) and the impersonator (`impersonator`, evaluated under
- * the target's identity) — the intersection of both users' permissions. Pass
- * `subject.impersonator` of the viewer's subject (`ctx.loaders.subject()`).
+ * the target's identity) — the intersection of both users' permissions — and the impersonator as
+ * themselves (`subject.impersonatorSelf`, with `facts.impersonatorFacts`) must be able to see the
+ * resource. Pass `subject.impersonator` of the viewer's subject (`ctx.loaders.subject()`).
  */
-export function canAs(subject: Subject, impersonator: Subject | undefined, action: Action, facts: Facts = {}): boolean {
-  return can(subject, action, facts) && (impersonator === undefined || can(impersonator, action, facts));
+export function canAs(subject: ViewerSubject, impersonator: Subject | undefined, action: Action, facts: Facts = {}): boolean {
+  if (!can(subject, action, facts)) return false;
+  if (impersonator !== undefined && !can(impersonator, action, facts)) return false;
+  return subject.impersonatorSelf === undefined || impersonatorSees(subject.impersonatorSelf, action, facts);
 }
 
 /**

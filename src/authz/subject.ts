@@ -16,11 +16,14 @@ interface SubjectRow {
 /**
  * The viewer's subject. While a non-admin impersonates, `impersonator` carries the impersonator's
  * role and overrides under the target's identity (so "owner" and "own personal workspace" mean the
- * person acted as); a decision must then hold for both (`canAs` in `policy.ts`). An admin
- * impersonator acts with the target's permissions alone, so `impersonator` is absent.
+ * person acted as); a decision must then hold for both (`canAs` in `policy.ts`). `impersonatorSelf`
+ * is the impersonator as themselves (their own id), who must also be able to see whatever the
+ * decision touches. An admin impersonator sees everything and acts with the target's permissions
+ * alone, so both are absent.
  */
 export interface ViewerSubject extends Subject {
   impersonator?: Subject | undefined;
+  impersonatorSelf?: Subject | undefined;
 }
 
 function toSubject(userId: string, role: Role, row: SubjectRow | undefined): Subject {
@@ -53,7 +56,11 @@ export async function loadSubject(em: EntityManager, viewer: Viewer): Promise<Vi
   );
   const byId = new Map(rows.map((row) => [row.id, row]));
   const subject: ViewerSubject = toSubject(viewer.userId, viewer.role, byId.get(viewer.userId));
-  if (intersect) subject.impersonator = toSubject(viewer.userId, viewer.impersonatorRole!, byId.get(viewer.impersonatorId!));
+  if (intersect) {
+    const row = byId.get(viewer.impersonatorId!);
+    subject.impersonator = toSubject(viewer.userId, viewer.impersonatorRole!, row);
+    subject.impersonatorSelf = toSubject(viewer.impersonatorId!, viewer.impersonatorRole!, row);
+  }
   return subject;
 }
 

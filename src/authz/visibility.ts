@@ -15,6 +15,28 @@ export interface VisibilitySubject {
   tenantId: string;
   userId: string;
   role: Role;
+  /** While impersonating: the person acting as `userId`, who must be able to see the rows too. */
+  impersonatorId?: string | undefined;
+  impersonatorRole?: Role | undefined;
+}
+
+/**
+ * The impersonator as themselves, when their own visibility narrows the viewer's (PRODUCT.md §1:
+ * only what both can see). An admin sees everything, so the target's view is the intersection.
+ */
+export function impersonatorOf(subject: VisibilitySubject): VisibilitySubject | undefined {
+  if (subject.impersonatorId === undefined || subject.impersonatorRole === 'ADMIN') return undefined;
+  // Without a known role the impersonator is taken to see no more than a viewer.
+  return { tenantId: subject.tenantId, userId: subject.impersonatorId, role: subject.impersonatorRole ?? 'VIEWER' };
+}
+
+/** `predicate` for the viewer and, while impersonating, for the impersonator too. */
+function forBoth(subject: VisibilitySubject, alias: string, predicate: (person: VisibilitySubject, alias: string) => SqlFragment): SqlFragment {
+  const own = predicate(subject, alias);
+  const impersonator = impersonatorOf(subject);
+  if (!impersonator) return own;
+  const theirs = predicate(impersonator, alias);
+  return { sql: `(${own.sql}) and (${theirs.sql})`, params: [...own.params, ...theirs.params] };
 }
 
 /** A `shares s` row grants the viewer: directly, through one of their groups, or All users. */
@@ -49,9 +71,14 @@ export function sharedFolderTree(subject: VisibilitySubject): SqlFragment {
 /**
  * The `dashboard.view` row of the matrix as a predicate over `alias` (a dashboards row):
  * admins see all; others see what they own, their own personal workspace, what is shared with
- * them (directly or through a folder); analysts also see the whole team workspace.
+ * them (directly or through a folder); analysts also see the whole team workspace. While
+ * impersonating, the impersonator must see the row as well.
  */
 export function visibleDashboards(subject: VisibilitySubject, alias = 'd'): SqlFragment {
+  return forBoth(subject, alias, dashboardsOf);
+}
+
+function dashboardsOf(subject: VisibilitySubject, alias: string): SqlFragment {
   if (subject.role === 'ADMIN') return { sql: `${alias}.tenant_id = ?`, params: [subject.tenantId] };
   const granted = grantedIds(subject, 'DASHBOARD');
   const folders = sharedFolderTree(subject);
@@ -67,8 +94,12 @@ export function visibleDashboards(subject: VisibilitySubject, alias = 'd'): SqlF
   };
 }
 
-/** The `folder.view` row of the matrix as a predicate over `alias` (a folders row). */
+/** The `folder.view` row of the matrix as a predicate over `alias` (a folders row), for both people while impersonating. */
 export function visibleFolders(subject: VisibilitySubject, alias = 'f'): SqlFragment {
+  return forBoth(subject, alias, foldersOf);
+}
+
+function foldersOf(subject: VisibilitySubject, alias: string): SqlFragment {
   if (subject.role === 'ADMIN') return { sql: `${alias}.tenant_id = ?`, params: [subject.tenantId] };
   const folders = sharedFolderTree(subject);
   const team = subject.role === 'ANALYST' ? `or ${alias}.workspace = 'TEAM'` : '';

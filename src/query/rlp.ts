@@ -144,10 +144,17 @@ export function compileRlp(rules: readonly PermissionRule[], attributes: Effecti
 /**
  * Who row-level permission restricts: VIEWER, EXPLORER and PUBLIC principals (embeds, links), and
  * ANALYSTs without the data source shared (who reach the dataset only through a dataset share).
- * ADMINs are never restricted; while impersonating, the role acted as decides.
+ * ADMINs are never restricted. While impersonating, the role acted as decides, and a non-admin
+ * impersonator's own restriction (with their own shares) applies too.
  */
-export function isRestricted(viewer: Pick<Viewer, 'kind' | 'role' | 'status'>, facts: Facts): boolean {
+export function isRestricted(viewer: Pick<Viewer, 'kind' | 'role' | 'status' | 'impersonatorId' | 'impersonatorRole'>, facts: Facts): boolean {
   if (viewer.kind === 'EMBED' || viewer.kind === 'SHARE_LINK' || viewer.status === 'PUBLIC') return true;
+  // While a non-admin impersonates, a restriction of either person restricts the query (the
+  // target's attributes apply); without the impersonator's own facts they count as restricted.
+  if (viewer.impersonatorId !== undefined && viewer.impersonatorRole !== 'ADMIN') {
+    const impersonator = { kind: viewer.kind, role: viewer.impersonatorRole ?? 'VIEWER', status: 'ACTIVE' } as const;
+    if (isRestricted(impersonator, facts.impersonatorFacts ?? {})) return true;
+  }
   if (viewer.role === 'ADMIN') return false;
   if (viewer.role === 'ANALYST') return facts.dataSourceShared !== true;
   return true;

@@ -94,6 +94,13 @@ type Documents = {
     "\n  query GroupsById($id: ID!, $first: Int, $after: String) {\n    group(id: $id) {\n      id name memberCount\n      members(first: $first, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } }\n    }\n  }\n": typeof types.GroupsByIdDocument,
     "query GroupsNode($id: ID!) { node(id: $id) { id ... on Group { name memberCount } } }": typeof types.GroupsNodeDocument,
     "query Me { viewer { user { email } } }": typeof types.MeDocument,
+    "mutation IvImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }": typeof types.IvImpersonateDocument,
+    "\n  query IvDatasetQuery($id: ID!, $input: DatasetQueryInput!) { dataset(id: $id) { id query(input: $input) { rows } } }\n": typeof types.IvDatasetQueryDocument,
+    "\n  query IvDashboard($id: ID!) { dashboard(id: $id) { id widgets { id data { rows } } } }\n": typeof types.IvDashboardDocument,
+    "query IvFolder($id: ID!) { folder(id: $id) { id } }": typeof types.IvFolderDocument,
+    "query IvNode($id: ID!) { node(id: $id) { id } }": typeof types.IvNodeDocument,
+    "\n  query IvLists {\n    datasets(first: 100) { edges { node { id } } }\n    dashboards(first: 100) { edges { node { id } } }\n    folders(first: 100) { edges { node { id } } }\n  }\n": typeof types.IvListsDocument,
+    "query IvDatasetCan($id: ID!) { dataset(id: $id) { viewerCan { explore } } }": typeof types.IvDatasetCanDocument,
     "mutation ImpImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }": typeof types.ImpImpersonateDocument,
     "mutation ImpStop { stopImpersonating }": typeof types.ImpStopDocument,
     "\n  query ImpViewer { viewer { kind user { id role email } impersonator { id name } } }\n": typeof types.ImpViewerDocument,
@@ -236,6 +243,13 @@ const documents: Documents = {
     "\n  query GroupsById($id: ID!, $first: Int, $after: String) {\n    group(id: $id) {\n      id name memberCount\n      members(first: $first, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } }\n    }\n  }\n": types.GroupsByIdDocument,
     "query GroupsNode($id: ID!) { node(id: $id) { id ... on Group { name memberCount } } }": types.GroupsNodeDocument,
     "query Me { viewer { user { email } } }": types.MeDocument,
+    "mutation IvImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }": types.IvImpersonateDocument,
+    "\n  query IvDatasetQuery($id: ID!, $input: DatasetQueryInput!) { dataset(id: $id) { id query(input: $input) { rows } } }\n": types.IvDatasetQueryDocument,
+    "\n  query IvDashboard($id: ID!) { dashboard(id: $id) { id widgets { id data { rows } } } }\n": types.IvDashboardDocument,
+    "query IvFolder($id: ID!) { folder(id: $id) { id } }": types.IvFolderDocument,
+    "query IvNode($id: ID!) { node(id: $id) { id } }": types.IvNodeDocument,
+    "\n  query IvLists {\n    datasets(first: 100) { edges { node { id } } }\n    dashboards(first: 100) { edges { node { id } } }\n    folders(first: 100) { edges { node { id } } }\n  }\n": types.IvListsDocument,
+    "query IvDatasetCan($id: ID!) { dataset(id: $id) { viewerCan { explore } } }": types.IvDatasetCanDocument,
     "mutation ImpImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }": types.ImpImpersonateDocument,
     "mutation ImpStop { stopImpersonating }": types.ImpStopDocument,
     "\n  query ImpViewer { viewer { kind user { id role email } impersonator { id name } } }\n": types.ImpViewerDocument,
@@ -632,6 +646,34 @@ export function graphql(source: "query GroupsNode($id: ID!) { node(id: $id) { id
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query Me { viewer { user { email } } }"): (typeof documents)["query Me { viewer { user { email } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation IvImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }"): (typeof documents)["mutation IvImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IvDatasetQuery($id: ID!, $input: DatasetQueryInput!) { dataset(id: $id) { id query(input: $input) { rows } } }\n"): (typeof documents)["\n  query IvDatasetQuery($id: ID!, $input: DatasetQueryInput!) { dataset(id: $id) { id query(input: $input) { rows } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IvDashboard($id: ID!) { dashboard(id: $id) { id widgets { id data { rows } } } }\n"): (typeof documents)["\n  query IvDashboard($id: ID!) { dashboard(id: $id) { id widgets { id data { rows } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query IvFolder($id: ID!) { folder(id: $id) { id } }"): (typeof documents)["query IvFolder($id: ID!) { folder(id: $id) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query IvNode($id: ID!) { node(id: $id) { id } }"): (typeof documents)["query IvNode($id: ID!) { node(id: $id) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IvLists {\n    datasets(first: 100) { edges { node { id } } }\n    dashboards(first: 100) { edges { node { id } } }\n    folders(first: 100) { edges { node { id } } }\n  }\n"): (typeof documents)["\n  query IvLists {\n    datasets(first: 100) { edges { node { id } } }\n    dashboards(first: 100) { edges { node { id } } }\n    folders(first: 100) { edges { node { id } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query IvDatasetCan($id: ID!) { dataset(id: $id) { viewerCan { explore } } }"): (typeof documents)["query IvDatasetCan($id: ID!) { dataset(id: $id) { viewerCan { explore } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -8,13 +8,18 @@ type DashboardLike = Pick<Dashboard, 'id' | 'workspace' | 'locked'> & {
   workspaceOwner?: { id: string } | null;
 };
 
-/** Matrix facts about a dashboard for the viewer; shared also through any ancestor folder. */
+/**
+ * Matrix facts about a dashboard for the viewer; shared also through any ancestor folder. While a
+ * non-admin impersonates, the impersonator's own facts come along (`impersonatorFacts`).
+ */
 export async function dashboardFacts(ctx: Context, dashboard: DashboardLike): Promise<Facts> {
-  return {
-    shared: await ctx.loaders.isDashboardShared.load(dashboard.id),
-    owner: dashboard.owner.id === ctx.viewer?.userId,
-    workspace: dashboard.workspace,
-    workspaceOwnerId: dashboard.workspaceOwner?.id ?? null,
-    locked: dashboard.locked,
-  };
+  const impersonator = ctx.loaders.impersonatorShares;
+  const [shared, impersonatorShared] = await Promise.all([
+    ctx.loaders.isDashboardShared.load(dashboard.id),
+    impersonator?.isDashboardShared.load(dashboard.id),
+  ]);
+  const place = { workspace: dashboard.workspace, workspaceOwnerId: dashboard.workspaceOwner?.id ?? null, locked: dashboard.locked };
+  const facts: Facts = { shared, owner: dashboard.owner.id === ctx.viewer?.userId, ...place };
+  if (impersonator) facts.impersonatorFacts = { shared: impersonatorShared === true, owner: dashboard.owner.id === ctx.viewer?.impersonatorId, ...place };
+  return facts;
 }

@@ -1,3 +1,4 @@
+import { mergeFacts } from '../../authz/decide.ts';
 import { assertCan } from '../../authz/policy.ts';
 import { badInput, forbidden } from '../../errors.ts';
 import type { Context } from '../../http/context.ts';
@@ -6,6 +7,7 @@ import { printSelect } from '../../query/print.ts';
 import { evaluatePermissionCode, effectivePermission, type FilterPermissionResult } from '../../query/filter-permissions/index.ts';
 import { isRestricted } from '../../query/rlp.ts';
 import { executeQuery, runOnDataSource, type QueryResultData } from '../../query/runner.ts';
+import { dataSourceFacts } from '../data-source/data-source.service.ts';
 import { datasetFacts } from '../dataset/dataset.access.ts';
 import { datasetById } from '../dataset/dataset.service.ts';
 import type { Dataset } from '../dataset/dataset.entity.ts';
@@ -26,7 +28,7 @@ async function readableDataset(ctx: Context, dashboardId: string, datasetId: str
   const dataset = await datasetById(ctx, ctx.viewer!.tenantId, datasetId);
   if (!dataset) throw new Error(`widget of dashboard ${dashboardId} reads dataset ${datasetId}, which is not in its tenant`);
   const facts = await datasetFacts(ctx, dataset);
-  await assertCan(ctx, 'widget.viewData', { ...(await dashboardFacts(ctx, dashboard)), ...facts }, 'You may see this dashboard but not the data of this widget');
+  await assertCan(ctx, 'widget.viewData', mergeFacts(await dashboardFacts(ctx, dashboard), facts), 'You may see this dashboard but not the data of this widget');
   const viewer = ctx.viewer!;
   const restricted = isRestricted(viewer, facts);
   const attributes = restricted && dataset.permissionRules.length > 0 ? await ctx.loaders.attributes() : undefined;
@@ -53,8 +55,7 @@ async function permitted(ctx: Context, filter: DashboardFilter, all: readonly Da
     viewer: { email, groups: groups.map((g) => g.name) },
     // `ds_id` queries run with the same checks as any query: the viewer must be allowed to use that data source.
     runQuery: async (dsId, text, params) => {
-      const shared = await ctx.loaders.sharedIds('DATA_SOURCE');
-      await assertCan(ctx, 'dataSource.use', { dataSourceShared: shared.has(dsId) });
+      await assertCan(ctx, 'dataSource.use', await dataSourceFacts(ctx, dsId));
       const raw = await runOnDataSource(ctx, { dataSourceId: dsId, tenantId: viewer.tenantId }, { text, values: [...params] });
       return raw.rows.map((row) => row[0]);
     },

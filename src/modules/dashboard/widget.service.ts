@@ -1,3 +1,4 @@
+import { mergeFacts } from '../../authz/decide.ts';
 import { assertCan } from '../../authz/policy.ts';
 import { isUuid } from '../../db/ids.ts';
 import { badInput, notFound } from '../../errors.ts';
@@ -21,7 +22,7 @@ async function authorizeContent(ctx: Context, dashboard: Dashboard, datasetId: s
   await assertCan(ctx, 'dataset.explore', data).catch(() => {
     throw badInput(field, 'No such dataset');
   });
-  await assertCan(ctx, 'dashboard.editContent', { ...(await dashboardFacts(ctx, dashboard)), ...data });
+  await assertCan(ctx, 'dashboard.editContent', mergeFacts(await dashboardFacts(ctx, dashboard), data));
   return dataset;
 }
 
@@ -74,7 +75,7 @@ export async function deleteWidget(ctx: Context, id: string): Promise<boolean> {
   const dashboard = await findVisibleDashboard(ctx, widget.dashboard.id);
   // Removing needs the right to change the dashboard's content, not to explore the dataset.
   const dataset = await ctx.em.findOneOrFail(Dataset, { id: widget.dataset.id });
-  await assertCan(ctx, 'dashboard.editContent', { ...(await dashboardFacts(ctx, dashboard)), ...(await datasetFacts(ctx, dataset)) });
+  await assertCan(ctx, 'dashboard.editContent', mergeFacts(await dashboardFacts(ctx, dashboard), await datasetFacts(ctx, dataset)));
   recordAudit(ctx.em, ctx.viewer!, { action: 'widget.delete', resourceType: 'WIDGET', resourceId: widget.id, summary: { dashboardId: dashboard.id } });
   ctx.em.remove(widget);
   await ctx.em.flush();

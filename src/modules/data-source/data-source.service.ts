@@ -3,7 +3,8 @@ import pg from 'pg';
 import { decryptSecret, encryptSecret } from '../../auth/secret-box.ts';
 import { assertCan, canAs, isPerson } from '../../authz/policy.ts';
 import type { ViewerSubject } from '../../authz/subject.ts';
-import { grantedIds } from '../../authz/visibility.ts';
+import type { Facts } from '../../authz/decide.ts';
+import { grantedIds, impersonatorOf } from '../../authz/visibility.ts';
 import { isUuid, uuidv7 } from '../../db/ids.ts';
 import { badInput, conflict, forbidden, notFound, withUniqueGuard } from '../../errors.ts';
 import { idWindowQuery, type IdWindow } from '../../graphql/pagination.ts';
@@ -15,23 +16,34 @@ import { registerShareTarget } from '../share/share.service.ts';
 import { DataSource } from './data-source.entity.ts';
 
 /** What the data source services need: the GraphQL context satisfies it. */
-export type DataSourceContext = ServiceContext & { loaders: Pick<Loaders, 'subject' | 'sharedIds'> };
+export type DataSourceContext = ServiceContext & { loaders: Pick<Loaders, 'subject' | 'sharedIds' | 'impersonatorShares'> };
 
 const CONNECT_TIMEOUT_MS = 5_000;
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_$]*$/;
 const MAX_SCHEMAS = 50;
 const MAX_DATASETS_NAMED = 10;
 
+const SHARED: Facts = { dataSourceShared: true, impersonatorFacts: { dataSourceShared: true } };
+
 /** Whether the viewer's role can reach data sources shared with them (analysts); admins reach all. */
-const reachesShared = (subject: ViewerSubject) => canAs(subject, subject.impersonator, 'dataSource.use', { dataSourceShared: true });
+const reachesShared = (subject: ViewerSubject) => canAs(subject, subject.impersonator, 'dataSource.use', SHARED);
+
+/**
+ * Whether the data source is shared with the viewer and, while a non-admin impersonates, with the
+ * impersonator as themselves: both must be able to use it.
+ */
+export async function dataSourceFacts(ctx: Pick<DataSourceContext, 'loaders'>, id: string): Promise<Facts> {
+  const impersonator = ctx.loaders.impersonatorShares;
+  const [own, theirs] = await Promise.all([ctx.loaders.sharedIds('DATA_SOURCE'), impersonator?.sharedIds('DATA_SOURCE')]);
+  return { dataSourceShared: own.has(id), ...(theirs ? { impersonatorFacts: { dataSourceShared: theirs.has(id) } } : {}) };
+}
 
 /** Who may do what with one data source, from the matrix (`dataSource.use`, `dataSource.manage`). */
 export async function dataSourcePermissions(ctx: DataSourceContext, id: string): Promise<{ use: boolean; manage: boolean }> {
   if (!isPerson(ctx.viewer)) return { use: false, manage: false };
   const subject = await ctx.loaders.subject();
   // Shares only matter to roles that reach shared data sources; admins reach all without them.
-  const shared = !canAs(subject, subject.impersonator, 'dataSource.use') && reachesShared(subject) && (await ctx.loaders.sharedIds('DATA_SOURCE')).has(id);
-  const facts = { dataSourceShared: shared };
+  const facts = !canAs(subject, subject.impersonator, 'dataSource.use') && reachesShared(subject) ? await dataSourceFacts(ctx, id) : {};
   return { use: canAs(subject, subject.impersonator, 'dataSource.use', facts), manage: canAs(subject, subject.impersonator, 'dataSource.manage', facts) };
 }
 
@@ -49,6 +61,12 @@ export async function listDataSources(ctx: DataSourceContext, window: IdWindow):
   if (!canAs(subject, subject.impersonator, 'dataSource.use')) {
     const granted = grantedIds(viewer, 'DATA_SOURCE');
     Object.assign(where, { [raw((alias) => `${alias}.id in (${granted.sql})`, granted.params)]: [] });
+  }
+  const impersonator = impersonatorOf(viewer);
+  if (impersonator) {
+    // What the impersonator could not use themselves stays hidden (an admin impersonator uses all).
+    const theirs = grantedIds(impersonator, 'DATA_SOURCE');
+    Object.assign(where, { [raw((alias) => `${alias}.id in (${theirs.sql})`, theirs.params)]: [] });
   }
   return ctx.em.find(DataSource, where, { orderBy: page.orderBy, limit: page.limit });
 }
@@ -251,7 +269,7 @@ function describeFailure(error: unknown, ds: DataSource, password: string): stri
 /** Connects with the stored credentials and runs `select 1`; the answer never carries the password. */
 export async function testConnection(ctx: DataSourceContext, id: string): Promise<{ ok: boolean; message: string | null }> {
   const dataSource = await findVisibleDataSource(ctx, id);
-  await assertCan(ctx, 'dataSource.use', { dataSourceShared: (await ctx.loaders.sharedIds('DATA_SOURCE')).has(dataSource.id) });
+  await assertCan(ctx, 'dataSource.use', await dataSourceFacts(ctx, dataSource.id));
   const [row] = await ctx.em.execute<{ password_ciphertext: string }[]>(
     'select password_ciphertext from data_sources where id = ? and tenant_id = ?',
     [dataSource.id, ctx.viewer!.tenantId],

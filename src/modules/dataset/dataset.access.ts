@@ -1,9 +1,9 @@
 import type { Viewer } from '../../auth/principal.ts';
-import type { Facts, Subject } from '../../authz/decide.ts';
+import { can, type Facts, type Subject } from '../../authz/decide.ts';
 import type { Action } from '../../authz/matrix.ts';
 import { canAs, isPerson } from '../../authz/policy.ts';
 import type { ViewerSubject } from '../../authz/subject.ts';
-import { grantedIds, type SqlFragment } from '../../authz/visibility.ts';
+import { grantedIds, type SqlFragment, type VisibilitySubject } from '../../authz/visibility.ts';
 import type { Loaders } from '../../http/loaders.ts';
 
 /**
@@ -15,7 +15,7 @@ import type { Loaders } from '../../http/loaders.ts';
 
 export interface DatasetAccessContext {
   viewer: Viewer | null;
-  loaders: Pick<Loaders, 'sharedIds' | 'subject'>;
+  loaders: Pick<Loaders, 'sharedIds' | 'subject' | 'impersonatorShares'>;
 }
 
 export interface DatasetLike {
@@ -30,26 +30,33 @@ export function canSeeDataset(subject: ViewerSubject, facts: Facts): boolean {
   return VISIBLE_ACTIONS.some((action) => canAs(subject, subject.impersonator, action, facts));
 }
 
-/** Whether the subject could manage datasets at all, i.e. on a data source and dataset shared with them. */
+/** Whether the subject could manage datasets at all, i.e. on a data source and dataset shared with them (both people). */
 export function mayManageSomeDataset(subject: ViewerSubject): boolean {
-  return canAs(subject, subject.impersonator, 'dataset.manage', { dataSourceShared: true, datasetShared: true });
+  const everything: Facts = { dataSourceShared: true, datasetShared: true };
+  return canAs(subject, subject.impersonator, 'dataset.manage', { ...everything, impersonatorFacts: everything });
 }
 
 /** Facts already worked out in a request (keyed by its loaders), per dataset and data source. */
 const factsByRequest = new WeakMap<object, Map<string, Promise<Facts>>>();
 
-/** The facts of one dataset for the viewer; the share sets are loaded once per request. */
+/**
+ * The facts of one dataset for the viewer (and, while a non-admin impersonates, for the
+ * impersonator as themselves); the share sets are loaded once per request.
+ */
 export function datasetFacts(ctx: DatasetAccessContext, dataset: DatasetLike): Promise<Facts> {
   let known = factsByRequest.get(ctx.loaders);
   if (!known) factsByRequest.set(ctx.loaders, (known = new Map()));
   const key = `${dataset.id}:${dataset.dataSource.id}`;
   let facts = known.get(key);
   if (!facts) {
-    facts = Promise.all([ctx.loaders.sharedIds('DATASET'), ctx.loaders.sharedIds('DATA_SOURCE')]).then(([datasets, dataSources]) => Object.freeze({
-      datasetId: dataset.id,
-      datasetShared: datasets.has(dataset.id),
-      dataSourceShared: dataSources.has(dataset.dataSource.id),
-    }));
+    const of = async (loaders: Pick<Loaders, 'sharedIds'>): Promise<Facts> => {
+      const [datasets, dataSources] = await Promise.all([loaders.sharedIds('DATASET'), loaders.sharedIds('DATA_SOURCE')]);
+      return { datasetId: dataset.id, datasetShared: datasets.has(dataset.id), dataSourceShared: dataSources.has(dataset.dataSource.id) };
+    };
+    const impersonator = ctx.loaders.impersonatorShares;
+    facts = Promise.all([of(ctx.loaders), impersonator ? of(impersonator) : undefined]).then(([own, theirs]) =>
+      Object.freeze(theirs ? { ...own, impersonatorFacts: Object.freeze(theirs) } : own),
+    );
     known.set(key, facts);
   }
   return facts;
@@ -89,51 +96,60 @@ function accessMode(subject: Subject, tenantId: string, userId: string, alias: s
 }
 
 /**
- * `canSeeDataset` as a SQL predicate over `alias` (a datasets row), so lists are filtered in the
- * database. Apart from the access modes, its result depends only on the two share facts, so the
- * predicate is that truth table (evaluated with `canAs()` itself), plus the access mode of the
- * viewer and, while impersonating, of the impersonator.
+ * The dataset share truth table for one person as a SQL predicate over `alias`: `allowed` tells
+ * for each combination of the two share facts whether that person may see the dataset.
  */
-export function visibleDatasets(viewer: Viewer, subject: ViewerSubject, alias = 'd'): SqlFragment {
-  const datasetGrant = grantedIds(viewer, 'DATASET');
-  const sourceGrant = grantedIds(viewer, 'DATA_SOURCE');
+function grantPredicate(person: VisibilitySubject, allowed: (facts: Facts) => boolean, alias: string): SqlFragment {
+  const datasetGrant = grantedIds(person, 'DATASET');
+  const sourceGrant = grantedIds(person, 'DATA_SOURCE');
   const shared: SqlFragment = { sql: `${alias}.id in (${datasetGrant.sql})`, params: datasetGrant.params };
   const sourceShared: SqlFragment = { sql: `${alias}.data_source_id in (${sourceGrant.sql})`, params: sourceGrant.params };
 
   const cases = ([[false, false], [false, true], [true, false], [true, true]] as const).map(([datasetShared, dataSourceShared]) => ({
     datasetShared,
     dataSourceShared,
-    allowed: canSeeDataset(subject, { datasetShared, dataSourceShared }),
+    allowed: allowed({ datasetShared, dataSourceShared }),
   }));
-  let grant: SqlFragment;
   switch (cases.map((c) => (c.allowed ? '1' : '0')).join('')) {
     case '0000':
-      grant = { sql: 'false', params: [] };
-      break;
+      return { sql: 'false', params: [] };
     case '1111':
-      grant = { sql: 'true', params: [] };
-      break;
+      return { sql: 'true', params: [] };
     case '0011':
-      grant = shared;
-      break;
+      return shared;
     case '0101':
-      grant = sourceShared;
-      break;
+      return sourceShared;
     case '0111':
-      grant = join([shared, sourceShared], 'or');
-      break;
+      return join([shared, sourceShared], 'or');
     default:
-      grant = join(
+      return join(
         cases
           .filter((c) => c.allowed)
           .map((c) => join([c.datasetShared ? shared : not(shared), c.dataSourceShared ? sourceShared : not(sourceShared)], 'and')),
         'or',
       );
   }
+}
 
-  const modes = [
+/**
+ * `canSeeDataset` as a SQL predicate over `alias` (a datasets row), so lists are filtered in the
+ * database. Apart from the access modes, its result depends only on the two share facts, so the
+ * predicate is that truth table (evaluated with the decision functions themselves), plus the
+ * access mode of the viewer. While a non-admin impersonates, the impersonator's role and mode
+ * apply to the viewer's shares, and the impersonator as themselves must see the dataset with
+ * their own shares too (the same predicate, ANDed).
+ */
+export function visibleDatasets(viewer: Viewer, subject: ViewerSubject, alias = 'd'): SqlFragment {
+  const { impersonatorSelf, ...acting } = subject;
+  const parts = [
+    { sql: `${alias}.tenant_id = ?`, params: [viewer.tenantId] },
+    grantPredicate(viewer, (facts) => canSeeDataset(acting, facts), alias),
     ...accessMode(subject, viewer.tenantId, viewer.userId, alias),
-    ...(subject.impersonator && viewer.impersonatorId ? accessMode(subject.impersonator, viewer.tenantId, viewer.impersonatorId, alias) : []),
   ];
-  return join([{ sql: `${alias}.tenant_id = ?`, params: [viewer.tenantId] }, grant, ...modes], 'and');
+  if (subject.impersonator && viewer.impersonatorId) parts.push(...accessMode(subject.impersonator, viewer.tenantId, viewer.impersonatorId, alias));
+  if (impersonatorSelf) {
+    const self = { tenantId: viewer.tenantId, userId: impersonatorSelf.userId, role: impersonatorSelf.role };
+    parts.push(grantPredicate(self, (facts) => VISIBLE_ACTIONS.some((action) => can(impersonatorSelf, action, facts)), alias));
+  }
+  return join(parts, 'and');
 }

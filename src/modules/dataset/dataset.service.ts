@@ -7,6 +7,7 @@ import { badInput, conflict, forbidden, notFound, withUniqueGuard } from '../../
 import type { IdWindow } from '../../graphql/pagination.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { DataSource } from '../data-source/data-source.entity.ts';
+import { dataSourceFacts } from '../data-source/data-source.service.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { registerShareTarget } from '../share/share.service.ts';
 import { canSeeThisDataset, datasetFacts, mayManageSomeDataset, visibleDatasets, type DatasetAccessContext } from './dataset.access.ts';
@@ -109,8 +110,7 @@ export async function createDataset(ctx: DatasetContext, input: CreateDatasetInp
   const { name, nameKey } = validateDatasetName(input.name);
   // Missing, other tenants' and not-shared data sources get one answer, revealing nothing.
   const dataSource = isUuid(input.dataSourceId) ? await ctx.em.findOne(DataSource, { id: input.dataSourceId, tenant: viewer.tenantId }) : null;
-  const dataSourceShared = dataSource ? (await ctx.loaders.sharedIds('DATA_SOURCE')).has(dataSource.id) : false;
-  if (!dataSource || !canAs(subject, subject.impersonator, 'dataset.manage', { dataSourceShared })) {
+  if (!dataSource || !canAs(subject, subject.impersonator, 'dataset.manage', await dataSourceFacts(ctx, dataSource.id))) {
     throw badInput('input.dataSourceId', 'No data source with this id that you may build datasets on');
   }
   const definition = validateDefinition(

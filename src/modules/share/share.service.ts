@@ -123,4 +123,6 @@ function forget(ctx: Context, resourceId: string): void {
   ctx.loaders.sharesByResourceId.clear(resourceId);
   ctx.loaders.isFolderTreeShared.clearAll();
   ctx.loaders.isDashboardShared.clearAll();
+  ctx.loaders.impersonatorShares?.isFolderTreeShared.clearAll();
+  ctx.loaders.impersonatorShares?.isDashboardShared.clearAll();
 }
