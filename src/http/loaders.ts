@@ -12,7 +12,7 @@ import { loadAttributeEntries, type AttributeEntry } from '../modules/attribute/
 import type { RequestMetadata } from '../cache/request-metadata.ts';
 import { loadEffectiveAttributes } from '../modules/attribute/effective.ts';
 import type { EffectiveAttributes } from '../query/attributes.ts';
-import { GRANTEE_MATCH, granteeParams, grantedIds, impersonatorOf, sharedFolderTree, type SqlFragment, type VisibilitySubject } from '../authz/visibility.ts';
+import { GRANTEE_MATCH, granteeParams, grantedIds, impersonatorOf, sharedFolderTree, visibleFolders, type SqlFragment, type VisibilitySubject } from '../authz/visibility.ts';
 
 /** Request-scoped batch loaders. Every one is bound to the viewer's tenant. */
 /**
@@ -189,18 +189,30 @@ export function createLoaders(em: () => EntityManager, viewer: Viewer | null, me
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
-    /** Each folder's chain from the top of its workspace down to itself, in one statement. */
+    /**
+     * Each folder's chain from the top of its workspace down to itself, as far up as the viewer
+     * may see: it stops below the first ancestor the viewer cannot see (a folder shared on its
+     * own never names the folders above it). One statement per page.
+     */
     folderChainById: new Loader<string, { id: string; name: string }[]>(async (ids) => {
-      const rows = await em().execute<{ start_id: string; id: string; name: string; depth: number }[]>(
+      if (!viewer) return ids.map(() => []);
+      const visible = visibleFolders(viewer, 'v');
+      const rows = await em().execute<{ start_id: string; id: string; name: string; visible: boolean }[]>(
         `with recursive chain as (
            select f.id as start_id, f.id, f.parent_id, f.name, 0 as depth from folders f where f.tenant_id = ? and f.id in (?)
            union all
            select c.start_id, p.id, p.parent_id, p.name, c.depth + 1 from folders p join chain c on p.id = c.parent_id
-         ) select start_id, id, name, depth from chain order by start_id, depth desc`,
-        [tenant, [...ids]],
+         ) select c.start_id, c.id, c.name, exists (select 1 from folders v where v.id = c.id and ${visible.sql}) as visible
+             from chain c order by c.start_id, c.depth asc`,
+        [tenant, [...ids], ...visible.params],
       );
       const chains = new Map<string, { id: string; name: string }[]>(ids.map((id) => [id, []]));
-      for (const row of rows) chains.get(row.start_id)?.push({ id: row.id, name: row.name });
+      const stopped = new Set<string>();
+      for (const row of rows) {
+        if (stopped.has(row.start_id)) continue;
+        if (!row.visible) stopped.add(row.start_id);
+        else chains.get(row.start_id)?.unshift({ id: row.id, name: row.name });
+      }
       return ids.map((id) => chains.get(id) ?? []);
     }),
     /** Every attribute of each user with its effective value (`User.attributes`): one statement per page. */

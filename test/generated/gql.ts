@@ -87,6 +87,9 @@ type Documents = {
     "mutation DemoRlpImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }": typeof types.DemoRlpImpersonateDocument,
     "\n  mutation FilterPermAddFilter($input: AddDashboardFilterInput!) {\n    addDashboardFilter(input: $input) { id type field permissions }\n  }\n": typeof types.FilterPermAddFilterDocument,
     "query FilterPermFilters($id: ID!) { dashboard(id: $id) { filters { id type field permissions } } }": typeof types.FilterPermFiltersDocument,
+    "query FpDashboard($id: ID!) { dashboard(id: $id) { id folderPath { id name } } }": typeof types.FpDashboardDocument,
+    "query FpFolder($id: ID!) { folder(id: $id) { id path { id name } } }": typeof types.FpFolderDocument,
+    "query FpList { dashboards(first: 100) { edges { node { id folderPath { name } } } } }": typeof types.FpListDocument,
     "mutation GroupsCreate($input: CreateGroupInput!) { createGroup(input: $input) { id name memberCount } }": typeof types.GroupsCreateDocument,
     "mutation GroupsAddMembers($input: GroupMembersInput!) { addGroupMembers(input: $input) { id memberCount } }": typeof types.GroupsAddMembersDocument,
     "\n  mutation GroupsRemoveMembers($input: GroupMembersInput!) { removeGroupMembers(input: $input) { id memberCount } }\n": typeof types.GroupsRemoveMembersDocument,
@@ -236,6 +239,9 @@ const documents: Documents = {
     "mutation DemoRlpImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }": types.DemoRlpImpersonateDocument,
     "\n  mutation FilterPermAddFilter($input: AddDashboardFilterInput!) {\n    addDashboardFilter(input: $input) { id type field permissions }\n  }\n": types.FilterPermAddFilterDocument,
     "query FilterPermFilters($id: ID!) { dashboard(id: $id) { filters { id type field permissions } } }": types.FilterPermFiltersDocument,
+    "query FpDashboard($id: ID!) { dashboard(id: $id) { id folderPath { id name } } }": types.FpDashboardDocument,
+    "query FpFolder($id: ID!) { folder(id: $id) { id path { id name } } }": types.FpFolderDocument,
+    "query FpList { dashboards(first: 100) { edges { node { id folderPath { name } } } } }": types.FpListDocument,
     "mutation GroupsCreate($input: CreateGroupInput!) { createGroup(input: $input) { id name memberCount } }": types.GroupsCreateDocument,
     "mutation GroupsAddMembers($input: GroupMembersInput!) { addGroupMembers(input: $input) { id memberCount } }": types.GroupsAddMembersDocument,
     "\n  mutation GroupsRemoveMembers($input: GroupMembersInput!) { removeGroupMembers(input: $input) { id memberCount } }\n": types.GroupsRemoveMembersDocument,
@@ -618,6 +624,18 @@ export function graphql(source: "\n  mutation FilterPermAddFilter($input: AddDas
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query FilterPermFilters($id: ID!) { dashboard(id: $id) { filters { id type field permissions } } }"): (typeof documents)["query FilterPermFilters($id: ID!) { dashboard(id: $id) { filters { id type field permissions } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query FpDashboard($id: ID!) { dashboard(id: $id) { id folderPath { id name } } }"): (typeof documents)["query FpDashboard($id: ID!) { dashboard(id: $id) { id folderPath { id name } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query FpFolder($id: ID!) { folder(id: $id) { id path { id name } } }"): (typeof documents)["query FpFolder($id: ID!) { folder(id: $id) { id path { id name } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query FpList { dashboards(first: 100) { edges { node { id folderPath { name } } } } }"): (typeof documents)["query FpList { dashboards(first: 100) { edges { node { id folderPath { name } } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -114,7 +114,7 @@ builder.node(DashboardRef, {
     }),
     folderPath: t.field({
       type: [FolderPathItem],
-      description: 'The folders from the top of the workspace down to this dashboard’s folder',
+      description: 'The folders down to this dashboard’s folder, from the top of the workspace or from below the first one the viewer cannot see',
       resolve: (d, _args, ctx) => (d.folder ? ctx.loaders.folderChainById.load(d.folder.id) : []),
     }),
     widgets: t.field({ type: [WidgetRef], resolve: (d, _args, ctx) => ctx.loaders.widgetsByDashboardId.load(d.id) }),

@@ -57,7 +57,7 @@ builder.node(FolderRef, {
     }),
     path: t.field({
       type: [FolderPathItem],
-      description: 'Ancestors from the top of the workspace, then this folder',
+      description: 'Ancestors from the top of the workspace (or from below the first one the viewer cannot see), then this folder',
       resolve: (f, _args, ctx) => ctx.loaders.folderChainById.load(f.id),
     }),
     viewerCan: t.field({ type: FolderViewerCan, resolve: (folder) => ({ folder }) }),
