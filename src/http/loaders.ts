@@ -114,8 +114,6 @@ function shareLoaders(em: () => EntityManager, person: VisibilitySubject | null,
   };
 }
 
-export type ShareLoaders = ReturnType<typeof shareLoaders>;
-
 /** `em` is asked for only when a loader reads the database (a warm request may never fork one). */
 export function createLoaders(em: () => EntityManager, viewer: Viewer | null, metadata: RequestMetadata) {
   const tenant = viewer?.tenantId ?? '00000000-0000-0000-0000-000000000000';
