@@ -29,6 +29,7 @@ const Lists = graphql(`
     folders(first: 100) { edges { node { id } } }
   }
 `);
+const Rename = graphql(`mutation IvRename($input: UpdateDashboardInput!) { updateDashboard(input: $input) { id title } }`);
 const DatasetViewerCan = graphql(`query IvDatasetCan($id: ID!) { dataset(id: $id) { viewerCan { explore } } }`);
 
 let kit: TestKit;
@@ -203,6 +204,22 @@ describe('an analyst impersonating an explorer sees only what both can see', () 
     const dashboard = await kit.gql(DashboardRead, { id: gid.dashboard(ids.bothDashboard) }, { token });
     expect(dashboard.errors).toBeUndefined();
     expect(dashboard.data?.dashboard?.widgets[0]?.data?.rows.map((r) => r[0])).toEqual(['France']);
+  });
+});
+
+describe('edits are made as the explorer, on what the analyst can see too', () => {
+  it('the explorer’s personal dashboard cannot be renamed; a team dashboard the explorer owns can', async () => {
+    const token = await impersonate(analyst, explorer);
+    const hidden = await kit.gql(Rename, { input: { id: gid.dashboard(ids.ownDashboard), title: 'Renamed' } }, { token });
+    expect(code(hidden)).toBe('NOT_FOUND');
+    const own = await kit.gql(Rename, { input: { id: gid.dashboard(ids.ownDashboard), title: 'Renamed' } }, { token: explorer.token });
+    expect(own.errors).toBeUndefined();
+
+    const team = await cb.dashboard({ owner: explorer, title: 'Explorer’s team dashboard' });
+    await cb.share('DASHBOARD', team.id, { user: explorer });
+    const renamed = await kit.gql(Rename, { input: { id: gid.dashboard(team.id), title: 'Renamed as the explorer' } }, { token });
+    expect(renamed.errors, JSON.stringify(renamed.errors)).toBeUndefined();
+    expect(renamed.data?.updateDashboard?.title).toBe('Renamed as the explorer');
   });
 });
 
