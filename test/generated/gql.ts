@@ -103,6 +103,7 @@ type Documents = {
     "query IvFolder($id: ID!) { folder(id: $id) { id } }": typeof types.IvFolderDocument,
     "query IvNode($id: ID!) { node(id: $id) { id } }": typeof types.IvNodeDocument,
     "\n  query IvLists {\n    datasets(first: 100) { edges { node { id } } }\n    dashboards(first: 100) { edges { node { id } } }\n    folders(first: 100) { edges { node { id } } }\n  }\n": typeof types.IvListsDocument,
+    "\n  query IvListsFull {\n    datasets(first: 100) { edges { node { id viewerCan { explore manage seeDefinition } } } }\n    dashboards(first: 100) { edges { node { id folderPath { name } viewerCan { edit share export } } } }\n  }\n": typeof types.IvListsFullDocument,
     "mutation IvRename($input: UpdateDashboardInput!) { updateDashboard(input: $input) { id title } }": typeof types.IvRenameDocument,
     "query IvDatasetCan($id: ID!) { dataset(id: $id) { viewerCan { explore } } }": typeof types.IvDatasetCanDocument,
     "mutation ImpImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }": typeof types.ImpImpersonateDocument,
@@ -256,6 +257,7 @@ const documents: Documents = {
     "query IvFolder($id: ID!) { folder(id: $id) { id } }": types.IvFolderDocument,
     "query IvNode($id: ID!) { node(id: $id) { id } }": types.IvNodeDocument,
     "\n  query IvLists {\n    datasets(first: 100) { edges { node { id } } }\n    dashboards(first: 100) { edges { node { id } } }\n    folders(first: 100) { edges { node { id } } }\n  }\n": types.IvListsDocument,
+    "\n  query IvListsFull {\n    datasets(first: 100) { edges { node { id viewerCan { explore manage seeDefinition } } } }\n    dashboards(first: 100) { edges { node { id folderPath { name } viewerCan { edit share export } } } }\n  }\n": types.IvListsFullDocument,
     "mutation IvRename($input: UpdateDashboardInput!) { updateDashboard(input: $input) { id title } }": types.IvRenameDocument,
     "query IvDatasetCan($id: ID!) { dataset(id: $id) { viewerCan { explore } } }": types.IvDatasetCanDocument,
     "mutation ImpImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }": types.ImpImpersonateDocument,
@@ -690,6 +692,10 @@ export function graphql(source: "query IvNode($id: ID!) { node(id: $id) { id } }
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query IvLists {\n    datasets(first: 100) { edges { node { id } } }\n    dashboards(first: 100) { edges { node { id } } }\n    folders(first: 100) { edges { node { id } } }\n  }\n"): (typeof documents)["\n  query IvLists {\n    datasets(first: 100) { edges { node { id } } }\n    dashboards(first: 100) { edges { node { id } } }\n    folders(first: 100) { edges { node { id } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IvListsFull {\n    datasets(first: 100) { edges { node { id viewerCan { explore manage seeDefinition } } } }\n    dashboards(first: 100) { edges { node { id folderPath { name } viewerCan { edit share export } } } }\n  }\n"): (typeof documents)["\n  query IvListsFull {\n    datasets(first: 100) { edges { node { id viewerCan { explore manage seeDefinition } } } }\n    dashboards(first: 100) { edges { node { id folderPath { name } viewerCan { edit share export } } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
