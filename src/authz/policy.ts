@@ -50,13 +50,13 @@ export function adminRemovalDenial(
   return undefined;
 }
 
-/**
- * What the impersonator must themselves be able to do with the resource an action touches, each
- * group one of whose actions must be allowed: seeing it. Editing as the target stays the target's
- * right (owner = the person acted as), but only on what the impersonator could see too.
- */
 const DASHBOARD_SEEN = [['dashboard.view']] as const;
 const DATASET_SEEN = [['dataset.explore', 'dataset.manage']] as const;
+/**
+ * What the impersonator must themselves be able to do with the resource an action touches (every
+ * group, one action of each): seeing it. Editing as the target stays the target's right (owner =
+ * the person acted as), but only on what the impersonator could see too.
+ */
 const SEEN_BY_IMPERSONATOR: Partial<Record<Action, readonly (readonly Action[])[]>> = {
   'dashboard.create': DASHBOARD_SEEN,
   'dashboard.view': DASHBOARD_SEEN,
