@@ -85,6 +85,9 @@ type Documents = {
     "query DemoRlpDatasets { datasets(first: 50) { edges { node { id name } } } }": typeof types.DemoRlpDatasetsDocument,
     "\n  query DemoRlpRevenue($id: ID!) {\n    dataset(id: $id) {\n      query(input: { dimensions: [\"countries.name\"], measures: [{ field: \"orders.amount\", aggregation: SUM }] }) { rows missingAttributes }\n    }\n  }\n": typeof types.DemoRlpRevenueDocument,
     "mutation DemoRlpImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }": typeof types.DemoRlpImpersonateDocument,
+    "\n  mutation PermQueryAddFilter($input: AddDashboardFilterInput!) {\n    addDashboardFilter(input: $input) { id permissions }\n  }\n": typeof types.PermQueryAddFilterDocument,
+    "\n  mutation PermQueryUpdateFilter($input: UpdateDashboardFilterInput!) {\n    updateDashboardFilter(input: $input) { id permissions }\n  }\n": typeof types.PermQueryUpdateFilterDocument,
+    "\n  query PermQueryLoad($id: ID!) {\n    dashboard(id: $id) {\n      widgets { data { rows } }\n      filters { id options permissionNotices { line message } }\n    }\n  }\n": typeof types.PermQueryLoadDocument,
     "\n  mutation FilterPermAddFilter($input: AddDashboardFilterInput!) {\n    addDashboardFilter(input: $input) { id type field permissions }\n  }\n": typeof types.FilterPermAddFilterDocument,
     "query FilterPermFilters($id: ID!) { dashboard(id: $id) { filters { id type field permissions } } }": typeof types.FilterPermFiltersDocument,
     "mutation GroupsCreate($input: CreateGroupInput!) { createGroup(input: $input) { id name memberCount } }": typeof types.GroupsCreateDocument,
@@ -227,6 +230,9 @@ const documents: Documents = {
     "query DemoRlpDatasets { datasets(first: 50) { edges { node { id name } } } }": types.DemoRlpDatasetsDocument,
     "\n  query DemoRlpRevenue($id: ID!) {\n    dataset(id: $id) {\n      query(input: { dimensions: [\"countries.name\"], measures: [{ field: \"orders.amount\", aggregation: SUM }] }) { rows missingAttributes }\n    }\n  }\n": types.DemoRlpRevenueDocument,
     "mutation DemoRlpImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }": types.DemoRlpImpersonateDocument,
+    "\n  mutation PermQueryAddFilter($input: AddDashboardFilterInput!) {\n    addDashboardFilter(input: $input) { id permissions }\n  }\n": types.PermQueryAddFilterDocument,
+    "\n  mutation PermQueryUpdateFilter($input: UpdateDashboardFilterInput!) {\n    updateDashboardFilter(input: $input) { id permissions }\n  }\n": types.PermQueryUpdateFilterDocument,
+    "\n  query PermQueryLoad($id: ID!) {\n    dashboard(id: $id) {\n      widgets { data { rows } }\n      filters { id options permissionNotices { line message } }\n    }\n  }\n": types.PermQueryLoadDocument,
     "\n  mutation FilterPermAddFilter($input: AddDashboardFilterInput!) {\n    addDashboardFilter(input: $input) { id type field permissions }\n  }\n": types.FilterPermAddFilterDocument,
     "query FilterPermFilters($id: ID!) { dashboard(id: $id) { filters { id type field permissions } } }": types.FilterPermFiltersDocument,
     "mutation GroupsCreate($input: CreateGroupInput!) { createGroup(input: $input) { id name memberCount } }": types.GroupsCreateDocument,
@@ -596,6 +602,18 @@ export function graphql(source: "\n  query DemoRlpRevenue($id: ID!) {\n    datas
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation DemoRlpImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }"): (typeof documents)["mutation DemoRlpImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PermQueryAddFilter($input: AddDashboardFilterInput!) {\n    addDashboardFilter(input: $input) { id permissions }\n  }\n"): (typeof documents)["\n  mutation PermQueryAddFilter($input: AddDashboardFilterInput!) {\n    addDashboardFilter(input: $input) { id permissions }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PermQueryUpdateFilter($input: UpdateDashboardFilterInput!) {\n    updateDashboardFilter(input: $input) { id permissions }\n  }\n"): (typeof documents)["\n  mutation PermQueryUpdateFilter($input: UpdateDashboardFilterInput!) {\n    updateDashboardFilter(input: $input) { id permissions }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PermQueryLoad($id: ID!) {\n    dashboard(id: $id) {\n      widgets { data { rows } }\n      filters { id options permissionNotices { line message } }\n    }\n  }\n"): (typeof documents)["\n  query PermQueryLoad($id: ID!) {\n    dashboard(id: $id) {\n      widgets { data { rows } }\n      filters { id options permissionNotices { line message } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
