@@ -41,6 +41,10 @@ type Documents = {
     "mutation Logout { logout }": typeof types.LogoutDocument,
     "mutation DeactivateForAuth($id: ID!) { deactivateUser(id: $id) { id status } }": typeof types.DeactivateForAuthDocument,
     "\n  mutation AcceptFromCli($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) { token user { email role status } }\n  }\n": typeof types.AcceptFromCliDocument,
+    "\n  query DashFiltersData($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) { widgets { data(filters: $filters) { rows } } }\n  }\n": typeof types.DashFiltersDataDocument,
+    "query DashFiltersOptions($id: ID!) { dashboard(id: $id) { filters { id options } } }": typeof types.DashFiltersOptionsDocument,
+    "\n  mutation DashFiltersUpdate($input: UpdateDashboardFilterInput!) { updateDashboardFilter(input: $input) { id label permissions } }\n": typeof types.DashFiltersUpdateDocument,
+    "mutation DashFiltersDelete($id: ID!) { deleteDashboardFilter(id: $id) }": typeof types.DashFiltersDeleteDocument,
     "\n  query DashList($search: String, $first: Int) {\n    dashboards(search: $search, first: $first) { edges { node { id title } } }\n  }\n": typeof types.DashListDocument,
     "\n  query DashFull($first: Int) {\n    dashboards(first: $first) {\n      edges { node { id title owner { name } folderPath { name } shares { granteeType } viewerCan { edit lock share copy move export } } }\n    }\n  }\n": typeof types.DashFullDocument,
     "\n  query DashById($id: ID!) {\n    dashboard(id: $id) { id title locked folderPath { name } viewerCan { edit lock share delete copy move settings } }\n  }\n": typeof types.DashByIdDocument,
@@ -186,6 +190,10 @@ const documents: Documents = {
     "mutation Logout { logout }": types.LogoutDocument,
     "mutation DeactivateForAuth($id: ID!) { deactivateUser(id: $id) { id status } }": types.DeactivateForAuthDocument,
     "\n  mutation AcceptFromCli($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) { token user { email role status } }\n  }\n": types.AcceptFromCliDocument,
+    "\n  query DashFiltersData($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) { widgets { data(filters: $filters) { rows } } }\n  }\n": types.DashFiltersDataDocument,
+    "query DashFiltersOptions($id: ID!) { dashboard(id: $id) { filters { id options } } }": types.DashFiltersOptionsDocument,
+    "\n  mutation DashFiltersUpdate($input: UpdateDashboardFilterInput!) { updateDashboardFilter(input: $input) { id label permissions } }\n": types.DashFiltersUpdateDocument,
+    "mutation DashFiltersDelete($id: ID!) { deleteDashboardFilter(id: $id) }": types.DashFiltersDeleteDocument,
     "\n  query DashList($search: String, $first: Int) {\n    dashboards(search: $search, first: $first) { edges { node { id title } } }\n  }\n": types.DashListDocument,
     "\n  query DashFull($first: Int) {\n    dashboards(first: $first) {\n      edges { node { id title owner { name } folderPath { name } shares { granteeType } viewerCan { edit lock share copy move export } } }\n    }\n  }\n": types.DashFullDocument,
     "\n  query DashById($id: ID!) {\n    dashboard(id: $id) { id title locked folderPath { name } viewerCan { edit lock share delete copy move settings } }\n  }\n": types.DashByIdDocument,
@@ -426,6 +434,22 @@ export function graphql(source: "mutation DeactivateForAuth($id: ID!) { deactiva
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AcceptFromCli($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) { token user { email role status } }\n  }\n"): (typeof documents)["\n  mutation AcceptFromCli($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) { token user { email role status } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashFiltersData($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) { widgets { data(filters: $filters) { rows } } }\n  }\n"): (typeof documents)["\n  query DashFiltersData($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) { widgets { data(filters: $filters) { rows } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DashFiltersOptions($id: ID!) { dashboard(id: $id) { filters { id options } } }"): (typeof documents)["query DashFiltersOptions($id: ID!) { dashboard(id: $id) { filters { id options } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DashFiltersUpdate($input: UpdateDashboardFilterInput!) { updateDashboardFilter(input: $input) { id label permissions } }\n"): (typeof documents)["\n  mutation DashFiltersUpdate($input: UpdateDashboardFilterInput!) { updateDashboardFilter(input: $input) { id label permissions } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DashFiltersDelete($id: ID!) { deleteDashboardFilter(id: $id) }"): (typeof documents)["mutation DashFiltersDelete($id: ID!) { deleteDashboardFilter(id: $id) }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
