@@ -112,12 +112,18 @@ describe('ds_id + query entries: only admins write them', () => {
     const res = await kit.gql(AddFilter, { input: filterInput(board.id, queryEntry(t.viewer.email, uuidv7(), 'select 1')) }, { token: t.admin.token });
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.permissions' });
     expect(res.errors?.[0]?.message).toBe('line 1: ds_id names no data source of this workspace');
+
+    const six = Array.from({ length: 6 }, (_, i) => queryEntry(`u${i}@example.com`, sourceB, 'select 1')).join('\n');
+    const tooMany = await kit.gql(AddFilter, { input: filterInput(board.id, six) }, { token: t.admin.token });
+    expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.permissions' });
+    expect(tooMany.errors?.[0]?.message).toBe('line 16: at most 5 ds_id + query entries are allowed per filter');
   });
 
   it('an admin-written entry gives a VIEWER its values, on the author’s authority (the viewer has no data source)', async () => {
-    await warehouse.query(`insert into ${schema}.managers values ($1, 'Germany'), ($1, 'Japan')`, [t.viewer.email]);
+    await warehouse.query(`insert into ${schema}.managers values ($1, 'Germany'), ($1, 'Japan'), ($2, 'France')`, [t.viewer.email, t.explorer.email]);
     const board = await dashboardWithWidget(t.admin);
-    const code = queryEntry(t.viewer.email, sourceB, `select country from ${schema}.managers where email = {{ $ }}`);
+    const query = `select country from ${schema}.managers where email = {{ $ }}`;
+    const code = [queryEntry(t.viewer.email, sourceB, query), queryEntry(t.explorer.email, sourceB, query)].join('\n');
     const saved = await kit.gql(AddFilter, { input: filterInput(board.id, code) }, { token: t.admin.token });
     expect(saved.errors).toBeUndefined();
     const res = await load(board.id, t.viewer);
@@ -125,6 +131,9 @@ describe('ds_id + query entries: only admins write them', () => {
     expect(res.errors?.map((e) => e.path?.join('.'))).toEqual(['dashboard.filters.0.permissionNotices']);
     expect(countries(res)).toEqual(['Germany', 'Japan']);
     expect(res.data?.dashboard?.filters[0]?.options).toEqual(['Germany', 'Japan']);
+    const explorer = await load(board.id, t.explorer);
+    expect(countries(explorer)).toEqual(['France']);
+    expect(explorer.data?.dashboard?.filters[0]?.options).toEqual(['France']);
   });
 
   it('a non-admin may change other entries but not the admin’s query entry', async () => {
@@ -189,6 +198,18 @@ describe('how a query entry runs on the data source', () => {
     } finally {
       for (const client of clients) client.release();
     }
+  });
+
+  it('is cancelled after the statement timeout and then yields no values', async () => {
+    const board = await dashboardWithWidget(t.admin);
+    const saved = await kit.gql(AddFilter, { input: filterInput(board.id, queryEntry(t.analyst.email, sourceB, 'select pg_sleep(60)::text')) }, { token: t.admin.token });
+    expect(saved.errors).toBeUndefined();
+    const started = Date.now();
+    const res = await load(board.id, t.analyst);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(res.errors).toBeUndefined();
+    expect(countries(res)).toEqual([]);
+    expect(kit.logs.some((line) => line.includes('filter permission query failed') && line.includes('"code":"57014"'))).toBe(true);
   });
 
   it('a legacy entry saved by a non-admin yields no values, and the dashboard’s editors see why', async () => {
