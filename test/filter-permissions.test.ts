@@ -93,6 +93,7 @@ describe('validation (line and reason)', () => {
     ['expression on a date filter', 'DATE', yaml('- if_group: A', '  then_date_min: 2016-05-01', '- expression: A'), 3, /only for dropdown/],
     ['else on a dropdown', 'DROPDOWN', yaml('- if_group: A', '  then_value: a', '- else:', '  then_value: b'), 3, /single value/],
     ['two elses', 'TEXT', yaml('- if_group: A', '  then_value: a', '- else:', '  then_value: b', '- else:', '  then_value: c'), 5, /only one else.*line 3/],
+    ['too many query entries', 'DROPDOWN', Array.from({ length: 6 }, (_, i) => yaml(`- if_group: G${i}`, `  ds_id: ${DS}`, '  query: select 1')).join('\n'), 16, /at most 5 ds_id \+ query entries/],
     ['else not last', 'DATE', yaml('- else:', '  then_date_min: 2016-01-01', '- if_group: A', '  then_date_min: 2016-05-01'), 1, /last entry/],
     ['else with a value', 'TEXT', yaml('- if_group: A', '  then_value: a', '- else: everyone', '  then_value: b'), 3, /no value/],
     ['query without ds_id', 'DROPDOWN', yaml('- if_group: A', '  query: select 1'), 2, /needs ds_id/],
@@ -171,7 +172,25 @@ describe('evaluation: text and date filters (first match wins)', () => {
     expect(await run(date, 'DATE', viewer(['Investors', 'Singapore']))).toEqual({ kind: 'DATE_RANGE', min: '2016-05-01' });
     expect(await run(date, 'DATE', viewer(['Investors']))).toEqual({ kind: 'DATE_RANGE', max: '2020-01-31' });
     expect(await run(date, 'DATE', viewer([]))).toEqual({ kind: 'DATE_RANGE', min: '1900-01-01' });
-    expect(await run(date.split('\n').slice(0, 4).join('\n'), 'DATE', viewer([]))).toEqual({ kind: 'VALUES', values: [] });
+  });
+  it('date entries restrict only the viewers they match: everyone else keeps the dates they choose (seed 002)', async () => {
+    const date = yaml('- if_group: Singapore', "  then_date_min: '2016-05-01'", '- if_group: Investors', '  then_date_max: 2020-01-31');
+    expect(await run(date, 'DATE', viewer(['Singapore']))).toEqual({ kind: 'DATE_RANGE', min: '2016-05-01' });
+    expect(await run(date, 'DATE', viewer([]))).toEqual({ kind: 'UNRESTRICTED' });
+    expect(await run(date, 'DATE', viewer(['Malaysia']))).toEqual({ kind: 'UNRESTRICTED' });
+  });
+  it('a failing query entry yields no values, is reported with its line, and leaves the other entries', async () => {
+    const failures: number[] = [];
+    const code = yaml('- if_group: A', '  then_value: [a]', '- if_group: B', `  ds_id: ${DS}`, '  query: select id from merchants');
+    const failing: QueryRunner = () => Promise.reject(new Error('relation "merchants" does not exist'));
+    const result = await evaluateFilterPermission(compileFilterPermissions(code, 'DROPDOWN'), {
+      filterType: 'DROPDOWN',
+      viewer: viewer(['A', 'B']),
+      runQuery: failing,
+      onQueryError: (line) => failures.push(line),
+    });
+    expect(result).toEqual({ kind: 'VALUES', values: ['a'] });
+    expect(failures).toEqual([3]);
   });
   it('a text query gives the first value it returns and runs only for the matching entry', async () => {
     const calls: string[] = [];

@@ -183,7 +183,7 @@ export async function runReadOnly(
  * The pool of one of the tenant's data sources, and its password (to keep it out of error
  * messages), decrypted only when a pool is made or an error is worded.
  */
-async function dataSourcePool(ctx: Pick<ServiceContext, 'em' | 'deps' | 'metadata'>, dataSourceId: string, tenantId: string) {
+export async function dataSourcePool(ctx: Pick<ServiceContext, 'em' | 'deps' | 'metadata'>, dataSourceId: string, tenantId: string) {
   const row = await dataSourceRow(ctx, tenantId, dataSourceId);
   if (!row) throw notFound('Data source');
   let plain: string | undefined;

@@ -41,6 +41,10 @@ type Documents = {
     "mutation Logout { logout }": typeof types.LogoutDocument,
     "mutation DeactivateForAuth($id: ID!) { deactivateUser(id: $id) { id status } }": typeof types.DeactivateForAuthDocument,
     "\n  mutation AcceptFromCli($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) { token user { email role status } }\n  }\n": typeof types.AcceptFromCliDocument,
+    "\n  query DashFiltersData($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) { widgets { data(filters: $filters) { rows } } }\n  }\n": typeof types.DashFiltersDataDocument,
+    "query DashFiltersOptions($id: ID!) { dashboard(id: $id) { filters { id options } } }": typeof types.DashFiltersOptionsDocument,
+    "\n  mutation DashFiltersUpdate($input: UpdateDashboardFilterInput!) { updateDashboardFilter(input: $input) { id label permissions } }\n": typeof types.DashFiltersUpdateDocument,
+    "mutation DashFiltersDelete($id: ID!) { deleteDashboardFilter(id: $id) }": typeof types.DashFiltersDeleteDocument,
     "\n  query DashList($search: String, $first: Int) {\n    dashboards(search: $search, first: $first) { edges { node { id title } } }\n  }\n": typeof types.DashListDocument,
     "\n  query DashFull($first: Int) {\n    dashboards(first: $first) {\n      edges { node { id title owner { name } folderPath { name } shares { granteeType } viewerCan { edit lock share copy move export } } }\n    }\n  }\n": typeof types.DashFullDocument,
     "\n  query DashById($id: ID!) {\n    dashboard(id: $id) { id title locked folderPath { name } viewerCan { edit lock share delete copy move settings } }\n  }\n": typeof types.DashByIdDocument,
@@ -85,6 +89,9 @@ type Documents = {
     "query DemoRlpDatasets { datasets(first: 50) { edges { node { id name } } } }": typeof types.DemoRlpDatasetsDocument,
     "\n  query DemoRlpRevenue($id: ID!) {\n    dataset(id: $id) {\n      query(input: { dimensions: [\"countries.name\"], measures: [{ field: \"orders.amount\", aggregation: SUM }] }) { rows missingAttributes }\n    }\n  }\n": typeof types.DemoRlpRevenueDocument,
     "mutation DemoRlpImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }": typeof types.DemoRlpImpersonateDocument,
+    "\n  mutation PermQueryAddFilter($input: AddDashboardFilterInput!) {\n    addDashboardFilter(input: $input) { id permissions }\n  }\n": typeof types.PermQueryAddFilterDocument,
+    "\n  mutation PermQueryUpdateFilter($input: UpdateDashboardFilterInput!) {\n    updateDashboardFilter(input: $input) { id permissions }\n  }\n": typeof types.PermQueryUpdateFilterDocument,
+    "\n  query PermQueryLoad($id: ID!) {\n    dashboard(id: $id) {\n      widgets { data { rows } }\n      filters { id options permissionNotices { line message } }\n    }\n  }\n": typeof types.PermQueryLoadDocument,
     "\n  mutation FilterPermAddFilter($input: AddDashboardFilterInput!) {\n    addDashboardFilter(input: $input) { id type field permissions }\n  }\n": typeof types.FilterPermAddFilterDocument,
     "query FilterPermFilters($id: ID!) { dashboard(id: $id) { filters { id type field permissions } } }": typeof types.FilterPermFiltersDocument,
     "query FpDashboard($id: ID!) { dashboard(id: $id) { id folderPath { id name } } }": typeof types.FpDashboardDocument,
@@ -195,6 +202,10 @@ const documents: Documents = {
     "mutation Logout { logout }": types.LogoutDocument,
     "mutation DeactivateForAuth($id: ID!) { deactivateUser(id: $id) { id status } }": types.DeactivateForAuthDocument,
     "\n  mutation AcceptFromCli($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) { token user { email role status } }\n  }\n": types.AcceptFromCliDocument,
+    "\n  query DashFiltersData($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) { widgets { data(filters: $filters) { rows } } }\n  }\n": types.DashFiltersDataDocument,
+    "query DashFiltersOptions($id: ID!) { dashboard(id: $id) { filters { id options } } }": types.DashFiltersOptionsDocument,
+    "\n  mutation DashFiltersUpdate($input: UpdateDashboardFilterInput!) { updateDashboardFilter(input: $input) { id label permissions } }\n": types.DashFiltersUpdateDocument,
+    "mutation DashFiltersDelete($id: ID!) { deleteDashboardFilter(id: $id) }": types.DashFiltersDeleteDocument,
     "\n  query DashList($search: String, $first: Int) {\n    dashboards(search: $search, first: $first) { edges { node { id title } } }\n  }\n": types.DashListDocument,
     "\n  query DashFull($first: Int) {\n    dashboards(first: $first) {\n      edges { node { id title owner { name } folderPath { name } shares { granteeType } viewerCan { edit lock share copy move export } } }\n    }\n  }\n": types.DashFullDocument,
     "\n  query DashById($id: ID!) {\n    dashboard(id: $id) { id title locked folderPath { name } viewerCan { edit lock share delete copy move settings } }\n  }\n": types.DashByIdDocument,
@@ -239,6 +250,9 @@ const documents: Documents = {
     "query DemoRlpDatasets { datasets(first: 50) { edges { node { id name } } } }": types.DemoRlpDatasetsDocument,
     "\n  query DemoRlpRevenue($id: ID!) {\n    dataset(id: $id) {\n      query(input: { dimensions: [\"countries.name\"], measures: [{ field: \"orders.amount\", aggregation: SUM }] }) { rows missingAttributes }\n    }\n  }\n": types.DemoRlpRevenueDocument,
     "mutation DemoRlpImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }": types.DemoRlpImpersonateDocument,
+    "\n  mutation PermQueryAddFilter($input: AddDashboardFilterInput!) {\n    addDashboardFilter(input: $input) { id permissions }\n  }\n": types.PermQueryAddFilterDocument,
+    "\n  mutation PermQueryUpdateFilter($input: UpdateDashboardFilterInput!) {\n    updateDashboardFilter(input: $input) { id permissions }\n  }\n": types.PermQueryUpdateFilterDocument,
+    "\n  query PermQueryLoad($id: ID!) {\n    dashboard(id: $id) {\n      widgets { data { rows } }\n      filters { id options permissionNotices { line message } }\n    }\n  }\n": types.PermQueryLoadDocument,
     "\n  mutation FilterPermAddFilter($input: AddDashboardFilterInput!) {\n    addDashboardFilter(input: $input) { id type field permissions }\n  }\n": types.FilterPermAddFilterDocument,
     "query FilterPermFilters($id: ID!) { dashboard(id: $id) { filters { id type field permissions } } }": types.FilterPermFiltersDocument,
     "query FpDashboard($id: ID!) { dashboard(id: $id) { id folderPath { id name } } }": types.FpDashboardDocument,
@@ -447,6 +461,22 @@ export function graphql(source: "\n  mutation AcceptFromCli($input: AcceptInvita
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query DashFiltersData($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) { widgets { data(filters: $filters) { rows } } }\n  }\n"): (typeof documents)["\n  query DashFiltersData($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) { widgets { data(filters: $filters) { rows } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DashFiltersOptions($id: ID!) { dashboard(id: $id) { filters { id options } } }"): (typeof documents)["query DashFiltersOptions($id: ID!) { dashboard(id: $id) { filters { id options } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DashFiltersUpdate($input: UpdateDashboardFilterInput!) { updateDashboardFilter(input: $input) { id label permissions } }\n"): (typeof documents)["\n  mutation DashFiltersUpdate($input: UpdateDashboardFilterInput!) { updateDashboardFilter(input: $input) { id label permissions } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DashFiltersDelete($id: ID!) { deleteDashboardFilter(id: $id) }"): (typeof documents)["mutation DashFiltersDelete($id: ID!) { deleteDashboardFilter(id: $id) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query DashList($search: String, $first: Int) {\n    dashboards(search: $search, first: $first) { edges { node { id title } } }\n  }\n"): (typeof documents)["\n  query DashList($search: String, $first: Int) {\n    dashboards(search: $search, first: $first) { edges { node { id title } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -620,6 +650,18 @@ export function graphql(source: "\n  query DemoRlpRevenue($id: ID!) {\n    datas
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation DemoRlpImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }"): (typeof documents)["mutation DemoRlpImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PermQueryAddFilter($input: AddDashboardFilterInput!) {\n    addDashboardFilter(input: $input) { id permissions }\n  }\n"): (typeof documents)["\n  mutation PermQueryAddFilter($input: AddDashboardFilterInput!) {\n    addDashboardFilter(input: $input) { id permissions }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PermQueryUpdateFilter($input: UpdateDashboardFilterInput!) {\n    updateDashboardFilter(input: $input) { id permissions }\n  }\n"): (typeof documents)["\n  mutation PermQueryUpdateFilter($input: UpdateDashboardFilterInput!) {\n    updateDashboardFilter(input: $input) { id permissions }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PermQueryLoad($id: ID!) {\n    dashboard(id: $id) {\n      widgets { data { rows } }\n      filters { id options permissionNotices { line message } }\n    }\n  }\n"): (typeof documents)["\n  query PermQueryLoad($id: ID!) {\n    dashboard(id: $id) {\n      widgets { data { rows } }\n      filters { id options permissionNotices { line message } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -3,7 +3,7 @@ import { uuidv7 } from '../../db/ids.ts';
 import { Dataset } from '../dataset/dataset.entity.ts';
 import { Folder, WORKSPACES } from '../folder/folder.entity.ts';
 import { Tenant } from '../tenant/tenant.entity.ts';
-import { User } from '../user/user.entity.ts';
+import { ROLES, User } from '../user/user.entity.ts';
 
 export const Dashboard = defineEntity({
   name: 'Dashboard',
@@ -64,6 +64,14 @@ export const DashboardFilter = defineEntity({
     /** `model.field` of the dataset */
     field: p.string().length(200),
     permissions: p.text().nullable(),
+    /**
+     * Who last saved the `ds_id` + `query` entries, their role then, and the digest of exactly
+     * those entries (filter-permissions/queries.ts): they run only while the role was ADMIN and
+     * the stored code still has that digest.
+     */
+    queriesSavedBy: () => p.manyToOne(User).nullable().deleteRule('set null'),
+    queriesSavedRole: p.enum(ROLES).nullable(),
+    queriesDigest: p.string().length(64).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
 });

@@ -176,7 +176,10 @@ export async function copyDashboard(ctx: Context, input: { id: string; folderId?
     ctx.em.create(Widget, { tenant: viewer.tenantId, dashboard: copy, dataset: w.dataset.id, owner: viewer.userId, title: w.title, query: w.query, position: w.position });
   }
   for (const f of filters) {
-    ctx.em.create(DashboardFilter, { tenant: viewer.tenantId, dashboard: copy, dataset: f.dataset.id, type: f.type, label: f.label, field: f.field, permissions: f.permissions });
+    ctx.em.create(DashboardFilter, { tenant: viewer.tenantId, dashboard: copy, dataset: f.dataset.id, type: f.type, label: f.label, field: f.field, permissions: f.permissions,
+      // The code is copied unchanged, so whoever saved its query entries still vouches for them.
+      queriesSavedBy: f.queriesSavedBy?.id ?? null, queriesSavedRole: f.queriesSavedRole ?? null, queriesDigest: f.queriesDigest ?? null,
+    });
   }
   recordAudit(ctx.em, viewer, { action: 'dashboard.copy', resourceType: 'DASHBOARD', resourceId: copy.id, summary: { from: source.id, workspace: place.workspace } });
   await ctx.em.flush();

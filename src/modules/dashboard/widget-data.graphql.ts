@@ -9,8 +9,10 @@ const DashboardFilterValueInput = builder.inputType('DashboardFilterValueInput',
     filterId: t.id({ required: true }),
     values: t.field({
       type: ['JSON'],
-      required: true,
-      description: 'Dropdown and text filters: the chosen values. Date filters: [from, to] (YYYY-MM-DD), either may be null.',
+      // Items may be null for the open end of a date range; other filters refuse a null value.
+      required: { list: true, items: false },
+      description:
+        'Dropdown and text filters: the chosen values (never null). Date filters: [from, to], each YYYY-MM-DD (on a date-time field also an ISO-8601 date-time) or null for an open end.',
     }),
   }),
 });
@@ -32,7 +34,7 @@ builder.objectField(DashboardFilterRef, 'options', (t) =>
   t.stringList({
     nullable: true,
     authScopes: { person: true },
-    description: 'The values this filter offers the viewer: only permitted ones, under row-level permission (at most 200)',
+    description: 'The values this filter offers the viewer: only permitted ones (restricted in SQL), under row-level permission (at most 200)',
     args: { search: t.arg.string() },
     resolve: (filter, args, ctx) => filterOptions(ctx, filter, args.search),
   }),

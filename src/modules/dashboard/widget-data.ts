@@ -4,16 +4,18 @@ import { badInput, forbidden } from '../../errors.ts';
 import type { Context } from '../../http/context.ts';
 import { compileQuery, type DatasetQueryInput, type FieldFilterInput } from '../../query/compile.ts';
 import { printSelect } from '../../query/print.ts';
-import { evaluatePermissionCode, effectivePermission, type FilterPermissionResult } from '../../query/filter-permissions/index.ts';
 import { isRestricted } from '../../query/rlp.ts';
-import { executeQuery, runOnDataSource, type QueryResultData } from '../../query/runner.ts';
-import { dataSourceFacts } from '../data-source/data-source.service.ts';
+import { executeQuery, type QueryResultData } from '../../query/runner.ts';
 import { datasetFacts } from '../dataset/dataset.access.ts';
 import { datasetById } from '../dataset/dataset.service.ts';
-import type { Dataset } from '../dataset/dataset.entity.ts';
+import type { Dataset, FieldType } from '../dataset/dataset.entity.ts';
 import type { DashboardFilter, Widget } from './dashboard.entity.ts';
 import { dashboardFacts } from './dashboard.facts.ts';
 import { findVisibleDashboard } from './dashboard.service.ts';
+import { permittedChoices } from './filter-access.ts';
+import { filterConditions, typedValues } from './filter-clamp.ts';
+
+const asText = (value: unknown) => (value === null || value === undefined ? '' : String(value));
 
 export interface FilterValueInput {
   filterId: string;
@@ -35,59 +37,10 @@ async function readableDataset(ctx: Context, dashboardId: string, datasetId: str
   return { dashboard, dataset, access: { restricted, attributes } };
 }
 
-/**
- * What a filter's permission code lets the viewer choose (PRODUCT.md §6); child code beats parent.
- * Like row-level permission, it restricts only restricted principals (not admins, nor analysts
- * with the data source shared).
- */
-async function permitted(ctx: Context, filter: DashboardFilter, all: readonly DashboardFilter[], restricted: boolean): Promise<FilterPermissionResult> {
-  if (!restricted) return { kind: 'UNRESTRICTED' };
-  const parent = filter.parent ? all.find((f) => f.id === filter.parent!.id) : undefined;
-  const code = effectivePermission(filter.permissions, parent?.permissions);
-  if (!code) return { kind: 'UNRESTRICTED' };
-  const viewer = ctx.viewer!;
-  const [email, groups] = await Promise.all([
-    viewer.email ?? ctx.loaders.userById.load(viewer.userId).then((user) => user!.email),
-    ctx.loaders.groupsByUserId.load(viewer.userId),
-  ]);
-  return evaluatePermissionCode(code, {
-    filterType: filter.type,
-    viewer: { email, groups: groups.map((g) => g.name) },
-    // `ds_id` queries run with the same checks as any query: the viewer must be allowed to use that data source.
-    runQuery: async (dsId, text, params) => {
-      await assertCan(ctx, 'dataSource.use', await dataSourceFacts(ctx, dsId));
-      const raw = await runOnDataSource(ctx, { dataSourceId: dsId, tenantId: viewer.tenantId }, { text, values: [...params] });
-      return raw.rows.map((row) => row[0]);
-    },
-  }).catch(() => ({ kind: 'VALUES', values: [] }) as FilterPermissionResult);
-}
-
-const asText = (value: unknown) => (value === null || value === undefined ? '' : String(value));
-
-/** The filter condition a widget gets: the client's choice, clamped to what the viewer may choose. */
-function clamp(filter: DashboardFilter, chosen: readonly unknown[] | undefined, allowed: FilterPermissionResult, field: string): FieldFilterInput | undefined {
-  if (filter.type === 'DATE') {
-    const [from, to] = (chosen ?? []).map(asText);
-    let min = from || undefined;
-    let max = to || undefined;
-    if (allowed.kind === 'VALUES') return { field: filter.field, operator: 'IN', values: [] };
-    if (allowed.kind === 'DATE_RANGE') {
-      if (allowed.min && (!min || min < allowed.min)) min = allowed.min;
-      if (allowed.max && (!max || max > allowed.max)) max = allowed.max;
-    }
-    if (min && max) return { field: filter.field, operator: 'BETWEEN', values: [min, max] };
-    if (min) return { field: filter.field, operator: 'GTE', values: [min] };
-    if (max) return { field: filter.field, operator: 'LTE', values: [max] };
-    return undefined;
-  }
-  if (chosen && chosen.length > 1000) throw badInput(field, 'At most 1000 values per filter');
-  if (allowed.kind === 'VALUES') {
-    const permittedSet = new Set(allowed.values.map(asText));
-    const values = chosen && chosen.length > 0 ? chosen.filter((v) => permittedSet.has(asText(v))) : [...permittedSet];
-    return { field: filter.field, operator: 'IN', values };
-  }
-  if (!chosen || chosen.length === 0) return undefined;
-  return { field: filter.field, operator: 'IN', values: [...chosen] };
+/** The type of a `model.field` of the dataset (filters are bound to one when saved). */
+function fieldTypeOf(dataset: Dataset, ref: string): FieldType {
+  const [model, name] = ref.split('.');
+  return dataset.definition.models.find((m) => m.name === model)?.fields.find((f) => f.name === name)?.type ?? 'STRING';
 }
 
 /** `Widget.data`: the saved query with the dashboard's filters, their permissions and RLP applied. */
@@ -104,8 +57,8 @@ export async function widgetData(ctx: Context, widget: Widget, values: readonly 
   const extra: FieldFilterInput[] = [];
   for (const [i, filter] of filters.entries()) {
     if (filter.dataset.id !== dataset.id) continue;
-    const condition = clamp(filter, chosen.get(filter.id), await permitted(ctx, filter, filters, access.restricted), `filters[${i}].values`);
-    if (condition) extra.push(condition);
+    const allowed = await permittedChoices(ctx, filter, filters, access.restricted);
+    extra.push(...filterConditions(filter, fieldTypeOf(dataset, filter.field), chosen.get(filter.id), allowed, `filters[${i}].values`));
   }
   const input: DatasetQueryInput = { ...saved, filters: [...(saved.filters ?? []), ...extra.filter((f) => f.values?.length !== 0)] };
   if (extra.some((f) => f.operator === 'IN' && f.values?.length === 0)) {
@@ -117,24 +70,30 @@ export async function widgetData(ctx: Context, widget: Widget, values: readonly 
   return { ...result, dataset };
 }
 
-/** `DashboardFilter.options`: the values a dropdown offers — a dataset query under RLP, clamped to the permitted set. */
+/**
+ * `DashboardFilter.options`: the values a dropdown offers — a dataset query under RLP, restricted
+ * in SQL to the permitted set, so a permitted value is offered wherever it sorts.
+ */
 export async function filterOptions(ctx: Context, filter: DashboardFilter, search: string | null | undefined): Promise<string[]> {
   if (!ctx.viewer) throw forbidden();
   const { dashboard, dataset, access } = await readableDataset(ctx, filter.dashboard.id, filter.dataset.id);
   const filters = await ctx.loaders.filtersByDashboardId.load(dashboard.id);
-  const allowed = await permitted(ctx, filter, filters, access.restricted);
+  const allowed = await permittedChoices(ctx, filter, filters, access.restricted);
   if (search && search.length > 200) throw badInput('search', 'search must be at most 200 characters');
+  const conditions: FieldFilterInput[] = search ? [{ field: filter.field, operator: 'CONTAINS', values: [search] }] : [];
+  if (allowed.kind === 'VALUES') {
+    const permittedValues = typedValues(fieldTypeOf(dataset, filter.field), allowed.values);
+    if (permittedValues.length === 0) return [];
+    conditions.push({ field: filter.field, operator: 'IN', values: permittedValues });
+  }
   const input: DatasetQueryInput = {
     dimensions: [filter.field],
     // A measure makes the query group by the field: each value once.
     measures: [{ field: filter.field, aggregation: 'COUNT' }],
-    filters: search ? [{ field: filter.field, operator: 'CONTAINS', values: [search] }] : [],
+    filters: conditions,
     sort: [{ field: filter.field, direction: 'ASC' }],
     limit: OPTION_LIMIT,
   };
   const result = await executeQuery(ctx, dataset, input, access, { cacheTtlSeconds: dashboard.cacheTtlSeconds || undefined });
-  const offered = result.rows.map((row) => asText(row[0])).filter((v) => v !== '');
-  if (allowed.kind !== 'VALUES') return offered;
-  const permittedSet = new Set(allowed.values.map(asText));
-  return offered.filter((v) => permittedSet.has(v));
+  return result.rows.map((row) => asText(row[0])).filter((v) => v !== '');
 }

@@ -3,13 +3,13 @@ import { assertCan } from '../../authz/policy.ts';
 import { isUuid } from '../../db/ids.ts';
 import { badInput, notFound } from '../../errors.ts';
 import type { Context } from '../../http/context.ts';
-import { assertValidFilterPermissions } from '../../query/filter-permissions/index.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { Dataset } from '../dataset/dataset.entity.ts';
 import { DashboardFilter, Widget, type Dashboard, type FilterType } from './dashboard.entity.ts';
 import { datasetFacts } from '../dataset/dataset.access.ts';
 import { dashboardFacts } from './dashboard.facts.ts';
 import { findVisibleDashboard } from './dashboard.service.ts';
+import { permissionFieldsToSave } from './filter-permission-save.ts';
 
 /**
  * Changing a dashboard's content needs `dashboard.editContent` (with the facts of the dataset
@@ -89,9 +89,7 @@ export async function addDashboardFilter(
   const dashboard = await findVisibleDashboard(ctx, input.dashboardId);
   const dataset = await authorizeContent(ctx, dashboard, input.datasetId, 'input.datasetId');
   const field = fieldOf(dataset, input.field, 'input.field');
-  // Only trailing whitespace is dropped: the lines named in errors are the lines the author wrote.
-  const permissions = input.permissions?.trim() ? input.permissions.trimEnd() : null;
-  if (permissions) assertValidFilterPermissions(permissions, input.type, 'input.permissions');
+  const saved = await permissionFieldsToSave(ctx, input.permissions, input.type, 'input.permissions');
   const filter = ctx.em.create(DashboardFilter, {
     tenant: ctx.viewer!.tenantId,
     dashboard: dashboard.id,
@@ -99,7 +97,7 @@ export async function addDashboardFilter(
     type: input.type,
     label: input.label?.trim().slice(0, 200) ?? '',
     field,
-    permissions,
+    ...saved,
   });
   recordAudit(ctx.em, ctx.viewer!, { action: 'dashboardFilter.create', resourceType: 'DASHBOARD_FILTER', resourceId: filter.id, summary: { dashboardId: dashboard.id, field, type: input.type } });
   await ctx.em.flush();

@@ -1,13 +1,14 @@
 /**
  * What a filter permits one viewer (PRODUCT.md §6, docs/filter-permissions.md). Pure: the only
- * effect is the injected `runQuery`, which must apply the same access checks as any query on that
- * data source.
+ * effect is the injected `runQuery`, which decides whether and how a `ds_id` + `query` entry runs.
  *
  * - No code: UNRESTRICTED.
  * - Text and date filters: the first matching entry wins (`else` matches everyone).
  * - Dropdown filters: the values of every matching entry, the groups' combined by `expression`
  *   (default: union), unioned with the values of matching `if_user` entries.
- * - Nothing matches: fail closed, `VALUES []` (nothing is permitted), for every filter type.
+ * - Nothing matches: value entries fail closed (`VALUES []`, nothing is permitted); date entries
+ *   restrict only the viewers they match, so a date filter is UNRESTRICTED for everyone else.
+ * - A query entry that fails yields no values (reported through `onQueryError`).
  */
 import type { FilterType } from '../../modules/dashboard/dashboard.entity.ts';
 import { evaluateExpression, groupKey, type TermValue } from './expression.ts';
@@ -20,13 +21,15 @@ export type FilterPermissionResult =
   | { kind: 'VALUES'; values: string[] }
   | { kind: 'DATE_RANGE'; min?: string; max?: string };
 
-/** Runs `sqlText` on data source `dsId` with bound `params` ($1 = the viewer's email). */
-export type QueryRunner = (dsId: string, sqlText: string, params: readonly unknown[]) => Promise<unknown[]>;
+/** Runs `sqlText` on data source `dsId` with bound `params` ($1 = the viewer's email); `line` is the entry's. */
+export type QueryRunner = (dsId: string, sqlText: string, params: readonly unknown[], line: number) => Promise<unknown[]>;
 
 export interface EvaluationInput {
   filterType: FilterType;
   viewer: { email: string; groups: readonly string[] };
   runQuery: QueryRunner;
+  /** Told of every query entry that failed; the entry then yields no values. */
+  onQueryError?: (line: number, error: unknown) => void;
 }
 
 const DENY: FilterPermissionResult = { kind: 'VALUES', values: [] };
@@ -50,13 +53,19 @@ function cell(row: unknown): string | null {
   return null;
 }
 
-async function valuesOf(outcome: Outcome, input: EvaluationInput): Promise<string[]> {
+async function valuesOf(entry: PermissionEntry, input: EvaluationInput): Promise<string[]> {
+  const outcome: Outcome = entry.outcome;
   if (outcome.kind === 'VALUES') return outcome.values;
   if (outcome.kind !== 'QUERY') return [];
   // The email is a bound parameter; the SQL text never depends on who is asking.
   const params = outcome.usesViewer ? [input.viewer.email] : [];
-  const rows = await input.runQuery(outcome.dsId, outcome.sqlText, params);
-  return rows.map(cell).filter((v): v is string => v !== null);
+  try {
+    const rows = await input.runQuery(outcome.dsId, outcome.sqlText, params, entry.line);
+    return rows.map(cell).filter((v): v is string => v !== null);
+  } catch (error) {
+    input.onQueryError?.(entry.line, error);
+    return [];
+  }
 }
 
 function matcher(viewer: EvaluationInput['viewer']) {
@@ -78,14 +87,15 @@ export async function evaluateFilterPermission(program: FilterPermissionProgram 
 
   if (input.filterType !== 'DROPDOWN') {
     const entry = program.entries.find(matches);
-    if (!entry) return DENY;
+    // Seed 002's Singapore example: date entries narrow the viewers they name, everyone else keeps their dates.
+    if (!entry) return input.filterType === 'DATE' ? { kind: 'UNRESTRICTED' } : DENY;
     if (entry.outcome.kind === 'DATE_RANGE') return { ...entry.outcome };
     // A text filter takes one value: the first one given or returned.
-    return { kind: 'VALUES', values: (await valuesOf(entry.outcome, input)).slice(0, 1) };
+    return { kind: 'VALUES', values: (await valuesOf(entry, input)).slice(0, 1) };
   }
 
   const matching = program.entries.filter(matches);
-  const resolved = await Promise.all(matching.map(async (entry) => ({ entry, values: await valuesOf(entry.outcome, input) })));
+  const resolved = await Promise.all(matching.map(async (entry) => ({ entry, values: await valuesOf(entry, input) })));
   const groupValues = new Map<string, string[]>();
   const userValues: string[] = [];
   for (const { entry, values } of resolved) {

@@ -7,6 +7,7 @@ export { FilterPermissionError, MAX_CODE_BYTES, MAX_ENTRIES, parseFilterPermissi
 export {
   assertValidFilterPermissions,
   compileFilterPermissions,
+  MAX_QUERY_ENTRIES,
   type Condition,
   type FilterPermissionProgram,
   type Outcome,
@@ -20,3 +21,4 @@ export {
   type FilterPermissionResult,
   type QueryRunner,
 } from './evaluate.ts';
+export { queriesApproved, queriesDigest, queryEntries, queryEntryKey, type QueriesProvenance, type QueryEntry } from './queries.ts';

@@ -36,6 +36,8 @@ const OUTCOME_KEYS = ['then_value', 'then_date_min', 'then_date_max', 'ds_id', '
 const KNOWN: ReadonlySet<string> = new Set([...CONDITIONS, ...OUTCOME_KEYS]);
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** `ds_id` + `query` entries per filter: each runs on a data source for every viewer it applies to. */
+export const MAX_QUERY_ENTRIES = 5;
 /** `{{ $ }}`, the viewer's email: the only template a query may hold. */
 export const VIEWER_TEMPLATE = /\{\{\s*\$\s*\}\}/g;
 
@@ -150,7 +152,11 @@ export function compileFilterPermissions(code: string, filterType: FilterType): 
     } else if (elseLine) {
       fail(elseLine, 'else must be the last entry');
     }
-    entries.push({ line: entry.line, condition: cond, outcome: outcome(entry, filterType) });
+    const result = outcome(entry, filterType);
+    if (result.kind === 'QUERY' && entries.filter((e) => e.outcome.kind === 'QUERY').length === MAX_QUERY_ENTRIES) {
+      fail(entry.line, `at most ${MAX_QUERY_ENTRIES} ds_id + query entries are allowed per filter`);
+    }
+    entries.push({ line: entry.line, condition: cond, outcome: result });
   }
 
   let expression: ExprNode | null = null;
