@@ -78,7 +78,7 @@ function convert(value: unknown, oid: number): unknown {
 
 const redact = (text: string, secret: string | undefined) => (secret ? text.split(secret).join('[redacted]') : text);
 
-const CONNECTION_FAILURES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', '28P01', '28000', '3D000', '53300', '57P03']);
+const CONNECTION_FAILURES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EDATASOURCEHOST', '28P01', '28000', '3D000', '53300', '57P03']);
 
 /** A connection failure in words that never contain the password. */
 function connectionError(error: unknown, password: string | undefined): DomainError {
@@ -89,6 +89,7 @@ function connectionError(error: unknown, password: string | undefined): DomainEr
     EAI_AGAIN: 'the host could not be resolved',
     ETIMEDOUT: 'the connection timed out',
     EHOSTUNREACH: 'the host is unreachable',
+    ENETUNREACH: 'the network is unreachable',
     '28P01': 'password authentication failed',
     '28000': 'the server refused the user',
     '3D000': 'the database does not exist',
@@ -188,7 +189,10 @@ async function dataSourcePool(ctx: Pick<ServiceContext, 'em' | 'deps' | 'metadat
   if (!row) throw notFound('Data source');
   let plain: string | undefined;
   const password = () => (plain ??= decryptSecret(ctx.deps.keys.encryptionKey, row.password_ciphertext, dataSourceId));
-  const target = { id: dataSourceId, updatedAt: new Date(row.updated_at), host: row.host, port: row.port, database: row.database, username: row.username };
+  const target = {
+    id: dataSourceId, updatedAt: new Date(row.updated_at), host: row.host, port: row.port, database: row.database, username: row.username,
+    sslMode: row.ssl_mode, caCertificate: row.ca_certificate,
+  };
   return { pool: ctx.deps.dataSourcePools.get(target, password), password };
 }
 

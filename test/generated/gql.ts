@@ -64,6 +64,11 @@ type Documents = {
     "mutation DashDeleteWidget($id: ID!) { deleteWidget(id: $id) }": typeof types.DashDeleteWidgetDocument,
     "\n    query DashGuarded($dashboard: ID!, $folder: ID!) {\n      dashboard(id: $dashboard) { title shares { granteeType } filters { field permissions } }\n      folder(id: $folder) { name shares { granteeType } }\n    }\n  ": typeof types.DashGuardedDocument,
     "mutation DashAddFilter($input: AddDashboardFilterInput!) { addDashboardFilter(input: $input) { field } }": typeof types.DashAddFilterDocument,
+    "mutation HostsCreate($input: CreateDataSourceInput!) { createDataSource(input: $input) { id host port sslMode caCertificate } }": typeof types.HostsCreateDocument,
+    "mutation HostsUpdate($input: UpdateDataSourceInput!) { updateDataSource(input: $input) { id host port database user sslMode } }": typeof types.HostsUpdateDocument,
+    "mutation HostsTest($id: ID!) { testConnection(id: $id) { ok message } }": typeof types.HostsTestDocument,
+    "query HostsSettings($id: ID!) { dataSource(id: $id) { id sslMode caCertificate } }": typeof types.HostsSettingsDocument,
+    "mutation HostsShare($input: ShareInput!) { share(input: $input) { granteeType } }": typeof types.HostsShareDocument,
     "mutation DsCreate($input: CreateDataSourceInput!) { createDataSource(input: $input) { id name host port user schemas } }": typeof types.DsCreateDocument,
     "mutation DsUpdate($input: UpdateDataSourceInput!) { updateDataSource(input: $input) { id name host port user } }": typeof types.DsUpdateDocument,
     "mutation DsDelete($id: ID!) { deleteDataSource(id: $id) }": typeof types.DsDeleteDocument,
@@ -206,6 +211,11 @@ const documents: Documents = {
     "mutation DashDeleteWidget($id: ID!) { deleteWidget(id: $id) }": types.DashDeleteWidgetDocument,
     "\n    query DashGuarded($dashboard: ID!, $folder: ID!) {\n      dashboard(id: $dashboard) { title shares { granteeType } filters { field permissions } }\n      folder(id: $folder) { name shares { granteeType } }\n    }\n  ": types.DashGuardedDocument,
     "mutation DashAddFilter($input: AddDashboardFilterInput!) { addDashboardFilter(input: $input) { field } }": types.DashAddFilterDocument,
+    "mutation HostsCreate($input: CreateDataSourceInput!) { createDataSource(input: $input) { id host port sslMode caCertificate } }": types.HostsCreateDocument,
+    "mutation HostsUpdate($input: UpdateDataSourceInput!) { updateDataSource(input: $input) { id host port database user sslMode } }": types.HostsUpdateDocument,
+    "mutation HostsTest($id: ID!) { testConnection(id: $id) { ok message } }": types.HostsTestDocument,
+    "query HostsSettings($id: ID!) { dataSource(id: $id) { id sslMode caCertificate } }": types.HostsSettingsDocument,
+    "mutation HostsShare($input: ShareInput!) { share(input: $input) { granteeType } }": types.HostsShareDocument,
     "mutation DsCreate($input: CreateDataSourceInput!) { createDataSource(input: $input) { id name host port user schemas } }": types.DsCreateDocument,
     "mutation DsUpdate($input: UpdateDataSourceInput!) { updateDataSource(input: $input) { id name host port user } }": types.DsUpdateDocument,
     "mutation DsDelete($id: ID!) { deleteDataSource(id: $id) }": types.DsDeleteDocument,
@@ -512,6 +522,26 @@ export function graphql(source: "\n    query DashGuarded($dashboard: ID!, $folde
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation DashAddFilter($input: AddDashboardFilterInput!) { addDashboardFilter(input: $input) { field } }"): (typeof documents)["mutation DashAddFilter($input: AddDashboardFilterInput!) { addDashboardFilter(input: $input) { field } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation HostsCreate($input: CreateDataSourceInput!) { createDataSource(input: $input) { id host port sslMode caCertificate } }"): (typeof documents)["mutation HostsCreate($input: CreateDataSourceInput!) { createDataSource(input: $input) { id host port sslMode caCertificate } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation HostsUpdate($input: UpdateDataSourceInput!) { updateDataSource(input: $input) { id host port database user sslMode } }"): (typeof documents)["mutation HostsUpdate($input: UpdateDataSourceInput!) { updateDataSource(input: $input) { id host port database user sslMode } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation HostsTest($id: ID!) { testConnection(id: $id) { ok message } }"): (typeof documents)["mutation HostsTest($id: ID!) { testConnection(id: $id) { ok message } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query HostsSettings($id: ID!) { dataSource(id: $id) { id sslMode caCertificate } }"): (typeof documents)["query HostsSettings($id: ID!) { dataSource(id: $id) { id sslMode caCertificate } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation HostsShare($input: ShareInput!) { share(input: $input) { granteeType } }"): (typeof documents)["mutation HostsShare($input: ShareInput!) { share(input: $input) { granteeType } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
