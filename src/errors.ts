@@ -26,6 +26,17 @@ export class DomainError extends Error {
   }
 }
 
+/**
+ * What a data source said (driver messages name relations, hosts and ports): the message is shown
+ * only to those who may manage data sources; everyone else gets a fixed one with the request id.
+ */
+export class DataSourceError extends DomainError {
+  constructor(code: ErrorCode, message: string, field?: string) {
+    super(code, message, field);
+    this.name = 'DataSourceError';
+  }
+}
+
 export const badInput = (field: string, message: string) => new DomainError('BAD_USER_INPUT', message, field);
 export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what} not found`);
 export const forbidden = (message = 'You are not allowed to do this') => new DomainError('FORBIDDEN', message);

@@ -158,6 +158,10 @@ type Documents = {
     "\n  mutation UpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) { id role name timezone allowApiAccess allowExportData }\n  }\n": typeof types.UpdateUserDocument,
     "mutation Deactivate($id: ID!) { deactivateUser(id: $id) { id status } }": typeof types.DeactivateDocument,
     "mutation Restore($id: ID!) { restoreUser(id: $id) { id status } }": typeof types.RestoreDocument,
+    "query WarehouseRun($id: ID!, $input: DatasetQueryInput!) { dataset(id: $id) { query(input: $input) { rows } } }": typeof types.WarehouseRunDocument,
+    "mutation WarehouseCreateDataset($input: CreateDatasetInput!) { createDataset(input: $input) { id } }": typeof types.WarehouseCreateDatasetDocument,
+    "mutation WarehouseUpdateSource($input: UpdateDataSourceInput!) { updateDataSource(input: $input) { id schemas port } }": typeof types.WarehouseUpdateSourceDocument,
+    "query WarehouseWidgetRows($id: ID!) { dashboard(id: $id) { widgets { data { rows } } } }": typeof types.WarehouseWidgetRowsDocument,
     "\n  query WidgetDataRun($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) {\n      title\n      widgets { title data(filters: $filters) { rows missingAttributes } }\n      filters { id options }\n    }\n  }\n": typeof types.WidgetDataRunDocument,
 };
 const documents: Documents = {
@@ -305,6 +309,10 @@ const documents: Documents = {
     "\n  mutation UpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) { id role name timezone allowApiAccess allowExportData }\n  }\n": types.UpdateUserDocument,
     "mutation Deactivate($id: ID!) { deactivateUser(id: $id) { id status } }": types.DeactivateDocument,
     "mutation Restore($id: ID!) { restoreUser(id: $id) { id status } }": types.RestoreDocument,
+    "query WarehouseRun($id: ID!, $input: DatasetQueryInput!) { dataset(id: $id) { query(input: $input) { rows } } }": types.WarehouseRunDocument,
+    "mutation WarehouseCreateDataset($input: CreateDatasetInput!) { createDataset(input: $input) { id } }": types.WarehouseCreateDatasetDocument,
+    "mutation WarehouseUpdateSource($input: UpdateDataSourceInput!) { updateDataSource(input: $input) { id schemas port } }": types.WarehouseUpdateSourceDocument,
+    "query WarehouseWidgetRows($id: ID!) { dashboard(id: $id) { widgets { data { rows } } } }": types.WarehouseWidgetRowsDocument,
     "\n  query WidgetDataRun($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) {\n      title\n      widgets { title data(filters: $filters) { rows missingAttributes } }\n      filters { id options }\n    }\n  }\n": types.WidgetDataRunDocument,
 };
 
@@ -898,6 +906,22 @@ export function graphql(source: "mutation Deactivate($id: ID!) { deactivateUser(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation Restore($id: ID!) { restoreUser(id: $id) { id status } }"): (typeof documents)["mutation Restore($id: ID!) { restoreUser(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query WarehouseRun($id: ID!, $input: DatasetQueryInput!) { dataset(id: $id) { query(input: $input) { rows } } }"): (typeof documents)["query WarehouseRun($id: ID!, $input: DatasetQueryInput!) { dataset(id: $id) { query(input: $input) { rows } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation WarehouseCreateDataset($input: CreateDatasetInput!) { createDataset(input: $input) { id } }"): (typeof documents)["mutation WarehouseCreateDataset($input: CreateDatasetInput!) { createDataset(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation WarehouseUpdateSource($input: UpdateDataSourceInput!) { updateDataSource(input: $input) { id schemas port } }"): (typeof documents)["mutation WarehouseUpdateSource($input: UpdateDataSourceInput!) { updateDataSource(input: $input) { id schemas port } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query WarehouseWidgetRows($id: ID!) { dashboard(id: $id) { widgets { data { rows } } } }"): (typeof documents)["query WarehouseWidgetRows($id: ID!) { dashboard(id: $id) { widgets { data { rows } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
