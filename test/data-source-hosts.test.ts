@@ -95,7 +95,8 @@ describe('the password never follows a re-pointed data source', () => {
 });
 
 describe('hosts data sources may not use', () => {
-  const refused = ['169.254.169.254', 'fe80::1', '0.0.0.0', '::', '224.0.0.1', 'ff02::1', '::ffff:169.254.169.254', '/var/run/postgresql'];
+  // The last three are names to the resolver that come back as refused addresses: 169.254.169.254 and 0.0.0.0.
+  const refused = ['169.254.169.254', 'fe80::1', '0.0.0.0', '::', '224.0.0.1', 'ff02::1', '::ffff:169.254.169.254', '/var/run/postgresql', '0251.0376.0251.0376', '2852039166', '0'];
 
   it('link-local, unspecified, multicast addresses and Unix sockets are refused at save, on create and update', async () => {
     const id = await create(t.admin);
@@ -114,6 +115,14 @@ describe('hosts data sources may not use', () => {
     const res = await test(id, t.admin);
     expect(res?.ok).toBe(false);
     expect(res?.message).toMatch(/0\.0\.0\.0 is the unspecified address/);
+  });
+
+  it('a name is checked on what it resolves to when connecting: "0" resolves to 0.0.0.0, which would reach this machine', async () => {
+    const id = await create(t.admin, { ...db });
+    await kit.orm.em.fork().execute(`update data_sources set host = '0' where id = ?`, [Buffer.from(id, 'base64').toString().split(':')[1]]);
+    const res = await test(id, t.admin);
+    expect(res?.ok).toBe(false);
+    expect(res?.message).toMatch(/The host 0 resolves to 0\.0\.0\.0, the unspecified address/);
   });
 
   it('the check applies to every address a name resolves to', () => {
