@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 
 /** Typed, validated configuration. Only `main.ts` and `cli.ts` read the environment. */
@@ -17,6 +18,14 @@ export interface Config {
   sessionTtlSeconds: number;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes: number;
+  /** `TESSERA_DATA_SOURCE_ALLOW`: where data sources may point; undefined → any host but the always-refused ones. */
+  dataSourceAllow: DataSourceAllowList | undefined;
+}
+
+/** Hostnames (`*.example.com` for subdomains) and CIDRs that data sources may connect to. */
+export interface DataSourceAllowList {
+  hostnames: string[];
+  cidrs: { network: string; prefix: number; family: 'ipv4' | 'ipv6' }[];
 }
 
 export class ConfigError extends Error {}
@@ -70,5 +79,31 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     logLevel,
     sessionTtlSeconds: 12 * 3600,
     maxBodyBytes: 256 * 1024,
+    dataSourceAllow: dataSourceAllowList(env.TESSERA_DATA_SOURCE_ALLOW),
   };
+}
+
+const HOSTNAME = /^(\*\.)?[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*$/;
+
+function dataSourceAllowList(value: string | undefined): DataSourceAllowList | undefined {
+  const entries = (value ?? '').split(',').map((entry) => entry.trim().toLowerCase()).filter(Boolean);
+  if (entries.length === 0) return undefined;
+  const list: DataSourceAllowList = { hostnames: [], cidrs: [] };
+  for (const entry of entries) {
+    const [network = '', prefixText, extra] = entry.split('/');
+    const family = net.isIP(network);
+    if (family !== 0 && extra === undefined) {
+      const max = family === 4 ? 32 : 128;
+      const prefix = prefixText === undefined ? max : Number(prefixText);
+      if (!/^\d+$/.test(prefixText ?? '0') || !Number.isInteger(prefix) || prefix > max) {
+        throw new ConfigError(`TESSERA_DATA_SOURCE_ALLOW: "${entry}" is not a valid CIDR (the prefix must be 0 to ${max})`);
+      }
+      list.cidrs.push({ network, prefix, family: family === 4 ? 'ipv4' : 'ipv6' });
+    } else if (prefixText === undefined && entry.length <= 255 && HOSTNAME.test(entry)) {
+      list.hostnames.push(entry);
+    } else {
+      throw new ConfigError(`TESSERA_DATA_SOURCE_ALLOW: "${entry}" is neither a hostname nor a CIDR (comma-separated, e.g. "db.example.com,10.0.0.0/8")`);
+    }
+  }
+  return list;
 }

@@ -14,12 +14,26 @@ export class DomainError extends Error {
   readonly code: ErrorCode;
   /** The input path at fault, e.g. `input.emails[2]`, for BAD_USER_INPUT. */
   readonly field: string | undefined;
+  /** More for the client to act on, e.g. `retryAfterSeconds` of RATE_LIMITED. */
+  readonly extensions: Readonly<Record<string, unknown>> | undefined;
 
-  constructor(code: ErrorCode, message: string, field?: string) {
+  constructor(code: ErrorCode, message: string, field?: string, extensions?: Record<string, unknown>) {
     super(message);
     this.name = 'DomainError';
     this.code = code;
     this.field = field;
+    this.extensions = extensions;
+  }
+}
+
+/**
+ * What a data source said (driver messages name relations, hosts and ports): the message is shown
+ * only to those who may manage data sources; everyone else gets a fixed one with the request id.
+ */
+export class DataSourceError extends DomainError {
+  constructor(code: ErrorCode, message: string, field?: string) {
+    super(code, message, field);
+    this.name = 'DataSourceError';
   }
 }
 
@@ -27,6 +41,8 @@ export const badInput = (field: string, message: string) => new DomainError('BAD
 export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what} not found`);
 export const forbidden = (message = 'You are not allowed to do this') => new DomainError('FORBIDDEN', message);
 export const conflict = (message: string, field?: string) => new DomainError('CONFLICT', message, field);
+export const rateLimited = (message: string, retryAfterSeconds: number) =>
+  new DomainError('RATE_LIMITED', message, undefined, { retryAfterSeconds });
 export const unauthenticated = (message = 'Sign in to continue') => new DomainError('UNAUTHENTICATED', message);
 
 /**

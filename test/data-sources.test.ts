@@ -218,7 +218,7 @@ describe('managing data sources', () => {
       expectError(await gql(Update, { input: { id, name: 'Nope' } }, { token: who.token }), 'FORBIDDEN');
       expectError(await gql(Delete, { id }, { token: who.token }), 'FORBIDDEN');
     }
-    const updated = await gql(Update, { input: { id, name: 'Renamed', host: 'db2.example', port: 6432 } }, { token: t.admin.token });
+    const updated = await gql(Update, { input: { id, name: 'Renamed', host: 'db2.example', port: 6432, password: SECRET } }, { token: t.admin.token });
     expect(updated.data?.updateDataSource).toMatchObject({ id, name: 'Renamed', host: 'db2.example', port: 6432, user: 'reporter' });
     expect((await gql(Delete, { id }, { token: t.admin.token })).data?.deleteDataSource).toBe(id);
     expectError(await gql(ById, { id }, { token: t.admin.token }), 'NOT_FOUND');
@@ -227,7 +227,7 @@ describe('managing data sources', () => {
     expect(audit.map((e) => e.action)).toEqual(['dataSource.create', 'share.create', 'dataSource.update', 'dataSource.delete']);
     expect(audit[2]?.summary).toEqual({
       changes: { name: { from: expect.any(String), to: 'Renamed' }, host: { from: 'db.internal.example', to: 'db2.example' }, port: { from: 5432, to: 6432 } },
-      credentialsReplaced: false,
+      credentialsReplaced: true,
     });
   });
 
@@ -287,7 +287,7 @@ describe('testConnection and the password', () => {
     const id = await create(t.admin, { name: 'Closed port', host: '127.0.0.1', port: await closedPort() });
     const res = await gql(Test, { id }, { token: t.admin.token });
     expect(res.data?.testConnection?.ok).toBe(false);
-    expect(res.data?.testConnection?.message).toMatch(/refused/i);
+    expect(res.data?.testConnection?.message).toBe('Could not connect to the data source');
     expect(res.data?.testConnection?.message).not.toContain(SECRET);
   });
 

@@ -186,7 +186,7 @@ describe('how a query entry runs on the data source', () => {
     const row = (await sql('select * from data_sources where id = ?', [sourceB]))[0]!;
     const url = new URL(inject('databaseUrl'));
     const pool = kit.deps.dataSourcePools.get(
-      { id: sourceB, updatedAt: new Date(row.updated_at), host: row.host, port: row.port, database: row.database, username: row.username },
+      { id: sourceB, updatedAt: new Date(row.updated_at), host: row.host, port: row.port, database: row.database, username: row.username, sslMode: row.ssl_mode, caCertificate: row.ca_certificate },
       () => decodeURIComponent(url.password),
     );
     const clients = await Promise.all(Array.from({ length: Math.max(1, pool.idleCount) }, () => pool.connect()));

@@ -1,6 +1,7 @@
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { DomainError } from '../errors.ts';
+import { isAdmin } from '../authz/policy.ts';
+import { DataSourceError, DomainError } from '../errors.ts';
 import type { Context } from '../http/context.ts';
 
 const HTTP_STATUS: Partial<Record<string, number>> = { UNAUTHENTICATED: 401 };
@@ -11,6 +12,7 @@ function fromDomain(error: DomainError, located: GraphQLError): GraphQLError {
     nodes: located.nodes,
     path: located.path,
     extensions: {
+      ...error.extensions,
       code: error.code,
       ...(error.field ? { field: error.field } : {}),
       ...(status ? { http: { status } } : {}),
@@ -27,12 +29,22 @@ export function withoutEchoedValue(message: string): string {
 }
 
 /**
- * The one place errors are mapped for clients: domain errors keep their code and message,
- * GraphQL errors we raised on purpose keep theirs, anything else becomes INTERNAL with the
- * request id (and is logged in full).
+ * The one place errors are mapped for clients: domain errors keep their code and message (a data
+ * source's own words only for admins: others get a fixed message with the request id, the log
+ * the words), GraphQL errors we raised on purpose keep theirs, anything else becomes INTERNAL
+ * with the request id (and is logged in full).
  */
-export function mapError(error: GraphQLError, context: Pick<Context, 'requestId' | 'logger'>): GraphQLError {
+export function mapError(error: GraphQLError, context: Pick<Context, 'requestId' | 'logger' | 'viewer'>): GraphQLError {
   const original = error.originalError;
+  // Driver detail (relations, hosts, ports) is for those who manage data sources; the log keeps it.
+  if (original instanceof DataSourceError && !isAdmin(context.viewer)) {
+    context.logger.warn({ code: original.code, detail: original.message, path: error.path?.join('.') }, 'data source error (detail shown to admins only)');
+    return new GraphQLError(`The data source could not answer this request (request ${context.requestId})`, {
+      nodes: error.nodes,
+      path: error.path,
+      extensions: { code: original.code, requestId: context.requestId },
+    });
+  }
   if (original instanceof DomainError) return fromDomain(original, error);
   if (!original) {
     const message = withoutEchoedValue(error.message);

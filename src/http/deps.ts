@@ -48,7 +48,7 @@ export function createDeps(args: { config: Config; orm: Orm; secretKey: string; 
       account: new FailureThrottle(10, 15 * 60_000),
       address: new FailureThrottle(100, 15 * 60_000),
     },
-    dataSourcePools: new DataSourcePools(args.logger),
+    dataSourcePools: new DataSourcePools(args.logger, args.config.dataSourceAllow),
     resultCache: new ResultCache(500),
     metadataCache: new MetadataCache({ connectionString: args.orm.config.get('clientUrl')!, logger: args.logger }),
   };

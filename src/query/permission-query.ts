@@ -14,7 +14,7 @@
 import type pg from 'pg';
 import type { ServiceContext } from '../modules/service-context.ts';
 import { QUERY_LIMITS } from './compile.ts';
-import { dataSourcePool } from './runner.ts';
+import { dataSourcePoolById } from './runner.ts';
 
 export const PERMISSION_QUERY_TIMEOUT_MS = 5_000;
 export const MAX_PERMISSION_VALUES = QUERY_LIMITS.maxListValues;
@@ -58,7 +58,7 @@ export async function runPermissionQuery(
   sqlText: string,
   params: readonly unknown[],
 ): Promise<PermissionQueryResult> {
-  const { pool, password } = await dataSourcePool(ctx, target.dataSourceId, target.tenantId);
+  const { pool, password } = await dataSourcePoolById(ctx, target.dataSourceId, target.tenantId);
   const redact = (text: string) => {
     let secret: string | undefined;
     try {

@@ -1,5 +1,10 @@
 import pg from 'pg';
+import type { DataSourceAllowList } from '../config.ts';
 import type { Logger } from '../logger.ts';
+import { guardedSocket } from './host-guard.ts';
+
+export const SSL_MODES = ['DISABLE', 'REQUIRE', 'VERIFY_FULL'] as const;
+export type SslMode = (typeof SSL_MODES)[number];
 
 /** What a pool connects with; the password is asked for only when a pool is created. */
 export interface PoolTarget {
@@ -10,6 +15,29 @@ export interface PoolTarget {
   port: number;
   database: string;
   username: string;
+  sslMode: SslMode;
+  /** PEM; with VERIFY_FULL, the certificates trusted instead of the system's. */
+  caCertificate?: string | null | undefined;
+}
+
+/** pg's `ssl` option for a TLS mode: REQUIRE encrypts without verifying; VERIFY_FULL checks the chain and the host name. */
+export function sslOption(target: Pick<PoolTarget, 'sslMode' | 'caCertificate'>): pg.ClientConfig['ssl'] {
+  if (target.sslMode === 'DISABLE') return false;
+  if (target.sslMode === 'REQUIRE') return { rejectUnauthorized: false };
+  return { rejectUnauthorized: true, ...(target.caCertificate ? { ca: target.caCertificate } : {}) };
+}
+
+/** How to reach a data source: through the host guard, with its TLS mode. */
+export function connectionConfig(target: PoolTarget, password: string, allow: DataSourceAllowList | undefined): pg.ClientConfig {
+  return {
+    host: target.host,
+    port: target.port,
+    database: target.database,
+    user: target.username,
+    password,
+    ssl: sslOption(target),
+    stream: () => guardedSocket(allow),
+  };
 }
 
 /** `maxUses` retires a connection after that many queries, which bounds the prepared statements it keeps (prepared.ts). */
@@ -24,16 +52,19 @@ export const SESSION_OPTIONS = '-c default_transaction_read_only=on -c TimeZone=
 
 /**
  * One `pg` pool per data source, created on first use and keyed by the data source's id and
- * `updatedAt`, so replaced credentials take effect on the next query (the old pool is drained).
+ * `updatedAt`, so replaced credentials, a new host or TLS mode take effect on the next query (the
+ * old pool is drained).
  * Idle connections close after 30 s; `closeAll()` on shutdown ends every pool.
  */
 export class DataSourcePools {
   private readonly pools = new Map<string, { key: string; pool: pg.Pool }>();
   private readonly logger: Logger | undefined;
+  private readonly allow: DataSourceAllowList | undefined;
   private closed = false;
 
-  constructor(logger?: Logger) {
+  constructor(logger?: Logger, allow?: DataSourceAllowList) {
     this.logger = logger;
+    this.allow = allow;
   }
 
   get size(): number {
@@ -42,16 +73,12 @@ export class DataSourcePools {
 
   get(target: PoolTarget, password: () => string): pg.Pool {
     if (this.closed) throw new Error('data source pools are closed');
-    const key = `${target.id}@${target.updatedAt.getTime()}`;
+    const key = `${target.id}@${target.updatedAt.getTime()}:${target.sslMode}`;
     const current = this.pools.get(target.id);
     if (current?.key === key) return current.pool;
     if (current) this.retire(target.id, current.pool);
     const pool = new pg.Pool({
-      host: target.host,
-      port: target.port,
-      database: target.database,
-      user: target.username,
-      password: password(),
+      ...connectionConfig(target, password(), this.allow),
       ...POOL_SETTINGS,
       options: SESSION_OPTIONS,
       application_name: 'tessera-query',

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import type { PrintedSql } from './print.ts';
 
 /**
- * Results of dashboard widgets, kept for the dashboard's cache TTL. The key is the data source,
- * the dataset version and the printed SQL with its bound values, so a viewer whose row-level
+ * Results of dashboard widgets, kept for the dashboard's cache TTL. The key is the data source and
+ * its version, the dataset version and the printed SQL with its bound values, so a viewer whose row-level
  * predicates differ never shares an entry with another. Bounded: the least recently used entries
  * go first.
  */
@@ -35,6 +35,7 @@ export class ResultCache<V> {
   }
 }
 
-export function resultCacheKey(dataSourceId: string, datasetVersion: number, sql: PrintedSql): string {
-  return createHash('sha256').update(JSON.stringify([dataSourceId, datasetVersion, sql.text, sql.values])).digest('hex');
+/** `dataSourceVersion` changes with every edit of the data source: a re-pointed one never serves old rows. */
+export function resultCacheKey(dataSourceId: string, dataSourceVersion: string, datasetVersion: number, sql: PrintedSql): string {
+  return createHash('sha256').update(JSON.stringify([dataSourceId, dataSourceVersion, datasetVersion, sql.text, sql.values])).digest('hex');
 }

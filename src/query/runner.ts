@@ -8,15 +8,16 @@
 import pg from 'pg';
 import { decryptSecret } from '../auth/secret-box.ts';
 import { assertCan } from '../authz/policy.ts';
-import { DomainError, notFound } from '../errors.ts';
+import { DataSourceError, DomainError, notFound } from '../errors.ts';
 import type { Dataset } from '../modules/dataset/dataset.entity.ts';
-import { dataSourceRow } from '../modules/data-source/data-source.rows.ts';
+import { dataSourceRow, type DataSourceRow } from '../modules/data-source/data-source.rows.ts';
 import { datasetFacts, type DatasetAccessContext } from '../modules/dataset/dataset.access.ts';
 import type { ServiceContext } from '../modules/service-context.ts';
 import type { Loaders } from '../http/loaders.ts';
 import { compileQuery, type CompiledQuery, type DatasetQueryInput, type QueryAccess, type QueryColumn } from './compile.ts';
 import { deepFreeze } from '../cache/metadata-cache.ts';
 import { printSelect, type PrintedSql } from './print.ts';
+import { assertSchemasAllowed } from './schema-allowlist.ts';
 import { resultCacheKey } from './result-cache.ts';
 import { isStalePlan, retireStatement, statementName } from './prepared.ts';
 import { isRestricted } from './rlp.ts';
@@ -78,9 +79,9 @@ function convert(value: unknown, oid: number): unknown {
 
 const redact = (text: string, secret: string | undefined) => (secret ? text.split(secret).join('[redacted]') : text);
 
-const CONNECTION_FAILURES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', '28P01', '28000', '3D000', '53300', '57P03']);
+const CONNECTION_FAILURES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EDATASOURCEHOST', '28P01', '28000', '3D000', '53300', '57P03']);
 
-/** A connection failure in words that never contain the password. */
+/** A connection failure in words that never contain the password (and reach admins only: DataSourceError). */
 function connectionError(error: unknown, password: string | undefined): DomainError {
   const code = (error as { code?: string }).code;
   const known: Record<string, string> = {
@@ -89,6 +90,7 @@ function connectionError(error: unknown, password: string | undefined): DomainEr
     EAI_AGAIN: 'the host could not be resolved',
     ETIMEDOUT: 'the connection timed out',
     EHOSTUNREACH: 'the host is unreachable',
+    ENETUNREACH: 'the network is unreachable',
     '28P01': 'password authentication failed',
     '28000': 'the server refused the user',
     '3D000': 'the database does not exist',
@@ -96,7 +98,7 @@ function connectionError(error: unknown, password: string | undefined): DomainEr
     '57P03': 'the server is starting up or shutting down',
   };
   const reason = (code && known[code]) || (error instanceof Error ? redact(error.message, password) : 'unknown error');
-  return new DomainError('CONFLICT', `Could not connect to the data source: ${reason}`);
+  return new DataSourceError('CONFLICT', `Could not connect to the data source: ${reason}`);
 }
 
 /** What the data source said about a statement, as the domain error a client can act on. */
@@ -106,9 +108,9 @@ function statementError(error: unknown, timeoutMs: number, password: string | un
   if (code === '57014' || message === 'Query read timeout') {
     return new DomainError('QUERY_TIMEOUT', `The query ran longer than ${timeoutMs / 1000} s and was cancelled`);
   }
-  if (code?.startsWith('22')) return new DomainError('BAD_USER_INPUT', `The data source refused a value: ${message}`, 'input');
+  if (code?.startsWith('22')) return new DataSourceError('BAD_USER_INPUT', `The data source refused a value: ${message}`, 'input');
   if (code && ['42P01', '42703', '42883', '42804', '42501', '3F000'].includes(code)) {
-    return new DomainError('CONFLICT', `The data source does not match the dataset definition: ${message}`);
+    return new DataSourceError('CONFLICT', `The data source does not match the dataset definition: ${message}`);
   }
   if (code?.startsWith('08') || code?.startsWith('57P')) return connectionError(error, password);
   return error;
@@ -183,13 +185,25 @@ export async function runReadOnly(
  * The pool of one of the tenant's data sources, and its password (to keep it out of error
  * messages), decrypted only when a pool is made or an error is worded.
  */
-export async function dataSourcePool(ctx: Pick<ServiceContext, 'em' | 'deps' | 'metadata'>, dataSourceId: string, tenantId: string) {
+async function loadRow(ctx: Pick<ServiceContext, 'em' | 'metadata'>, dataSourceId: string, tenantId: string): Promise<DataSourceRow> {
   const row = await dataSourceRow(ctx, tenantId, dataSourceId);
   if (!row) throw notFound('Data source');
+  return row;
+}
+
+function dataSourcePool(ctx: Pick<ServiceContext, 'deps'>, row: DataSourceRow) {
   let plain: string | undefined;
-  const password = () => (plain ??= decryptSecret(ctx.deps.keys.encryptionKey, row.password_ciphertext, dataSourceId));
-  const target = { id: dataSourceId, updatedAt: new Date(row.updated_at), host: row.host, port: row.port, database: row.database, username: row.username };
+  const password = () => (plain ??= decryptSecret(ctx.deps.keys.encryptionKey, row.password_ciphertext, row.id));
+  const target = {
+    id: row.id, updatedAt: new Date(row.updated_at), host: row.host, port: row.port, database: row.database, username: row.username,
+    sslMode: row.ssl_mode, caCertificate: row.ca_certificate,
+  };
   return { pool: ctx.deps.dataSourcePools.get(target, password), password };
+}
+
+/** The pool of one of the tenant's data sources by id, and its password (to keep it out of error messages). */
+export async function dataSourcePoolById(ctx: Pick<ServiceContext, 'em' | 'deps' | 'metadata'>, dataSourceId: string, tenantId: string) {
+  return dataSourcePool(ctx, await loadRow(ctx, dataSourceId, tenantId));
 }
 
 /** Runs one printed statement read-only on a data source of the tenant (no permission check). */
@@ -199,7 +213,7 @@ export async function runOnDataSource(
   sql: PrintedSql,
   options: { timeoutMs?: number } = {},
 ): Promise<RawResult> {
-  const { pool, password } = await dataSourcePool(ctx, target.dataSourceId, target.tenantId);
+  const { pool, password } = await dataSourcePoolById(ctx, target.dataSourceId, target.tenantId);
   return runReadOnly(pool, sql, { ...options, password });
 }
 
@@ -207,24 +221,32 @@ const UNRESTRICTED = {};
 const RESTRICTED_WITHOUT_ATTRIBUTES = {};
 const COMPILED_PER_VIEWER = 200;
 /**
- * Compiled and printed queries by dataset object, then attributes object, then input. Both objects
- * are shared, frozen values of the metadata cache (a dataset entity per version, a viewer's
- * attributes until they change), so a viewer's repeated query compiles once and a change to the
- * rules or the attributes makes new objects that miss. Objects made for one request (mutations,
- * cache off) miss too, and are forgotten with the request.
+ * Compiled and printed queries by dataset object, then attributes object, then versions and input.
+ * Both objects are shared, frozen values of the metadata cache (a dataset entity per version, a
+ * viewer's attributes until they change), so a viewer's repeated query compiles once and a change
+ * to the rules or the attributes makes new objects that miss. The data source's version is in the
+ * key because the schema allowlist is checked here. Objects made for one request (mutations, cache
+ * off) miss too, and are forgotten with the request.
  */
 const compiledQueries = new WeakMap<object, WeakMap<object, Map<string, { compiled: CompiledQuery; sql: PrintedSql }>>>();
 
-function compileAndPrint(dataset: Dataset, input: DatasetQueryInput, access: QueryAccess | undefined) {
-  const viewerKey = !access?.restricted ? UNRESTRICTED : (access.attributes ?? RESTRICTED_WITHOUT_ATTRIBUTES);
+/** Changes whenever the data source is edited (host, credentials, TLS, schemas): part of every cache key. */
+const dataSourceVersion = (row: DataSourceRow) => `${new Date(row.updated_at).getTime()}:${row.schemas.join(',')}`;
+
+function compileAndPrint(dataset: Dataset, source: DataSourceRow, input: DatasetQueryInput, access: QueryAccess) {
+  // Only an explicit "not restricted" compiles without the rules; anything else (no access information
+  // included) gets them: never the unrestricted entry for a caller that said nothing (fail closed).
+  const unrestricted = access?.restricted === false;
+  const viewerKey = unrestricted ? UNRESTRICTED : (access?.attributes ?? RESTRICTED_WITHOUT_ATTRIBUTES);
   let byViewer = compiledQueries.get(dataset);
   if (!byViewer) compiledQueries.set(dataset, (byViewer = new WeakMap()));
   let byInput = byViewer.get(viewerKey);
   if (!byInput) byViewer.set(viewerKey, (byInput = new Map()));
-  const inputKey = `${dataset.version}:${JSON.stringify(input)}`;
+  const inputKey = `${dataset.version}:${dataSourceVersion(source)}:${JSON.stringify(input)}`;
   const known = byInput.get(inputKey);
   if (known) return known;
-  const compiled = compileQuery(dataset, input, access);
+  const compiled = compileQuery(dataset, input, unrestricted ? access : { restricted: true, attributes: access?.attributes });
+  assertSchemasAllowed(compiled.select, source.schemas);
   const entry = deepFreeze({ compiled, sql: printSelect(compiled.select) });
   if (byInput.size >= COMPILED_PER_VIEWER) byInput.delete(byInput.keys().next().value!);
   byInput.set(inputKey, entry);
@@ -232,26 +254,29 @@ function compileAndPrint(dataset: Dataset, input: DatasetQueryInput, access: Que
 }
 
 /**
- * The pipeline: compile (with `access` for row-level permission), print, run on the dataset's
- * data source, convert values. No permission check here: callers decide who may read.
- * With `cacheTtlSeconds`, results are shared for that long between requests whose printed SQL
- * and bound values are identical — the row-level predicates and their values are part of both,
- * so no one is ever served rows computed for someone else's permissions.
+ * The pipeline: compile (with `access` for row-level permission), check the data source's schema
+ * allowlist, print, run on the dataset's data source, convert values. No permission check here:
+ * callers decide who may read. With `cacheTtlSeconds`, results are shared for that long between
+ * requests whose data source version, printed SQL and bound values are identical — the row-level
+ * predicates and their values are part of both, so no one is ever served rows computed for someone
+ * else's permissions, nor rows of a data source since re-pointed.
  */
 export async function executeQuery(
   ctx: Pick<ServiceContext, 'em' | 'deps' | 'logger' | 'metadata'>,
   dataset: Dataset,
   input: DatasetQueryInput,
-  access: QueryAccess | undefined,
+  access: QueryAccess,
   options: { timeoutMs?: number; cacheTtlSeconds?: number } = {},
 ): Promise<QueryResultData> {
-  const { compiled, sql } = compileAndPrint(dataset, input, access);
   const dataSourceId = dataset.dataSource.id;
-  const cacheKey = options.cacheTtlSeconds ? resultCacheKey(dataSourceId, dataset.version, sql) : undefined;
+  const source = await loadRow(ctx, dataSourceId, dataset.tenant.id);
+  const { compiled, sql } = compileAndPrint(dataset, source, input, access);
+  const cacheKey = options.cacheTtlSeconds ? resultCacheKey(dataSourceId, dataSourceVersion(source), dataset.version, sql) : undefined;
   const cached = cacheKey ? ctx.deps.resultCache.get(cacheKey) : undefined;
   if (cached) return { ...cached, sql, cached: true };
   const started = performance.now();
-  const raw = await runOnDataSource(ctx, { dataSourceId, tenantId: dataset.tenant.id }, sql, options);
+  const { pool, password } = dataSourcePool(ctx, source);
+  const raw = await runReadOnly(pool, sql, { timeoutMs: options.timeoutMs, password });
   const truncated = raw.rows.length > compiled.limit;
   const rows = (truncated ? raw.rows.slice(0, compiled.limit) : raw.rows).map((r) => r.map((value, i) => convert(value, raw.fields[i]!.dataTypeID)));
   // Checked on the process logger first: the request's own logger is made only when something is logged.

@@ -68,6 +68,11 @@ type Documents = {
     "mutation DashDeleteWidget($id: ID!) { deleteWidget(id: $id) }": typeof types.DashDeleteWidgetDocument,
     "\n    query DashGuarded($dashboard: ID!, $folder: ID!) {\n      dashboard(id: $dashboard) { title shares { granteeType } filters { field permissions } }\n      folder(id: $folder) { name shares { granteeType } }\n    }\n  ": typeof types.DashGuardedDocument,
     "mutation DashAddFilter($input: AddDashboardFilterInput!) { addDashboardFilter(input: $input) { field } }": typeof types.DashAddFilterDocument,
+    "mutation HostsCreate($input: CreateDataSourceInput!) { createDataSource(input: $input) { id host port sslMode caCertificate } }": typeof types.HostsCreateDocument,
+    "mutation HostsUpdate($input: UpdateDataSourceInput!) { updateDataSource(input: $input) { id host port database user sslMode } }": typeof types.HostsUpdateDocument,
+    "mutation HostsTest($id: ID!) { testConnection(id: $id) { ok message } }": typeof types.HostsTestDocument,
+    "query HostsSettings($id: ID!) { dataSource(id: $id) { id sslMode caCertificate } }": typeof types.HostsSettingsDocument,
+    "mutation HostsShare($input: ShareInput!) { share(input: $input) { granteeType } }": typeof types.HostsShareDocument,
     "mutation DsCreate($input: CreateDataSourceInput!) { createDataSource(input: $input) { id name host port user schemas } }": typeof types.DsCreateDocument,
     "mutation DsUpdate($input: UpdateDataSourceInput!) { updateDataSource(input: $input) { id name host port user } }": typeof types.DsUpdateDocument,
     "mutation DsDelete($id: ID!) { deleteDataSource(id: $id) }": typeof types.DsDeleteDocument,
@@ -172,6 +177,10 @@ type Documents = {
     "\n  mutation UpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) { id role name timezone allowApiAccess allowExportData }\n  }\n": typeof types.UpdateUserDocument,
     "mutation Deactivate($id: ID!) { deactivateUser(id: $id) { id status } }": typeof types.DeactivateDocument,
     "mutation Restore($id: ID!) { restoreUser(id: $id) { id status } }": typeof types.RestoreDocument,
+    "query WarehouseRun($id: ID!, $input: DatasetQueryInput!) { dataset(id: $id) { query(input: $input) { rows } } }": typeof types.WarehouseRunDocument,
+    "mutation WarehouseCreateDataset($input: CreateDatasetInput!) { createDataset(input: $input) { id } }": typeof types.WarehouseCreateDatasetDocument,
+    "mutation WarehouseUpdateSource($input: UpdateDataSourceInput!) { updateDataSource(input: $input) { id schemas port } }": typeof types.WarehouseUpdateSourceDocument,
+    "query WarehouseWidgetRows($id: ID!) { dashboard(id: $id) { widgets { data { rows } } } }": typeof types.WarehouseWidgetRowsDocument,
     "\n  query WidgetDataRun($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) {\n      title\n      widgets { title data(filters: $filters) { rows missingAttributes } }\n      filters { id options }\n    }\n  }\n": typeof types.WidgetDataRunDocument,
 };
 const documents: Documents = {
@@ -229,6 +238,11 @@ const documents: Documents = {
     "mutation DashDeleteWidget($id: ID!) { deleteWidget(id: $id) }": types.DashDeleteWidgetDocument,
     "\n    query DashGuarded($dashboard: ID!, $folder: ID!) {\n      dashboard(id: $dashboard) { title shares { granteeType } filters { field permissions } }\n      folder(id: $folder) { name shares { granteeType } }\n    }\n  ": types.DashGuardedDocument,
     "mutation DashAddFilter($input: AddDashboardFilterInput!) { addDashboardFilter(input: $input) { field } }": types.DashAddFilterDocument,
+    "mutation HostsCreate($input: CreateDataSourceInput!) { createDataSource(input: $input) { id host port sslMode caCertificate } }": types.HostsCreateDocument,
+    "mutation HostsUpdate($input: UpdateDataSourceInput!) { updateDataSource(input: $input) { id host port database user sslMode } }": types.HostsUpdateDocument,
+    "mutation HostsTest($id: ID!) { testConnection(id: $id) { ok message } }": types.HostsTestDocument,
+    "query HostsSettings($id: ID!) { dataSource(id: $id) { id sslMode caCertificate } }": types.HostsSettingsDocument,
+    "mutation HostsShare($input: ShareInput!) { share(input: $input) { granteeType } }": types.HostsShareDocument,
     "mutation DsCreate($input: CreateDataSourceInput!) { createDataSource(input: $input) { id name host port user schemas } }": types.DsCreateDocument,
     "mutation DsUpdate($input: UpdateDataSourceInput!) { updateDataSource(input: $input) { id name host port user } }": types.DsUpdateDocument,
     "mutation DsDelete($id: ID!) { deleteDataSource(id: $id) }": types.DsDeleteDocument,
@@ -333,6 +347,10 @@ const documents: Documents = {
     "\n  mutation UpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) { id role name timezone allowApiAccess allowExportData }\n  }\n": types.UpdateUserDocument,
     "mutation Deactivate($id: ID!) { deactivateUser(id: $id) { id status } }": types.DeactivateDocument,
     "mutation Restore($id: ID!) { restoreUser(id: $id) { id status } }": types.RestoreDocument,
+    "query WarehouseRun($id: ID!, $input: DatasetQueryInput!) { dataset(id: $id) { query(input: $input) { rows } } }": types.WarehouseRunDocument,
+    "mutation WarehouseCreateDataset($input: CreateDatasetInput!) { createDataset(input: $input) { id } }": types.WarehouseCreateDatasetDocument,
+    "mutation WarehouseUpdateSource($input: UpdateDataSourceInput!) { updateDataSource(input: $input) { id schemas port } }": types.WarehouseUpdateSourceDocument,
+    "query WarehouseWidgetRows($id: ID!) { dashboard(id: $id) { widgets { data { rows } } } }": types.WarehouseWidgetRowsDocument,
     "\n  query WidgetDataRun($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) {\n      title\n      widgets { title data(filters: $filters) { rows missingAttributes } }\n      filters { id options }\n    }\n  }\n": types.WidgetDataRunDocument,
 };
 
@@ -566,6 +584,26 @@ export function graphql(source: "\n    query DashGuarded($dashboard: ID!, $folde
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation DashAddFilter($input: AddDashboardFilterInput!) { addDashboardFilter(input: $input) { field } }"): (typeof documents)["mutation DashAddFilter($input: AddDashboardFilterInput!) { addDashboardFilter(input: $input) { field } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation HostsCreate($input: CreateDataSourceInput!) { createDataSource(input: $input) { id host port sslMode caCertificate } }"): (typeof documents)["mutation HostsCreate($input: CreateDataSourceInput!) { createDataSource(input: $input) { id host port sslMode caCertificate } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation HostsUpdate($input: UpdateDataSourceInput!) { updateDataSource(input: $input) { id host port database user sslMode } }"): (typeof documents)["mutation HostsUpdate($input: UpdateDataSourceInput!) { updateDataSource(input: $input) { id host port database user sslMode } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation HostsTest($id: ID!) { testConnection(id: $id) { ok message } }"): (typeof documents)["mutation HostsTest($id: ID!) { testConnection(id: $id) { ok message } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query HostsSettings($id: ID!) { dataSource(id: $id) { id sslMode caCertificate } }"): (typeof documents)["query HostsSettings($id: ID!) { dataSource(id: $id) { id sslMode caCertificate } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation HostsShare($input: ShareInput!) { share(input: $input) { granteeType } }"): (typeof documents)["mutation HostsShare($input: ShareInput!) { share(input: $input) { granteeType } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -982,6 +1020,22 @@ export function graphql(source: "mutation Deactivate($id: ID!) { deactivateUser(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation Restore($id: ID!) { restoreUser(id: $id) { id status } }"): (typeof documents)["mutation Restore($id: ID!) { restoreUser(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query WarehouseRun($id: ID!, $input: DatasetQueryInput!) { dataset(id: $id) { query(input: $input) { rows } } }"): (typeof documents)["query WarehouseRun($id: ID!, $input: DatasetQueryInput!) { dataset(id: $id) { query(input: $input) { rows } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation WarehouseCreateDataset($input: CreateDatasetInput!) { createDataset(input: $input) { id } }"): (typeof documents)["mutation WarehouseCreateDataset($input: CreateDatasetInput!) { createDataset(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation WarehouseUpdateSource($input: UpdateDataSourceInput!) { updateDataSource(input: $input) { id schemas port } }"): (typeof documents)["mutation WarehouseUpdateSource($input: UpdateDataSourceInput!) { updateDataSource(input: $input) { id schemas port } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query WarehouseWidgetRows($id: ID!) { dashboard(id: $id) { widgets { data { rows } } } }"): (typeof documents)["query WarehouseWidgetRows($id: ID!) { dashboard(id: $id) { widgets { data { rows } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -3,6 +3,7 @@ import { uuidv7 } from '../../db/ids.ts';
 import { Tenant } from '../tenant/tenant.entity.ts';
 import { User } from '../user/user.entity.ts';
 import { metadataTriggers } from '../../db/metadata-triggers.ts';
+import type { SslMode } from '../../query/pools.ts';
 
 /** A Postgres connection. The password is stored encrypted (AES-256-GCM) and never returned. */
 export const DataSource = defineEntity({
@@ -22,6 +23,10 @@ export const DataSource = defineEntity({
     passwordCiphertext: p.text().lazy(),
     /** Schemas the data source may read; datasets may only name tables in these. */
     schemas: p.array().default([]),
+    /** DISABLE, REQUIRE (encrypted, not verified) or VERIFY_FULL (chain and host name checked). */
+    sslMode: p.string().$type<SslMode>().length(16).default('DISABLE'),
+    /** PEM certificates VERIFY_FULL trusts instead of the system's; public, not a secret. */
+    caCertificate: p.text().nullable(),
     owner: () => p.manyToOne(User).deleteRule('restrict'),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),

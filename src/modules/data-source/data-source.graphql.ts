@@ -3,6 +3,8 @@ import { encodeGlobalID, rawId } from '../../graphql/ids.ts';
 import { idConnection } from '../../graphql/pagination.ts';
 import { ShareRef } from '../share/share.graphql.ts';
 import { UserRef } from '../user/user.graphql.ts';
+import { SSL_MODES } from '../../query/pools.ts';
+import { testConnection } from './data-source.connection-test.ts';
 import { DataSource } from './data-source.entity.ts';
 import {
   createDataSource,
@@ -10,7 +12,6 @@ import {
   deleteDataSource,
   findVisibleDataSource,
   listDataSources,
-  testConnection,
   updateDataSource,
 } from './data-source.service.ts';
 
@@ -24,6 +25,11 @@ const DataSourceViewerCan = builder.objectRef<{ use: boolean; manage: boolean }>
     use: t.exposeBoolean('use', { description: 'Build datasets on it and run queries on it' }),
     manage: t.exposeBoolean('manage', { description: 'Edit, delete and share it, and see its connection settings' }),
   }),
+});
+
+const SslModeEnum = builder.enumType('SslMode', {
+  description: 'DISABLE: no TLS; REQUIRE: encrypted, certificate not checked; VERIFY_FULL: the certificate chain and the host name are checked',
+  values: SSL_MODES,
 });
 
 export const DataSourceRef = builder.objectRef<DataSource>('DataSource');
@@ -45,6 +51,13 @@ builder.node(DataSourceRef, {
     port: t.exposeInt('port', { nullable: true, authScopes: manage, description: 'Admins only' }),
     database: t.exposeString('database', { nullable: true, authScopes: manage, description: 'Admins only' }),
     user: t.exposeString('username', { nullable: true, authScopes: manage, description: 'The user name it connects as. Admins only' }),
+    sslMode: t.field({ type: SslModeEnum, nullable: true, authScopes: manage, description: 'Admins only', resolve: (dataSource) => dataSource.sslMode }),
+    caCertificate: t.string({
+      nullable: true,
+      authScopes: manage,
+      description: 'PEM certificates VERIFY_FULL trusts instead of the system’s, or null. Admins only',
+      resolve: (dataSource) => dataSource.caCertificate ?? null,
+    }),
     shares: t.field({
       type: [ShareRef],
       nullable: true,
@@ -77,11 +90,14 @@ const CreateDataSourceInput = builder.inputType('CreateDataSourceInput', {
     user: t.string({ required: true }),
     password: t.string({ required: true, description: 'Stored encrypted; never returned' }),
     schemas: t.stringList({ required: true, description: '1 to 50 schema names' }),
+    sslMode: t.field({ type: SslModeEnum, description: 'Default DISABLE' }),
+    caCertificate: t.string({ description: 'PEM certificates to trust with VERIFY_FULL (instead of the system’s)' }),
   }),
 });
 
 const UpdateDataSourceInput = builder.inputType('UpdateDataSourceInput', {
-  description: 'Changes the fields given; the others stay as they are',
+  description:
+    'Changes the fields given; the others stay as they are. Changing host, port, database or user, weakening the TLS mode or changing the CA certificate requires the password in the same update',
   fields: (t) => ({
     id: t.id({ required: true }),
     name: t.string(),
@@ -91,6 +107,8 @@ const UpdateDataSourceInput = builder.inputType('UpdateDataSourceInput', {
     user: t.string(),
     password: t.string({ description: 'Replaces the stored password when given; never returned' }),
     schemas: t.stringList(),
+    sslMode: t.field({ type: SslModeEnum }),
+    caCertificate: t.string({ description: 'PEM; an empty string removes it' }),
   }),
 });
 
@@ -137,7 +155,8 @@ builder.mutationFields((t) => ({
     type: ConnectionTestResult,
     nullable: true,
     authScopes: { person: true },
-    description: 'Connects with the stored credentials (5 s timeout) and runs `select 1`. Admins, and analysts it is shared with.',
+    description:
+      'Connects with the stored credentials (5 s timeout) and runs `select 1`. Admins, and analysts it is shared with; at most 10 a minute per person (RATE_LIMITED with `retryAfterSeconds`).',
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, args, ctx) => testConnection(ctx, rawId(args.id, 'DataSource')),
   }),

@@ -10,6 +10,9 @@ export interface DataSourceRow {
   database: string;
   username: string;
   password_ciphertext: string;
+  schemas: string[];
+  ssl_mode: 'DISABLE' | 'REQUIRE' | 'VERIFY_FULL';
+  ca_certificate: string | null;
   updated_at: Date;
   [column: string]: unknown;
 }

@@ -1,6 +1,7 @@
+import { createHash, X509Certificate } from 'node:crypto';
+import net from 'node:net';
 import { raw, type FilterQuery } from '@mikro-orm/core';
-import pg from 'pg';
-import { decryptSecret, encryptSecret } from '../../auth/secret-box.ts';
+import { encryptSecret } from '../../auth/secret-box.ts';
 import { assertCan, canAs, isPerson } from '../../authz/policy.ts';
 import type { ViewerSubject } from '../../authz/subject.ts';
 import type { Facts } from '../../authz/decide.ts';
@@ -9,6 +10,8 @@ import { isUuid, uuidv7 } from '../../db/ids.ts';
 import { badInput, conflict, forbidden, notFound, withUniqueGuard } from '../../errors.ts';
 import { idWindowQuery, type IdWindow } from '../../graphql/pagination.ts';
 import type { Loaders } from '../../http/loaders.ts';
+import { hostRefusalAtSave } from '../../query/host-guard.ts';
+import { SSL_MODES, type SslMode } from '../../query/pools.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { Share } from '../share/share.entity.ts';
@@ -18,7 +21,6 @@ import { DataSource } from './data-source.entity.ts';
 /** What the data source services need: the GraphQL context satisfies it. */
 export type DataSourceContext = ServiceContext & { loaders: Pick<Loaders, 'subject' | 'sharedIds' | 'impersonatorShares'> };
 
-const CONNECT_TIMEOUT_MS = 5_000;
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_$]*$/;
 const MAX_SCHEMAS = 50;
 const MAX_DATASETS_NAMED = 10;
@@ -95,6 +97,8 @@ interface ValidFields {
   username?: string;
   password?: string;
   schemas?: string[];
+  sslMode?: SslMode;
+  caCertificate?: string | null;
 }
 
 export interface DataSourceFields {
@@ -105,6 +109,50 @@ export interface DataSourceFields {
   user: string;
   password: string;
   schemas: readonly string[];
+  sslMode?: SslMode | null;
+  /** PEM; an empty string removes it. */
+  caCertificate?: string | null;
+}
+
+const HOSTNAME = /^[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?(\.[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?)*\.?$/;
+const MAX_PEM = 64 * 1024;
+const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+
+/** One or more PEM certificates and nothing else (a private key pasted by mistake is refused). */
+function pemCertificates(value: string): string {
+  const field = 'input.caCertificate';
+  if (value.length > MAX_PEM) throw badInput(field, 'The CA certificate must be at most 64 KiB of PEM');
+  const blocks = value.match(PEM_BLOCK) ?? [];
+  const rest = value.replace(PEM_BLOCK, '').trim();
+  if (blocks.length === 0 || rest !== '') throw badInput(field, 'The CA certificate must be PEM: one or more "-----BEGIN CERTIFICATE-----" blocks and nothing else');
+  blocks.forEach((block, i) => {
+    try {
+      new X509Certificate(block);
+    } catch {
+      throw badInput(field, `Certificate ${i + 1} of the CA certificate is not a valid X.509 certificate`);
+    }
+  });
+  return blocks.join('\n') + '\n';
+}
+
+/** Refuses a host the connection would refuse (PRODUCT.md §2), before it is stored. */
+async function assertHostAllowed(ctx: DataSourceContext, host: string): Promise<void> {
+  const reason = await hostRefusalAtSave(ctx.deps.config.dataSourceAllow, host);
+  if (reason) throw badInput('input.host', reason);
+}
+
+const TLS_STRENGTH: Record<SslMode, number> = { DISABLE: 0, REQUIRE: 1, VERIFY_FULL: 2 };
+
+/**
+ * Whether an update sends the stored password somewhere it was not sent before: another host,
+ * port, database or user, weaker TLS, or other trusted CAs. Such an update must carry the password.
+ */
+function redirectsPassword(ds: DataSource, fields: ValidFields): string | undefined {
+  const changed = (['host', 'port', 'database', 'username'] as const).filter((key) => fields[key] !== undefined && fields[key] !== ds[key]);
+  if (changed.length > 0) return changed.map((key) => (key === 'username' ? 'user' : key)).join(', ');
+  if (fields.sslMode !== undefined && TLS_STRENGTH[fields.sslMode] < TLS_STRENGTH[ds.sslMode as SslMode]) return 'the TLS mode';
+  if (fields.caCertificate !== undefined && fields.caCertificate !== (ds.caCertificate ?? null) && (fields.sslMode ?? ds.sslMode) === 'VERIFY_FULL') return 'the CA certificate';
+  return undefined;
 }
 
 function text(value: string, field: string, max: number, what: string): string {
@@ -122,6 +170,8 @@ function validate(input: Partial<{ [K in keyof DataSourceFields]: DataSourceFiel
   if (input.host != null) {
     if (/\s/.test(input.host)) throw badInput('input.host', 'The host must not contain spaces');
     out.host = text(input.host, 'input.host', 255, 'The host');
+    if (out.host.startsWith('/')) throw badInput('input.host', 'A Unix socket path is not allowed; give a host name or an IP address');
+    if (net.isIP(out.host) === 0 && !HOSTNAME.test(out.host)) throw badInput('input.host', 'The host must be a host name or an IP address');
   }
   if (input.port != null) {
     if (!Number.isInteger(input.port) || input.port < 1 || input.port > 65535) throw badInput('input.port', 'The port must be between 1 and 65535');
@@ -133,6 +183,11 @@ function validate(input: Partial<{ [K in keyof DataSourceFields]: DataSourceFiel
     if (input.password.length > 1024) throw badInput('input.password', 'The password must be at most 1024 characters');
     out.password = input.password;
   }
+  if (input.sslMode != null) {
+    if (!SSL_MODES.includes(input.sslMode)) throw badInput('input.sslMode', `The TLS mode must be one of ${SSL_MODES.join(', ')}`);
+    out.sslMode = input.sslMode;
+  }
+  if (input.caCertificate != null) out.caCertificate = input.caCertificate.trim() === '' ? null : pemCertificates(input.caCertificate);
   if (input.schemas != null) {
     if (input.schemas.length === 0 || input.schemas.length > MAX_SCHEMAS) throw badInput('input.schemas', `Name 1 to ${MAX_SCHEMAS} schemas`);
     const bad = input.schemas.findIndex((s) => !IDENTIFIER.test(s) || s.length > 63);
@@ -151,12 +206,14 @@ const nameTaken = () => conflict('A data source with this name already exists', 
 /** What an audit event may say about a data source: never the password. */
 const auditView = (ds: DataSource) => ({
   name: ds.name, host: ds.host, port: ds.port, database: ds.database, user: ds.username, schemas: [...ds.schemas],
+  sslMode: ds.sslMode, caCertificate: ds.caCertificate ? `sha256:${createHash('sha256').update(ds.caCertificate).digest('hex').slice(0, 16)}` : null,
 });
 
 export async function createDataSource(ctx: DataSourceContext, input: DataSourceFields): Promise<DataSource> {
   await assertCan(ctx, 'dataSource.manage', {}, 'Only admins can create data sources');
   const viewer = ctx.viewer!;
   const fields = validate(input) as Required<ValidFields>;
+  await assertHostAllowed(ctx, fields.host);
   await assertNameFree(ctx, viewer.tenantId, fields.nameKey);
   // The id exists before the row does: it is the context the password's encryption is bound to.
   const id = uuidv7();
@@ -174,6 +231,8 @@ export async function createDataSource(ctx: DataSourceContext, input: DataSource
           username: fields.username,
           passwordCiphertext: encryptSecret(ctx.deps.keys.encryptionKey, fields.password, id),
           schemas: fields.schemas,
+          sslMode: fields.sslMode ?? 'DISABLE',
+          caCertificate: fields.caCertificate ?? null,
           owner: viewer.userId,
         });
         recordAudit(em, viewer, { action: 'dataSource.create', resourceType: 'DATA_SOURCE', resourceId: id, summary: auditView(dataSource) });
@@ -185,11 +244,17 @@ export async function createDataSource(ctx: DataSourceContext, input: DataSource
 
 export type UpdateDataSourceInput = { id: string } & Partial<{ [K in keyof DataSourceFields]: DataSourceFields[K] | null }>;
 
-/** Changes what is given; a password replaces the stored one, its absence keeps it. */
+/**
+ * Changes what is given; a password replaces the stored one, its absence keeps it — except where
+ * keeping it would send it somewhere new (`redirectsPassword`).
+ */
 export async function updateDataSource(ctx: DataSourceContext, input: UpdateDataSourceInput): Promise<DataSource> {
   const dataSource = await findForManager(ctx, input.id);
   const viewer = ctx.viewer!;
   const { password, ...fields } = validate(input);
+  const redirected = password === undefined ? redirectsPassword(dataSource, fields) : undefined;
+  if (redirected) throw badInput('input.password', `Changing ${redirected} requires the password in the same update`);
+  if (fields.host !== undefined) await assertHostAllowed(ctx, fields.host);
   if (fields.nameKey !== undefined && fields.nameKey !== dataSource.nameKey) {
     await assertNameFree(ctx, viewer.tenantId, fields.nameKey, dataSource.id);
   }
@@ -245,59 +310,6 @@ export async function deleteDataSource(ctx: DataSourceContext, id: string): Prom
     throw error;
   }
   return dataSource.id;
-}
-
-/** Why a connection failed, in words that never contain the password. */
-function describeFailure(error: unknown, ds: DataSource, password: string): string {
-  const code = (error as { code?: string }).code;
-  const where = `${ds.host}:${ds.port}`;
-  const known: Record<string, string> = {
-    ECONNREFUSED: `Connection refused by ${where}`,
-    ENOTFOUND: `Host ${ds.host} not found`,
-    EAI_AGAIN: `Host ${ds.host} could not be resolved`,
-    ETIMEDOUT: `Timed out connecting to ${where}`,
-    EHOSTUNREACH: `Host ${ds.host} is unreachable`,
-    '28P01': `Password authentication failed for user "${ds.username}"`,
-    '28000': `The server refused user "${ds.username}"`,
-    '3D000': `Database "${ds.database}" does not exist`,
-  };
-  let message = (code && known[code]) || (error instanceof Error ? error.message : 'Connection failed');
-  if (/timeout/i.test(message) && !code) message = `Timed out after ${CONNECT_TIMEOUT_MS / 1000} s connecting to ${where}`;
-  return password ? message.split(password).join('[redacted]') : message;
-}
-
-/** Connects with the stored credentials and runs `select 1`; the answer never carries the password. */
-export async function testConnection(ctx: DataSourceContext, id: string): Promise<{ ok: boolean; message: string | null }> {
-  const dataSource = await findVisibleDataSource(ctx, id);
-  await assertCan(ctx, 'dataSource.use', await dataSourceFacts(ctx, dataSource.id));
-  const [row] = await ctx.em.execute<{ password_ciphertext: string }[]>(
-    'select password_ciphertext from data_sources where id = ? and tenant_id = ?',
-    [dataSource.id, ctx.viewer!.tenantId],
-  );
-  if (!row) throw notFound('Data source');
-  const password = decryptSecret(ctx.deps.keys.encryptionKey, row.password_ciphertext, dataSource.id);
-  const client = new pg.Client({
-    host: dataSource.host,
-    port: dataSource.port,
-    database: dataSource.database,
-    user: dataSource.username,
-    password,
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-    query_timeout: CONNECT_TIMEOUT_MS,
-    application_name: 'tessera-connection-test',
-  });
-  client.on('error', () => {});
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return { ok: true, message: null };
-  } catch (error) {
-    const message = describeFailure(error, dataSource, password);
-    ctx.logger.info({ dataSourceId: dataSource.id, code: (error as { code?: string }).code }, 'data source connection test failed');
-    return { ok: false, message };
-  } finally {
-    await client.end().catch(() => {});
-  }
 }
 
 // Admins share data sources (USE) with analysts, users or groups.
