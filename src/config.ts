@@ -17,6 +17,16 @@ export interface Config {
   sessionTtlSeconds: number;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes: number;
+  /** Proxy hops of `X-Forwarded-For` trusted for the client address; 0 = the socket's address. */
+  trustProxy: number;
+  /** Sign-in attempts allowed per account and per client address in a window (shared by all instances). */
+  signInLimits: SignInLimits;
+}
+
+export interface SignInLimits {
+  accountAttempts: number;
+  addressAttempts: number;
+  windowSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -58,6 +68,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
   } catch {
     throw new ConfigError(`TESSERA_PUBLIC_URL must be an absolute URL (got "${publicUrl}")`);
   }
+  const trustProxyText = env.TESSERA_TRUST_PROXY?.trim() || '0';
+  const trustProxy = Number(trustProxyText);
+  if (!/^\d+$/.test(trustProxyText) || trustProxy > 20) {
+    throw new ConfigError(`TESSERA_TRUST_PROXY must be a number of proxy hops between 0 and 20 (got "${trustProxyText}")`);
+  }
   return {
     databaseUrl,
     host,
@@ -70,5 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     logLevel,
     sessionTtlSeconds: 12 * 3600,
     maxBodyBytes: 256 * 1024,
+    trustProxy,
+    signInLimits: { accountAttempts: 10, addressAttempts: 100, windowSeconds: 15 * 60 },
   };
 }

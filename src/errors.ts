@@ -14,12 +14,15 @@ export class DomainError extends Error {
   readonly code: ErrorCode;
   /** The input path at fault, e.g. `input.emails[2]`, for BAD_USER_INPUT. */
   readonly field: string | undefined;
+  /** Further facts for the client, e.g. `retryAfterSeconds` of RATE_LIMITED. */
+  readonly extensions: Readonly<Record<string, string | number>> | undefined;
 
-  constructor(code: ErrorCode, message: string, field?: string) {
+  constructor(code: ErrorCode, message: string, field?: string, extensions?: Record<string, string | number>) {
     super(message);
     this.name = 'DomainError';
     this.code = code;
     this.field = field;
+    this.extensions = extensions;
   }
 }
 
@@ -27,6 +30,8 @@ export const badInput = (field: string, message: string) => new DomainError('BAD
 export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what} not found`);
 export const forbidden = (message = 'You are not allowed to do this') => new DomainError('FORBIDDEN', message);
 export const conflict = (message: string, field?: string) => new DomainError('CONFLICT', message, field);
+export const rateLimited = (message: string, retryAfterSeconds: number) =>
+  new DomainError('RATE_LIMITED', message, undefined, { retryAfterSeconds });
 export const unauthenticated = (message = 'Sign in to continue') => new DomainError('UNAUTHENTICATED', message);
 
 /**

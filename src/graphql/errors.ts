@@ -11,6 +11,7 @@ function fromDomain(error: DomainError, located: GraphQLError): GraphQLError {
     nodes: located.nodes,
     path: located.path,
     extensions: {
+      ...error.extensions,
       code: error.code,
       ...(error.field ? { field: error.field } : {}),
       ...(status ? { http: { status } } : {}),

@@ -146,6 +146,7 @@ type Documents = {
     "mutation RlpSetUserAttributeValue($input: SetUserAttributeValueInput!) { setUserAttributeValue(input: $input) { mode } }": typeof types.RlpSetUserAttributeValueDocument,
     "mutation RlpSetGroupAttributeValue($input: SetGroupAttributeValueInput!) { setGroupAttributeValue(input: $input) { all values } }": typeof types.RlpSetGroupAttributeValueDocument,
     "\n  mutation RlpSetRules($input: SetDatasetPermissionRulesInput!) {\n    setDatasetPermissionRules(input: $input) { id version permissionRules { field operator attribute values } }\n  }\n": typeof types.RlpSetRulesDocument,
+    "\n  mutation ThrottledLogin($input: LoginInput!) {\n    login(input: $input) { token }\n  }\n": typeof types.ThrottledLoginDocument,
     "\n  query UserPrivate($id: ID!) {\n    user(id: $id) {\n      id name role email status timezone allowApiAccess allowExportData twoFactorEnabled lastActiveAt createdAt\n      groups { name }\n    }\n  }\n": typeof types.UserPrivateDocument,
     "\n  query UsersList($search: String, $status: UserStatus, $role: Role, $first: Int, $after: String) {\n    users(search: $search, status: $status, role: $role, first: $first, after: $after) {\n      edges { cursor node { id name email } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.UsersListDocument,
     "\n  query UsersWithGroups($first: Int) {\n    users(first: $first) { edges { node { groups { name } } } }\n  }\n": typeof types.UsersWithGroupsDocument,
@@ -288,6 +289,7 @@ const documents: Documents = {
     "mutation RlpSetUserAttributeValue($input: SetUserAttributeValueInput!) { setUserAttributeValue(input: $input) { mode } }": types.RlpSetUserAttributeValueDocument,
     "mutation RlpSetGroupAttributeValue($input: SetGroupAttributeValueInput!) { setGroupAttributeValue(input: $input) { all values } }": types.RlpSetGroupAttributeValueDocument,
     "\n  mutation RlpSetRules($input: SetDatasetPermissionRulesInput!) {\n    setDatasetPermissionRules(input: $input) { id version permissionRules { field operator attribute values } }\n  }\n": types.RlpSetRulesDocument,
+    "\n  mutation ThrottledLogin($input: LoginInput!) {\n    login(input: $input) { token }\n  }\n": types.ThrottledLoginDocument,
     "\n  query UserPrivate($id: ID!) {\n    user(id: $id) {\n      id name role email status timezone allowApiAccess allowExportData twoFactorEnabled lastActiveAt createdAt\n      groups { name }\n    }\n  }\n": types.UserPrivateDocument,
     "\n  query UsersList($search: String, $status: UserStatus, $role: Role, $first: Int, $after: String) {\n    users(search: $search, status: $status, role: $role, first: $first, after: $after) {\n      edges { cursor node { id name email } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.UsersListDocument,
     "\n  query UsersWithGroups($first: Int) {\n    users(first: $first) { edges { node { groups { name } } } }\n  }\n": types.UsersWithGroupsDocument,
@@ -840,6 +842,10 @@ export function graphql(source: "mutation RlpSetGroupAttributeValue($input: SetG
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RlpSetRules($input: SetDatasetPermissionRulesInput!) {\n    setDatasetPermissionRules(input: $input) { id version permissionRules { field operator attribute values } }\n  }\n"): (typeof documents)["\n  mutation RlpSetRules($input: SetDatasetPermissionRulesInput!) {\n    setDatasetPermissionRules(input: $input) { id version permissionRules { field operator attribute values } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ThrottledLogin($input: LoginInput!) {\n    login(input: $input) { token }\n  }\n"): (typeof documents)["\n  mutation ThrottledLogin($input: LoginInput!) {\n    login(input: $input) { token }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
