@@ -109,6 +109,8 @@ type Documents = {
     "\n  mutation InvitationsResend($userId: ID!) { resendInvitation(userId: $userId) { invitation { token user { id status } } } }\n": typeof types.InvitationsResendDocument,
     "query InvitationsViewer { viewer { user { id name email status } tenant { slug } } }": typeof types.InvitationsViewerDocument,
     "mutation InvitationsLogin($input: LoginInput!) { login(input: $input) { token user { id } } }": typeof types.InvitationsLoginDocument,
+    "mutation DemoteAdmin($input: UpdateUserInput!) { updateUser(input: $input) { id role } }": typeof types.DemoteAdminDocument,
+    "mutation DeactivateAdmin($id: ID!) { deactivateUser(id: $id) { id status } }": typeof types.DeactivateAdminDocument,
     "query MatrixViewDashboard($id: ID!) { dashboard(id: $id) { id } }": typeof types.MatrixViewDashboardDocument,
     "query MatrixViewFolder($id: ID!) { folder(id: $id) { id } }": typeof types.MatrixViewFolderDocument,
     "\n  mutation MatrixUpdateDashboard($input: UpdateDashboardInput!) { updateDashboard(input: $input) { id } }\n": typeof types.MatrixUpdateDashboardDocument,
@@ -252,6 +254,8 @@ const documents: Documents = {
     "\n  mutation InvitationsResend($userId: ID!) { resendInvitation(userId: $userId) { invitation { token user { id status } } } }\n": types.InvitationsResendDocument,
     "query InvitationsViewer { viewer { user { id name email status } tenant { slug } } }": types.InvitationsViewerDocument,
     "mutation InvitationsLogin($input: LoginInput!) { login(input: $input) { token user { id } } }": types.InvitationsLoginDocument,
+    "mutation DemoteAdmin($input: UpdateUserInput!) { updateUser(input: $input) { id role } }": types.DemoteAdminDocument,
+    "mutation DeactivateAdmin($id: ID!) { deactivateUser(id: $id) { id status } }": types.DeactivateAdminDocument,
     "query MatrixViewDashboard($id: ID!) { dashboard(id: $id) { id } }": types.MatrixViewDashboardDocument,
     "query MatrixViewFolder($id: ID!) { folder(id: $id) { id } }": types.MatrixViewFolderDocument,
     "\n  mutation MatrixUpdateDashboard($input: UpdateDashboardInput!) { updateDashboard(input: $input) { id } }\n": types.MatrixUpdateDashboardDocument,
@@ -694,6 +698,14 @@ export function graphql(source: "query InvitationsViewer { viewer { user { id na
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation InvitationsLogin($input: LoginInput!) { login(input: $input) { token user { id } } }"): (typeof documents)["mutation InvitationsLogin($input: LoginInput!) { login(input: $input) { token user { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DemoteAdmin($input: UpdateUserInput!) { updateUser(input: $input) { id role } }"): (typeof documents)["mutation DemoteAdmin($input: UpdateUserInput!) { updateUser(input: $input) { id role } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DeactivateAdmin($id: ID!) { deactivateUser(id: $id) { id status } }"): (typeof documents)["mutation DeactivateAdmin($id: ID!) { deactivateUser(id: $id) { id status } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
