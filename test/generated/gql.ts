@@ -111,6 +111,13 @@ type Documents = {
     "mutation InvitationsLogin($input: LoginInput!) { login(input: $input) { token user { id } } }": typeof types.InvitationsLoginDocument,
     "mutation DemoteAdmin($input: UpdateUserInput!) { updateUser(input: $input) { id role } }": typeof types.DemoteAdminDocument,
     "mutation DeactivateAdmin($id: ID!) { deactivateUser(id: $id) { id status } }": typeof types.DeactivateAdminDocument,
+    "query MalformedFolders($parentId: ID) { folders(parentId: $parentId) { edges { node { id } } } }": typeof types.MalformedFoldersDocument,
+    "mutation MalformedCreateDashboard($input: CreateDashboardInput!) { createDashboard(input: $input) { id } }": typeof types.MalformedCreateDashboardDocument,
+    "mutation MalformedMoveDashboard($input: PlaceDashboardInput!) { moveDashboard(input: $input) { id } }": typeof types.MalformedMoveDashboardDocument,
+    "mutation MalformedAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }": typeof types.MalformedAddWidgetDocument,
+    "mutation MalformedShare($input: ShareInput!) { share(input: $input) { __typename } }": typeof types.MalformedShareDocument,
+    "mutation MalformedAddMembers($input: GroupMembersInput!) { addGroupMembers(input: $input) { id } }": typeof types.MalformedAddMembersDocument,
+    "mutation MalformedGrant($input: UpdateUserInput!) { updateUser(input: $input) { id } }": typeof types.MalformedGrantDocument,
     "query MatrixViewDashboard($id: ID!) { dashboard(id: $id) { id } }": typeof types.MatrixViewDashboardDocument,
     "query MatrixViewFolder($id: ID!) { folder(id: $id) { id } }": typeof types.MatrixViewFolderDocument,
     "\n  mutation MatrixUpdateDashboard($input: UpdateDashboardInput!) { updateDashboard(input: $input) { id } }\n": typeof types.MatrixUpdateDashboardDocument,
@@ -257,6 +264,13 @@ const documents: Documents = {
     "mutation InvitationsLogin($input: LoginInput!) { login(input: $input) { token user { id } } }": types.InvitationsLoginDocument,
     "mutation DemoteAdmin($input: UpdateUserInput!) { updateUser(input: $input) { id role } }": types.DemoteAdminDocument,
     "mutation DeactivateAdmin($id: ID!) { deactivateUser(id: $id) { id status } }": types.DeactivateAdminDocument,
+    "query MalformedFolders($parentId: ID) { folders(parentId: $parentId) { edges { node { id } } } }": types.MalformedFoldersDocument,
+    "mutation MalformedCreateDashboard($input: CreateDashboardInput!) { createDashboard(input: $input) { id } }": types.MalformedCreateDashboardDocument,
+    "mutation MalformedMoveDashboard($input: PlaceDashboardInput!) { moveDashboard(input: $input) { id } }": types.MalformedMoveDashboardDocument,
+    "mutation MalformedAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }": types.MalformedAddWidgetDocument,
+    "mutation MalformedShare($input: ShareInput!) { share(input: $input) { __typename } }": types.MalformedShareDocument,
+    "mutation MalformedAddMembers($input: GroupMembersInput!) { addGroupMembers(input: $input) { id } }": types.MalformedAddMembersDocument,
+    "mutation MalformedGrant($input: UpdateUserInput!) { updateUser(input: $input) { id } }": types.MalformedGrantDocument,
     "query MatrixViewDashboard($id: ID!) { dashboard(id: $id) { id } }": types.MatrixViewDashboardDocument,
     "query MatrixViewFolder($id: ID!) { folder(id: $id) { id } }": types.MatrixViewFolderDocument,
     "\n  mutation MatrixUpdateDashboard($input: UpdateDashboardInput!) { updateDashboard(input: $input) { id } }\n": types.MatrixUpdateDashboardDocument,
@@ -708,6 +722,34 @@ export function graphql(source: "mutation DemoteAdmin($input: UpdateUserInput!) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation DeactivateAdmin($id: ID!) { deactivateUser(id: $id) { id status } }"): (typeof documents)["mutation DeactivateAdmin($id: ID!) { deactivateUser(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MalformedFolders($parentId: ID) { folders(parentId: $parentId) { edges { node { id } } } }"): (typeof documents)["query MalformedFolders($parentId: ID) { folders(parentId: $parentId) { edges { node { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MalformedCreateDashboard($input: CreateDashboardInput!) { createDashboard(input: $input) { id } }"): (typeof documents)["mutation MalformedCreateDashboard($input: CreateDashboardInput!) { createDashboard(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MalformedMoveDashboard($input: PlaceDashboardInput!) { moveDashboard(input: $input) { id } }"): (typeof documents)["mutation MalformedMoveDashboard($input: PlaceDashboardInput!) { moveDashboard(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MalformedAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }"): (typeof documents)["mutation MalformedAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MalformedShare($input: ShareInput!) { share(input: $input) { __typename } }"): (typeof documents)["mutation MalformedShare($input: ShareInput!) { share(input: $input) { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MalformedAddMembers($input: GroupMembersInput!) { addGroupMembers(input: $input) { id } }"): (typeof documents)["mutation MalformedAddMembers($input: GroupMembersInput!) { addGroupMembers(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MalformedGrant($input: UpdateUserInput!) { updateUser(input: $input) { id } }"): (typeof documents)["mutation MalformedGrant($input: UpdateUserInput!) { updateUser(input: $input) { id } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
