@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from './generated/gql.ts';
 import { ConfigError, loadConfig } from '../src/config.ts';
+import { serve } from '../src/http/server.ts';
 import { createTestKit, TEST_PASSWORD, type SeededTenant, type TestKit } from './testkit/kit.ts';
 
 const ThrottledLogin = graphql(`
@@ -111,6 +112,32 @@ describe('client address', () => {
     // Other clients behind the same proxy are not affected.
     expect(codeOf(await fail(proxied, proxy, freshAddress()))).toBe('UNAUTHENTICATED');
     expect(codeOf(await fail(proxied, proxy, `${client}, ${freshAddress()}`))).toBe('UNAUTHENTICATED');
+  });
+
+  it('through a real HTTP port, the address is the socket peer’s unless proxies are trusted', async () => {
+    const post = (url: string, forwardedFor: string) =>
+      fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
+        body: JSON.stringify({
+          query: 'mutation($input: LoginInput!) { login(input: $input) { token } }',
+          variables: { input: { tenant: t.slug, email: `nobody-${randomInt(1e9)}@example.com`, password: 'guess guess guess' } },
+        }),
+      }).then((res) => res.json() as Promise<{ errors?: { extensions?: Record<string, unknown> }[] }>);
+    const servers = await Promise.all([direct, proxied].map((instance) => serve(instance.app, { host: '127.0.0.1', port: 0, logger: instance.deps.logger })));
+    try {
+      const [directUrl, proxiedUrl] = servers.map((server) => server.url) as [string, string];
+      const forwarded = freshAddress();
+      for (let i = 0; i < 3; i++) expect(codeOf(await post(proxiedUrl, forwarded))).toBe('UNAUTHENTICATED');
+      expect(codeOf(await post(proxiedUrl, forwarded))).toBe('RATE_LIMITED');
+      // Without trusted proxies every request counts against the socket peer (127.0.0.1) alone.
+      const codes = [];
+      for (let i = 0; i < 4; i++) codes.push(codeOf(await post(directUrl, freshAddress())));
+      expect(codes).toContain('RATE_LIMITED');
+      expect(codes.at(-1)).toBe('RATE_LIMITED');
+    } finally {
+      await Promise.all(servers.map((server) => server.close(1000)));
+    }
   });
 });
 
