@@ -20,6 +20,16 @@ export interface Config {
   maxBodyBytes: number;
   /** `TESSERA_DATA_SOURCE_ALLOW`: where data sources may point; undefined → any host but the always-refused ones. */
   dataSourceAllow: DataSourceAllowList | undefined;
+  /** Proxy hops of `X-Forwarded-For` trusted for the client address; 0 = the socket's address. */
+  trustProxy: number;
+  /** Sign-in attempts allowed per account and per client address in a window (shared by all instances). */
+  signInLimits: SignInLimits;
+}
+
+export interface SignInLimits {
+  accountAttempts: number;
+  addressAttempts: number;
+  windowSeconds: number;
 }
 
 /** Hostnames (`*.example.com` for subdomains) and CIDRs that data sources may connect to. */
@@ -67,6 +77,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
   } catch {
     throw new ConfigError(`TESSERA_PUBLIC_URL must be an absolute URL (got "${publicUrl}")`);
   }
+  const trustProxyText = env.TESSERA_TRUST_PROXY?.trim() || '0';
+  const trustProxy = Number(trustProxyText);
+  if (!/^\d+$/.test(trustProxyText) || trustProxy > 20) {
+    throw new ConfigError(`TESSERA_TRUST_PROXY must be a number of proxy hops between 0 and 20 (got "${trustProxyText}")`);
+  }
   return {
     databaseUrl,
     host,
@@ -80,6 +95,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     sessionTtlSeconds: 12 * 3600,
     maxBodyBytes: 256 * 1024,
     dataSourceAllow: dataSourceAllowList(env.TESSERA_DATA_SOURCE_ALLOW),
+    trustProxy,
+    signInLimits: { accountAttempts: 10, addressAttempts: 100, windowSeconds: 15 * 60 },
   };
 }
 

@@ -1,40 +1,84 @@
-import { DomainError } from '../errors.ts';
+import { createHash } from 'node:crypto';
+import pg from 'pg';
+import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import type { SignInLimits } from '../config.ts';
+import { rateLimited } from '../errors.ts';
+
+/** The table of `RateLimitCounter` (created by a migration). */
+const TABLE = 'rate_limits';
+/** Counters that ran out more than an hour ago are deleted every few minutes. */
+const SWEEP_EVERY_MS = 5 * 60_000;
+const KEEP_EXPIRED_MS = 60 * 60_000;
+
+/** What a sign-in does once its credentials were checked. */
+export interface SignInAttempt {
+  /** The account starts again from zero; the address gets this attempt back. */
+  succeeded(): Promise<void>;
+}
 
 /**
- * Counts failures per key in a sliding window (in this process's memory). Sign-in uses one key
- * per account and one per client address.
+ * Sign-in attempts per account and per client address, counted in PostgreSQL so that every
+ * gateway instance on the database shares them, and nothing per key is kept in memory.
+ *
+ * An attempt is counted before its password is checked: the counter's atomic upsert decides, so
+ * concurrent attempts can never evaluate more passwords than the limit. A successful sign-in
+ * clears its account and gives its address the attempt back, so the address limit counts
+ * failures only.
  */
-export class FailureThrottle {
-  private readonly failures = new Map<string, number[]>();
-  private readonly limit: number;
-  private readonly windowMs: number;
+export class SignInThrottle {
+  private readonly pool: pg.Pool;
+  private readonly account: RateLimiterPostgres;
+  private readonly address: RateLimiterPostgres;
+  private readonly sweeper: NodeJS.Timeout;
 
-  constructor(limit: number, windowMs: number) {
-    this.limit = limit;
-    this.windowMs = windowMs;
+  constructor(options: { connectionString: string; limits: SignInLimits }) {
+    this.pool = new pg.Pool({ connectionString: options.connectionString, max: 4, application_name: 'tessera-throttle' });
+    // An idle connection that breaks is dropped by the pool; the next attempt opens another.
+    this.pool.on('error', () => {});
+    const common = { storeClient: this.pool, storeType: 'pool', tableName: TABLE, tableCreated: true, clearExpiredByTimeout: false };
+    const { accountAttempts, addressAttempts, windowSeconds } = options.limits;
+    this.account = new RateLimiterPostgres({ ...common, keyPrefix: 'signin-account', points: accountAttempts, duration: windowSeconds });
+    this.address = new RateLimiterPostgres({ ...common, keyPrefix: 'signin-address', points: addressAttempts, duration: windowSeconds });
+    this.sweeper = setInterval(() => {
+      this.pool.query(`delete from ${TABLE} where expire < $1`, [Date.now() - KEEP_EXPIRED_MS]).catch(() => {});
+    }, SWEEP_EVERY_MS);
+    this.sweeper.unref();
   }
 
-  private recent(key: string, now: number): number[] {
-    const kept = (this.failures.get(key) ?? []).filter((at) => now - at < this.windowMs);
-    if (kept.length === 0) this.failures.delete(key);
-    else this.failures.set(key, kept);
-    return kept;
+  /**
+   * Counts one attempt for the address, then (unless the address is over its limit) for the
+   * account. Throws RATE_LIMITED, with the seconds to wait, when either is over its limit.
+   */
+  async attempt(accountKey: string, clientAddress: string): Promise<SignInAttempt> {
+    const account = digest(accountKey);
+    const address = digest(clientAddress);
+    await consume(this.address, address);
+    await consume(this.account, account);
+    return {
+      succeeded: async () => {
+        await Promise.all([this.account.delete(account), this.address.reward(address, 1)]);
+      },
+    };
   }
 
-  /** Throws RATE_LIMITED while the key has reached its limit. */
-  check(key: string, now = Date.now()): void {
-    const recent = this.recent(key, now);
-    if (recent.length >= this.limit) {
-      const retryAfter = Math.ceil((recent[0]! + this.windowMs - now) / 1000);
-      throw new DomainError('RATE_LIMITED', `Too many failed attempts; try again in ${retryAfter} s`);
-    }
+  async close(): Promise<void> {
+    clearInterval(this.sweeper);
+    await this.pool.end();
   }
+}
 
-  fail(key: string, now = Date.now()): void {
-    this.failures.set(key, [...this.recent(key, now), now]);
-  }
+/** Keys are hashed: emails are not stored in the clear, and any input fits the key column. */
+function digest(key: string): string {
+  return createHash('sha256').update(key).digest('base64url');
+}
 
-  reset(key: string): void {
-    this.failures.delete(key);
+async function consume(limiter: RateLimiterPostgres, key: string): Promise<void> {
+  try {
+    await limiter.consume(key);
+  } catch (error) {
+    // The library rejects with a RateLimiterRes when over the limit, with an Error when the store fails.
+    if (!(error instanceof RateLimiterRes)) throw error;
+    const retryAfterSeconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
+    throw rateLimited(`Too many sign-in attempts; try again in ${retryAfterSeconds} s`, retryAfterSeconds);
   }
 }

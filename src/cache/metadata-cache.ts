@@ -9,7 +9,8 @@
  *   `NOTIFY tessera_metadata, '<tenant id>'` in the writing transaction, so the notice is
  *   delivered when, and only when, the change commits, whoever made it (this process, another
  *   instance, the CLI, hand-written SQL).
- * - One dedicated connection LISTENs; a notice drops every entry of that tenant.
+ * - One dedicated connection LISTENs; a notice drops every entry of that tenant. Notices that
+ *   name no tenant (anyone who can connect may send them) are ignored.
  * - While that connection is not listening (starting, lost, reconnecting), nothing is served from
  *   the cache and nothing is stored: every read goes to the database (fail closed).
  * - Entries are promises stored under a per-tenant map that an invalidation replaces, so a read
@@ -25,6 +26,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { Logger } from '../logger.ts';
 import { METADATA_CHANNEL } from '../db/metadata-triggers.ts';
+import { isUuid } from '../db/ids.ts';
 
 interface Entry {
   value: Promise<unknown>;
@@ -179,13 +181,16 @@ export class MetadataCache {
     }
   }
 
+  /**
+   * Any role that can connect may NOTIFY this channel: only the notices our triggers send (a tenant
+   * id) and our own sync nonces are acted on. A malformed one is ignored; it cannot flush tenants
+   * (the triggers never ask for a flush of all tenants).
+   */
   private onNotice(payload: string | undefined): void {
-    if (!payload || payload === '*') return this.invalidate('*');
-    if (payload.startsWith('sync:')) {
-      this.waiters.get(payload)?.();
-      return;
-    }
-    this.invalidate(payload);
+    if (payload && isUuid(payload)) return this.invalidate(payload);
+    // Another instance's nonces arrive here too: only ours release a waiter.
+    if (payload?.startsWith('sync:')) return this.waiters.get(payload)?.();
+    this.options.logger.debug({ payload: payload?.slice(0, 80) }, 'metadata cache: ignored a change notice that names no tenant');
   }
 
   /** Stop serving from the cache and forget it: from now on every read goes to the database. */

@@ -11,6 +11,7 @@ import { Folder } from '../modules/folder/folder.entity.ts';
 import { Dashboard, DashboardFilter, Widget } from '../modules/dashboard/dashboard.entity.ts';
 import { Share } from '../modules/share/share.entity.ts';
 import { AuditEvent } from '../modules/audit/audit.entity.ts';
+import { RateLimitCounter } from '../auth/rate-limit.entity.ts';
 import { GroupAttributeValue, UserAttribute, UserAttributeValue } from '../modules/attribute/attribute.entity.ts';
 
 export const entities = [
@@ -34,4 +35,5 @@ export const entities = [
   UserAttribute,
   GroupAttributeValue,
   UserAttributeValue,
+  RateLimitCounter,
 ];

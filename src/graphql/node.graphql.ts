@@ -1,5 +1,5 @@
 import { brandWithType } from '@pothos/core';
-import { decodeGlobalID } from '@pothos/plugin-relay';
+import { decodeId } from './ids.ts';
 import { notFound } from '../errors.ts';
 import { findVisibleDataSource } from '../modules/data-source/data-source.service.ts';
 import { findVisibleDataset } from '../modules/dataset/dataset.service.ts';
@@ -30,12 +30,8 @@ builder.queryField('node', (t) =>
     description: 'Any object by its global id; NOT_FOUND when it does not exist or is not visible',
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
-      let decoded: { typename: string; id: string };
-      try {
-        decoded = decodeGlobalID(args.id);
-      } catch {
-        throw notFound('Object');
-      }
+      const decoded = decodeId(args.id);
+      if (!decoded) throw notFound('Object');
       const load = NODE_LOADERS[decoded.typename];
       if (!load) throw notFound('Object');
       const value = await load(ctx, decoded.id);

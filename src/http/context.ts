@@ -11,6 +11,7 @@ import type { Role, UserStatus } from '../modules/user/user.entity.ts';
 import type { AppDeps } from './deps.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 import { RequestMetadata } from '../cache/request-metadata.ts';
+import { clientAddressOf } from './client-address.ts';
 
 export interface Context {
   requestId: string;
@@ -21,7 +22,7 @@ export interface Context {
   metadata: RequestMetadata;
   deps: AppDeps;
   logger: Logger;
-  /** The caller's address, for throttling sign-in attempts. */
+  /** The caller's address (after `TESSERA_TRUST_PROXY` hops of `X-Forwarded-For`), for throttling sign-in attempts. */
   clientAddress: string;
 }
 
@@ -151,7 +152,7 @@ export function createContextFactory(deps: AppDeps) {
       loaders: createLoaders(emOf, viewer, metadata),
       metadata,
       deps,
-      clientAddress: initial.clientAddress ?? 'unknown',
+      clientAddress: clientAddressOf(initial.clientAddress, initial.request.headers.get('x-forwarded-for'), deps.config.trustProxy),
     };
     return Object.defineProperties(fields, lazy) as typeof fields & Pick<Context, 'em' | 'logger'>;
   };

@@ -4,7 +4,7 @@ import { deriveKeys, type Keys } from '../auth/keys.ts';
 import type { Logger } from '../logger.ts';
 import { ResultCache } from '../query/result-cache.ts';
 import type { QueryResultData } from '../query/runner.ts';
-import { FailureThrottle } from '../auth/throttle.ts';
+import { SignInThrottle } from '../auth/throttle.ts';
 import { DataSourcePools } from '../query/pools.ts';
 import { MetadataCache } from '../cache/metadata-cache.ts';
 
@@ -16,8 +16,8 @@ export interface AppDeps {
   logger: Logger;
   /** Whether migrations were checked and applied; `/readyz` is 503 until then. */
   isMigrated(): Promise<boolean>;
-  /** Failed sign-ins per account and per client address. */
-  signInThrottle: { account: FailureThrottle; address: FailureThrottle };
+  /** Sign-in attempts per account and per client address, shared through the database. */
+  signInThrottle: SignInThrottle;
   /** Connection pools of the data sources dataset queries run on; closed on shutdown. */
   dataSourcePools: DataSourcePools;
   /** Widget results kept for their dashboard's cache TTL (keyed by printed SQL and values). */
@@ -26,9 +26,10 @@ export interface AppDeps {
   metadataCache: MetadataCache;
 }
 
-/** Closes what `createDeps` opened: the metadata cache's change feed, then the data source pools. */
+/** Closes what `createDeps` opened: the metadata cache's change feed, the throttle's pool, then the data source pools. */
 export async function closeDeps(deps: AppDeps): Promise<void> {
   await deps.metadataCache.close();
+  await deps.signInThrottle.close();
   await deps.dataSourcePools.closeAll();
 }
 
@@ -44,10 +45,7 @@ export function createDeps(args: { config: Config; orm: Orm; secretKey: string; 
       if (!migrated) migrated = (await pendingMigrations(args.orm)).length === 0;
       return migrated;
     },
-    signInThrottle: {
-      account: new FailureThrottle(10, 15 * 60_000),
-      address: new FailureThrottle(100, 15 * 60_000),
-    },
+    signInThrottle: new SignInThrottle({ connectionString: args.orm.config.get('clientUrl')!, limits: args.config.signInLimits }),
     dataSourcePools: new DataSourcePools(args.logger, args.config.dataSourceAllow),
     resultCache: new ResultCache(500),
     metadataCache: new MetadataCache({ connectionString: args.orm.config.get('clientUrl')!, logger: args.logger }),

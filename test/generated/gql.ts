@@ -133,6 +133,15 @@ type Documents = {
     "\n  mutation InvitationsResend($userId: ID!) { resendInvitation(userId: $userId) { invitation { token user { id status } } } }\n": typeof types.InvitationsResendDocument,
     "query InvitationsViewer { viewer { user { id name email status } tenant { slug } } }": typeof types.InvitationsViewerDocument,
     "mutation InvitationsLogin($input: LoginInput!) { login(input: $input) { token user { id } } }": typeof types.InvitationsLoginDocument,
+    "mutation DemoteAdmin($input: UpdateUserInput!) { updateUser(input: $input) { id role } }": typeof types.DemoteAdminDocument,
+    "mutation DeactivateAdmin($id: ID!) { deactivateUser(id: $id) { id status } }": typeof types.DeactivateAdminDocument,
+    "query MalformedFolders($parentId: ID) { folders(parentId: $parentId) { edges { node { id } } } }": typeof types.MalformedFoldersDocument,
+    "mutation MalformedCreateDashboard($input: CreateDashboardInput!) { createDashboard(input: $input) { id } }": typeof types.MalformedCreateDashboardDocument,
+    "mutation MalformedMoveDashboard($input: PlaceDashboardInput!) { moveDashboard(input: $input) { id } }": typeof types.MalformedMoveDashboardDocument,
+    "mutation MalformedAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }": typeof types.MalformedAddWidgetDocument,
+    "mutation MalformedShare($input: ShareInput!) { share(input: $input) { __typename } }": typeof types.MalformedShareDocument,
+    "mutation MalformedAddMembers($input: GroupMembersInput!) { addGroupMembers(input: $input) { id } }": typeof types.MalformedAddMembersDocument,
+    "mutation MalformedGrant($input: UpdateUserInput!) { updateUser(input: $input) { id } }": typeof types.MalformedGrantDocument,
     "query MatrixViewDashboard($id: ID!) { dashboard(id: $id) { id } }": typeof types.MatrixViewDashboardDocument,
     "query MatrixViewFolder($id: ID!) { folder(id: $id) { id } }": typeof types.MatrixViewFolderDocument,
     "\n  mutation MatrixUpdateDashboard($input: UpdateDashboardInput!) { updateDashboard(input: $input) { id } }\n": typeof types.MatrixUpdateDashboardDocument,
@@ -156,6 +165,7 @@ type Documents = {
     "mutation CacheCreateAttribute($input: CreateUserAttributeInput!) { createUserAttribute(input: $input) { id } }": typeof types.CacheCreateAttributeDocument,
     "mutation CacheSetUserValue($input: SetUserAttributeValueInput!) { setUserAttributeValue(input: $input) { mode } }": typeof types.CacheSetUserValueDocument,
     "\n  mutation CacheSetRules($input: SetDatasetPermissionRulesInput!) { setDatasetPermissionRules(input: $input) { id } }\n": typeof types.CacheSetRulesDocument,
+    "query NoticeWhoAmI { viewer { kind tenant { slug } } }": typeof types.NoticeWhoAmIDocument,
     "mutation OvCreate($input: CreateDashboardInput!) { createDashboard(input: $input) { id } }": typeof types.OvCreateDocument,
     "mutation OvAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }": typeof types.OvAddWidgetDocument,
     "mutation OvUpdate($input: UpdateDashboardInput!) { updateDashboard(input: $input) { id } }": typeof types.OvUpdateDocument,
@@ -170,6 +180,7 @@ type Documents = {
     "mutation RlpSetUserAttributeValue($input: SetUserAttributeValueInput!) { setUserAttributeValue(input: $input) { mode } }": typeof types.RlpSetUserAttributeValueDocument,
     "mutation RlpSetGroupAttributeValue($input: SetGroupAttributeValueInput!) { setGroupAttributeValue(input: $input) { all values } }": typeof types.RlpSetGroupAttributeValueDocument,
     "\n  mutation RlpSetRules($input: SetDatasetPermissionRulesInput!) {\n    setDatasetPermissionRules(input: $input) { id version permissionRules { field operator attribute values } }\n  }\n": typeof types.RlpSetRulesDocument,
+    "\n  mutation ThrottledLogin($input: LoginInput!) {\n    login(input: $input) { token }\n  }\n": typeof types.ThrottledLoginDocument,
     "\n  query UserPrivate($id: ID!) {\n    user(id: $id) {\n      id name role email status timezone allowApiAccess allowExportData twoFactorEnabled lastActiveAt createdAt\n      groups { name }\n    }\n  }\n": typeof types.UserPrivateDocument,
     "\n  query UsersList($search: String, $status: UserStatus, $role: Role, $first: Int, $after: String) {\n    users(search: $search, status: $status, role: $role, first: $first, after: $after) {\n      edges { cursor node { id name email } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.UsersListDocument,
     "\n  query UsersWithGroups($first: Int) {\n    users(first: $first) { edges { node { groups { name } } } }\n  }\n": typeof types.UsersWithGroupsDocument,
@@ -303,6 +314,15 @@ const documents: Documents = {
     "\n  mutation InvitationsResend($userId: ID!) { resendInvitation(userId: $userId) { invitation { token user { id status } } } }\n": types.InvitationsResendDocument,
     "query InvitationsViewer { viewer { user { id name email status } tenant { slug } } }": types.InvitationsViewerDocument,
     "mutation InvitationsLogin($input: LoginInput!) { login(input: $input) { token user { id } } }": types.InvitationsLoginDocument,
+    "mutation DemoteAdmin($input: UpdateUserInput!) { updateUser(input: $input) { id role } }": types.DemoteAdminDocument,
+    "mutation DeactivateAdmin($id: ID!) { deactivateUser(id: $id) { id status } }": types.DeactivateAdminDocument,
+    "query MalformedFolders($parentId: ID) { folders(parentId: $parentId) { edges { node { id } } } }": types.MalformedFoldersDocument,
+    "mutation MalformedCreateDashboard($input: CreateDashboardInput!) { createDashboard(input: $input) { id } }": types.MalformedCreateDashboardDocument,
+    "mutation MalformedMoveDashboard($input: PlaceDashboardInput!) { moveDashboard(input: $input) { id } }": types.MalformedMoveDashboardDocument,
+    "mutation MalformedAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }": types.MalformedAddWidgetDocument,
+    "mutation MalformedShare($input: ShareInput!) { share(input: $input) { __typename } }": types.MalformedShareDocument,
+    "mutation MalformedAddMembers($input: GroupMembersInput!) { addGroupMembers(input: $input) { id } }": types.MalformedAddMembersDocument,
+    "mutation MalformedGrant($input: UpdateUserInput!) { updateUser(input: $input) { id } }": types.MalformedGrantDocument,
     "query MatrixViewDashboard($id: ID!) { dashboard(id: $id) { id } }": types.MatrixViewDashboardDocument,
     "query MatrixViewFolder($id: ID!) { folder(id: $id) { id } }": types.MatrixViewFolderDocument,
     "\n  mutation MatrixUpdateDashboard($input: UpdateDashboardInput!) { updateDashboard(input: $input) { id } }\n": types.MatrixUpdateDashboardDocument,
@@ -326,6 +346,7 @@ const documents: Documents = {
     "mutation CacheCreateAttribute($input: CreateUserAttributeInput!) { createUserAttribute(input: $input) { id } }": types.CacheCreateAttributeDocument,
     "mutation CacheSetUserValue($input: SetUserAttributeValueInput!) { setUserAttributeValue(input: $input) { mode } }": types.CacheSetUserValueDocument,
     "\n  mutation CacheSetRules($input: SetDatasetPermissionRulesInput!) { setDatasetPermissionRules(input: $input) { id } }\n": types.CacheSetRulesDocument,
+    "query NoticeWhoAmI { viewer { kind tenant { slug } } }": types.NoticeWhoAmIDocument,
     "mutation OvCreate($input: CreateDashboardInput!) { createDashboard(input: $input) { id } }": types.OvCreateDocument,
     "mutation OvAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }": types.OvAddWidgetDocument,
     "mutation OvUpdate($input: UpdateDashboardInput!) { updateDashboard(input: $input) { id } }": types.OvUpdateDocument,
@@ -340,6 +361,7 @@ const documents: Documents = {
     "mutation RlpSetUserAttributeValue($input: SetUserAttributeValueInput!) { setUserAttributeValue(input: $input) { mode } }": types.RlpSetUserAttributeValueDocument,
     "mutation RlpSetGroupAttributeValue($input: SetGroupAttributeValueInput!) { setGroupAttributeValue(input: $input) { all values } }": types.RlpSetGroupAttributeValueDocument,
     "\n  mutation RlpSetRules($input: SetDatasetPermissionRulesInput!) {\n    setDatasetPermissionRules(input: $input) { id version permissionRules { field operator attribute values } }\n  }\n": types.RlpSetRulesDocument,
+    "\n  mutation ThrottledLogin($input: LoginInput!) {\n    login(input: $input) { token }\n  }\n": types.ThrottledLoginDocument,
     "\n  query UserPrivate($id: ID!) {\n    user(id: $id) {\n      id name role email status timezone allowApiAccess allowExportData twoFactorEnabled lastActiveAt createdAt\n      groups { name }\n    }\n  }\n": types.UserPrivateDocument,
     "\n  query UsersList($search: String, $status: UserStatus, $role: Role, $first: Int, $after: String) {\n    users(search: $search, status: $status, role: $role, first: $first, after: $after) {\n      edges { cursor node { id name email } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.UsersListDocument,
     "\n  query UsersWithGroups($first: Int) {\n    users(first: $first) { edges { node { groups { name } } } }\n  }\n": types.UsersWithGroupsDocument,
@@ -847,6 +869,42 @@ export function graphql(source: "mutation InvitationsLogin($input: LoginInput!) 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation DemoteAdmin($input: UpdateUserInput!) { updateUser(input: $input) { id role } }"): (typeof documents)["mutation DemoteAdmin($input: UpdateUserInput!) { updateUser(input: $input) { id role } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DeactivateAdmin($id: ID!) { deactivateUser(id: $id) { id status } }"): (typeof documents)["mutation DeactivateAdmin($id: ID!) { deactivateUser(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MalformedFolders($parentId: ID) { folders(parentId: $parentId) { edges { node { id } } } }"): (typeof documents)["query MalformedFolders($parentId: ID) { folders(parentId: $parentId) { edges { node { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MalformedCreateDashboard($input: CreateDashboardInput!) { createDashboard(input: $input) { id } }"): (typeof documents)["mutation MalformedCreateDashboard($input: CreateDashboardInput!) { createDashboard(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MalformedMoveDashboard($input: PlaceDashboardInput!) { moveDashboard(input: $input) { id } }"): (typeof documents)["mutation MalformedMoveDashboard($input: PlaceDashboardInput!) { moveDashboard(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MalformedAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }"): (typeof documents)["mutation MalformedAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MalformedShare($input: ShareInput!) { share(input: $input) { __typename } }"): (typeof documents)["mutation MalformedShare($input: ShareInput!) { share(input: $input) { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MalformedAddMembers($input: GroupMembersInput!) { addGroupMembers(input: $input) { id } }"): (typeof documents)["mutation MalformedAddMembers($input: GroupMembersInput!) { addGroupMembers(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MalformedGrant($input: UpdateUserInput!) { updateUser(input: $input) { id } }"): (typeof documents)["mutation MalformedGrant($input: UpdateUserInput!) { updateUser(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query MatrixViewDashboard($id: ID!) { dashboard(id: $id) { id } }"): (typeof documents)["query MatrixViewDashboard($id: ID!) { dashboard(id: $id) { id } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -939,6 +997,10 @@ export function graphql(source: "\n  mutation CacheSetRules($input: SetDatasetPe
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query NoticeWhoAmI { viewer { kind tenant { slug } } }"): (typeof documents)["query NoticeWhoAmI { viewer { kind tenant { slug } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation OvCreate($input: CreateDashboardInput!) { createDashboard(input: $input) { id } }"): (typeof documents)["mutation OvCreate($input: CreateDashboardInput!) { createDashboard(input: $input) { id } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -992,6 +1054,10 @@ export function graphql(source: "mutation RlpSetGroupAttributeValue($input: SetG
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RlpSetRules($input: SetDatasetPermissionRulesInput!) {\n    setDatasetPermissionRules(input: $input) { id version permissionRules { field operator attribute values } }\n  }\n"): (typeof documents)["\n  mutation RlpSetRules($input: SetDatasetPermissionRulesInput!) {\n    setDatasetPermissionRules(input: $input) { id version permissionRules { field operator attribute values } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ThrottledLogin($input: LoginInput!) {\n    login(input: $input) { token }\n  }\n"): (typeof documents)["\n  mutation ThrottledLogin($input: LoginInput!) {\n    login(input: $input) { token }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -56,7 +56,7 @@ export interface TestKit {
   gql<TResult, TVariables>(
     document: TypedDocumentNode<TResult, TVariables>,
     variables?: TVariables,
-    options?: { token?: string; headers?: Record<string, string>; sync?: boolean },
+    options?: { token?: string; headers?: Record<string, string>; sync?: boolean; clientAddress?: string },
   ): Promise<GraphQLResponse<TResult>>;
   /** SQL statements sent to the metadata database while `fn` runs. */
   countStatements<T>(fn: () => Promise<T>): Promise<{ result: T; statements: string[] }>;
@@ -87,6 +87,9 @@ export async function createTestKit(options: { databaseUrl?: string; config?: Pa
   const deps = createDeps({ config, orm, secretKey: TEST_SECRET_KEY, logger });
   await deps.metadataCache.start();
   const app = createApp(deps);
+  // The socket address the server would see; one per kit, so that sign-in counters (shared through
+  // the database by every kit of the run) do not add up across test files.
+  const clientAddress = `2001:db8::${uuidv7().slice(-4)}:${uuidv7().slice(-4)}`;
 
   const addUser: TestKit['addUser'] = async (tenant, spec) => {
     const em = orm.em.fork();
@@ -123,7 +126,7 @@ export async function createTestKit(options: { databaseUrl?: string; config?: Pa
           ...options.headers,
         },
         body: JSON.stringify({ query: print(document), variables }),
-      });
+      }, { clientAddress: options.clientAddress ?? clientAddress });
       const body = (await response.json()) as { data?: unknown; errors?: GraphQLResponse<unknown>['errors'] };
       return { status: response.status, headers: response.headers, data: body.data as never, errors: body.errors };
     },

@@ -1,3 +1,4 @@
+import { isUuid } from '../../db/ids.ts';
 import { builder } from '../../graphql/builder.ts';
 import { encodeGlobalID, rawId } from '../../graphql/ids.ts';
 import { ATTRIBUTE_TYPES, type EffectiveValue } from '../../query/attributes.ts';
@@ -11,7 +12,7 @@ import {
   updateUserAttribute,
   type GroupValueView,
 } from './attribute.service.ts';
-import type { AttributeEntry, AttributeInfo } from './effective.ts';
+import { isSystemName, type AttributeEntry, type AttributeInfo } from './effective.ts';
 
 export const AttributeTypeEnum = builder.enumType('AttributeType', { values: ATTRIBUTE_TYPES });
 export const UserAttributeModeEnum = builder.enumType('UserAttributeMode', {
@@ -129,7 +130,7 @@ const SetGroupAttributeValueInput = builder.inputType('SetGroupAttributeValueInp
 });
 
 /** A system attribute's global id carries its name; the service refuses it by that name. */
-const attributeId = (globalId: string) => rawId(globalId, 'UserAttribute');
+const attributeId = (globalId: string) => rawId(globalId, 'UserAttribute', (id) => isUuid(id) || isSystemName(id));
 
 builder.queryFields((t) => ({
   userAttributes: t.field({

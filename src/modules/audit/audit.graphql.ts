@@ -1,6 +1,5 @@
-import { decodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../../graphql/builder.ts';
-import { encodeGlobalID, rawId } from '../../graphql/ids.ts';
+import { decodeId, encodeGlobalID, rawId } from '../../graphql/ids.ts';
 import { idConnection } from '../../graphql/pagination.ts';
 import { UserRef } from '../user/user.graphql.ts';
 import type { AuditEvent } from './audit.entity.ts';
@@ -15,13 +14,7 @@ const typename = (resourceType: string) =>
     .join('');
 
 /** The raw id inside a global id of any type ('' when malformed): resources of every type are audited. */
-function anyRawId(globalId: string): string {
-  try {
-    return decodeGlobalID(globalId).id;
-  } catch {
-    return '';
-  }
-}
+const anyRawId = (globalId: string): string => decodeId(globalId)?.id ?? '';
 
 export const AuditEventRef = builder.objectRef<AuditEvent>('AuditEvent').implement({
   description: 'Who (as whom) did what to which resource, and a summary of the change (never a secret)',

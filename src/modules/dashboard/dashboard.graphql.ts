@@ -1,7 +1,7 @@
 import type { Action } from '../../authz/matrix.ts';
 import { allows, assertCan } from '../../authz/policy.ts';
 import { builder } from '../../graphql/builder.ts';
-import { encodeGlobalID, rawId } from '../../graphql/ids.ts';
+import { encodeGlobalID, optionalRawId, rawId } from '../../graphql/ids.ts';
 import { idConnection } from '../../graphql/pagination.ts';
 import type { Context } from '../../http/context.ts';
 import { FolderPathItem, FolderRef, WorkspaceEnum } from '../folder/folder.graphql.ts';
@@ -176,7 +176,7 @@ const AddDashboardFilterInput = builder.inputType('AddDashboardFilterInput', {
   }),
 });
 
-const folderArg = (id: string | null | undefined) => (id ? rawId(id, 'Folder') || 'invalid' : null);
+const folderArg = (id: string | null | undefined) => optionalRawId(id, 'Folder', 'input.folderId');
 
 builder.queryFields((t) => ({
   dashboards: t.connection({

@@ -1,5 +1,5 @@
 import { builder } from '../../graphql/builder.ts';
-import { rawId } from '../../graphql/ids.ts';
+import { optionalRawId, rawId } from '../../graphql/ids.ts';
 import { idConnection } from '../../graphql/pagination.ts';
 import type { Context } from '../../http/context.ts';
 import { ShareRef } from '../share/share.graphql.ts';
@@ -85,7 +85,6 @@ const MoveFolderInput = builder.inputType('MoveFolderInput', {
   fields: (t) => ({ id: t.id({ required: true }), parentId: t.id({ description: 'Omit to move to the top of the workspace' }) }),
 });
 
-const optionalId = (id: string | null | undefined, type: string) => (id ? rawId(id, type) || 'invalid' : null);
 
 builder.queryFields((t) => ({
   folders: t.connection({
@@ -95,7 +94,7 @@ builder.queryFields((t) => ({
     description: 'Folders the viewer may see: the children of `parentId`, or the top level of `workspace`',
     args: { parentId: t.arg.id(), workspace: t.arg({ type: WorkspaceEnum }) },
     resolve: (_root, args, ctx) =>
-      idConnection(args, (window) => listFolders(ctx, { parentId: optionalId(args.parentId, 'Folder'), workspace: args.workspace }, window)),
+      idConnection(args, (window) => listFolders(ctx, { parentId: optionalRawId(args.parentId, 'Folder', 'parentId'), workspace: args.workspace }, window)),
   }),
   folder: t.field({
     type: FolderRef,
@@ -112,7 +111,7 @@ builder.mutationFields((t) => ({
     nullable: true,
     authScopes: { person: true },
     args: { input: t.arg({ type: CreateFolderInput, required: true }) },
-    resolve: (_root, { input }, ctx) => createFolder(ctx, { ...input, parentId: optionalId(input.parentId, 'Folder') }),
+    resolve: (_root, { input }, ctx) => createFolder(ctx, { ...input, parentId: optionalRawId(input.parentId, 'Folder', 'input.parentId') }),
   }),
   renameFolder: t.field({
     type: FolderRef,
@@ -126,7 +125,7 @@ builder.mutationFields((t) => ({
     nullable: true,
     authScopes: { person: true },
     args: { input: t.arg({ type: MoveFolderInput, required: true }) },
-    resolve: (_root, { input }, ctx) => moveFolder(ctx, { id: rawId(input.id, 'Folder'), parentId: optionalId(input.parentId, 'Folder') }),
+    resolve: (_root, { input }, ctx) => moveFolder(ctx, { id: rawId(input.id, 'Folder'), parentId: optionalRawId(input.parentId, 'Folder', 'input.parentId') }),
   }),
   deleteFolder: t.boolean({
     nullable: true,

@@ -56,22 +56,16 @@ export async function login(ctx: ServiceContext & { clientAddress: string }, inp
   if (input.password.length > MAX_PASSWORD_LENGTH) throw badInput('input.password', 'Password is too long');
   const slug = input.tenant.trim().toLowerCase();
   const email = normalizeEmail(input.email);
-  const { account, address } = ctx.deps.signInThrottle;
-  const accountKey = `${slug}\u0000${email}`;
-  account.check(accountKey);
-  address.check(ctx.clientAddress);
+  // Counted before the password is checked, so that parallel guesses cannot outrun the limit.
+  const attempt = await ctx.deps.signInThrottle.attempt(`${slug}\u0000${email}`, ctx.clientAddress);
 
   const tenant = slug.length <= 63 ? await ctx.em.findOne(Tenant, { slug }) : null;
   const user = tenant
     ? await ctx.em.findOne(User, { tenant: tenant.id, email }, { populate: ['passwordHash'] })
     : null;
   const passwordOk = await verifyPassword(user?.passwordHash, input.password);
-  if (!user || !passwordOk || user.status !== 'ACTIVE') {
-    account.fail(accountKey);
-    address.fail(ctx.clientAddress);
-    throw new DomainError('UNAUTHENTICATED', INVALID_SIGN_IN);
-  }
-  account.reset(accountKey);
+  if (!user || !passwordOk || user.status !== 'ACTIVE') throw new DomainError('UNAUTHENTICATED', INVALID_SIGN_IN);
+  await attempt.succeeded();
   const token = await openSession(ctx.em, ctx.deps, user);
   ctx.logger.info({ userId: user.id, tenantId: user.tenant.id }, 'signed in');
   return { token, user };

@@ -1,6 +1,5 @@
-import { decodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../../graphql/builder.ts';
-import { rawIds } from '../../graphql/ids.ts';
+import { decodeId, rawIds } from '../../graphql/ids.ts';
 import { GroupRef } from '../group/group.graphql.ts';
 import { UserRef } from '../user/user.graphql.ts';
 import { GRANTEE_TYPES, type Share } from './share.entity.ts';
@@ -37,18 +36,10 @@ const ShareInputRef = builder.inputType('ShareInput', {
 });
 
 function toInput(input: { resourceId: string; userIds?: readonly string[] | null; groupIds?: readonly string[] | null; allUsers?: boolean | null }): ShareInput {
-  let type: ShareInput['type'];
-  let id = '';
-  try {
-    const decoded = decodeGlobalID(input.resourceId);
-    type = SHAREABLE_TYPENAMES[decoded.typename];
-    id = decoded.id;
-  } catch {
-    type = undefined;
-  }
+  const decoded = decodeId(input.resourceId);
   return {
-    type,
-    id,
+    type: decoded ? SHAREABLE_TYPENAMES[decoded.typename] : undefined,
+    id: decoded?.id ?? '',
     userIds: rawIds(input.userIds ?? [], 'User'),
     groupIds: rawIds(input.groupIds ?? [], 'Group'),
     allUsers: input.allUsers ?? false,

@@ -66,13 +66,28 @@ async function loadForAdmin(ctx: ServiceContext, viewer: Viewer, id: string): Pr
   return user;
 }
 
-export async function countActiveAdmins(ctx: ServiceContext, tenantId: string): Promise<number> {
-  return ctx.em.count(User, { tenant: tenantId, role: 'ADMIN', status: 'ACTIVE' });
-}
-
-async function guardAdminRemoval(ctx: ServiceContext, viewer: Viewer, target: User): Promise<void> {
-  const facts = { activeAdminCount: target.role === 'ADMIN' ? await countActiveAdmins(ctx, viewer.tenantId) : 2 };
-  const denial = adminRemovalDenial(viewer, target, facts);
+/**
+ * Whether `target` may stop being an active admin, checked inside the transaction that changes it
+ * and under a lock on the tenant's row: two admins demoting or deactivating each other at once are
+ * serialized here, and the second sees the first's committed change (each statement of a
+ * read-committed transaction reads the latest commits). The viewer must still be an active admin.
+ */
+async function guardAdminRemoval(em: EntityManager, viewer: Viewer, target: { id: string; role: Role; status: string }): Promise<void> {
+  if (target.role !== 'ADMIN') {
+    const denial = adminRemovalDenial(viewer, target, { activeAdminCount: 2 });
+    if (denial) throw new DomainError('CONFLICT', denial);
+    return;
+  }
+  // `no key update` conflicts only with itself (and stronger locks), not with the key-share locks
+  // that inserts referencing the tenant take.
+  await em.execute('select 1 from tenants where id = ? for no key update', [viewer.tenantId]);
+  const [admins] = await em.execute<{ count: string; viewer_is_admin: boolean | null }[]>(
+    `select count(*) as count, bool_or(id = ?) as viewer_is_admin
+       from users where tenant_id = ? and role = 'ADMIN' and status = 'ACTIVE'`,
+    [viewer.userId, viewer.tenantId],
+  );
+  if (!admins?.viewer_is_admin) throw forbidden('Only admins can manage users');
+  const denial = adminRemovalDenial(viewer, target, { activeAdminCount: Number(admins.count) });
   if (denial) throw new DomainError('CONFLICT', denial);
 }
 
@@ -183,7 +198,6 @@ export async function updateUser(ctx: ServiceContext, input: UpdateUserInput): P
   if (roleChange) {
     if (!ROLES.includes(roleChange)) throw badInput('input.role', 'Unknown role');
     if (user.id === viewer.userId) throw forbidden('You cannot change your own role');
-    if (user.role === 'ADMIN') await guardAdminRemoval(ctx, viewer, user);
   }
   if (user.id === viewer.userId) {
     // PRODUCT.md §9: nobody changes their own flags (admins included); name and time zone are fine.
@@ -207,7 +221,9 @@ export async function updateUser(ctx: ServiceContext, input: UpdateUserInput): P
     const after = user[key as keyof typeof before];
     if (after !== value) changes[key] = { before: value, after };
   }
+  const demotesAdmin = roleChange !== undefined && before.role === 'ADMIN';
   const write = () => ctx.em.transactional(async (em) => {
+    if (demotesAdmin) await guardAdminRemoval(em, viewer, { id: user.id, role: 'ADMIN', status: user.status });
     Object.assign(changes, await writeOverrides(em, user, grants, input));
     if (Object.keys(changes).length > 0) recordAudit(em, viewer, { action: 'user.update', resourceType: 'USER', resourceId: user.id, summary: changes });
   });
@@ -221,9 +237,9 @@ export async function deactivateUser(ctx: ServiceContext, id: string): Promise<U
   const user = await loadForAdmin(ctx, viewer, id);
   if (user.status === 'DEACTIVATED') return user;
   if (user.status === 'PUBLIC') throw badInput('id', 'Public principals cannot be deactivated');
-  await guardAdminRemoval(ctx, viewer, user);
   const before = user.status;
   await ctx.em.transactional(async (em) => {
+    await guardAdminRemoval(em, viewer, user);
     user.status = 'DEACTIVATED';
     // Their own sessions and the ones in which they impersonate someone.
     await em.nativeUpdate(Session, { $or: [{ user: user.id }, { impersonator: user.id }], revokedAt: null }, { revokedAt: new Date() });
