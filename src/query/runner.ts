@@ -17,6 +17,7 @@ import type { Loaders } from '../http/loaders.ts';
 import { compileQuery, type CompiledQuery, type DatasetQueryInput, type QueryAccess, type QueryColumn } from './compile.ts';
 import { deepFreeze } from '../cache/metadata-cache.ts';
 import { printSelect, type PrintedSql } from './print.ts';
+import { chargeWarehouseQuery } from './budget.ts';
 import { resultCacheKey } from './result-cache.ts';
 import { isStalePlan, retireStatement, statementName } from './prepared.ts';
 import { isRestricted } from './rlp.ts';
@@ -250,6 +251,7 @@ export async function executeQuery(
   const cacheKey = options.cacheTtlSeconds ? resultCacheKey(dataSourceId, dataset.version, sql) : undefined;
   const cached = cacheKey ? ctx.deps.resultCache.get(cacheKey) : undefined;
   if (cached) return { ...cached, sql, cached: true };
+  chargeWarehouseQuery(ctx);
   const started = performance.now();
   const raw = await runOnDataSource(ctx, { dataSourceId, tenantId: dataset.tenant.id }, sql, options);
   const truncated = raw.rows.length > compiled.limit;

@@ -1,5 +1,6 @@
 import type { Action } from '../../authz/matrix.ts';
 import { allows, assertCan } from '../../authz/policy.ts';
+import { dashboardListSize } from '../../graphql/budget.ts';
 import { builder } from '../../graphql/builder.ts';
 import { encodeGlobalID, rawId } from '../../graphql/ids.ts';
 import { idConnection } from '../../graphql/pagination.ts';
@@ -9,7 +10,7 @@ import { ShareRef } from '../share/share.graphql.ts';
 import { listShares, registerShareTarget } from '../share/share.service.ts';
 import { UserRef } from '../user/user.graphql.ts';
 import type { DashboardFilter} from './dashboard.entity.ts';
-import { Dashboard, FILTER_TYPES, Widget } from './dashboard.entity.ts';
+import { DASHBOARD_CAPS, Dashboard, FILTER_TYPES, Widget } from './dashboard.entity.ts';
 import { dashboardFacts } from './dashboard.facts.ts';
 import {
   copyDashboard,
@@ -117,8 +118,16 @@ builder.node(DashboardRef, {
       description: 'The folders from the top of the workspace down to this dashboard’s folder',
       resolve: (d, _args, ctx) => (d.folder ? ctx.loaders.folderChainById.load(d.folder.id) : []),
     }),
-    widgets: t.field({ type: [WidgetRef], resolve: (d, _args, ctx) => ctx.loaders.widgetsByDashboardId.load(d.id) }),
-    filters: t.field({ type: [DashboardFilterRef], resolve: (d, _args, ctx) => ctx.loaders.filtersByDashboardId.load(d.id) }),
+    widgets: t.field({
+      type: [WidgetRef],
+      complexity: (_args, ctx) => ({ field: 0, multiplier: dashboardListSize(ctx, 'widgets', DASHBOARD_CAPS.widgets) }),
+      resolve: (d, _args, ctx) => ctx.loaders.widgetsByDashboardId.load(d.id),
+    }),
+    filters: t.field({
+      type: [DashboardFilterRef],
+      complexity: (_args, ctx) => ({ field: 0, multiplier: dashboardListSize(ctx, 'filters', DASHBOARD_CAPS.filters) }),
+      resolve: (d, _args, ctx) => ctx.loaders.filtersByDashboardId.load(d.id),
+    }),
     shares: t.field({
       type: [ShareRef],
       nullable: true,

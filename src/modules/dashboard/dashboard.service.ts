@@ -7,7 +7,7 @@ import type { Context } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Workspace } from '../folder/folder.entity.ts';
 import { resolvePlacement } from '../folder/folder.service.ts';
-import { Dashboard, DashboardFilter, Widget } from './dashboard.entity.ts';
+import { DASHBOARD_CAPS, Dashboard, DashboardFilter, Widget } from './dashboard.entity.ts';
 import { dashboardFacts } from './dashboard.facts.ts';
 
 /** A dashboard the viewer may see; NOT_FOUND otherwise, exactly like a missing id. */
@@ -18,6 +18,23 @@ export async function findVisibleDashboard(ctx: Context, id: string): Promise<Da
     throw notFound('Dashboard');
   }
   return dashboard;
+}
+
+/**
+ * The most widgets and filters among the named dashboards the viewer may see, for the warehouse
+ * budget; invisible ones count as empty (they answer NOT_FOUND), so the estimate reveals nothing.
+ * Loads what the request's resolvers load anyway, through the same loaders.
+ */
+export async function dashboardSizes(ctx: Context, ids: readonly string[]): Promise<{ widgets: number; filters: number }> {
+  const sizes = await Promise.all(
+    ids.map(async (id) => {
+      const visible = await findVisibleDashboard(ctx, id).then(() => true, () => false);
+      if (!visible) return { widgets: 0, filters: 0 };
+      const [widgets, filters] = await Promise.all([ctx.loaders.widgetsByDashboardId.load(id), ctx.loaders.filtersByDashboardId.load(id)]);
+      return { widgets: widgets.length, filters: filters.length };
+    }),
+  );
+  return { widgets: Math.max(0, ...sizes.map((s) => s.widgets)), filters: Math.max(0, ...sizes.map((s) => s.filters)) };
 }
 
 /** Dashboards the viewer may see, filtered (and searched) in SQL. */
@@ -160,6 +177,8 @@ export async function copyDashboard(ctx: Context, input: { id: string; folderId?
     ctx.em.find(Widget, { dashboard: source.id }, { orderBy: { position: 'asc', id: 'asc' } }),
     ctx.em.find(DashboardFilter, { dashboard: source.id }, { orderBy: { id: 'asc' } }),
   ]);
+  if (widgets.length > DASHBOARD_CAPS.widgets) throw badInput('input.id', `A dashboard holds at most ${DASHBOARD_CAPS.widgets} widgets; this one has ${widgets.length}`);
+  if (filters.length > DASHBOARD_CAPS.filters) throw badInput('input.id', `A dashboard holds at most ${DASHBOARD_CAPS.filters} filters; this one has ${filters.length}`);
   const copy = ctx.em.create(Dashboard, {
     tenant: viewer.tenantId,
     title: `${source.title} (copy)`.slice(0, 300),

@@ -23,6 +23,8 @@ builder.objectField(WidgetRef, 'data', (t) =>
     description:
       'The widget’s rows with the dashboard filters, their permissions and row-level permission applied. FORBIDDEN for those who may see the dashboard but not this data.',
     args: { filters: t.arg({ type: [DashboardFilterValueInput], required: false }) },
+    // One warehouse query (graphql/budget.ts).
+    complexity: 1,
     resolve: (widget, args, ctx) =>
       widgetData(ctx, widget, (args.filters ?? []).map((f) => ({ filterId: rawId(f.filterId, 'DashboardFilter'), values: f.values }))),
   }),
@@ -34,6 +36,7 @@ builder.objectField(DashboardFilterRef, 'options', (t) =>
     authScopes: { person: true },
     description: 'The values this filter offers the viewer: only permitted ones, under row-level permission (at most 200)',
     args: { search: t.arg.string() },
+    complexity: 1,
     resolve: (filter, args, ctx) => filterOptions(ctx, filter, args.search),
   }),
 );

@@ -5,7 +5,7 @@ import type { Context } from '../../http/context.ts';
 import { assertValidFilterPermissions } from '../../query/filter-permissions/index.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { Dataset } from '../dataset/dataset.entity.ts';
-import { DashboardFilter, Widget, type Dashboard, type FilterType } from './dashboard.entity.ts';
+import { DASHBOARD_CAPS, DashboardFilter, Widget, type Dashboard, type FilterType } from './dashboard.entity.ts';
 import { datasetFacts } from '../dataset/dataset.access.ts';
 import { dashboardFacts } from './dashboard.facts.ts';
 import { findVisibleDashboard } from './dashboard.service.ts';
@@ -45,6 +45,7 @@ export async function addWidget(
   }
   if (JSON.stringify(input.query).length > 20_000) throw badInput('input.query', 'query is too large');
   const position = await ctx.em.count(Widget, { dashboard: dashboard.id });
+  if (position >= DASHBOARD_CAPS.widgets) throw badInput('input.dashboardId', `A dashboard holds at most ${DASHBOARD_CAPS.widgets} widgets`);
   const widget = ctx.em.create(Widget, {
     tenant: ctx.viewer!.tenantId,
     dashboard: dashboard.id,
@@ -91,6 +92,7 @@ export async function addDashboardFilter(
   // Only trailing whitespace is dropped: the lines named in errors are the lines the author wrote.
   const permissions = input.permissions?.trim() ? input.permissions.trimEnd() : null;
   if (permissions) assertValidFilterPermissions(permissions, input.type, 'input.permissions');
+  if ((await ctx.em.count(DashboardFilter, { dashboard: dashboard.id })) >= DASHBOARD_CAPS.filters) throw badInput('input.dashboardId', `A dashboard holds at most ${DASHBOARD_CAPS.filters} filters`);
   const filter = ctx.em.create(DashboardFilter, {
     tenant: ctx.viewer!.tenantId,
     dashboard: dashboard.id,
