@@ -41,6 +41,9 @@ type Documents = {
     "mutation Logout { logout }": typeof types.LogoutDocument,
     "mutation DeactivateForAuth($id: ID!) { deactivateUser(id: $id) { id status } }": typeof types.DeactivateForAuthDocument,
     "\n  mutation AcceptFromCli($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) { token user { email role status } }\n  }\n": typeof types.AcceptFromCliDocument,
+    "\n  mutation LockMove($input: PlaceDashboardInput!) { moveDashboard(input: $input) { id workspace folder { id } } }\n": typeof types.LockMoveDocument,
+    "mutation LockDelete($id: ID!) { deleteDashboard(id: $id) }": typeof types.LockDeleteDocument,
+    "query LockCan($id: ID!) { dashboard(id: $id) { workspace viewerCan { move delete copy } } }": typeof types.LockCanDocument,
     "\n  query DashList($search: String, $first: Int) {\n    dashboards(search: $search, first: $first) { edges { node { id title } } }\n  }\n": typeof types.DashListDocument,
     "\n  query DashFull($first: Int) {\n    dashboards(first: $first) {\n      edges { node { id title owner { name } folderPath { name } shares { granteeType } viewerCan { edit lock share copy move export } } }\n    }\n  }\n": typeof types.DashFullDocument,
     "\n  query DashById($id: ID!) {\n    dashboard(id: $id) { id title locked folderPath { name } viewerCan { edit lock share delete copy move settings } }\n  }\n": typeof types.DashByIdDocument,
@@ -116,6 +119,7 @@ type Documents = {
     "mutation MatrixShare($input: ShareInput!) { share(input: $input) { granteeType } }": typeof types.MatrixShareDocument,
     "\n  mutation MatrixCreateDashboard($input: CreateDashboardInput!) { createDashboard(input: $input) { id } }\n": typeof types.MatrixCreateDashboardDocument,
     "mutation MatrixMove($input: PlaceDashboardInput!) { moveDashboard(input: $input) { id } }": typeof types.MatrixMoveDocument,
+    "mutation MatrixCopy($input: PlaceDashboardInput!) { copyDashboard(input: $input) { id } }": typeof types.MatrixCopyDocument,
     "mutation MatrixRenameFolder($input: RenameFolderInput!) { renameFolder(input: $input) { id } }": typeof types.MatrixRenameFolderDocument,
     "mutation MatrixCreateGroup($input: CreateGroupInput!) { createGroup(input: $input) { id } }": typeof types.MatrixCreateGroupDocument,
     "\n  mutation MatrixCreateDataSource($input: CreateDataSourceInput!) { createDataSource(input: $input) { id } }\n": typeof types.MatrixCreateDataSourceDocument,
@@ -188,6 +192,9 @@ const documents: Documents = {
     "mutation Logout { logout }": types.LogoutDocument,
     "mutation DeactivateForAuth($id: ID!) { deactivateUser(id: $id) { id status } }": types.DeactivateForAuthDocument,
     "\n  mutation AcceptFromCli($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) { token user { email role status } }\n  }\n": types.AcceptFromCliDocument,
+    "\n  mutation LockMove($input: PlaceDashboardInput!) { moveDashboard(input: $input) { id workspace folder { id } } }\n": types.LockMoveDocument,
+    "mutation LockDelete($id: ID!) { deleteDashboard(id: $id) }": types.LockDeleteDocument,
+    "query LockCan($id: ID!) { dashboard(id: $id) { workspace viewerCan { move delete copy } } }": types.LockCanDocument,
     "\n  query DashList($search: String, $first: Int) {\n    dashboards(search: $search, first: $first) { edges { node { id title } } }\n  }\n": types.DashListDocument,
     "\n  query DashFull($first: Int) {\n    dashboards(first: $first) {\n      edges { node { id title owner { name } folderPath { name } shares { granteeType } viewerCan { edit lock share copy move export } } }\n    }\n  }\n": types.DashFullDocument,
     "\n  query DashById($id: ID!) {\n    dashboard(id: $id) { id title locked folderPath { name } viewerCan { edit lock share delete copy move settings } }\n  }\n": types.DashByIdDocument,
@@ -263,6 +270,7 @@ const documents: Documents = {
     "mutation MatrixShare($input: ShareInput!) { share(input: $input) { granteeType } }": types.MatrixShareDocument,
     "\n  mutation MatrixCreateDashboard($input: CreateDashboardInput!) { createDashboard(input: $input) { id } }\n": types.MatrixCreateDashboardDocument,
     "mutation MatrixMove($input: PlaceDashboardInput!) { moveDashboard(input: $input) { id } }": types.MatrixMoveDocument,
+    "mutation MatrixCopy($input: PlaceDashboardInput!) { copyDashboard(input: $input) { id } }": types.MatrixCopyDocument,
     "mutation MatrixRenameFolder($input: RenameFolderInput!) { renameFolder(input: $input) { id } }": types.MatrixRenameFolderDocument,
     "mutation MatrixCreateGroup($input: CreateGroupInput!) { createGroup(input: $input) { id } }": types.MatrixCreateGroupDocument,
     "\n  mutation MatrixCreateDataSource($input: CreateDataSourceInput!) { createDataSource(input: $input) { id } }\n": types.MatrixCreateDataSourceDocument,
@@ -430,6 +438,18 @@ export function graphql(source: "mutation DeactivateForAuth($id: ID!) { deactiva
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AcceptFromCli($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) { token user { email role status } }\n  }\n"): (typeof documents)["\n  mutation AcceptFromCli($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) { token user { email role status } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LockMove($input: PlaceDashboardInput!) { moveDashboard(input: $input) { id workspace folder { id } } }\n"): (typeof documents)["\n  mutation LockMove($input: PlaceDashboardInput!) { moveDashboard(input: $input) { id workspace folder { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LockDelete($id: ID!) { deleteDashboard(id: $id) }"): (typeof documents)["mutation LockDelete($id: ID!) { deleteDashboard(id: $id) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query LockCan($id: ID!) { dashboard(id: $id) { workspace viewerCan { move delete copy } } }"): (typeof documents)["query LockCan($id: ID!) { dashboard(id: $id) { workspace viewerCan { move delete copy } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -730,6 +750,10 @@ export function graphql(source: "\n  mutation MatrixCreateDashboard($input: Crea
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation MatrixMove($input: PlaceDashboardInput!) { moveDashboard(input: $input) { id } }"): (typeof documents)["mutation MatrixMove($input: PlaceDashboardInput!) { moveDashboard(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MatrixCopy($input: PlaceDashboardInput!) { copyDashboard(input: $input) { id } }"): (typeof documents)["mutation MatrixCopy($input: PlaceDashboardInput!) { copyDashboard(input: $input) { id } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

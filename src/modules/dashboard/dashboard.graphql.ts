@@ -49,7 +49,7 @@ const DashboardViewerCan = builder.objectRef<{ dashboard: Dashboard }>('Dashboar
       lock: decide('dashboard.lock'),
       share: decide('dashboard.share'),
       copy: decide('dashboard.copyMove'),
-      move: decide('dashboard.copyMove'),
+      move: decide('dashboard.move'),
       settings: decide('dashboard.settings'),
       export: decide('data.export'),
     };
