@@ -163,6 +163,9 @@ type Documents = {
     "\n  query BudgetOneBigQuery($id: ID!, $limit: Int) {\n    dataset(id: $id) { query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount } }\n  }\n": typeof types.BudgetOneBigQueryDocument,
     "\n  mutation BudgetAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }\n": typeof types.BudgetAddWidgetDocument,
     "\n  query WidgetDataRun($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) {\n      title\n      widgets { title data(filters: $filters) { rows missingAttributes } }\n      filters { id options }\n    }\n  }\n": typeof types.WidgetDataRunDocument,
+    "mutation WuAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id title query } }": typeof types.WuAddWidgetDocument,
+    "mutation WuUpdateWidget($input: UpdateWidgetInput!) { updateWidget(input: $input) { id title query } }": typeof types.WuUpdateWidgetDocument,
+    "query WuWidgets($id: ID!) { dashboard(id: $id) { widgets { id title query } } }": typeof types.WuWidgetsDocument,
 };
 const documents: Documents = {
     "mutation AttrCreate($input: CreateUserAttributeInput!) { createUserAttribute(input: $input) { id name type system createdAt } }": types.AttrCreateDocument,
@@ -314,6 +317,9 @@ const documents: Documents = {
     "\n  query BudgetOneBigQuery($id: ID!, $limit: Int) {\n    dataset(id: $id) { query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount } }\n  }\n": types.BudgetOneBigQueryDocument,
     "\n  mutation BudgetAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }\n": types.BudgetAddWidgetDocument,
     "\n  query WidgetDataRun($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) {\n      title\n      widgets { title data(filters: $filters) { rows missingAttributes } }\n      filters { id options }\n    }\n  }\n": types.WidgetDataRunDocument,
+    "mutation WuAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id title query } }": types.WuAddWidgetDocument,
+    "mutation WuUpdateWidget($input: UpdateWidgetInput!) { updateWidget(input: $input) { id title query } }": types.WuUpdateWidgetDocument,
+    "query WuWidgets($id: ID!) { dashboard(id: $id) { widgets { id title query } } }": types.WuWidgetsDocument,
 };
 
 /**
@@ -926,6 +932,18 @@ export function graphql(source: "\n  mutation BudgetAddWidget($input: AddWidgetI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WidgetDataRun($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) {\n      title\n      widgets { title data(filters: $filters) { rows missingAttributes } }\n      filters { id options }\n    }\n  }\n"): (typeof documents)["\n  query WidgetDataRun($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) {\n      title\n      widgets { title data(filters: $filters) { rows missingAttributes } }\n      filters { id options }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation WuAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id title query } }"): (typeof documents)["mutation WuAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id title query } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation WuUpdateWidget($input: UpdateWidgetInput!) { updateWidget(input: $input) { id title query } }"): (typeof documents)["mutation WuUpdateWidget($input: UpdateWidgetInput!) { updateWidget(input: $input) { id title query } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query WuWidgets($id: ID!) { dashboard(id: $id) { widgets { id title query } } }"): (typeof documents)["query WuWidgets($id: ID!) { dashboard(id: $id) { widgets { id title query } } }"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

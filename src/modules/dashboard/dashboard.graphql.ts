@@ -22,7 +22,7 @@ import {
   setLocked,
   updateDashboard,
 } from './dashboard.service.ts';
-import { addDashboardFilter, addWidget, deleteWidget } from './widget.service.ts';
+import { addDashboardFilter, addWidget, deleteWidget, updateWidget } from './widget.service.ts';
 
 registerShareTarget('DASHBOARD', {
   async authorize(ctx, id) {
@@ -174,6 +174,13 @@ const AddWidgetInput = builder.inputType('AddWidgetInput', {
     query: t.field({ type: 'JSON', required: true, description: 'A DatasetQueryInput-shaped object' }),
   }),
 });
+const UpdateWidgetInput = builder.inputType('UpdateWidgetInput', {
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    title: t.string(),
+    query: t.field({ type: 'JSON', description: 'A DatasetQueryInput-shaped object; replaces the saved query' }),
+  }),
+});
 const AddDashboardFilterInput = builder.inputType('AddDashboardFilterInput', {
   fields: (t) => ({
     dashboardId: t.id({ required: true }),
@@ -263,6 +270,13 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: AddWidgetInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
       addWidget(ctx, { ...input, dashboardId: rawId(input.dashboardId, 'Dashboard'), datasetId: rawId(input.datasetId, 'Dataset') }),
+  }),
+  updateWidget: t.field({
+    type: WidgetRef,
+    nullable: true,
+    authScopes: { person: true },
+    args: { input: t.arg({ type: UpdateWidgetInput, required: true }) },
+    resolve: (_root, { input }, ctx) => updateWidget(ctx, { ...input, id: rawId(input.id, 'Widget') }),
   }),
   deleteWidget: t.boolean({
     nullable: true,
