@@ -13,7 +13,7 @@ const FanOut = graphql(`
 `);
 const DashboardData = graphql(`
   query BudgetDashboardData($id: ID!) {
-    dashboard(id: $id) { widgets { data { rowCount } } }
+    dashboard(id: $id) { __typename widgets { __typename data { __typename rowCount } } }
   }
 `);
 const BigQueries = graphql(`
@@ -46,6 +46,12 @@ const OneBigQuery = graphql(`
   query BudgetOneBigQuery($id: ID!, $limit: Int) {
     dataset(id: $id) { query(input: { dimensions: ["sales.country"], limit: $limit }) { rowCount } }
   }
+`);
+const CopyDashboard = graphql(`
+  mutation BudgetCopy($input: PlaceDashboardInput!) { copyDashboard(input: $input) { id } }
+`);
+const AddFilter = graphql(`
+  mutation BudgetAddFilter($input: AddDashboardFilterInput!) { addDashboardFilter(input: $input) { id } }
 `);
 const AddWidget = graphql(`
   mutation BudgetAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }
@@ -178,5 +184,31 @@ describe('the widget cap', () => {
     expect(refused.data?.addWidget).toBeNull();
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.dashboardId' });
     expect(refused.errors?.[0]?.message).toMatch(/at most 100 widgets/);
+  });
+
+  it('refuses to copy a dashboard holding more widgets than the cap, and copies one at the cap', async () => {
+    const over = await content.dashboard({ owner: t.admin });
+    await addWidgets(over.id, 101);
+    const refused = await kit.gql(CopyDashboard, { input: { id: globalId('Dashboard', over.id), workspace: 'TEAM' } }, { token: t.admin.token });
+    expect(refused.data?.copyDashboard).toBeNull();
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.id' });
+    const atCap = await content.dashboard({ owner: t.admin });
+    await addWidgets(atCap.id, 100);
+    const copied = await kit.gql(CopyDashboard, { input: { id: globalId('Dashboard', atCap.id), workspace: 'TEAM' } }, { token: t.admin.token });
+    expect(copied.errors).toBeUndefined();
+  });
+
+  it('refuses a filter beyond 50 on one dashboard, and adds the 50th', async () => {
+    const dashboard = await content.dashboard({ owner: t.admin });
+    for (let i = 0; i < 49; i++) {
+      await sql(
+        `insert into dashboard_filters (id, tenant_id, dashboard_id, dataset_id, type, label, field, created_at) values (?, ?, ?, ?, 'DROPDOWN', ?, 'sales.country', now())`,
+        [uuidv7(), t.tenant.id, dashboard.id, datasetId, `F${i}`],
+      );
+    }
+    const input = { dashboardId: globalId('Dashboard', dashboard.id), type: 'DROPDOWN' as const, datasetId: globalId('Dataset', datasetId), field: 'sales.country' };
+    expect((await kit.gql(AddFilter, { input }, { token: t.admin.token })).errors).toBeUndefined();
+    const refused = await kit.gql(AddFilter, { input }, { token: t.admin.token });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.dashboardId' });
   });
 });

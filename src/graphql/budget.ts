@@ -33,11 +33,16 @@ const knownSizes = new WeakMap<object, DashboardSizes>();
  */
 export const dashboardListSize = (ctx: object, list: keyof DashboardSizes, cap: number): number => knownSizes.get(ctx)?.[list] ?? cap;
 
-/** The selected operation and every fragment, without the document's other operations. */
+/**
+ * The selected operation and every fragment, without the document's other operations, and
+ * without meta fields: the complexity plugin gives `__typename` a cost of its own, which clients
+ * add to every selection and which never reaches a warehouse.
+ */
 function selectedOperation(document: DocumentNode, operationName: string | null | undefined): DocumentNode | undefined {
   const operation = getOperationAST(document, operationName);
   if (!operation) return undefined;
-  return { ...document, definitions: document.definitions.filter((d) => d === operation || d.kind === Kind.FRAGMENT_DEFINITION) };
+  const selected = { ...document, definitions: document.definitions.filter((d) => d === operation || d.kind === Kind.FRAGMENT_DEFINITION) };
+  return visit(selected, { Field: (node) => (node.name.value.startsWith('__') ? null : undefined) });
 }
 
 /**

@@ -158,9 +158,11 @@ type Documents = {
     "mutation Deactivate($id: ID!) { deactivateUser(id: $id) { id status } }": typeof types.DeactivateDocument,
     "mutation Restore($id: ID!) { restoreUser(id: $id) { id status } }": typeof types.RestoreDocument,
     "\n  query BudgetFanOut {\n    dashboards(first: 100) { edges { node { widgets { data { rowCount } } } } }\n  }\n": typeof types.BudgetFanOutDocument,
-    "\n  query BudgetDashboardData($id: ID!) {\n    dashboard(id: $id) { widgets { data { rowCount } } }\n  }\n": typeof types.BudgetDashboardDataDocument,
+    "\n  query BudgetDashboardData($id: ID!) {\n    dashboard(id: $id) { __typename widgets { __typename data { __typename rowCount } } }\n  }\n": typeof types.BudgetDashboardDataDocument,
     "\n  query BudgetBigQueries($id: ID!) {\n    dataset(id: $id) {\n      q1: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q2: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q3: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q4: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q5: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q6: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q7: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q8: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q9: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q10: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q11: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q12: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q13: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q14: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q15: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q16: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q17: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q18: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q19: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q20: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n    }\n  }\n": typeof types.BudgetBigQueriesDocument,
     "\n  query BudgetOneBigQuery($id: ID!, $limit: Int) {\n    dataset(id: $id) { query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount } }\n  }\n": typeof types.BudgetOneBigQueryDocument,
+    "\n  mutation BudgetCopy($input: PlaceDashboardInput!) { copyDashboard(input: $input) { id } }\n": typeof types.BudgetCopyDocument,
+    "\n  mutation BudgetAddFilter($input: AddDashboardFilterInput!) { addDashboardFilter(input: $input) { id } }\n": typeof types.BudgetAddFilterDocument,
     "\n  mutation BudgetAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }\n": typeof types.BudgetAddWidgetDocument,
     "\n  query WidgetDataRun($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) {\n      title\n      widgets { title data(filters: $filters) { rows missingAttributes } }\n      filters { id options }\n    }\n  }\n": typeof types.WidgetDataRunDocument,
     "mutation WuAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id title query } }": typeof types.WuAddWidgetDocument,
@@ -312,9 +314,11 @@ const documents: Documents = {
     "mutation Deactivate($id: ID!) { deactivateUser(id: $id) { id status } }": types.DeactivateDocument,
     "mutation Restore($id: ID!) { restoreUser(id: $id) { id status } }": types.RestoreDocument,
     "\n  query BudgetFanOut {\n    dashboards(first: 100) { edges { node { widgets { data { rowCount } } } } }\n  }\n": types.BudgetFanOutDocument,
-    "\n  query BudgetDashboardData($id: ID!) {\n    dashboard(id: $id) { widgets { data { rowCount } } }\n  }\n": types.BudgetDashboardDataDocument,
+    "\n  query BudgetDashboardData($id: ID!) {\n    dashboard(id: $id) { __typename widgets { __typename data { __typename rowCount } } }\n  }\n": types.BudgetDashboardDataDocument,
     "\n  query BudgetBigQueries($id: ID!) {\n    dataset(id: $id) {\n      q1: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q2: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q3: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q4: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q5: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q6: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q7: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q8: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q9: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q10: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q11: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q12: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q13: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q14: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q15: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q16: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q17: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q18: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q19: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q20: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n    }\n  }\n": types.BudgetBigQueriesDocument,
     "\n  query BudgetOneBigQuery($id: ID!, $limit: Int) {\n    dataset(id: $id) { query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount } }\n  }\n": types.BudgetOneBigQueryDocument,
+    "\n  mutation BudgetCopy($input: PlaceDashboardInput!) { copyDashboard(input: $input) { id } }\n": types.BudgetCopyDocument,
+    "\n  mutation BudgetAddFilter($input: AddDashboardFilterInput!) { addDashboardFilter(input: $input) { id } }\n": types.BudgetAddFilterDocument,
     "\n  mutation BudgetAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }\n": types.BudgetAddWidgetDocument,
     "\n  query WidgetDataRun($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) {\n      title\n      widgets { title data(filters: $filters) { rows missingAttributes } }\n      filters { id options }\n    }\n  }\n": types.WidgetDataRunDocument,
     "mutation WuAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id title query } }": types.WuAddWidgetDocument,
@@ -915,7 +919,7 @@ export function graphql(source: "\n  query BudgetFanOut {\n    dashboards(first:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query BudgetDashboardData($id: ID!) {\n    dashboard(id: $id) { widgets { data { rowCount } } }\n  }\n"): (typeof documents)["\n  query BudgetDashboardData($id: ID!) {\n    dashboard(id: $id) { widgets { data { rowCount } } }\n  }\n"];
+export function graphql(source: "\n  query BudgetDashboardData($id: ID!) {\n    dashboard(id: $id) { __typename widgets { __typename data { __typename rowCount } } }\n  }\n"): (typeof documents)["\n  query BudgetDashboardData($id: ID!) {\n    dashboard(id: $id) { __typename widgets { __typename data { __typename rowCount } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -924,6 +928,14 @@ export function graphql(source: "\n  query BudgetBigQueries($id: ID!) {\n    dat
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query BudgetOneBigQuery($id: ID!, $limit: Int) {\n    dataset(id: $id) { query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount } }\n  }\n"): (typeof documents)["\n  query BudgetOneBigQuery($id: ID!, $limit: Int) {\n    dataset(id: $id) { query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BudgetCopy($input: PlaceDashboardInput!) { copyDashboard(input: $input) { id } }\n"): (typeof documents)["\n  mutation BudgetCopy($input: PlaceDashboardInput!) { copyDashboard(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BudgetAddFilter($input: AddDashboardFilterInput!) { addDashboardFilter(input: $input) { id } }\n"): (typeof documents)["\n  mutation BudgetAddFilter($input: AddDashboardFilterInput!) { addDashboardFilter(input: $input) { id } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
