@@ -212,3 +212,27 @@ describe('the widget cap', () => {
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.dashboardId' });
   });
 });
+
+describe('filter permissions with a query (ds_id)', () => {
+  it('run once per request, not once per widget', async () => {
+    // A restricted analyst: the dataset is shared with them, its data source is not; the filter's
+    // query reads another data source they may use.
+    const analyst = await kit.addUser(t.tenant, { role: 'ANALYST' });
+    await content.share('DATASET', datasetId, { user: analyst });
+    const lookup = await content.warehouseSource(t.admin, [schema]);
+    await content.share('DATA_SOURCE', lookup.id, { user: analyst });
+    const group = await kit.addGroup(t.tenant, `Lookup ${uuidv7().slice(-6)}`, [analyst]);
+    const dashboard = await content.dashboard({ owner: t.admin, title: 'Lookup' });
+    await addWidgets(dashboard.id, 3);
+    const code = `- if_group: ${group.name}\n  ds_id: ${lookup.id}\n  query: select country from ${schema}.sales where country <> 'Japan'`;
+    await sql(
+      `insert into dashboard_filters (id, tenant_id, dashboard_id, dataset_id, type, label, field, permissions, created_at) values (?, ?, ?, ?, 'DROPDOWN', 'Country', 'sales.country', ?, now())`,
+      [uuidv7(), t.tenant.id, dashboard.id, datasetId, code],
+    );
+    const { result, hits } = await countHits(() => kit.gql(DashboardData, { id: globalId('Dashboard', dashboard.id) }, { token: analyst.token }));
+    expect(result.errors).toBeUndefined();
+    // Japan is not permitted: two countries in each widget.
+    expect(result.data?.dashboard?.widgets.map((w) => w.data?.rowCount)).toEqual([2, 2, 2]);
+    expect(hits).toBe(3 + 1);
+  });
+});

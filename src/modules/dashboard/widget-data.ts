@@ -38,8 +38,19 @@ async function readableDataset(ctx: Context, dashboardId: string, datasetId: str
  * Like row-level permission, it restricts only restricted principals (not admins, nor analysts
  * with the data source shared).
  */
-async function permitted(ctx: Context, filter: DashboardFilter, all: readonly DashboardFilter[], restricted: boolean): Promise<FilterPermissionResult> {
-  if (!restricted) return { kind: 'UNRESTRICTED' };
+function permitted(ctx: Context, filter: DashboardFilter, all: readonly DashboardFilter[], restricted: boolean): Promise<FilterPermissionResult> {
+  if (!restricted) return Promise.resolve({ kind: 'UNRESTRICTED' });
+  // Once per filter and request: every widget of the dashboard asks, and `ds_id` entries are
+  // warehouse queries (a dashboard of 50 widgets would run each one 50 times).
+  let byFilter = permittedPerRequest.get(ctx);
+  if (!byFilter) permittedPerRequest.set(ctx, (byFilter = new Map()));
+  let result = byFilter.get(filter.id);
+  if (!result) byFilter.set(filter.id, (result = evaluatePermitted(ctx, filter, all)));
+  return result;
+}
+const permittedPerRequest = new WeakMap<Context, Map<string, Promise<FilterPermissionResult>>>();
+
+async function evaluatePermitted(ctx: Context, filter: DashboardFilter, all: readonly DashboardFilter[]): Promise<FilterPermissionResult> {
   const parent = filter.parent ? all.find((f) => f.id === filter.parent!.id) : undefined;
   const code = effectivePermission(filter.permissions, parent?.permissions);
   if (!code) return { kind: 'UNRESTRICTED' };
