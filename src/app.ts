@@ -2,9 +2,11 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { schema } from './graphql/schema.ts';
+import { useWarehouseBudget } from './graphql/budget.ts';
 import { useErrorMapping } from './graphql/errors.ts';
 import { createContextFactory, type Context } from './http/context.ts';
 import type { AppDeps } from './http/deps.ts';
+import { dashboardSizes } from './modules/dashboard/dashboard.service.ts';
 import { renderLocalGraphiQL, useGraphiQLAssets } from './http/graphiql.ts';
 import { useHealthRoutes, useMetadataCacheForQueries, useRequestErrorStatus, useRequestIdHeader, useRequestLimits } from './http/plugins.ts';
 
@@ -33,6 +35,8 @@ export function createApp(deps: AppDeps): App {
       useRequestIdHeader(),
       useRequestErrorStatus(),
       useMetadataCacheForQueries(),
+      // Before execution (and the compiled executor): a request over the budget runs nothing.
+      useWarehouseBudget(dashboardSizes),
       EnvelopArmorPlugin({
         maxDepth: { n: 12 },
         maxAliases: { n: 20 },

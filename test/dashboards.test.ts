@@ -165,7 +165,7 @@ describe('workspaces, copy and move', () => {
     await c.share('DATASET', dataset.id, { user: t.explorer });
     const widget = await kit.gql(
       AddWidget,
-      { input: { dashboardId: did(d.id), datasetId: globalId('Dataset', dataset.id), title: 'Revenue', query: { measures: [] } } },
+      { input: { dashboardId: did(d.id), datasetId: globalId('Dataset', dataset.id), title: 'Revenue', query: { measures: [{ field: 'orders.amount', aggregation: 'SUM' }] } } },
       { token: t.explorer.token },
     );
     expect(widget.data?.addWidget?.title).toBe('Revenue');
@@ -245,7 +245,7 @@ describe('widgets', () => {
     const d = await c.dashboard({ owner: t.admin, title: 'With widget' });
     const added = await kit.gql(
       AddWidget,
-      { input: { dashboardId: did(d.id), datasetId: globalId('Dataset', dataset.id), title: 'Sales', query: {} } },
+      { input: { dashboardId: did(d.id), datasetId: globalId('Dataset', dataset.id), title: 'Sales', query: { dimensions: ['orders.country'] } } },
       { token: t.admin.token },
     );
     const widgetId = added.data!.addWidget!.id;

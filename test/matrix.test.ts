@@ -25,6 +25,7 @@ const CreateDashboard = graphql(`
   mutation MatrixCreateDashboard($input: CreateDashboardInput!) { createDashboard(input: $input) { id } }
 `);
 const MoveDashboard = graphql(`mutation MatrixMove($input: PlaceDashboardInput!) { moveDashboard(input: $input) { id } }`);
+const CopyDashboard = graphql(`mutation MatrixCopy($input: PlaceDashboardInput!) { copyDashboard(input: $input) { id } }`);
 const RenameFolder = graphql(`mutation MatrixRenameFolder($input: RenameFolderInput!) { renameFolder(input: $input) { id } }`);
 const CreateGroup = graphql(`mutation MatrixCreateGroup($input: CreateGroupInput!) { createGroup(input: $input) { id } }`);
 const CreateDataSource = graphql(`
@@ -140,6 +141,17 @@ const SCENARIOS: Partial<Record<Action, Scenario>> = {
     },
   },
   'dashboard.copyMove': {
+    toggles: ['ownPersonalWorkspace'],
+    async attempt(w, actor, on) {
+      const personal = on.has('ownPersonalWorkspace');
+      const d = await w.c.dashboard({ owner: actor, ...(personal ? { workspace: 'PERSONAL', workspaceOwner: actor } : { workspace: 'TEAM' }) });
+      const target = await w.c.folder({ owner: personal ? actor : w.t.admin, ...(personal ? { workspace: 'PERSONAL', workspaceOwner: actor } : { workspace: 'TEAM' }) });
+      if (!personal) await w.c.share('FOLDER', target.id, { user: actor });
+      const input = { id: globalId('Dashboard', d.id), folderId: globalId('Folder', target.id) };
+      return ok(await w.kit.gql(CopyDashboard, { input }, { token: actor.token }));
+    },
+  },
+  'dashboard.move': {
     toggles: ['ownPersonalWorkspace'],
     async attempt(w, actor, on) {
       const personal = on.has('ownPersonalWorkspace');

@@ -43,7 +43,7 @@ async function widgetSetup(actor: SeededUser, owner: SeededUser) {
   const add = () =>
     kit.gql(
       AddWidget,
-      { input: { dashboardId: globalId('Dashboard', dashboard.id), datasetId: globalId('Dataset', dataset.id), title: 'W', query: {} } },
+      { input: { dashboardId: globalId('Dashboard', dashboard.id), datasetId: globalId('Dataset', dataset.id), title: 'W', query: { dimensions: ['orders.country'] } } },
       { token: actor.token },
     );
   return { dataset, dashboard, add };

@@ -51,6 +51,8 @@ export const MATRIX = {
   'dashboard.lock': { VIEWER: NEVER, EXPLORER: NEVER, ANALYST: anyOf('owner'), ADMIN: ALWAYS },
   'dashboard.editContent': { VIEWER: NEVER, EXPLORER: anyOf('owner'), ANALYST: anyOf('dataSourceShared', 'datasetShared'), ADMIN: ALWAYS },
   'dashboard.copyMove': { VIEWER: NEVER, EXPLORER: anyOf('ownPersonalWorkspace'), ANALYST: ALWAYS, ADMIN: ALWAYS },
+  // The same cell as copy: moving changes the dashboard (a lock guards it), copying does not.
+  'dashboard.move': { VIEWER: NEVER, EXPLORER: anyOf('ownPersonalWorkspace'), ANALYST: ALWAYS, ADMIN: ALWAYS },
   'widget.explore': { VIEWER: NEVER, EXPLORER: anyOf('datasetShared'), ANALYST: anyOf('dataSourceShared', 'datasetShared'), ADMIN: ALWAYS },
   'dashboard.share': { VIEWER: NEVER, EXPLORER: anyOf('owner'), ANALYST: ALWAYS, ADMIN: ALWAYS },
   'shareLink.manage': analystUp,
@@ -69,11 +71,11 @@ export type Action = keyof typeof MATRIX;
 export const ACTIONS = Object.keys(MATRIX) as Action[];
 
 /** Actions that change a dashboard: refused on a locked dashboard unless owner or admin. */
-export const LOCK_GUARDED: ReadonlySet<Action> = new Set(['dashboard.editInfo', 'dashboard.editContent', 'dashboard.settings']);
+export const LOCK_GUARDED: ReadonlySet<Action> = new Set(['dashboard.editInfo', 'dashboard.editContent', 'dashboard.settings', 'dashboard.move']);
 
 /** What a per-user feature switch (PRODUCT.md §4) turns off or, as an analyst has it, on. */
 export const FEATURE_ACTIONS = {
-  DASHBOARDS: ['dashboard.create', 'dashboard.editInfo', 'dashboard.editContent', 'dashboard.settings', 'dashboard.copyMove', 'dashboard.lock'],
+  DASHBOARDS: ['dashboard.create', 'dashboard.editInfo', 'dashboard.editContent', 'dashboard.settings', 'dashboard.copyMove', 'dashboard.move', 'dashboard.lock'],
   DATASETS: ['dataset.manage'],
   SHARE_LINKS: ['shareLink.manage'],
   SCHEDULES: ['schedule.manage'],

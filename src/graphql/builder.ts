@@ -1,10 +1,12 @@
 import SchemaBuilder from '@pothos/core';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import RelayPlugin from '@pothos/plugin-relay';
-import { GraphQLError } from 'graphql';
+import ComplexityPlugin from '@pothos/plugin-complexity';
+import { GraphQLError, getNullableType, isListType } from 'graphql';
 import type { Context } from '../http/context.ts';
 import { unauthenticatedError } from '../http/context.ts';
 import { authScopes, type Scopes } from '../authz/scopes.ts';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.ts';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -19,8 +21,23 @@ export const builder = new SchemaBuilder<{
   };
 }>({
   // scope-auth must come first so its checks wrap every other plugin's resolvers.
-  plugins: [ScopeAuthPlugin, RelayPlugin],
+  plugins: [ScopeAuthPlugin, RelayPlugin, ComplexityPlugin],
   defaultFieldNullability: false,
+  complexity: {
+    // Complexity here counts warehouse queries (graphql/budget.ts checks it before execution):
+    // only the fields that run one cost anything; lists multiply what is below them.
+    disabled: true,
+    fieldComplexity: (args, _ctx, field) => {
+      const page = args as { first?: unknown; last?: unknown };
+      if (field.args.some((arg) => arg.name === 'first' || arg.name === 'last')) {
+        const size = [page.first, page.last].find((n) => typeof n === 'number') as number | undefined;
+        return { field: 0, multiplier: Math.min(Math.max(size ?? DEFAULT_PAGE_SIZE, 0), MAX_PAGE_SIZE) };
+      }
+      // A connection's edges are already counted by the connection's own page size.
+      if (field.name === 'edges') return { field: 0, multiplier: 1 };
+      return { field: 0, multiplier: isListType(getNullableType(field.type)) ? MAX_PAGE_SIZE : 1 };
+    },
+  },
   scopeAuth: {
     authScopes,
     // Denials are ordinary field errors: the field is null and its siblings still resolve.

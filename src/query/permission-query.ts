@@ -14,6 +14,7 @@
 import type pg from 'pg';
 import type { ServiceContext } from '../modules/service-context.ts';
 import { QUERY_LIMITS } from './compile.ts';
+import { chargeWarehouseQuery } from './budget.ts';
 import { dataSourcePoolById } from './runner.ts';
 
 export const PERMISSION_QUERY_TIMEOUT_MS = 5_000;
@@ -58,6 +59,7 @@ export async function runPermissionQuery(
   sqlText: string,
   params: readonly unknown[],
 ): Promise<PermissionQueryResult> {
+  chargeWarehouseQuery(ctx);
   const { pool, password } = await dataSourcePoolById(ctx, target.dataSourceId, target.tenantId);
   const redact = (text: string) => {
     let secret: string | undefined;

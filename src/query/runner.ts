@@ -18,6 +18,7 @@ import { compileQuery, type CompiledQuery, type DatasetQueryInput, type QueryAcc
 import { deepFreeze } from '../cache/metadata-cache.ts';
 import { printSelect, type PrintedSql } from './print.ts';
 import { assertSchemasAllowed } from './schema-allowlist.ts';
+import { chargeWarehouseQuery } from './budget.ts';
 import { resultCacheKey } from './result-cache.ts';
 import { isStalePlan, retireStatement, statementName } from './prepared.ts';
 import { isRestricted } from './rlp.ts';
@@ -274,6 +275,7 @@ export async function executeQuery(
   const cacheKey = options.cacheTtlSeconds ? resultCacheKey(dataSourceId, dataSourceVersion(source), dataset.version, sql) : undefined;
   const cached = cacheKey ? ctx.deps.resultCache.get(cacheKey) : undefined;
   if (cached) return { ...cached, sql, cached: true };
+  chargeWarehouseQuery(ctx);
   const started = performance.now();
   const { pool, password } = dataSourcePool(ctx, source);
   const raw = await runReadOnly(pool, sql, { timeoutMs: options.timeoutMs, password });

@@ -45,6 +45,9 @@ type Documents = {
     "query DashFiltersOptions($id: ID!) { dashboard(id: $id) { filters { id options } } }": typeof types.DashFiltersOptionsDocument,
     "\n  mutation DashFiltersUpdate($input: UpdateDashboardFilterInput!) { updateDashboardFilter(input: $input) { id label permissions } }\n": typeof types.DashFiltersUpdateDocument,
     "mutation DashFiltersDelete($id: ID!) { deleteDashboardFilter(id: $id) }": typeof types.DashFiltersDeleteDocument,
+    "\n  mutation LockMove($input: PlaceDashboardInput!) { moveDashboard(input: $input) { id workspace folder { id } } }\n": typeof types.LockMoveDocument,
+    "mutation LockDelete($id: ID!) { deleteDashboard(id: $id) }": typeof types.LockDeleteDocument,
+    "query LockCan($id: ID!) { dashboard(id: $id) { workspace viewerCan { move delete copy } } }": typeof types.LockCanDocument,
     "\n  query DashList($search: String, $first: Int) {\n    dashboards(search: $search, first: $first) { edges { node { id title } } }\n  }\n": typeof types.DashListDocument,
     "\n  query DashFull($first: Int) {\n    dashboards(first: $first) {\n      edges { node { id title owner { name } folderPath { name } shares { granteeType } viewerCan { edit lock share copy move export } } }\n    }\n  }\n": typeof types.DashFullDocument,
     "\n  query DashById($id: ID!) {\n    dashboard(id: $id) { id title locked folderPath { name } viewerCan { edit lock share delete copy move settings } }\n  }\n": typeof types.DashByIdDocument,
@@ -149,6 +152,7 @@ type Documents = {
     "mutation MatrixShare($input: ShareInput!) { share(input: $input) { granteeType } }": typeof types.MatrixShareDocument,
     "\n  mutation MatrixCreateDashboard($input: CreateDashboardInput!) { createDashboard(input: $input) { id } }\n": typeof types.MatrixCreateDashboardDocument,
     "mutation MatrixMove($input: PlaceDashboardInput!) { moveDashboard(input: $input) { id } }": typeof types.MatrixMoveDocument,
+    "mutation MatrixCopy($input: PlaceDashboardInput!) { copyDashboard(input: $input) { id } }": typeof types.MatrixCopyDocument,
     "mutation MatrixRenameFolder($input: RenameFolderInput!) { renameFolder(input: $input) { id } }": typeof types.MatrixRenameFolderDocument,
     "mutation MatrixCreateGroup($input: CreateGroupInput!) { createGroup(input: $input) { id } }": typeof types.MatrixCreateGroupDocument,
     "\n  mutation MatrixCreateDataSource($input: CreateDataSourceInput!) { createDataSource(input: $input) { id } }\n": typeof types.MatrixCreateDataSourceDocument,
@@ -188,11 +192,21 @@ type Documents = {
     "\n  mutation UpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) { id role name timezone allowApiAccess allowExportData }\n  }\n": typeof types.UpdateUserDocument,
     "mutation Deactivate($id: ID!) { deactivateUser(id: $id) { id status } }": typeof types.DeactivateDocument,
     "mutation Restore($id: ID!) { restoreUser(id: $id) { id status } }": typeof types.RestoreDocument,
+    "\n  query BudgetFanOut {\n    dashboards(first: 100) { edges { node { widgets { data { rowCount } } } } }\n  }\n": typeof types.BudgetFanOutDocument,
+    "\n  query BudgetDashboardData($id: ID!) {\n    dashboard(id: $id) { __typename widgets { __typename data { __typename rowCount } } }\n  }\n": typeof types.BudgetDashboardDataDocument,
+    "\n  query BudgetBigQueries($id: ID!) {\n    dataset(id: $id) {\n      q1: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q2: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q3: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q4: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q5: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q6: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q7: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q8: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q9: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q10: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q11: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q12: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q13: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q14: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q15: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q16: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q17: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q18: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q19: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q20: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n    }\n  }\n": typeof types.BudgetBigQueriesDocument,
+    "\n  query BudgetOneBigQuery($id: ID!, $limit: Int) {\n    dataset(id: $id) { query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount } }\n  }\n": typeof types.BudgetOneBigQueryDocument,
+    "\n  mutation BudgetCopy($input: PlaceDashboardInput!) { copyDashboard(input: $input) { id } }\n": typeof types.BudgetCopyDocument,
+    "\n  mutation BudgetAddFilter($input: AddDashboardFilterInput!) { addDashboardFilter(input: $input) { id } }\n": typeof types.BudgetAddFilterDocument,
+    "\n  mutation BudgetAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }\n": typeof types.BudgetAddWidgetDocument,
     "query WarehouseRun($id: ID!, $input: DatasetQueryInput!) { dataset(id: $id) { query(input: $input) { rows } } }": typeof types.WarehouseRunDocument,
     "mutation WarehouseCreateDataset($input: CreateDatasetInput!) { createDataset(input: $input) { id } }": typeof types.WarehouseCreateDatasetDocument,
     "mutation WarehouseUpdateSource($input: UpdateDataSourceInput!) { updateDataSource(input: $input) { id schemas port } }": typeof types.WarehouseUpdateSourceDocument,
     "query WarehouseWidgetRows($id: ID!) { dashboard(id: $id) { widgets { data { rows } } } }": typeof types.WarehouseWidgetRowsDocument,
     "\n  query WidgetDataRun($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) {\n      title\n      widgets { title data(filters: $filters) { rows missingAttributes } }\n      filters { id options }\n    }\n  }\n": typeof types.WidgetDataRunDocument,
+    "mutation WuAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id title query } }": typeof types.WuAddWidgetDocument,
+    "mutation WuUpdateWidget($input: UpdateWidgetInput!) { updateWidget(input: $input) { id title query } }": typeof types.WuUpdateWidgetDocument,
+    "query WuWidgets($id: ID!) { dashboard(id: $id) { widgets { id title query } } }": typeof types.WuWidgetsDocument,
 };
 const documents: Documents = {
     "mutation AttrCreate($input: CreateUserAttributeInput!) { createUserAttribute(input: $input) { id name type system createdAt } }": types.AttrCreateDocument,
@@ -226,6 +240,9 @@ const documents: Documents = {
     "query DashFiltersOptions($id: ID!) { dashboard(id: $id) { filters { id options } } }": types.DashFiltersOptionsDocument,
     "\n  mutation DashFiltersUpdate($input: UpdateDashboardFilterInput!) { updateDashboardFilter(input: $input) { id label permissions } }\n": types.DashFiltersUpdateDocument,
     "mutation DashFiltersDelete($id: ID!) { deleteDashboardFilter(id: $id) }": types.DashFiltersDeleteDocument,
+    "\n  mutation LockMove($input: PlaceDashboardInput!) { moveDashboard(input: $input) { id workspace folder { id } } }\n": types.LockMoveDocument,
+    "mutation LockDelete($id: ID!) { deleteDashboard(id: $id) }": types.LockDeleteDocument,
+    "query LockCan($id: ID!) { dashboard(id: $id) { workspace viewerCan { move delete copy } } }": types.LockCanDocument,
     "\n  query DashList($search: String, $first: Int) {\n    dashboards(search: $search, first: $first) { edges { node { id title } } }\n  }\n": types.DashListDocument,
     "\n  query DashFull($first: Int) {\n    dashboards(first: $first) {\n      edges { node { id title owner { name } folderPath { name } shares { granteeType } viewerCan { edit lock share copy move export } } }\n    }\n  }\n": types.DashFullDocument,
     "\n  query DashById($id: ID!) {\n    dashboard(id: $id) { id title locked folderPath { name } viewerCan { edit lock share delete copy move settings } }\n  }\n": types.DashByIdDocument,
@@ -330,6 +347,7 @@ const documents: Documents = {
     "mutation MatrixShare($input: ShareInput!) { share(input: $input) { granteeType } }": types.MatrixShareDocument,
     "\n  mutation MatrixCreateDashboard($input: CreateDashboardInput!) { createDashboard(input: $input) { id } }\n": types.MatrixCreateDashboardDocument,
     "mutation MatrixMove($input: PlaceDashboardInput!) { moveDashboard(input: $input) { id } }": types.MatrixMoveDocument,
+    "mutation MatrixCopy($input: PlaceDashboardInput!) { copyDashboard(input: $input) { id } }": types.MatrixCopyDocument,
     "mutation MatrixRenameFolder($input: RenameFolderInput!) { renameFolder(input: $input) { id } }": types.MatrixRenameFolderDocument,
     "mutation MatrixCreateGroup($input: CreateGroupInput!) { createGroup(input: $input) { id } }": types.MatrixCreateGroupDocument,
     "\n  mutation MatrixCreateDataSource($input: CreateDataSourceInput!) { createDataSource(input: $input) { id } }\n": types.MatrixCreateDataSourceDocument,
@@ -369,11 +387,21 @@ const documents: Documents = {
     "\n  mutation UpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) { id role name timezone allowApiAccess allowExportData }\n  }\n": types.UpdateUserDocument,
     "mutation Deactivate($id: ID!) { deactivateUser(id: $id) { id status } }": types.DeactivateDocument,
     "mutation Restore($id: ID!) { restoreUser(id: $id) { id status } }": types.RestoreDocument,
+    "\n  query BudgetFanOut {\n    dashboards(first: 100) { edges { node { widgets { data { rowCount } } } } }\n  }\n": types.BudgetFanOutDocument,
+    "\n  query BudgetDashboardData($id: ID!) {\n    dashboard(id: $id) { __typename widgets { __typename data { __typename rowCount } } }\n  }\n": types.BudgetDashboardDataDocument,
+    "\n  query BudgetBigQueries($id: ID!) {\n    dataset(id: $id) {\n      q1: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q2: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q3: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q4: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q5: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q6: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q7: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q8: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q9: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q10: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q11: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q12: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q13: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q14: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q15: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q16: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q17: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q18: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q19: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q20: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n    }\n  }\n": types.BudgetBigQueriesDocument,
+    "\n  query BudgetOneBigQuery($id: ID!, $limit: Int) {\n    dataset(id: $id) { query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount } }\n  }\n": types.BudgetOneBigQueryDocument,
+    "\n  mutation BudgetCopy($input: PlaceDashboardInput!) { copyDashboard(input: $input) { id } }\n": types.BudgetCopyDocument,
+    "\n  mutation BudgetAddFilter($input: AddDashboardFilterInput!) { addDashboardFilter(input: $input) { id } }\n": types.BudgetAddFilterDocument,
+    "\n  mutation BudgetAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }\n": types.BudgetAddWidgetDocument,
     "query WarehouseRun($id: ID!, $input: DatasetQueryInput!) { dataset(id: $id) { query(input: $input) { rows } } }": types.WarehouseRunDocument,
     "mutation WarehouseCreateDataset($input: CreateDatasetInput!) { createDataset(input: $input) { id } }": types.WarehouseCreateDatasetDocument,
     "mutation WarehouseUpdateSource($input: UpdateDataSourceInput!) { updateDataSource(input: $input) { id schemas port } }": types.WarehouseUpdateSourceDocument,
     "query WarehouseWidgetRows($id: ID!) { dashboard(id: $id) { widgets { data { rows } } } }": types.WarehouseWidgetRowsDocument,
     "\n  query WidgetDataRun($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) {\n      title\n      widgets { title data(filters: $filters) { rows missingAttributes } }\n      filters { id options }\n    }\n  }\n": types.WidgetDataRunDocument,
+    "mutation WuAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id title query } }": types.WuAddWidgetDocument,
+    "mutation WuUpdateWidget($input: UpdateWidgetInput!) { updateWidget(input: $input) { id title query } }": types.WuUpdateWidgetDocument,
+    "query WuWidgets($id: ID!) { dashboard(id: $id) { widgets { id title query } } }": types.WuWidgetsDocument,
 };
 
 /**
@@ -514,6 +542,18 @@ export function graphql(source: "\n  mutation DashFiltersUpdate($input: UpdateDa
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation DashFiltersDelete($id: ID!) { deleteDashboardFilter(id: $id) }"): (typeof documents)["mutation DashFiltersDelete($id: ID!) { deleteDashboardFilter(id: $id) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LockMove($input: PlaceDashboardInput!) { moveDashboard(input: $input) { id workspace folder { id } } }\n"): (typeof documents)["\n  mutation LockMove($input: PlaceDashboardInput!) { moveDashboard(input: $input) { id workspace folder { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LockDelete($id: ID!) { deleteDashboard(id: $id) }"): (typeof documents)["mutation LockDelete($id: ID!) { deleteDashboard(id: $id) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query LockCan($id: ID!) { dashboard(id: $id) { workspace viewerCan { move delete copy } } }"): (typeof documents)["query LockCan($id: ID!) { dashboard(id: $id) { workspace viewerCan { move delete copy } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -933,6 +973,10 @@ export function graphql(source: "mutation MatrixMove($input: PlaceDashboardInput
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation MatrixCopy($input: PlaceDashboardInput!) { copyDashboard(input: $input) { id } }"): (typeof documents)["mutation MatrixCopy($input: PlaceDashboardInput!) { copyDashboard(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation MatrixRenameFolder($input: RenameFolderInput!) { renameFolder(input: $input) { id } }"): (typeof documents)["mutation MatrixRenameFolder($input: RenameFolderInput!) { renameFolder(input: $input) { id } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1089,6 +1133,34 @@ export function graphql(source: "mutation Restore($id: ID!) { restoreUser(id: $i
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query BudgetFanOut {\n    dashboards(first: 100) { edges { node { widgets { data { rowCount } } } } }\n  }\n"): (typeof documents)["\n  query BudgetFanOut {\n    dashboards(first: 100) { edges { node { widgets { data { rowCount } } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BudgetDashboardData($id: ID!) {\n    dashboard(id: $id) { __typename widgets { __typename data { __typename rowCount } } }\n  }\n"): (typeof documents)["\n  query BudgetDashboardData($id: ID!) {\n    dashboard(id: $id) { __typename widgets { __typename data { __typename rowCount } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BudgetBigQueries($id: ID!) {\n    dataset(id: $id) {\n      q1: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q2: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q3: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q4: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q5: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q6: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q7: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q8: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q9: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q10: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q11: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q12: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q13: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q14: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q15: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q16: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q17: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q18: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q19: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q20: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n    }\n  }\n"): (typeof documents)["\n  query BudgetBigQueries($id: ID!) {\n    dataset(id: $id) {\n      q1: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q2: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q3: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q4: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q5: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q6: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q7: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q8: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q9: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q10: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q11: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q12: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q13: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q14: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q15: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q16: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q17: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q18: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q19: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q20: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BudgetOneBigQuery($id: ID!, $limit: Int) {\n    dataset(id: $id) { query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount } }\n  }\n"): (typeof documents)["\n  query BudgetOneBigQuery($id: ID!, $limit: Int) {\n    dataset(id: $id) { query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BudgetCopy($input: PlaceDashboardInput!) { copyDashboard(input: $input) { id } }\n"): (typeof documents)["\n  mutation BudgetCopy($input: PlaceDashboardInput!) { copyDashboard(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BudgetAddFilter($input: AddDashboardFilterInput!) { addDashboardFilter(input: $input) { id } }\n"): (typeof documents)["\n  mutation BudgetAddFilter($input: AddDashboardFilterInput!) { addDashboardFilter(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BudgetAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }\n"): (typeof documents)["\n  mutation BudgetAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query WarehouseRun($id: ID!, $input: DatasetQueryInput!) { dataset(id: $id) { query(input: $input) { rows } } }"): (typeof documents)["query WarehouseRun($id: ID!, $input: DatasetQueryInput!) { dataset(id: $id) { query(input: $input) { rows } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1106,6 +1178,18 @@ export function graphql(source: "query WarehouseWidgetRows($id: ID!) { dashboard
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WidgetDataRun($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) {\n      title\n      widgets { title data(filters: $filters) { rows missingAttributes } }\n      filters { id options }\n    }\n  }\n"): (typeof documents)["\n  query WidgetDataRun($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) {\n      title\n      widgets { title data(filters: $filters) { rows missingAttributes } }\n      filters { id options }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation WuAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id title query } }"): (typeof documents)["mutation WuAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id title query } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation WuUpdateWidget($input: UpdateWidgetInput!) { updateWidget(input: $input) { id title query } }"): (typeof documents)["mutation WuUpdateWidget($input: UpdateWidgetInput!) { updateWidget(input: $input) { id title query } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query WuWidgets($id: ID!) { dashboard(id: $id) { widgets { id title query } } }"): (typeof documents)["query WuWidgets($id: ID!) { dashboard(id: $id) { widgets { id title query } } }"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -46,6 +46,12 @@ export const Widget = defineEntity({
 });
 export type Widget = InferEntity<typeof Widget>;
 
+/**
+ * At most this many widgets and filters per dashboard, checked at save time: the warehouse
+ * budget's estimate (graphql/budget.ts) multiplies by them wherever dashboards come from a list.
+ */
+export const DASHBOARD_CAPS = { widgets: 100, filters: 50 } as const;
+
 export const FILTER_TYPES = ['DROPDOWN', 'TEXT', 'DATE'] as const;
 export type FilterType = (typeof FILTER_TYPES)[number];
 

@@ -1,5 +1,6 @@
 import type { Action } from '../../authz/matrix.ts';
 import { allows, assertCan } from '../../authz/policy.ts';
+import { dashboardListSize } from '../../graphql/budget.ts';
 import { builder } from '../../graphql/builder.ts';
 import { encodeGlobalID, optionalRawId, rawId } from '../../graphql/ids.ts';
 import { idConnection } from '../../graphql/pagination.ts';
@@ -9,7 +10,7 @@ import { ShareRef } from '../share/share.graphql.ts';
 import { listShares, registerShareTarget } from '../share/share.service.ts';
 import { UserRef } from '../user/user.graphql.ts';
 import type { DashboardFilter} from './dashboard.entity.ts';
-import { Dashboard, FILTER_TYPES, Widget } from './dashboard.entity.ts';
+import { DASHBOARD_CAPS, Dashboard, FILTER_TYPES, Widget } from './dashboard.entity.ts';
 import { dashboardFacts } from './dashboard.facts.ts';
 import {
   copyDashboard,
@@ -21,7 +22,7 @@ import {
   setLocked,
   updateDashboard,
 } from './dashboard.service.ts';
-import { addDashboardFilter, addWidget, deleteWidget } from './widget.service.ts';
+import { addDashboardFilter, addWidget, deleteWidget, updateWidget } from './widget.service.ts';
 
 registerShareTarget('DASHBOARD', {
   async authorize(ctx, id) {
@@ -48,7 +49,7 @@ const DashboardViewerCan = builder.objectRef<{ dashboard: Dashboard }>('Dashboar
       lock: decide('dashboard.lock'),
       share: decide('dashboard.share'),
       copy: decide('dashboard.copyMove'),
-      move: decide('dashboard.copyMove'),
+      move: decide('dashboard.move'),
       settings: decide('dashboard.settings'),
       export: decide('data.export'),
     };
@@ -117,8 +118,16 @@ builder.node(DashboardRef, {
       description: 'The folders down to this dashboard’s folder, from the top of the workspace or from below the first one the viewer cannot see',
       resolve: (d, _args, ctx) => (d.folder ? ctx.loaders.folderChainById.load(d.folder.id) : []),
     }),
-    widgets: t.field({ type: [WidgetRef], resolve: (d, _args, ctx) => ctx.loaders.widgetsByDashboardId.load(d.id) }),
-    filters: t.field({ type: [DashboardFilterRef], resolve: (d, _args, ctx) => ctx.loaders.filtersByDashboardId.load(d.id) }),
+    widgets: t.field({
+      type: [WidgetRef],
+      complexity: (_args, ctx) => ({ field: 0, multiplier: dashboardListSize(ctx, 'widgets', DASHBOARD_CAPS.widgets) }),
+      resolve: (d, _args, ctx) => ctx.loaders.widgetsByDashboardId.load(d.id),
+    }),
+    filters: t.field({
+      type: [DashboardFilterRef],
+      complexity: (_args, ctx) => ({ field: 0, multiplier: dashboardListSize(ctx, 'filters', DASHBOARD_CAPS.filters) }),
+      resolve: (d, _args, ctx) => ctx.loaders.filtersByDashboardId.load(d.id),
+    }),
     shares: t.field({
       type: [ShareRef],
       nullable: true,
@@ -163,6 +172,13 @@ const AddWidgetInput = builder.inputType('AddWidgetInput', {
     title: t.string({ required: true }),
     datasetId: t.id({ required: true }),
     query: t.field({ type: 'JSON', required: true, description: 'A DatasetQueryInput-shaped object' }),
+  }),
+});
+const UpdateWidgetInput = builder.inputType('UpdateWidgetInput', {
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    title: t.string(),
+    query: t.field({ type: 'JSON', description: 'A DatasetQueryInput-shaped object; replaces the saved query' }),
   }),
 });
 const AddDashboardFilterInput = builder.inputType('AddDashboardFilterInput', {
@@ -254,6 +270,13 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: AddWidgetInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
       addWidget(ctx, { ...input, dashboardId: rawId(input.dashboardId, 'Dashboard'), datasetId: rawId(input.datasetId, 'Dataset') }),
+  }),
+  updateWidget: t.field({
+    type: WidgetRef,
+    nullable: true,
+    authScopes: { person: true },
+    args: { input: t.arg({ type: UpdateWidgetInput, required: true }) },
+    resolve: (_root, { input }, ctx) => updateWidget(ctx, { ...input, id: rawId(input.id, 'Widget') }),
   }),
   deleteWidget: t.boolean({
     nullable: true,

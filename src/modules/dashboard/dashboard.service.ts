@@ -7,7 +7,7 @@ import type { Context } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Workspace } from '../folder/folder.entity.ts';
 import { resolvePlacement } from '../folder/folder.service.ts';
-import { Dashboard, DashboardFilter, Widget } from './dashboard.entity.ts';
+import { DASHBOARD_CAPS, Dashboard, DashboardFilter, Widget } from './dashboard.entity.ts';
 import { dashboardFacts } from './dashboard.facts.ts';
 
 /** A dashboard the viewer may see; NOT_FOUND otherwise, exactly like a missing id. */
@@ -18,6 +18,23 @@ export async function findVisibleDashboard(ctx: Context, id: string): Promise<Da
     throw notFound('Dashboard');
   }
   return dashboard;
+}
+
+/**
+ * The most widgets and filters among the named dashboards the viewer may see, for the warehouse
+ * budget; invisible ones count as empty (they answer NOT_FOUND), so the estimate reveals nothing.
+ * Loads what the request's resolvers load anyway, through the same loaders.
+ */
+export async function dashboardSizes(ctx: Context, ids: readonly string[]): Promise<{ widgets: number; filters: number }> {
+  const sizes = await Promise.all(
+    ids.map(async (id) => {
+      const visible = await findVisibleDashboard(ctx, id).then(() => true, () => false);
+      if (!visible) return { widgets: 0, filters: 0 };
+      const [widgets, filters] = await Promise.all([ctx.loaders.widgetsByDashboardId.load(id), ctx.loaders.filtersByDashboardId.load(id)]);
+      return { widgets: widgets.length, filters: filters.length };
+    }),
+  );
+  return { widgets: Math.max(0, ...sizes.map((s) => s.widgets)), filters: Math.max(0, ...sizes.map((s) => s.filters)) };
 }
 
 /** Dashboards the viewer may see, filtered (and searched) in SQL. */
@@ -126,17 +143,30 @@ export async function setLocked(ctx: Context, id: string, locked: boolean): Prom
   return dashboard;
 }
 
-/** Copy and move need `dashboard.copyMove` both where the dashboard is and where it goes. */
-async function placementFor(ctx: Context, dashboard: Dashboard, input: { folderId?: string | null; workspace?: Workspace | null }) {
-  await assertCan(ctx, 'dashboard.copyMove', await dashboardFacts(ctx, dashboard));
+/**
+ * Copy and move need their action both where the dashboard is and where it goes; a move is also
+ * refused on a locked dashboard (but for its owner and admins), and a moved dashboard only ever
+ * lands in its own owner's personal workspace: taken into someone else's, its owner could at
+ * best look at it (PRODUCT.md §3), admins included.
+ */
+async function placementFor(
+  ctx: Context,
+  dashboard: Dashboard,
+  input: { folderId?: string | null; workspace?: Workspace | null },
+  action: 'dashboard.copyMove' | 'dashboard.move',
+) {
+  await assertCan(ctx, action, await dashboardFacts(ctx, dashboard));
   const place = await resolvePlacement(ctx, input, 'input.folderId');
-  await assertCan(ctx, 'dashboard.copyMove', { workspace: place.workspace, workspaceOwnerId: place.workspaceOwnerId });
+  await assertCan(ctx, action, { workspace: place.workspace, workspaceOwnerId: place.workspaceOwnerId });
+  if (action === 'dashboard.move' && place.workspace === 'PERSONAL' && place.workspaceOwnerId !== dashboard.owner.id) {
+    throw forbidden('A dashboard can be moved only into its owner’s personal workspace');
+  }
   return place;
 }
 
 export async function moveDashboard(ctx: Context, input: { id: string; folderId?: string | null; workspace?: Workspace | null }): Promise<Dashboard> {
   const dashboard = await findVisibleDashboard(ctx, input.id);
-  const place = await placementFor(ctx, dashboard, input);
+  const place = await placementFor(ctx, dashboard, input, 'dashboard.move');
   const from = { folderId: dashboard.folder?.id ?? null, workspace: dashboard.workspace };
   dashboard.folder = place.folder;
   dashboard.workspace = place.workspace;
@@ -154,12 +184,14 @@ export async function moveDashboard(ctx: Context, input: { id: string; folderId?
 /** A copy (widgets and filters included) owned by the viewer, unlocked. */
 export async function copyDashboard(ctx: Context, input: { id: string; folderId?: string | null; workspace?: Workspace | null }): Promise<Dashboard> {
   const source = await findVisibleDashboard(ctx, input.id);
-  const place = await placementFor(ctx, source, input);
+  const place = await placementFor(ctx, source, input, 'dashboard.copyMove');
   const viewer = ctx.viewer!;
   const [widgets, filters] = await Promise.all([
     ctx.em.find(Widget, { dashboard: source.id }, { orderBy: { position: 'asc', id: 'asc' } }),
     ctx.em.find(DashboardFilter, { dashboard: source.id }, { orderBy: { id: 'asc' } }),
   ]);
+  if (widgets.length > DASHBOARD_CAPS.widgets) throw badInput('input.id', `A dashboard holds at most ${DASHBOARD_CAPS.widgets} widgets; this one has ${widgets.length}`);
+  if (filters.length > DASHBOARD_CAPS.filters) throw badInput('input.id', `A dashboard holds at most ${DASHBOARD_CAPS.filters} filters; this one has ${filters.length}`);
   const copy = ctx.em.create(Dashboard, {
     tenant: viewer.tenantId,
     title: `${source.title} (copy)`.slice(0, 300),
@@ -188,6 +220,7 @@ export async function copyDashboard(ctx: Context, input: { id: string; folderId?
 
 export async function deleteDashboard(ctx: Context, id: string): Promise<boolean> {
   const dashboard = await findVisibleDashboard(ctx, id);
+  // editInfo is lock-guarded: a locked dashboard is deleted only by its owner or an admin.
   await assertCan(ctx, 'dashboard.editInfo', await dashboardFacts(ctx, dashboard));
   recordAudit(ctx.em, ctx.viewer!, { action: 'dashboard.delete', resourceType: 'DASHBOARD', resourceId: dashboard.id, summary: { title: dashboard.title } });
   ctx.em.remove(dashboard);

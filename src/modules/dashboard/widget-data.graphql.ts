@@ -25,6 +25,8 @@ builder.objectField(WidgetRef, 'data', (t) =>
     description:
       'The widget’s rows with the dashboard filters, their permissions and row-level permission applied. FORBIDDEN for those who may see the dashboard but not this data.',
     args: { filters: t.arg({ type: [DashboardFilterValueInput], required: false }) },
+    // One warehouse query (graphql/budget.ts).
+    complexity: 1,
     resolve: (widget, args, ctx) =>
       widgetData(ctx, widget, (args.filters ?? []).map((f) => ({ filterId: rawId(f.filterId, 'DashboardFilter'), values: f.values }))),
   }),
@@ -36,6 +38,7 @@ builder.objectField(DashboardFilterRef, 'options', (t) =>
     authScopes: { person: true },
     description: 'The values this filter offers the viewer: only permitted ones (restricted in SQL), under row-level permission (at most 200)',
     args: { search: t.arg.string() },
+    complexity: 1,
     resolve: (filter, args, ctx) => filterOptions(ctx, filter, args.search),
   }),
 );

@@ -1,11 +1,13 @@
 import { mergeFacts } from '../../authz/decide.ts';
 import { assertCan } from '../../authz/policy.ts';
 import { isUuid } from '../../db/ids.ts';
-import { badInput, notFound } from '../../errors.ts';
+import { DomainError, badInput, notFound } from '../../errors.ts';
 import type { Context } from '../../http/context.ts';
+import { compileQuery } from '../../query/compile.ts';
+import { parseQueryInput } from '../../query/query-input.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { Dataset } from '../dataset/dataset.entity.ts';
-import { DashboardFilter, Widget, type Dashboard, type FilterType } from './dashboard.entity.ts';
+import { DASHBOARD_CAPS, DashboardFilter, Widget, type Dashboard, type FilterType } from './dashboard.entity.ts';
 import { datasetFacts } from '../dataset/dataset.access.ts';
 import { dashboardFacts } from './dashboard.facts.ts';
 import { findVisibleDashboard } from './dashboard.service.ts';
@@ -33,29 +35,74 @@ function fieldOf(dataset: Dataset, ref: string, field: string): string {
   return ref;
 }
 
+function widgetTitle(raw: string): string {
+  const title = raw.trim();
+  if (title.length === 0 || title.length > 300) throw badInput('input.title', 'Title must be 1 to 300 characters');
+  return title;
+}
+
+/** A widget's saved query, checked against its dataset as the compiler will read it (errors name `input.query…`). */
+function widgetQuery(dataset: Dataset, raw: unknown): Record<string, unknown> {
+  if (JSON.stringify(raw ?? null).length > 20_000) throw badInput('input.query', 'query is too large');
+  const query = parseQueryInput(raw, 'input.query');
+  try {
+    compileQuery(dataset, query, { restricted: false });
+  } catch (error) {
+    if (error instanceof DomainError && error.field?.startsWith('input')) {
+      throw new DomainError(error.code, error.message, error.field.replace(/^input/, 'input.query'));
+    }
+    throw error;
+  }
+  return query as Record<string, unknown>;
+}
+
 export async function addWidget(
   ctx: Context,
   input: { dashboardId: string; title: string; datasetId: string; query?: unknown },
 ): Promise<Widget> {
   const dashboard = await findVisibleDashboard(ctx, input.dashboardId);
   const dataset = await authorizeContent(ctx, dashboard, input.datasetId, 'input.datasetId');
-  const title = input.title.trim();
-  if (title.length === 0 || title.length > 300) throw badInput('input.title', 'Title must be 1 to 300 characters');
-  if (typeof input.query !== 'object' || input.query === null || Array.isArray(input.query)) {
-    throw badInput('input.query', 'query must be a dataset query object');
-  }
-  if (JSON.stringify(input.query).length > 20_000) throw badInput('input.query', 'query is too large');
+  const title = widgetTitle(input.title);
+  const query = widgetQuery(dataset, input.query);
   const position = await ctx.em.count(Widget, { dashboard: dashboard.id });
+  if (position >= DASHBOARD_CAPS.widgets) throw badInput('input.dashboardId', `A dashboard holds at most ${DASHBOARD_CAPS.widgets} widgets`);
   const widget = ctx.em.create(Widget, {
     tenant: ctx.viewer!.tenantId,
     dashboard: dashboard.id,
     dataset: dataset.id,
     owner: ctx.viewer!.userId,
     title,
-    query: input.query as Record<string, unknown>,
+    query,
     position,
   });
   recordAudit(ctx.em, ctx.viewer!, { action: 'widget.create', resourceType: 'WIDGET', resourceId: widget.id, summary: { dashboardId: dashboard.id, title } });
+  await ctx.em.flush();
+  return widget;
+}
+
+/**
+ * The checks of addWidget: content rights on the dashboard (lock included) with the facts of the
+ * widget's dataset, which the editor must be able to explore; the query is checked against it.
+ */
+export async function updateWidget(ctx: Context, input: { id: string; title?: string | null; query?: unknown }): Promise<Widget> {
+  const widget = await findVisibleWidget(ctx, input.id);
+  const dashboard = await findVisibleDashboard(ctx, widget.dashboard.id);
+  const dataset = await ctx.em.findOneOrFail(Dataset, { id: widget.dataset.id, tenant: ctx.viewer!.tenantId });
+  const data = await datasetFacts(ctx, dataset);
+  await assertCan(ctx, 'dataset.explore', data);
+  await assertCan(ctx, 'dashboard.editContent', { ...(await dashboardFacts(ctx, dashboard)), ...data });
+  const changes: Record<string, { before: unknown; after: unknown }> = {};
+  if (input.title != null) {
+    const title = widgetTitle(input.title);
+    if (title !== widget.title) changes.title = { before: widget.title, after: title };
+    widget.title = title;
+  }
+  if (input.query != null) {
+    const query = widgetQuery(dataset, input.query);
+    if (JSON.stringify(query) !== JSON.stringify(widget.query)) changes.query = { before: widget.query, after: query };
+    widget.query = query;
+  }
+  recordAudit(ctx.em, ctx.viewer!, { action: 'widget.update', resourceType: 'WIDGET', resourceId: widget.id, summary: { dashboardId: dashboard.id, ...changes } });
   await ctx.em.flush();
   return widget;
 }
@@ -89,6 +136,7 @@ export async function addDashboardFilter(
   const dashboard = await findVisibleDashboard(ctx, input.dashboardId);
   const dataset = await authorizeContent(ctx, dashboard, input.datasetId, 'input.datasetId');
   const field = fieldOf(dataset, input.field, 'input.field');
+  if ((await ctx.em.count(DashboardFilter, { dashboard: dashboard.id })) >= DASHBOARD_CAPS.filters) throw badInput('input.dashboardId', `A dashboard holds at most ${DASHBOARD_CAPS.filters} filters`);
   const saved = await permissionFieldsToSave(ctx, input.permissions, input.type, 'input.permissions');
   const filter = ctx.em.create(DashboardFilter, {
     tenant: ctx.viewer!.tenantId,

@@ -2,6 +2,7 @@ import { builder } from '../../graphql/builder.ts';
 import { rawId } from '../../graphql/ids.ts';
 import type { Context } from '../../http/context.ts';
 import { AGGREGATIONS, FILTER_OPERATORS, SORT_DIRECTIONS, type QueryColumn } from '../../query/compile.ts';
+import { datasetQueryCost } from '../../query/budget.ts';
 import { exploreDataset, type QueryResultData } from '../../query/runner.ts';
 import { datasetFacts } from './dataset.access.ts';
 import type { Dataset, PermissionRule } from './dataset.entity.ts';
@@ -110,6 +111,8 @@ builder.objectFields(DatasetRef, (t) => ({
     type: QueryResultRef,
     description: 'Runs a query over the dataset on its data source; needs explore rights',
     args: { input: t.arg({ type: DatasetQueryInput, required: true }) },
+    // A larger limit weighs as that many default-sized queries in the warehouse budget.
+    complexity: (args) => datasetQueryCost(args.input.limit),
     authScopes: (dataset, _args, ctx) => guard('dataset.explore')(dataset, ctx),
     resolve: async (dataset, { input }, ctx) => ({ ...(await exploreDataset(ctx, dataset, input)), dataset }),
   }),
