@@ -47,6 +47,18 @@ const OneBigQuery = graphql(`
     dataset(id: $id) { query(input: { dimensions: ["sales.country"], limit: $limit }) { rowCount } }
   }
 `);
+const SixQueries = graphql(`
+  query BudgetSixQueries($id: ID!, $limit: Int) {
+    dataset(id: $id) {
+      q1: query(input: { dimensions: ["sales.country"], limit: $limit }) { rowCount }
+      q2: query(input: { dimensions: ["sales.country"], limit: $limit }) { rowCount }
+      q3: query(input: { dimensions: ["sales.country"], limit: $limit }) { rowCount }
+      q4: query(input: { dimensions: ["sales.country"], limit: $limit }) { rowCount }
+      q5: query(input: { dimensions: ["sales.country"], limit: $limit }) { rowCount }
+      q6: query(input: { dimensions: ["sales.country"], limit: $limit }) { rowCount }
+    }
+  }
+`);
 const CopyDashboard = graphql(`
   mutation BudgetCopy($input: PlaceDashboardInput!) { copyDashboard(input: $input) { id } }
 `);
@@ -169,6 +181,20 @@ describe('the warehouse query budget', () => {
     expect(allowed.result.errors).toBeUndefined();
     expect(allowed.result.data?.dataset?.query.rowCount).toBe(30);
     expect(allowed.hits).toBe(1);
+  });
+
+  it('estimates the same document anew for other variables (the estimate is kept per document and variables)', async () => {
+    const id = globalId('Dataset', datasetId);
+    const small = await countHits(() => kit.gql(SixQueries, { id, limit: 1000 }, { token: t.admin.token }));
+    expect(small.result.errors).toBeUndefined();
+    expect(small.hits).toBe(6);
+    const large = await countHits(() => kit.gql(SixQueries, { id, limit: 10000 }, { token: t.admin.token }));
+    expect(large.result.status).toBe(400);
+    expect(large.result.errors?.[0]?.extensions).toMatchObject({ warehouseQueries: { estimated: 60 } });
+    expect(large.hits).toBe(0);
+    const again = await countHits(() => kit.gql(SixQueries, { id, limit: 1000 }, { token: t.admin.token }));
+    expect(again.result.errors).toBeUndefined();
+    expect(again.hits).toBe(6);
   });
 });
 
