@@ -1,22 +1,25 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { uuidv7 } from '../../db/ids.ts';
+import { primaryId } from '../../db/base.entity.ts';
 import { Dataset } from '../dataset/dataset.entity.ts';
-import { Tenant } from '../tenant/tenant.entity.ts';
+import { tenantRelation } from '../tenant/tenant-scoped.entity.ts';
 import { User } from './user.entity.ts';
 import { metadataTriggers } from '../../db/metadata-triggers.ts';
 
 export const DATASET_ACCESS_LEVELS = ['READ', 'READ_WRITE'] as const;
 export type DatasetAccessLevel = (typeof DATASET_ACCESS_LEVELS)[number];
 
-/** One dataset listed in a user's BLACKLIST or WHITELIST. */
+/**
+ * One dataset listed in a user's BLACKLIST or WHITELIST. The override tables have no creation
+ * date, so they take the shared id and tenant but not BaseEntity.
+ */
 export const UserDatasetAccess = defineEntity({
   name: 'UserDatasetAccess',
   tableName: 'user_dataset_access',
   // Changes notify the metadata cache.
   triggers: metadataTriggers(),
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
-    tenant: () => p.manyToOne(Tenant).deleteRule('cascade'),
+    id: primaryId(),
+    tenant: tenantRelation,
     user: () => p.manyToOne(User).deleteRule('cascade'),
     dataset: () => p.manyToOne(Dataset).deleteRule('cascade'),
     level: p.enum(DATASET_ACCESS_LEVELS).default('READ'),
@@ -37,8 +40,8 @@ export const UserFeaturePermission = defineEntity({
   // Changes notify the metadata cache.
   triggers: metadataTriggers(),
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
-    tenant: () => p.manyToOne(Tenant).deleteRule('cascade'),
+    id: primaryId(),
+    tenant: tenantRelation,
     user: () => p.manyToOne(User).deleteRule('cascade'),
     feature: p.enum(FEATURES),
     state: p.enum(['ENABLED', 'DISABLED'] as const),
