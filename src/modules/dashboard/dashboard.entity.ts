@@ -1,8 +1,9 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { ROLES, WORKSPACES } from '../../authz/vocabulary.ts';
 import { TenantScoped } from '../tenant/tenant-scoped.entity.ts';
 import { Dataset } from '../dataset/dataset.entity.ts';
-import { Folder, WORKSPACES } from '../folder/folder.entity.ts';
-import { ROLES, User } from '../user/user.entity.ts';
+import { Folder } from '../folder/folder.entity.ts';
+import { User } from '../user/user.entity.ts';
 
 export const Dashboard = defineEntity({
   name: 'Dashboard',

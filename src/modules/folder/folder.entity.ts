@@ -1,9 +1,7 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { WORKSPACES } from '../../authz/vocabulary.ts';
 import { TenantScoped } from '../tenant/tenant-scoped.entity.ts';
 import { User } from '../user/user.entity.ts';
-
-export const WORKSPACES = ['TEAM', 'PERSONAL'] as const;
-export type Workspace = (typeof WORKSPACES)[number];
 
 /**
  * A folder of the team workspace, or of one user's personal workspace (`workspaceOwner`). A

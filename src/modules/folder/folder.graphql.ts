@@ -6,7 +6,8 @@ import { ShareRef } from '../share/share.graphql.ts';
 import { listShares, registerShareTarget } from '../share/share.service.ts';
 import { UserRef } from '../user/user.graphql.ts';
 import { allows, assertCan } from '../../authz/policy.ts';
-import { Folder, WORKSPACES } from './folder.entity.ts';
+import { WORKSPACES } from '../../authz/vocabulary.ts';
+import { Folder } from './folder.entity.ts';
 import { folderFacts } from './folder.facts.ts';
 import { createFolder, deleteFolder, findVisibleFolder, listFolders, moveFolder, renameFolder } from './folder.service.ts';
 

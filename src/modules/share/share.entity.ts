@@ -1,12 +1,8 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { GRANTEE_TYPES, SHARE_RESOURCE_TYPES } from '../../authz/vocabulary.ts';
 import { TenantMetadata } from '../tenant/tenant-scoped.entity.ts';
 import { Group } from '../group/group.entity.ts';
 import { User } from '../user/user.entity.ts';
-
-export const SHARE_RESOURCE_TYPES = ['FOLDER', 'DASHBOARD', 'DATASET', 'DATA_SOURCE'] as const;
-export type ShareResourceType = (typeof SHARE_RESOURCE_TYPES)[number];
-export const GRANTEE_TYPES = ['USER', 'GROUP', 'ALL_USERS'] as const;
-export type GranteeType = (typeof GRANTEE_TYPES)[number];
 
 /**
  * VIEW on a folder, dashboard or dataset, or USE on a data source, for a user, a group or all

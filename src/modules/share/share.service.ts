@@ -4,8 +4,9 @@ import { badInput, firstBadIndex, forbidden } from '../../errors.ts';
 import type { Context } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { Group } from '../group/group.entity.ts';
+import type { ShareResourceType } from '../../authz/vocabulary.ts';
 import { User } from '../user/user.entity.ts';
-import { Share, type ShareResourceType } from './share.entity.ts';
+import { Share } from './share.entity.ts';
 
 /**
  * Each shareable resource type registers how to find one of its resources for the viewer and

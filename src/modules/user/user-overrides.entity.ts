@@ -1,12 +1,10 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { DATASET_ACCESS_LEVELS, FEATURES } from '../../authz/vocabulary.ts';
 import { primaryId } from '../../db/base.entity.ts';
 import { Dataset } from '../dataset/dataset.entity.ts';
 import { tenantRelation } from '../tenant/tenant-scoped.entity.ts';
 import { User } from './user.entity.ts';
 import { metadataTriggers } from '../../db/metadata-triggers.ts';
-
-export const DATASET_ACCESS_LEVELS = ['READ', 'READ_WRITE'] as const;
-export type DatasetAccessLevel = (typeof DATASET_ACCESS_LEVELS)[number];
 
 /**
  * One dataset listed in a user's BLACKLIST or WHITELIST. The override tables have no creation
@@ -27,11 +25,6 @@ export const UserDatasetAccess = defineEntity({
   uniques: [{ name: 'user_dataset_access_user_dataset_unique', properties: ['user', 'dataset'] }],
 });
 export type UserDatasetAccess = InferEntity<typeof UserDatasetAccess>;
-
-export const FEATURES = ['DASHBOARDS', 'DATASETS', 'SHARE_LINKS', 'SCHEDULES', 'ALERTS', 'API_TOKENS'] as const;
-export type Feature = (typeof FEATURES)[number];
-export const FEATURE_STATES = ['DEFAULT', 'ENABLED', 'DISABLED'] as const;
-export type FeatureState = (typeof FEATURE_STATES)[number];
 
 /** A feature switched ENABLED or DISABLED for one user; DEFAULT is the absence of a row. */
 export const UserFeaturePermission = defineEntity({

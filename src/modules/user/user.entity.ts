@@ -1,14 +1,7 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { DATASET_ACCESS_MODES, ROLES, USER_STATUSES } from '../../authz/vocabulary.ts';
 import { TenantScoped } from '../tenant/tenant-scoped.entity.ts';
 import { metadataTriggers } from '../../db/metadata-triggers.ts';
-
-export const ROLES = ['ADMIN', 'ANALYST', 'EXPLORER', 'VIEWER'] as const;
-export type Role = (typeof ROLES)[number];
-export const USER_STATUSES = ['PENDING', 'ACTIVE', 'DEACTIVATED', 'PUBLIC'] as const;
-export type UserStatus = (typeof USER_STATUSES)[number];
-
-export const DATASET_ACCESS_MODES = ['FULL', 'BLACKLIST', 'WHITELIST'] as const;
-export type DatasetAccessMode = (typeof DATASET_ACCESS_MODES)[number];
 
 export const User = defineEntity({
   name: 'User',
