@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../src/db/ids.ts';
 import { ACTIONS, MATRIX, type Action, type Condition } from '../src/authz/matrix.ts';
-import { ROLES, type Role } from '../src/modules/user/user.entity.ts';
+import { ROLES, type Role } from '../src/authz/vocabulary.ts';
 import { graphql } from './generated/gql.ts';
 import { contentBuilders, type ContentBuilders } from './testkit/content.ts';
 import { createTestKit, globalId, type SeededTenant, type SeededUser, type TestKit } from './testkit/kit.ts';

@@ -1,4 +1,4 @@
-import type { Role, UserStatus } from '../modules/user/user.entity.ts';
+import type { Role, UserStatus } from '../authz/vocabulary.ts';
 
 export const PRINCIPAL_KINDS = ['USER', 'API_TOKEN', 'EMBED', 'SHARE_LINK'] as const;
 export type PrincipalKind = (typeof PRINCIPAL_KINDS)[number];

@@ -1,6 +1,4 @@
-import type { Workspace } from '../modules/folder/folder.entity.ts';
-import type { DatasetAccessLevel, Feature } from '../modules/user/user-overrides.entity.ts';
-import type { DatasetAccessMode, Role } from '../modules/user/user.entity.ts';
+import type { DatasetAccessLevel, DatasetAccessMode, Feature, Role, Workspace } from './vocabulary.ts';
 import { DATASET_SCOPED, FEATURE_ACTIONS, LOCK_GUARDED, MATRIX, type Action, type Condition } from './matrix.ts';
 
 /** The person a decision is about, with their per-user overrides (PRODUCT.md §4). */

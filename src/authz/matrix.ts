@@ -1,4 +1,4 @@
-import type { Role } from '../modules/user/user.entity.ts';
+import type { Role } from './vocabulary.ts';
 
 /**
  * PRODUCT.md §3, row for row, as data. Each cell lists alternatives; an alternative is a list

@@ -1,6 +1,6 @@
 import type { Viewer } from '../auth/principal.ts';
 import { forbidden } from '../errors.ts';
-import type { Role } from '../modules/user/user.entity.ts';
+import type { Role } from './vocabulary.ts';
 import { can, type Facts, type Subject } from './decide.ts';
 import type { Action } from './matrix.ts';
 import type { ViewerSubject } from './subject.ts';

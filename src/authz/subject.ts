@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/principal.ts';
-import type { DatasetAccessLevel, Feature } from '../modules/user/user-overrides.entity.ts';
-import type { DatasetAccessMode, Role } from '../modules/user/user.entity.ts';
+import type { DatasetAccessLevel, DatasetAccessMode, Feature, Role } from './vocabulary.ts';
 import type { Subject } from './decide.ts';
 import type { RequestMetadata } from '../cache/request-metadata.ts';
 

@@ -1,5 +1,4 @@
-import type { Role } from '../modules/user/user.entity.ts';
-import type { ShareResourceType } from '../modules/share/share.entity.ts';
+import type { Role, ShareResourceType } from './vocabulary.ts';
 
 /**
  * SQL fragments that filter lists by what the viewer may see, so lists are filtered in the

@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { hashPassword } from '../auth/password.ts';
 import { Group, GroupMembership } from '../modules/group/group.entity.ts';
 import { Tenant } from '../modules/tenant/tenant.entity.ts';
-import { User, type Role, type UserStatus } from '../modules/user/user.entity.ts';
+import type { Role, UserStatus } from '../authz/vocabulary.ts';
+import { User } from '../modules/user/user.entity.ts';
 
 export const DEMO_TENANT = 'demo';
 export const DEMO_PASSWORD = 'tessera-demo-password';

@@ -1,6 +1,7 @@
 /**
  * Change notices for the gateway's metadata cache (src/cache/metadata-cache.ts). Every entity
- * whose rows the cache holds declares these triggers: each committed change sends
+ * whose rows the cache holds declares these triggers (most by extending `TenantMetadata`,
+ * src/modules/tenant/tenant-scoped.entity.ts): each committed change sends
  * `NOTIFY tessera_metadata, '<tenant id>'` (PostgreSQL delivers it on commit only, and folds the
  * identical notices of one transaction into one). TRUNCATE sends nothing (the schema tools cannot
  * describe such triggers); the cache's maximum entry age bounds what a truncation leaves behind.

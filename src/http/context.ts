@@ -7,7 +7,7 @@ import { canImpersonate } from '../authz/policy.ts';
 import { internalError } from '../graphql/errors.ts';
 import { verifySessionToken } from '../auth/session-token.ts';
 import type { Logger } from '../logger.ts';
-import type { Role, UserStatus } from '../modules/user/user.entity.ts';
+import type { Role, UserStatus } from '../authz/vocabulary.ts';
 import type { AppDeps } from './deps.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 import { RequestMetadata } from '../cache/request-metadata.ts';

@@ -4,8 +4,8 @@ import { uuidv7 } from '../../src/db/ids.ts';
 import { Dashboard } from '../../src/modules/dashboard/dashboard.entity.ts';
 import { DataSource } from '../../src/modules/data-source/data-source.entity.ts';
 import { Dataset } from '../../src/modules/dataset/dataset.entity.ts';
-import { Folder, type Workspace } from '../../src/modules/folder/folder.entity.ts';
-import type { ShareResourceType } from '../../src/modules/share/share.entity.ts';
+import type { ShareResourceType, Workspace } from '../../src/authz/vocabulary.ts';
+import { Folder } from '../../src/modules/folder/folder.entity.ts';
 import type { Tenant } from '../../src/modules/tenant/tenant.entity.ts';
 import type { SeededUser, TestKit } from './kit.ts';
 

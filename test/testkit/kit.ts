@@ -12,7 +12,8 @@ import { createLogger } from '../../src/logger.ts';
 import { Group, GroupMembership } from '../../src/modules/group/group.entity.ts';
 import { openSession } from '../../src/modules/session/session.service.ts';
 import { Tenant } from '../../src/modules/tenant/tenant.entity.ts';
-import { User, type Role, type UserStatus } from '../../src/modules/user/user.entity.ts';
+import type { Role, UserStatus } from '../../src/authz/vocabulary.ts';
+import { User } from '../../src/modules/user/user.entity.ts';
 
 export const TEST_SECRET_KEY = 'test-secret-key-that-is-long-enough-0123456789';
 export const TEST_PASSWORD = 'correct horse battery staple';

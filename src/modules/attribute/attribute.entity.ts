@@ -1,24 +1,18 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { uuidv7 } from '../../db/ids.ts';
 import { ATTRIBUTE_TYPES, type AttributeScalar } from '../../query/attributes.ts';
 import { Group } from '../group/group.entity.ts';
-import { Tenant } from '../tenant/tenant.entity.ts';
+import { TenantMetadata } from '../tenant/tenant-scoped.entity.ts';
 import { User } from '../user/user.entity.ts';
-import { metadataTriggers } from '../../db/metadata-triggers.ts';
 
 /** A tenant's user attribute (PRODUCT.md §5). System attributes (`h_*`) are not rows. */
 export const UserAttribute = defineEntity({
   name: 'UserAttribute',
   tableName: 'user_attributes',
-  // Changes notify the metadata cache.
-  triggers: metadataTriggers(),
+  extends: TenantMetadata,
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
-    tenant: () => p.manyToOne(Tenant).deleteRule('cascade'),
     /** `[a-z][a-z0-9_]*`, so the unique index is case-insensitive by construction. */
     name: p.string().length(63),
     type: p.enum(ATTRIBUTE_TYPES),
-    createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
   uniques: [{ name: 'user_attributes_tenant_name_unique', properties: ['tenant', 'name'] }],
@@ -32,18 +26,14 @@ export type UserAttribute = InferEntity<typeof UserAttribute>;
 export const GroupAttributeValue = defineEntity({
   name: 'GroupAttributeValue',
   tableName: 'group_attribute_values',
-  // Changes notify the metadata cache.
-  triggers: metadataTriggers(),
+  extends: TenantMetadata,
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
-    tenant: () => p.manyToOne(Tenant).deleteRule('cascade'),
     group: () => p.manyToOne(Group).deleteRule('cascade'),
     attribute: () => p.manyToOne(UserAttribute).deleteRule('cascade').index(),
     /** `all` is an SQL keyword; the column name spares raw SQL the quoting. */
     all: p.boolean().fieldName('all_values').default(false),
     /** Typed per the attribute's type; empty when `all`. */
     values: p.json<AttributeScalar[]>(),
-    createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
   uniques: [{ name: 'group_attribute_values_group_attribute_unique', properties: ['group', 'attribute'] }],
@@ -57,17 +47,13 @@ export type UserValueMode = (typeof USER_VALUE_MODES)[number];
 export const UserAttributeValue = defineEntity({
   name: 'UserAttributeValue',
   tableName: 'user_attribute_values',
-  // Changes notify the metadata cache.
-  triggers: metadataTriggers(),
+  extends: TenantMetadata,
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
-    tenant: () => p.manyToOne(Tenant).deleteRule('cascade'),
     user: () => p.manyToOne(User).deleteRule('cascade'),
     attribute: () => p.manyToOne(UserAttribute).deleteRule('cascade').index(),
     mode: p.enum(USER_VALUE_MODES),
     /** MANUAL: the list (empty means "nothing"); ALL: empty. */
     values: p.json<AttributeScalar[]>(),
-    createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
   uniques: [{ name: 'user_attribute_values_user_attribute_unique', properties: ['user', 'attribute'] }],

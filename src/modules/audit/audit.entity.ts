@@ -1,22 +1,19 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { uuidv7 } from '../../db/ids.ts';
-import { Tenant } from '../tenant/tenant.entity.ts';
+import { TenantScoped } from '../tenant/tenant-scoped.entity.ts';
 import { User } from '../user/user.entity.ts';
 
 /** Who (as whom) did what to which resource, with a summary of the change (secrets never). */
 export const AuditEvent = defineEntity({
   name: 'AuditEvent',
   tableName: 'audit_events',
+  extends: TenantScoped,
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
-    tenant: () => p.manyToOne(Tenant).deleteRule('cascade'),
     actor: () => p.manyToOne(User).nullable().deleteRule('set null'),
     impersonator: () => p.manyToOne(User).nullable().deleteRule('set null'),
     action: p.string().length(100),
     resourceType: p.string().length(50),
     resourceId: p.uuid().nullable(),
     summary: p.json<Record<string, unknown>>(),
-    createdAt: p.datetime().onCreate(() => new Date()),
   },
   indexes: [
     { name: 'audit_events_tenant_resource_index', properties: ['tenant', 'resourceId'] },

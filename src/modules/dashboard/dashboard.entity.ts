@@ -1,16 +1,15 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { uuidv7 } from '../../db/ids.ts';
+import { ROLES, WORKSPACES } from '../../authz/vocabulary.ts';
+import { TenantScoped } from '../tenant/tenant-scoped.entity.ts';
 import { Dataset } from '../dataset/dataset.entity.ts';
-import { Folder, WORKSPACES } from '../folder/folder.entity.ts';
-import { Tenant } from '../tenant/tenant.entity.ts';
-import { ROLES, User } from '../user/user.entity.ts';
+import { Folder } from '../folder/folder.entity.ts';
+import { User } from '../user/user.entity.ts';
 
 export const Dashboard = defineEntity({
   name: 'Dashboard',
   tableName: 'dashboards',
+  extends: TenantScoped,
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
-    tenant: () => p.manyToOne(Tenant).deleteRule('cascade'),
     folder: () => p.manyToOne(Folder).nullable().deleteRule('restrict').index(),
     workspace: p.enum(WORKSPACES),
     workspaceOwner: () => p.manyToOne(User).nullable().deleteRule('restrict').index(),
@@ -21,7 +20,6 @@ export const Dashboard = defineEntity({
     cacheTtlSeconds: p.integer().default(0),
     drillThroughEnabled: p.boolean().default(true),
     crossFilterEnabled: p.boolean().default(true),
-    createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
 });
@@ -31,16 +29,14 @@ export type Dashboard = InferEntity<typeof Dashboard>;
 export const Widget = defineEntity({
   name: 'Widget',
   tableName: 'widgets',
+  extends: TenantScoped,
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
-    tenant: () => p.manyToOne(Tenant).deleteRule('cascade'),
     dashboard: () => p.manyToOne(Dashboard).deleteRule('cascade').index(),
     dataset: () => p.manyToOne(Dataset).deleteRule('restrict').index(),
     owner: () => p.manyToOne(User).deleteRule('restrict'),
     title: p.string().length(300),
     query: p.json<Record<string, unknown>>(),
     position: p.integer().default(0),
-    createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
 });
@@ -59,9 +55,8 @@ export type FilterType = (typeof FILTER_TYPES)[number];
 export const DashboardFilter = defineEntity({
   name: 'DashboardFilter',
   tableName: 'dashboard_filters',
+  extends: TenantScoped,
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
-    tenant: () => p.manyToOne(Tenant).deleteRule('cascade'),
     dashboard: () => p.manyToOne(Dashboard).deleteRule('cascade').index(),
     dataset: () => p.manyToOne(Dataset).deleteRule('restrict'),
     parent: () => p.manyToOne(DashboardFilter).nullable().deleteRule('set null'),
@@ -78,7 +73,6 @@ export const DashboardFilter = defineEntity({
     queriesSavedBy: () => p.manyToOne(User).nullable().deleteRule('set null'),
     queriesSavedRole: p.enum(ROLES).nullable(),
     queriesDigest: p.string().length(64).nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
   },
 });
 export type DashboardFilter = InferEntity<typeof DashboardFilter>;

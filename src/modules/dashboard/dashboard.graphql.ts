@@ -1,5 +1,5 @@
 import type { Action } from '../../authz/matrix.ts';
-import { allows, assertCan } from '../../authz/policy.ts';
+import { allows } from '../../authz/policy.ts';
 import { dashboardListSize } from '../../graphql/budget.ts';
 import { builder } from '../../graphql/builder.ts';
 import { encodeGlobalID, optionalRawId, rawId } from '../../graphql/ids.ts';
@@ -7,7 +7,7 @@ import { idConnection } from '../../graphql/pagination.ts';
 import type { Context } from '../../http/context.ts';
 import { FolderPathItem, FolderRef, WorkspaceEnum } from '../folder/folder.graphql.ts';
 import { ShareRef } from '../share/share.graphql.ts';
-import { listShares, registerShareTarget } from '../share/share.service.ts';
+import { listShares } from '../share/share.service.ts';
 import { UserRef } from '../user/user.graphql.ts';
 import type { DashboardFilter} from './dashboard.entity.ts';
 import { DASHBOARD_CAPS, Dashboard, FILTER_TYPES, Widget } from './dashboard.entity.ts';
@@ -23,13 +23,6 @@ import {
   updateDashboard,
 } from './dashboard.service.ts';
 import { addDashboardFilter, addWidget, deleteWidget, updateWidget } from './widget.service.ts';
-
-registerShareTarget('DASHBOARD', {
-  async authorize(ctx, id) {
-    const dashboard = await findVisibleDashboard(ctx, id);
-    await assertCan(ctx, 'dashboard.share', await dashboardFacts(ctx, dashboard));
-  },
-});
 
 const allowedOn = (action: Action) => async (d: Dashboard, _args: unknown, ctx: Context) => ({
   allowed: { action, facts: await dashboardFacts(ctx, d) },

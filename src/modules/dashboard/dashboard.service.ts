@@ -5,7 +5,7 @@ import { badInput, forbidden, notFound } from '../../errors.ts';
 import { containsPattern, idWindowQuery, type IdWindow } from '../../graphql/pagination.ts';
 import type { Context } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import type { Workspace } from '../folder/folder.entity.ts';
+import type { Workspace } from '../../authz/vocabulary.ts';
 import { resolvePlacement } from '../folder/folder.service.ts';
 import { DASHBOARD_CAPS, Dashboard, DashboardFilter, Widget } from './dashboard.entity.ts';
 import { dashboardFacts } from './dashboard.facts.ts';

@@ -16,7 +16,7 @@ import {
   queryEntryKey,
   type FilterPermissionProgram,
 } from '../../query/filter-permissions/index.ts';
-import type { Role } from '../user/user.entity.ts';
+import type { Role } from '../../authz/vocabulary.ts';
 import type { DashboardFilter, FilterType } from './dashboard.entity.ts';
 
 export interface PermissionFields {

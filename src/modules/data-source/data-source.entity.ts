@@ -1,19 +1,14 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { uuidv7 } from '../../db/ids.ts';
-import { Tenant } from '../tenant/tenant.entity.ts';
+import { TenantMetadata } from '../tenant/tenant-scoped.entity.ts';
 import { User } from '../user/user.entity.ts';
-import { metadataTriggers } from '../../db/metadata-triggers.ts';
 import type { SslMode } from '../../query/pools.ts';
 
 /** A Postgres connection. The password is stored encrypted (AES-256-GCM) and never returned. */
 export const DataSource = defineEntity({
   name: 'DataSource',
   tableName: 'data_sources',
-  // Changes notify the metadata cache.
-  triggers: metadataTriggers(),
+  extends: TenantMetadata,
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
-    tenant: () => p.manyToOne(Tenant).deleteRule('cascade'),
     name: p.string().length(200),
     nameKey: p.string().length(200),
     host: p.string().length(255),
@@ -28,7 +23,6 @@ export const DataSource = defineEntity({
     /** PEM certificates VERIFY_FULL trusts instead of the system's; public, not a secret. */
     caCertificate: p.text().nullable(),
     owner: () => p.manyToOne(User).deleteRule('restrict'),
-    createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
   uniques: [{ name: 'data_sources_tenant_name_key_unique', properties: ['tenant', 'nameKey'] }],

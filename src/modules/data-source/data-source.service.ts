@@ -15,7 +15,6 @@ import { SSL_MODES, type SslMode } from '../../query/pools.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { Share } from '../share/share.entity.ts';
-import { registerShareTarget } from '../share/share.service.ts';
 import { DataSource } from './data-source.entity.ts';
 
 /** What the data source services need: the GraphQL context satisfies it. */
@@ -311,12 +310,4 @@ export async function deleteDataSource(ctx: DataSourceContext, id: string): Prom
   }
   return dataSource.id;
 }
-
-// Admins share data sources (USE) with analysts, users or groups.
-registerShareTarget('DATA_SOURCE', {
-  async authorize(ctx, id) {
-    await findVisibleDataSource(ctx, id);
-    await assertCan(ctx, 'dataSource.manage', {}, 'Only admins can share data sources');
-  },
-});
 

@@ -1,9 +1,7 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { uuidv7 } from '../../db/ids.ts';
+import { TenantMetadata } from '../tenant/tenant-scoped.entity.ts';
 import { DataSource } from '../data-source/data-source.entity.ts';
-import { Tenant } from '../tenant/tenant.entity.ts';
 import { User } from '../user/user.entity.ts';
-import { metadataTriggers } from '../../db/metadata-triggers.ts';
 
 export const FIELD_TYPES = ['STRING', 'NUMBER', 'DATE', 'TIMESTAMP', 'BOOLEAN'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
@@ -44,11 +42,8 @@ export interface DatasetDefinition {
 export const Dataset = defineEntity({
   name: 'Dataset',
   tableName: 'datasets',
-  // Changes notify the metadata cache.
-  triggers: metadataTriggers(),
+  extends: TenantMetadata,
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
-    tenant: () => p.manyToOne(Tenant).deleteRule('cascade'),
     dataSource: () => p.manyToOne(DataSource).deleteRule('restrict').index(),
     name: p.string().length(200),
     nameKey: p.string().length(200),
@@ -57,7 +52,6 @@ export const Dataset = defineEntity({
     permissionRules: p.json<PermissionRule[]>(),
     /** Bumped on every change of the definition or rules; part of result-cache keys. */
     version: p.integer().default(1),
-    createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
   uniques: [{ name: 'datasets_tenant_name_key_unique', properties: ['tenant', 'nameKey'] }],

@@ -9,7 +9,6 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { DataSource } from '../data-source/data-source.entity.ts';
 import { dataSourceFacts } from '../data-source/data-source.service.ts';
 import type { ServiceContext } from '../service-context.ts';
-import { registerShareTarget } from '../share/share.service.ts';
 import { canSeeThisDataset, datasetFacts, mayManageSomeDataset, visibleDatasets, type DatasetAccessContext } from './dataset.access.ts';
 import { dataSourceRow } from '../data-source/data-source.rows.ts';
 import { deepFreeze } from '../../cache/metadata-cache.ts';
@@ -77,7 +76,7 @@ export async function findVisibleDataset(ctx: DatasetContext, id: string): Promi
 }
 
 /** Loads a visible dataset and requires `dataset.manage` on it (FORBIDDEN when only visible). */
-async function findManageableDataset(ctx: DatasetContext, id: string): Promise<Dataset> {
+export async function findManageableDataset(ctx: DatasetContext, id: string): Promise<Dataset> {
   const dataset = await findVisibleDataset(ctx, id);
   await assertCan(ctx, 'dataset.manage', await datasetFacts(ctx, dataset), 'You may not change this dataset');
   return dataset;
@@ -232,10 +231,3 @@ function summarize(dataset: Dataset): Record<string, unknown> {
     calculations: dataset.definition.calculations.map((c) => c.name),
   };
 }
-
-// Sharing a dataset is part of managing it (PRODUCT.md §3).
-registerShareTarget('DATASET', {
-  async authorize(ctx, id) {
-    await findManageableDataset(ctx, id);
-  },
-});

@@ -1,10 +1,7 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { uuidv7 } from '../../db/ids.ts';
-import { Tenant } from '../tenant/tenant.entity.ts';
+import { WORKSPACES } from '../../authz/vocabulary.ts';
+import { TenantScoped } from '../tenant/tenant-scoped.entity.ts';
 import { User } from '../user/user.entity.ts';
-
-export const WORKSPACES = ['TEAM', 'PERSONAL'] as const;
-export type Workspace = (typeof WORKSPACES)[number];
 
 /**
  * A folder of the team workspace, or of one user's personal workspace (`workspaceOwner`). A
@@ -13,15 +10,13 @@ export type Workspace = (typeof WORKSPACES)[number];
 export const Folder = defineEntity({
   name: 'Folder',
   tableName: 'folders',
+  extends: TenantScoped,
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
-    tenant: () => p.manyToOne(Tenant).deleteRule('cascade'),
     name: p.string().length(200),
     parent: () => p.manyToOne(Folder).nullable().deleteRule('cascade').index(),
     workspace: p.enum(WORKSPACES),
     workspaceOwner: () => p.manyToOne(User).nullable().deleteRule('restrict').index(),
     owner: () => p.manyToOne(User).deleteRule('restrict'),
-    createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
 });

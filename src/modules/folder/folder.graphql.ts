@@ -3,21 +3,15 @@ import { optionalRawId, rawId } from '../../graphql/ids.ts';
 import { idConnection } from '../../graphql/pagination.ts';
 import type { Context } from '../../http/context.ts';
 import { ShareRef } from '../share/share.graphql.ts';
-import { listShares, registerShareTarget } from '../share/share.service.ts';
+import { listShares } from '../share/share.service.ts';
 import { UserRef } from '../user/user.graphql.ts';
-import { allows, assertCan } from '../../authz/policy.ts';
-import { Folder, WORKSPACES } from './folder.entity.ts';
+import { allows } from '../../authz/policy.ts';
+import { WORKSPACES } from '../../authz/vocabulary.ts';
+import { Folder } from './folder.entity.ts';
 import { folderFacts } from './folder.facts.ts';
 import { createFolder, deleteFolder, findVisibleFolder, listFolders, moveFolder, renameFolder } from './folder.service.ts';
 
 export const WorkspaceEnum = builder.enumType('Workspace', { values: WORKSPACES });
-
-registerShareTarget('FOLDER', {
-  async authorize(ctx, id) {
-    const folder = await findVisibleFolder(ctx, id);
-    await assertCan(ctx, 'folder.manage', await folderFacts(ctx, folder));
-  },
-});
 
 const viewFacts = async (folder: Folder, ctx: Context) => ({ allowed: { action: 'folder.view' as const, facts: await folderFacts(ctx, folder) } });
 

@@ -6,7 +6,8 @@ import { idWindowQuery, type IdWindow } from '../../graphql/pagination.ts';
 import type { Context } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { Dashboard } from '../dashboard/dashboard.entity.ts';
-import { Folder, type Workspace } from './folder.entity.ts';
+import type { Workspace } from '../../authz/vocabulary.ts';
+import { Folder } from './folder.entity.ts';
 import { folderFacts } from './folder.facts.ts';
 
 export function validateFolderName(name: string, field = 'input.name'): string {

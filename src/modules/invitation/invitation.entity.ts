@@ -1,15 +1,13 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { uuidv7 } from '../../db/ids.ts';
-import { Tenant } from '../tenant/tenant.entity.ts';
+import { TenantScoped } from '../tenant/tenant-scoped.entity.ts';
 import { User } from '../user/user.entity.ts';
 
 /** Invitation tokens are stored as SHA-256 digests only; the clear token exists once, in the response. */
 export const Invitation = defineEntity({
   name: 'Invitation',
   tableName: 'invitations',
+  extends: TenantScoped,
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
-    tenant: () => p.manyToOne(Tenant).deleteRule('cascade'),
     user: () => p.manyToOne(User).deleteRule('cascade').index(),
     invitedBy: () => p.manyToOne(User).nullable().deleteRule('set null'),
     tokenHash: p.string().length(64).unique(),
@@ -17,7 +15,6 @@ export const Invitation = defineEntity({
     expiresAt: p.datetime(),
     acceptedAt: p.datetime().nullable(),
     revokedAt: p.datetime().nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
   },
 });
 export type Invitation = InferEntity<typeof Invitation>;

@@ -12,7 +12,8 @@ import { enqueueEmail } from '../outbox/outbox.service.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { openSession, type SignedIn } from '../session/session.service.ts';
 import { Tenant } from '../tenant/tenant.entity.ts';
-import { normalizeEmail, ROLES, User, type Role } from '../user/user.entity.ts';
+import { ROLES, type Role } from '../../authz/vocabulary.ts';
+import { normalizeEmail, User } from '../user/user.entity.ts';
 import { validateName } from '../user/user.service.ts';
 import { Invitation } from './invitation.entity.ts';
 

@@ -1,6 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { uuidv7 } from '../../db/ids.ts';
-import { Tenant } from '../tenant/tenant.entity.ts';
+import { TenantScoped } from '../tenant/tenant-scoped.entity.ts';
 import { User } from '../user/user.entity.ts';
 import { metadataTriggers } from '../../db/metadata-triggers.ts';
 
@@ -8,13 +7,11 @@ import { metadataTriggers } from '../../db/metadata-triggers.ts';
 export const Session = defineEntity({
   name: 'Session',
   tableName: 'sessions',
+  extends: TenantScoped,
   // Changes notify the metadata cache (a new session changes nothing cached).
   triggers: metadataTriggers({ events: ['update', 'delete'] }),
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
-    tenant: () => p.manyToOne(Tenant).deleteRule('cascade'),
     user: () => p.manyToOne(User).deleteRule('cascade').index(),
-    createdAt: p.datetime().onCreate(() => new Date()),
     expiresAt: p.datetime(),
     revokedAt: p.datetime().nullable(),
     /** Set while impersonating: the person acting as `user`. */

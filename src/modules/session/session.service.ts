@@ -8,7 +8,8 @@ import type { AppDeps } from '../../http/deps.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { Tenant } from '../tenant/tenant.entity.ts';
-import { normalizeEmail, ROLES, User } from '../user/user.entity.ts';
+import { ROLES } from '../../authz/vocabulary.ts';
+import { normalizeEmail, User } from '../user/user.entity.ts';
 import { Session } from './session.entity.ts';
 
 export interface LoginInput {

@@ -1,14 +1,8 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { uuidv7 } from '../../db/ids.ts';
+import { GRANTEE_TYPES, SHARE_RESOURCE_TYPES } from '../../authz/vocabulary.ts';
+import { TenantMetadata } from '../tenant/tenant-scoped.entity.ts';
 import { Group } from '../group/group.entity.ts';
-import { Tenant } from '../tenant/tenant.entity.ts';
 import { User } from '../user/user.entity.ts';
-import { metadataTriggers } from '../../db/metadata-triggers.ts';
-
-export const SHARE_RESOURCE_TYPES = ['FOLDER', 'DASHBOARD', 'DATASET', 'DATA_SOURCE'] as const;
-export type ShareResourceType = (typeof SHARE_RESOURCE_TYPES)[number];
-export const GRANTEE_TYPES = ['USER', 'GROUP', 'ALL_USERS'] as const;
-export type GranteeType = (typeof GRANTEE_TYPES)[number];
 
 /**
  * VIEW on a folder, dashboard or dataset, or USE on a data source, for a user, a group or all
@@ -17,11 +11,8 @@ export type GranteeType = (typeof GRANTEE_TYPES)[number];
 export const Share = defineEntity({
   name: 'Share',
   tableName: 'shares',
-  // Changes notify the metadata cache.
-  triggers: metadataTriggers(),
+  extends: TenantMetadata,
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
-    tenant: () => p.manyToOne(Tenant).deleteRule('cascade'),
     resourceType: p.enum(SHARE_RESOURCE_TYPES),
     resourceId: p.uuid().index(),
     granteeType: p.enum(GRANTEE_TYPES),
@@ -29,7 +20,6 @@ export const Share = defineEntity({
     granteeGroup: () => p.manyToOne(Group).nullable().deleteRule('cascade'),
     granteeKey: p.string().length(36),
     createdBy: () => p.manyToOne(User).nullable().deleteRule('set null'),
-    createdAt: p.datetime().onCreate(() => new Date()),
   },
   uniques: [{ name: 'shares_resource_grantee_unique', properties: ['resourceId', 'granteeKey'] }],
   indexes: [{ name: 'shares_tenant_grantee_index', properties: ['tenant', 'granteeKey', 'resourceType'] }],

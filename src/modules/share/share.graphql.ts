@@ -2,7 +2,8 @@ import { builder } from '../../graphql/builder.ts';
 import { decodeId, rawIds } from '../../graphql/ids.ts';
 import { GroupRef } from '../group/group.graphql.ts';
 import { UserRef } from '../user/user.graphql.ts';
-import { GRANTEE_TYPES, type Share } from './share.entity.ts';
+import { GRANTEE_TYPES } from '../../authz/vocabulary.ts';
+import { type Share } from './share.entity.ts';
 import { SHAREABLE_TYPENAMES, share, unshare, type ShareInput } from './share.service.ts';
 
 export const GranteeTypeEnum = builder.enumType('GranteeType', { values: GRANTEE_TYPES });

@@ -4,23 +4,10 @@ import { badInput, firstBadIndex, forbidden } from '../../errors.ts';
 import type { Context } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { Group } from '../group/group.entity.ts';
+import type { ShareResourceType } from '../../authz/vocabulary.ts';
 import { User } from '../user/user.entity.ts';
-import { Share, type ShareResourceType } from './share.entity.ts';
-
-/**
- * Each shareable resource type registers how to find one of its resources for the viewer and
- * whether the viewer may change its shares. `authorize` throws NOT_FOUND for what the viewer
- * cannot see and FORBIDDEN for what they see but may not share.
- */
-export interface ShareTarget {
-  authorize(ctx: Context, id: string): Promise<void>;
-}
-
-const targets = new Map<ShareResourceType, ShareTarget>();
-
-export function registerShareTarget(type: ShareResourceType, target: ShareTarget): void {
-  targets.set(type, target);
-}
+import { Share } from './share.entity.ts';
+import { SHARE_TARGETS } from './share.targets.ts';
 
 /** Global-id type names of shareable resources. */
 export const SHAREABLE_TYPENAMES: Record<string, ShareResourceType> = {
@@ -67,7 +54,7 @@ async function granteeKeys(ctx: Context, input: ShareInput): Promise<{ key: stri
 
 async function authorize(ctx: Context, input: ShareInput): Promise<ShareResourceType> {
   if (!isPerson(ctx.viewer)) throw forbidden();
-  const target = input.type ? targets.get(input.type) : undefined;
+  const target = input.type ? SHARE_TARGETS[input.type] : undefined;
   if (!input.type || !target || !isUuid(input.id)) throw badInput('input.resourceId', 'Not the id of a shareable resource');
   await target.authorize(ctx, input.id);
   return input.type;

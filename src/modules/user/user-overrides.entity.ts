@@ -1,22 +1,23 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { uuidv7 } from '../../db/ids.ts';
+import { DATASET_ACCESS_LEVELS, FEATURES } from '../../authz/vocabulary.ts';
+import { primaryId } from '../../db/base.entity.ts';
 import { Dataset } from '../dataset/dataset.entity.ts';
-import { Tenant } from '../tenant/tenant.entity.ts';
+import { tenantRelation } from '../tenant/tenant-scoped.entity.ts';
 import { User } from './user.entity.ts';
 import { metadataTriggers } from '../../db/metadata-triggers.ts';
 
-export const DATASET_ACCESS_LEVELS = ['READ', 'READ_WRITE'] as const;
-export type DatasetAccessLevel = (typeof DATASET_ACCESS_LEVELS)[number];
-
-/** One dataset listed in a user's BLACKLIST or WHITELIST. */
+/**
+ * One dataset listed in a user's BLACKLIST or WHITELIST. The override tables have no creation
+ * date, so they take the shared id and tenant but not BaseEntity.
+ */
 export const UserDatasetAccess = defineEntity({
   name: 'UserDatasetAccess',
   tableName: 'user_dataset_access',
   // Changes notify the metadata cache.
   triggers: metadataTriggers(),
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
-    tenant: () => p.manyToOne(Tenant).deleteRule('cascade'),
+    id: primaryId(),
+    tenant: tenantRelation,
     user: () => p.manyToOne(User).deleteRule('cascade'),
     dataset: () => p.manyToOne(Dataset).deleteRule('cascade'),
     level: p.enum(DATASET_ACCESS_LEVELS).default('READ'),
@@ -25,11 +26,6 @@ export const UserDatasetAccess = defineEntity({
 });
 export type UserDatasetAccess = InferEntity<typeof UserDatasetAccess>;
 
-export const FEATURES = ['DASHBOARDS', 'DATASETS', 'SHARE_LINKS', 'SCHEDULES', 'ALERTS', 'API_TOKENS'] as const;
-export type Feature = (typeof FEATURES)[number];
-export const FEATURE_STATES = ['DEFAULT', 'ENABLED', 'DISABLED'] as const;
-export type FeatureState = (typeof FEATURE_STATES)[number];
-
 /** A feature switched ENABLED or DISABLED for one user; DEFAULT is the absence of a row. */
 export const UserFeaturePermission = defineEntity({
   name: 'UserFeaturePermission',
@@ -37,8 +33,8 @@ export const UserFeaturePermission = defineEntity({
   // Changes notify the metadata cache.
   triggers: metadataTriggers(),
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
-    tenant: () => p.manyToOne(Tenant).deleteRule('cascade'),
+    id: primaryId(),
+    tenant: tenantRelation,
     user: () => p.manyToOne(User).deleteRule('cascade'),
     feature: p.enum(FEATURES),
     state: p.enum(['ENABLED', 'DISABLED'] as const),

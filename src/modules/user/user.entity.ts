@@ -1,24 +1,15 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { uuidv7 } from '../../db/ids.ts';
-import { Tenant } from '../tenant/tenant.entity.ts';
+import { DATASET_ACCESS_MODES, ROLES, USER_STATUSES } from '../../authz/vocabulary.ts';
+import { TenantScoped } from '../tenant/tenant-scoped.entity.ts';
 import { metadataTriggers } from '../../db/metadata-triggers.ts';
-
-export const ROLES = ['ADMIN', 'ANALYST', 'EXPLORER', 'VIEWER'] as const;
-export type Role = (typeof ROLES)[number];
-export const USER_STATUSES = ['PENDING', 'ACTIVE', 'DEACTIVATED', 'PUBLIC'] as const;
-export type UserStatus = (typeof USER_STATUSES)[number];
-
-export const DATASET_ACCESS_MODES = ['FULL', 'BLACKLIST', 'WHITELIST'] as const;
-export type DatasetAccessMode = (typeof DATASET_ACCESS_MODES)[number];
 
 export const User = defineEntity({
   name: 'User',
   tableName: 'users',
+  extends: TenantScoped,
   // Changes notify the metadata cache.
   triggers: metadataTriggers({ ignoredColumns: ['last_active_at'] }),
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
-    tenant: () => p.manyToOne(Tenant).deleteRule('cascade'),
     /** Stored trimmed and lower-cased, so the (tenant, email) unique index is case-insensitive. */
     email: p.string().length(320),
     name: p.string().length(200).default(''),
@@ -32,7 +23,6 @@ export const User = defineEntity({
     /** Per-user narrowing of dataset access (PRODUCT.md §4); never applies to admins. */
     datasetAccessMode: p.enum(DATASET_ACCESS_MODES).default('FULL'),
     lastActiveAt: p.datetime().nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
   uniques: [{ name: 'users_tenant_email_unique', properties: ['tenant', 'email'] }],

@@ -8,8 +8,8 @@ import { Tenant } from '../tenant/tenant.entity.ts';
 import { TenantRef } from '../tenant/tenant.graphql.ts';
 import { GroupRef } from '../group/group.graphql.ts';
 import { UserAttributeValueRef } from '../attribute/attribute.graphql.ts';
-import { DATASET_ACCESS_LEVELS, FEATURES, FEATURE_STATES, type DatasetAccessLevel, type Feature, type FeatureState } from './user-overrides.entity.ts';
-import { DATASET_ACCESS_MODES, ROLES, USER_STATUSES, User } from './user.entity.ts';
+import { DATASET_ACCESS_LEVELS, DATASET_ACCESS_MODES, FEATURES, FEATURE_STATES, ROLES, USER_STATUSES, type DatasetAccessLevel, type Feature, type FeatureState } from '../../authz/vocabulary.ts';
+import { User } from './user.entity.ts';
 import { deactivateUser, findVisibleUser, listUsers, restoreUser, updateUser } from './user.service.ts';
 
 export const RoleEnum = builder.enumType('Role', { values: ROLES });

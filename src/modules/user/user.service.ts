@@ -9,8 +9,9 @@ import { recordAudit } from '../audit/audit.service.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { Session } from '../session/session.entity.ts';
 import { Invitation } from '../invitation/invitation.entity.ts';
-import { UserDatasetAccess, UserFeaturePermission, type DatasetAccessLevel, type Feature, type FeatureState } from './user-overrides.entity.ts';
-import { ROLES, User, type DatasetAccessMode, type Role, type UserStatus } from './user.entity.ts';
+import { ROLES, type DatasetAccessLevel, type DatasetAccessMode, type Feature, type FeatureState, type Role, type UserStatus } from '../../authz/vocabulary.ts';
+import { UserDatasetAccess, UserFeaturePermission } from './user-overrides.entity.ts';
+import { User } from './user.entity.ts';
 
 export interface UserListFilter {
   search?: string | null;
