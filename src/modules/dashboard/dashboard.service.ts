@@ -2,7 +2,7 @@ import { allows, assertCan, isPerson } from '../../authz/policy.ts';
 import { visibleDashboards } from '../../authz/visibility.ts';
 import { isUuid } from '../../db/ids.ts';
 import { badInput, forbidden, notFound } from '../../errors.ts';
-import { containsPattern, idWindowQuery, type IdWindow } from '../../graphql/pagination.ts';
+import { containsPattern, idWindowQuery, type IdWindow } from '../../db/id-window.ts';
 import type { Context } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Workspace } from '../folder/folder.entity.ts';

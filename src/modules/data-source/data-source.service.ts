@@ -8,7 +8,7 @@ import type { Facts } from '../../authz/decide.ts';
 import { grantedIds, impersonatorOf } from '../../authz/visibility.ts';
 import { isUuid, uuidv7 } from '../../db/ids.ts';
 import { badInput, conflict, forbidden, notFound, withUniqueGuard } from '../../errors.ts';
-import { idWindowQuery, type IdWindow } from '../../graphql/pagination.ts';
+import { idWindowQuery, type IdWindow } from '../../db/id-window.ts';
 import type { Loaders } from '../../http/loaders.ts';
 import { hostRefusalAtSave } from '../../query/host-guard.ts';
 import { SSL_MODES, type SslMode } from '../../query/pools.ts';

@@ -4,7 +4,7 @@ import type { Viewer } from '../../auth/principal.ts';
 import { assertCan, canAs, isPerson } from '../../authz/policy.ts';
 import { isUuid, uuidv7 } from '../../db/ids.ts';
 import { badInput, conflict, forbidden, notFound, withUniqueGuard } from '../../errors.ts';
-import type { IdWindow } from '../../graphql/pagination.ts';
+import type { IdWindow } from '../../db/id-window.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { DataSource } from '../data-source/data-source.entity.ts';
 import { dataSourceFacts } from '../data-source/data-source.service.ts';
