@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import type { Workspace } from '../folder/folder.entity.ts';
 import { resolvePlacement } from '../folder/folder.service.ts';
 import { DASHBOARD_CAPS, Dashboard, DashboardFilter, Widget } from './dashboard.entity.ts';
-import { dashboardFacts } from './dashboard.facts.ts';
+import { dashboardFacts } from './dashboard.policy.ts';
 
 /** A dashboard the viewer may see; NOT_FOUND otherwise, exactly like a missing id. */
 export async function findVisibleDashboard(ctx: Context, id: string): Promise<Dashboard> {

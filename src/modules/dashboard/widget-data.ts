@@ -7,7 +7,7 @@ import { authorizeDatasetRead, executeQuery } from '../dataset/dataset.query.ts'
 import { datasetById } from '../dataset/dataset.service.ts';
 import type { Dataset, FieldType } from '../dataset/dataset.entity.ts';
 import type { DashboardFilter, Widget } from './dashboard.entity.ts';
-import { dashboardFacts } from './dashboard.facts.ts';
+import { dashboardFacts } from './dashboard.policy.ts';
 import { findVisibleDashboard } from './dashboard.service.ts';
 import { permittedChoices } from './filter-access.ts';
 import { filterConditions, typedValues } from './filter-clamp.ts';

@@ -20,7 +20,7 @@ import { dataSourcePool, dataSourceVersion, loadDataSourceRow } from '../data-so
 import type { DataSourceRow } from '../data-source/data-source.rows.ts';
 import type { ServiceContext } from '../service-context.ts';
 import type { Dataset } from './dataset.entity.ts';
-import { datasetFacts, type DatasetAccessContext } from './dataset.access.ts';
+import { datasetFacts, type DatasetAccessContext } from './dataset.policy.ts';
 
 export type ExploreContext = ServiceContext & DatasetAccessContext & { loaders: Pick<Loaders, 'attributes'> };
 

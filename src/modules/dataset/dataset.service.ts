@@ -10,7 +10,7 @@ import { DataSource } from '../data-source/data-source.entity.ts';
 import { dataSourceFacts } from '../data-source/data-source.service.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { registerShareTarget } from '../share/share.service.ts';
-import { canSeeThisDataset, datasetFacts, mayManageSomeDataset, visibleDatasets, type DatasetAccessContext } from './dataset.access.ts';
+import { canSeeThisDataset, datasetFacts, mayManageSomeDataset, visibleDatasets, type DatasetAccessContext } from './dataset.policy.ts';
 import { dataSourceRow } from '../data-source/data-source.rows.ts';
 import { deepFreeze } from '../../cache/metadata-cache.ts';
 import { readThrough } from '../../cache/request-metadata.ts';

@@ -7,7 +7,7 @@ import { listShares, registerShareTarget } from '../share/share.service.ts';
 import { UserRef } from '../user/user.graphql.ts';
 import { allows, assertCan } from '../../authz/policy.ts';
 import { Folder, WORKSPACES } from './folder.entity.ts';
-import { folderFacts } from './folder.facts.ts';
+import { folderFacts } from './folder.policy.ts';
 import { createFolder, deleteFolder, findVisibleFolder, listFolders, moveFolder, renameFolder } from './folder.service.ts';
 
 export const WorkspaceEnum = builder.enumType('Workspace', { values: WORKSPACES });

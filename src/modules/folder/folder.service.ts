@@ -7,7 +7,7 @@ import type { Context } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { Dashboard } from '../dashboard/dashboard.entity.ts';
 import { Folder, type Workspace } from './folder.entity.ts';
-import { folderFacts } from './folder.facts.ts';
+import { folderFacts } from './folder.policy.ts';
 
 export function validateFolderName(name: string, field = 'input.name'): string {
   const trimmed = name.trim();
