@@ -7,7 +7,7 @@ import { badInput, conflict, forbidden, notFound, withUniqueGuard } from '../../
 import type { IdWindow } from '../../db/id-window.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { DataSource } from '../data-source/data-source.entity.ts';
-import { dataSourceFacts } from '../data-source/data-source.service.ts';
+import { dataSourceFacts } from '../data-source/data-source.policy.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { registerShareTarget } from '../share/share.service.ts';
 import { canSeeThisDataset, datasetFacts, mayManageSomeDataset, visibleDatasets, type DatasetAccessContext } from './dataset.policy.ts';
