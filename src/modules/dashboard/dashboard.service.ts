@@ -1,5 +1,4 @@
 import { allows, assertCan, isPerson } from '../../authz/policy.ts';
-import { visibleDashboards } from '../../authz/visibility.ts';
 import { isUuid } from '../../db/ids.ts';
 import { badInput, forbidden, notFound } from '../../errors.ts';
 import { containsPattern, idWindowQuery, type IdWindow } from '../../db/id-window.ts';
@@ -8,7 +7,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import type { Workspace } from '../folder/folder.entity.ts';
 import { resolvePlacement } from '../folder/folder.service.ts';
 import { DASHBOARD_CAPS, Dashboard, DashboardFilter, Widget } from './dashboard.entity.ts';
-import { dashboardFacts } from './dashboard.policy.ts';
+import { dashboardFacts, visibleDashboards } from './dashboard.policy.ts';
 
 /** A dashboard the viewer may see; NOT_FOUND otherwise, exactly like a missing id. */
 export async function findVisibleDashboard(ctx: Context, id: string): Promise<Dashboard> {
