@@ -5,7 +5,7 @@
  */
 import pg from 'pg';
 import { createApp } from '../src/app.ts';
-import { visibleDashboards } from '../src/authz/visibility.ts';
+import { visibleDashboards } from '../src/modules/dashboard/dashboard.policy.ts';
 import { loadConfig } from '../src/config.ts';
 import { uuidv7 } from '../src/db/ids.ts';
 import { closeDeps, createDeps } from '../src/http/deps.ts';

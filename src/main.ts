@@ -3,8 +3,8 @@ import { createLogger } from './logger.ts';
 import { openRuntime } from './runtime.ts';
 import { createApp } from './app.ts';
 import { serve } from './http/server.ts';
-import { DEMO_PASSWORD, DEMO_TENANT, DEMO_USERS, seedDemo } from './db/demo-seed.ts';
-import { DEMO_WAREHOUSE_USERS, seedDemoWarehouse, syncDemoDataSourcePort } from './db/demo-warehouse.ts';
+import { DEMO_PASSWORD, DEMO_TENANT, DEMO_USERS, seedDemo } from './demo/seed.ts';
+import { DEMO_WAREHOUSE_USERS, seedDemoWarehouse, syncDemoDataSourcePort } from './demo/warehouse.ts';
 import type { Logger } from './logger.ts';
 import type { Runtime } from './runtime.ts';
 

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_TENANT, DEMO_USERS, seedDemo } from '../src/db/demo-seed.ts';
-import { DEMO_WAREHOUSE_USERS, seedDemoWarehouse } from '../src/db/demo-warehouse.ts';
+import { DEMO_PASSWORD, DEMO_TENANT, DEMO_USERS, seedDemo } from '../src/demo/seed.ts';
+import { DEMO_WAREHOUSE_USERS, seedDemoWarehouse } from '../src/demo/warehouse.ts';
 import { createOrm, migrate } from '../src/db/orm.ts';
 import { graphql } from './generated/gql.ts';
 import { createTestKit, type TestKit } from './testkit/kit.ts';

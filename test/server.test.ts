@@ -3,7 +3,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_TENANT } from '../src/db/demo-seed.ts';
+import { DEMO_PASSWORD, DEMO_TENANT } from '../src/demo/seed.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 

@@ -4,7 +4,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { uuidv7 } from '../src/db/ids.ts';
 import { datasetById } from '../src/modules/dataset/dataset.service.ts';
-import { executeQuery } from '../src/query/runner.ts';
+import { executeQuery } from '../src/modules/dataset/dataset.query.ts';
 import { graphql } from './generated/gql.ts';
 import type { DatasetQueryInput } from './generated/graphql.ts';
 import { contentBuilders } from './testkit/content.ts';

@@ -29,8 +29,8 @@ export function impersonatorOf(subject: VisibilitySubject): VisibilitySubject | 
   return { tenantId: subject.tenantId, userId: subject.impersonatorId, role: subject.impersonatorRole ?? 'VIEWER' };
 }
 
-/** `predicate` for the viewer and, while impersonating, for the impersonator too. */
-function forBoth(subject: VisibilitySubject, alias: string, predicate: (person: VisibilitySubject, alias: string) => SqlFragment): SqlFragment {
+/** `predicate` for the viewer and, while impersonating, for the impersonator too: only what both can see. */
+export function forBoth(subject: VisibilitySubject, alias: string, predicate: (person: VisibilitySubject, alias: string) => SqlFragment): SqlFragment {
   const own = predicate(subject, alias);
   const impersonator = impersonatorOf(subject);
   if (!impersonator) return own;
@@ -68,46 +68,36 @@ export function sharedFolderTree(subject: VisibilitySubject): SqlFragment {
 }
 
 /**
- * The `dashboard.view` row of the matrix as a predicate over `alias` (a dashboards row):
- * admins see all; others see what they own, their own personal workspace, what is shared with
- * them (directly or through a folder); analysts also see the whole team workspace. While
- * impersonating, the impersonator must see the row as well.
+ * What the workspaces alone let a non-admin see of a dashboards or folders row over `alias`
+ * (PRODUCT.md §3): what they own, their own personal workspace, and for analysts the whole team
+ * workspace. A disjunction: callers wrap it with the resource's shares.
  */
-export function visibleDashboards(subject: VisibilitySubject, alias = 'd'): SqlFragment {
-  return forBoth(subject, alias, dashboardsOf);
-}
-
-function dashboardsOf(subject: VisibilitySubject, alias: string): SqlFragment {
-  if (subject.role === 'ADMIN') return { sql: `${alias}.tenant_id = ?`, params: [subject.tenantId] };
-  const granted = grantedIds(subject, 'DASHBOARD');
-  const folders = sharedFolderTree(subject);
-  const team = subject.role === 'ANALYST' ? `or ${alias}.workspace = 'TEAM'` : '';
+export function workspaceReach(subject: VisibilitySubject, alias: string): SqlFragment {
+  const team = subject.role === 'ANALYST' ? `\n            or ${alias}.workspace = 'TEAM'` : '';
   return {
-    sql: `${alias}.tenant_id = ? and (
-            ${alias}.owner_id = ?
-            or (${alias}.workspace = 'PERSONAL' and ${alias}.workspace_owner_id = ?)
-            ${team}
-            or ${alias}.id in (${granted.sql})
-            or ${alias}.folder_id in (${folders.sql}))`,
-    params: [subject.tenantId, subject.userId, subject.userId, ...granted.params, ...folders.params],
+    sql: `${alias}.owner_id = ?
+            or (${alias}.workspace = 'PERSONAL' and ${alias}.workspace_owner_id = ?)${team}`,
+    params: [subject.userId, subject.userId],
   };
 }
 
-/** The `folder.view` row of the matrix as a predicate over `alias` (a folders row), for both people while impersonating. */
+/**
+ * The `folder.view` row of the matrix as a predicate over `alias` (a folders row): admins see all;
+ * others what their workspaces reach and shared folder trees. For both people while
+ * impersonating. (Here rather than with the folder module: the folder-chain loader uses it.)
+ */
 export function visibleFolders(subject: VisibilitySubject, alias = 'f'): SqlFragment {
   return forBoth(subject, alias, foldersOf);
 }
 
 function foldersOf(subject: VisibilitySubject, alias: string): SqlFragment {
   if (subject.role === 'ADMIN') return { sql: `${alias}.tenant_id = ?`, params: [subject.tenantId] };
+  const reach = workspaceReach(subject, alias);
   const folders = sharedFolderTree(subject);
-  const team = subject.role === 'ANALYST' ? `or ${alias}.workspace = 'TEAM'` : '';
   return {
     sql: `${alias}.tenant_id = ? and (
-            ${alias}.owner_id = ?
-            or (${alias}.workspace = 'PERSONAL' and ${alias}.workspace_owner_id = ?)
-            ${team}
+            ${reach.sql}
             or ${alias}.id in (${folders.sql}))`,
-    params: [subject.tenantId, subject.userId, subject.userId, ...folders.params],
+    params: [subject.tenantId, ...reach.params, ...folders.params],
   };
 }

@@ -1,18 +1,10 @@
 import { resolveCursorConnection, type ResolveCursorConnectionArgs } from '@pothos/plugin-relay';
 import { badInput } from '../errors.ts';
 import { isUuid } from '../db/ids.ts';
+import type { IdWindow } from '../db/id-window.ts';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
-
-/** Keyset window over time-ordered UUID primary keys: `id > after`, `id < before`, ordered by id. */
-export interface IdWindow {
-  after: string | undefined;
-  before: string | undefined;
-  limit: number;
-  /** True when paging backwards (`last`): order descending, the plugin reverses the page. */
-  descending: boolean;
-}
 
 function decodeCursor(cursor: string | undefined, arg: string): string | undefined {
   if (cursor === undefined) return undefined;
@@ -58,21 +50,4 @@ export async function idConnection<T extends { id: string }>(
         descending: params.inverted,
       }),
   );
-}
-
-/** A MikroORM id condition and order for a keyset window. */
-export function idWindowQuery(window: IdWindow) {
-  const id: { $gt?: string; $lt?: string } = {};
-  if (window.after) id.$gt = window.after;
-  if (window.before) id.$lt = window.before;
-  return {
-    where: Object.keys(id).length > 0 ? { id } : {},
-    orderBy: { id: window.descending ? ('desc' as const) : ('asc' as const) },
-    limit: window.limit,
-  };
-}
-
-/** Escapes LIKE wildcards so a search string matches literally. */
-export function containsPattern(search: string): string {
-  return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }

@@ -4,7 +4,7 @@
  * them); every value is a `param` node (the printer binds it as `$n`). Nothing in this AST can
  * carry raw SQL: the only constants are the keywords of `SqlConstant`.
  */
-import type { FieldType } from '../modules/dataset/dataset.entity.ts';
+import type { FieldType } from './definition.ts';
 
 /** Types the printer casts parameters to: every parameter is `$n::type` (or `$n::type[]`). */
 export type PgType = 'text' | 'numeric' | 'date' | 'timestamptz' | 'boolean' | 'integer';

@@ -4,7 +4,7 @@
  * function names map onto a fixed list. Division is safe: `a / b` is `a::numeric / nullif(b, 0)`,
  * so a zero denominator gives NULL instead of failing the whole query.
  */
-import type { FieldType } from '../modules/dataset/dataset.entity.ts';
+import type { FieldType } from './definition.ts';
 import { constant, param, type SqlExpr, type SqlFunction } from './ast.ts';
 import type { Expr, FunctionName } from './expression.ts';
 

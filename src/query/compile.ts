@@ -8,7 +8,7 @@
  * to the one side), so joins never multiply the root's rows. A permission rule on a model the
  * query does not join applies through an EXISTS along the relationships (in either direction).
  */
-import type { DatasetDefinition, DatasetField, DatasetModel, FieldType, PermissionRule } from '../modules/dataset/dataset.entity.ts';
+import type { DatasetDefinition, DatasetField, DatasetModel, FieldType, PermissionRule } from './definition.ts';
 import { badInput } from '../errors.ts';
 import { arrayParam, column, constant, param, PG_TYPE, type Join, type Select, type SqlExpr, type TableRef } from './ast.ts';
 import type { EffectiveAttributes } from './attributes.ts';

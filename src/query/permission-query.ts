@@ -12,10 +12,7 @@
  * - at most MAX_PERMISSION_VALUES rows are read (a filter value list is bounded anyway).
  */
 import type pg from 'pg';
-import type { ServiceContext } from '../modules/service-context.ts';
 import { QUERY_LIMITS } from './compile.ts';
-import { chargeWarehouseQuery } from './budget.ts';
-import { dataSourcePoolById } from './runner.ts';
 
 export const PERMISSION_QUERY_TIMEOUT_MS = 5_000;
 export const MAX_PERMISSION_VALUES = QUERY_LIMITS.maxListValues;
@@ -52,15 +49,13 @@ export interface PermissionQueryResult {
   truncated: boolean;
 }
 
-/** Runs one permission query on a data source of the tenant. No permission check here. */
+/** Runs one permission query on a data source's pool (`password` only words errors). No permission check here. */
 export async function runPermissionQuery(
-  ctx: Pick<ServiceContext, 'em' | 'deps' | 'metadata'>,
-  target: { dataSourceId: string; tenantId: string },
+  lease: { pool: pg.Pool; password: () => string },
   sqlText: string,
   params: readonly unknown[],
 ): Promise<PermissionQueryResult> {
-  chargeWarehouseQuery(ctx);
-  const { pool, password } = await dataSourcePoolById(ctx, target.dataSourceId, target.tenantId);
+  const { pool, password } = lease;
   const redact = (text: string) => {
     let secret: string | undefined;
     try {

@@ -7,9 +7,7 @@
  * no longer has yields `false`; NULL never matches (`= any(…)` is never true for NULL, and
  * IS_NOT says `is not null` explicitly). Values are array parameters cast to the field's type.
  */
-import type { Viewer } from '../auth/principal.ts';
-import type { Facts } from '../authz/decide.ts';
-import type { DatasetDefinition, FieldType, PermissionRule } from '../modules/dataset/dataset.entity.ts';
+import type { DatasetDefinition, FieldType, PermissionRule } from './definition.ts';
 import { SYSTEM_ATTRIBUTES, type AttributeScalar, type EffectiveAttributes, type EffectiveValue } from './attributes.ts';
 import { arrayParam, column, constant, PG_TYPE, type SqlExpr } from './ast.ts';
 
@@ -141,13 +139,29 @@ export function compileRlp(rules: readonly PermissionRule[], attributes: Effecti
   return { predicates, missingAttributes: missing };
 }
 
+/** The caller, as far as row-level permission cares (a principal has these and more). */
+export interface RestrictionSubject {
+  kind: string;
+  role: string;
+  status: string;
+  impersonatorId?: string | undefined;
+  impersonatorRole?: string | undefined;
+}
+
+/** The share facts that lift the restriction; the impersonator's own, while one impersonates. */
+export interface RestrictionFacts {
+  dataSourceShared?: boolean;
+  datasetShared?: boolean;
+  impersonatorFacts?: RestrictionFacts;
+}
+
 /**
  * Who row-level permission restricts: VIEWER, EXPLORER and PUBLIC principals (embeds, links), and
  * ANALYSTs without the data source shared (who reach the dataset only through a dataset share).
  * ADMINs are never restricted. While impersonating, the role acted as decides, and a non-admin
  * impersonator's own restriction (with their own shares) applies too.
  */
-export function isRestricted(viewer: Pick<Viewer, 'kind' | 'role' | 'status' | 'impersonatorId' | 'impersonatorRole'>, facts: Facts): boolean {
+export function isRestricted(viewer: RestrictionSubject, facts: RestrictionFacts): boolean {
   if (viewer.kind === 'EMBED' || viewer.kind === 'SHARE_LINK' || viewer.status === 'PUBLIC') return true;
   // While a non-admin impersonates, a restriction of either person restricts the query (the
   // target's attributes apply); without the impersonator's own facts they count as restricted.

@@ -1,27 +1,14 @@
 /**
- * Runs compiled dataset queries on the dataset's data source: a read-only transaction with a
- * statement timeout, on a pooled connection (pools.ts), fetching one row more than the limit to
- * tell whether the result was truncated. `exploreDataset` is the GraphQL path (explore right,
- * RLP for restricted viewers); `executeQuery` is the pipeline other paths (widgets, exports,
- * embeds) call with the access they computed.
+ * Runs printed statements on a data source's pool: a read-only transaction with a statement
+ * timeout, on a pooled connection (pools.ts), fetching one row more than the limit to tell whether
+ * the result was truncated. It is handed the pool and the SQL; who may read, and which pool, the
+ * caller decides (modules/dataset/dataset.query.ts, modules/data-source/data-source.pool.ts).
  */
 import pg from 'pg';
-import { decryptSecret } from '../auth/secret-box.ts';
-import { assertCan } from '../authz/policy.ts';
-import { DataSourceError, DomainError, notFound } from '../errors.ts';
-import type { Dataset } from '../modules/dataset/dataset.entity.ts';
-import { dataSourceRow, type DataSourceRow } from '../modules/data-source/data-source.rows.ts';
-import { datasetFacts, type DatasetAccessContext } from '../modules/dataset/dataset.access.ts';
-import type { ServiceContext } from '../modules/service-context.ts';
-import type { Loaders } from '../http/loaders.ts';
-import { compileQuery, type CompiledQuery, type DatasetQueryInput, type QueryAccess, type QueryColumn } from './compile.ts';
-import { deepFreeze } from '../cache/metadata-cache.ts';
-import { printSelect, type PrintedSql } from './print.ts';
-import { assertSchemasAllowed } from './schema-allowlist.ts';
-import { chargeWarehouseQuery } from './budget.ts';
-import { resultCacheKey } from './result-cache.ts';
+import { DataSourceError, DomainError } from '../errors.ts';
+import type { QueryColumn } from './compile.ts';
+import type { PrintedSql } from './print.ts';
 import { isStalePlan, retireStatement, statementName } from './prepared.ts';
-import { isRestricted } from './rlp.ts';
 
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
 
@@ -182,122 +169,24 @@ export async function runReadOnly(
   }
 }
 
+/** A pool to run on, and the password its connections use (to keep it out of error messages). */
+export interface PoolLease {
+  pool: pg.Pool;
+  password?: string | (() => string);
+}
+
 /**
- * The pool of one of the tenant's data sources, and its password (to keep it out of error
- * messages), decrypted only when a pool is made or an error is worded.
+ * Runs a compiled query's printed SQL (which asks for one row more than `limit`): at most `limit`
+ * rows, values converted for JSON, and whether more rows existed.
  */
-async function loadRow(ctx: Pick<ServiceContext, 'em' | 'metadata'>, dataSourceId: string, tenantId: string): Promise<DataSourceRow> {
-  const row = await dataSourceRow(ctx, tenantId, dataSourceId);
-  if (!row) throw notFound('Data source');
-  return row;
-}
-
-function dataSourcePool(ctx: Pick<ServiceContext, 'deps'>, row: DataSourceRow) {
-  let plain: string | undefined;
-  const password = () => (plain ??= decryptSecret(ctx.deps.keys.encryptionKey, row.password_ciphertext, row.id));
-  const target = {
-    id: row.id, updatedAt: new Date(row.updated_at), host: row.host, port: row.port, database: row.database, username: row.username,
-    sslMode: row.ssl_mode, caCertificate: row.ca_certificate,
-  };
-  return { pool: ctx.deps.dataSourcePools.get(target, password), password };
-}
-
-/** The pool of one of the tenant's data sources by id, and its password (to keep it out of error messages). */
-export async function dataSourcePoolById(ctx: Pick<ServiceContext, 'em' | 'deps' | 'metadata'>, dataSourceId: string, tenantId: string) {
-  return dataSourcePool(ctx, await loadRow(ctx, dataSourceId, tenantId));
-}
-
-/** Runs one printed statement read-only on a data source of the tenant (no permission check). */
-export async function runOnDataSource(
-  ctx: Pick<ServiceContext, 'em' | 'deps' | 'metadata'>,
-  target: { dataSourceId: string; tenantId: string },
+export async function runQuery(
+  lease: PoolLease,
   sql: PrintedSql,
+  limit: number,
   options: { timeoutMs?: number } = {},
-): Promise<RawResult> {
-  const { pool, password } = await dataSourcePoolById(ctx, target.dataSourceId, target.tenantId);
-  return runReadOnly(pool, sql, { ...options, password });
-}
-
-const UNRESTRICTED = {};
-const RESTRICTED_WITHOUT_ATTRIBUTES = {};
-const COMPILED_PER_VIEWER = 200;
-/**
- * Compiled and printed queries by dataset object, then attributes object, then versions and input.
- * Both objects are shared, frozen values of the metadata cache (a dataset entity per version, a
- * viewer's attributes until they change), so a viewer's repeated query compiles once and a change
- * to the rules or the attributes makes new objects that miss. The data source's version is in the
- * key because the schema allowlist is checked here. Objects made for one request (mutations, cache
- * off) miss too, and are forgotten with the request.
- */
-const compiledQueries = new WeakMap<object, WeakMap<object, Map<string, { compiled: CompiledQuery; sql: PrintedSql }>>>();
-
-/** Changes whenever the data source is edited (host, credentials, TLS, schemas): part of every cache key. */
-const dataSourceVersion = (row: DataSourceRow) => `${new Date(row.updated_at).getTime()}:${row.schemas.join(',')}`;
-
-function compileAndPrint(dataset: Dataset, source: DataSourceRow, input: DatasetQueryInput, access: QueryAccess) {
-  // Only an explicit "not restricted" compiles without the rules; anything else (no access information
-  // included) gets them: never the unrestricted entry for a caller that said nothing (fail closed).
-  const unrestricted = access?.restricted === false;
-  const viewerKey = unrestricted ? UNRESTRICTED : (access?.attributes ?? RESTRICTED_WITHOUT_ATTRIBUTES);
-  let byViewer = compiledQueries.get(dataset);
-  if (!byViewer) compiledQueries.set(dataset, (byViewer = new WeakMap()));
-  let byInput = byViewer.get(viewerKey);
-  if (!byInput) byViewer.set(viewerKey, (byInput = new Map()));
-  const inputKey = `${dataset.version}:${dataSourceVersion(source)}:${JSON.stringify(input)}`;
-  const known = byInput.get(inputKey);
-  if (known) return known;
-  const compiled = compileQuery(dataset, input, unrestricted ? access : { restricted: true, attributes: access?.attributes });
-  assertSchemasAllowed(compiled.select, source.schemas);
-  const entry = deepFreeze({ compiled, sql: printSelect(compiled.select) });
-  if (byInput.size >= COMPILED_PER_VIEWER) byInput.delete(byInput.keys().next().value!);
-  byInput.set(inputKey, entry);
-  return entry;
-}
-
-/**
- * The pipeline: compile (with `access` for row-level permission), check the data source's schema
- * allowlist, print, run on the dataset's data source, convert values. No permission check here:
- * callers decide who may read. With `cacheTtlSeconds`, results are shared for that long between
- * requests whose data source version, printed SQL and bound values are identical — the row-level
- * predicates and their values are part of both, so no one is ever served rows computed for someone
- * else's permissions, nor rows of a data source since re-pointed.
- */
-export async function executeQuery(
-  ctx: Pick<ServiceContext, 'em' | 'deps' | 'logger' | 'metadata'>,
-  dataset: Dataset,
-  input: DatasetQueryInput,
-  access: QueryAccess,
-  options: { timeoutMs?: number; cacheTtlSeconds?: number } = {},
-): Promise<QueryResultData> {
-  const dataSourceId = dataset.dataSource.id;
-  const source = await loadRow(ctx, dataSourceId, dataset.tenant.id);
-  const { compiled, sql } = compileAndPrint(dataset, source, input, access);
-  const cacheKey = options.cacheTtlSeconds ? resultCacheKey(dataSourceId, dataSourceVersion(source), dataset.version, sql) : undefined;
-  const cached = cacheKey ? ctx.deps.resultCache.get(cacheKey) : undefined;
-  if (cached) return { ...cached, sql, cached: true };
-  chargeWarehouseQuery(ctx);
-  const started = performance.now();
-  const { pool, password } = dataSourcePool(ctx, source);
-  const raw = await runReadOnly(pool, sql, { timeoutMs: options.timeoutMs, password });
-  const truncated = raw.rows.length > compiled.limit;
-  const rows = (truncated ? raw.rows.slice(0, compiled.limit) : raw.rows).map((r) => r.map((value, i) => convert(value, raw.fields[i]!.dataTypeID)));
-  // Checked on the process logger first: the request's own logger is made only when something is logged.
-  if (ctx.deps.logger.isLevelEnabled('debug')) {
-    ctx.logger.debug({ datasetId: dataset.id, ms: Math.round(performance.now() - started), rows: rows.length, truncated }, 'dataset query');
-  }
-  const result = { columns: compiled.columns, rows, rowCount: rows.length, truncated, sql, missingAttributes: compiled.missingAttributes };
-  if (cacheKey) ctx.deps.resultCache.set(cacheKey, result, options.cacheTtlSeconds! * 1000);
-  return { ...result, cached: false };
-}
-
-export type ExploreContext = ServiceContext & DatasetAccessContext & { loaders: Pick<Loaders, 'attributes'> };
-
-/** `Dataset.query`: needs `dataset.explore`; restricted viewers get the dataset's rules. */
-export async function exploreDataset(ctx: ExploreContext, dataset: Dataset, input: DatasetQueryInput): Promise<QueryResultData> {
-  const facts = await datasetFacts(ctx, dataset);
-  await assertCan(ctx, 'dataset.explore', facts, 'You may not explore this dataset');
-  const viewer = ctx.viewer!;
-  const restricted = isRestricted(viewer, facts);
-  const attributes = restricted && dataset.permissionRules.length > 0 ? await ctx.loaders.attributes() : undefined;
-  return executeQuery(ctx, dataset, input, { restricted, attributes });
+): Promise<{ rows: unknown[][]; truncated: boolean }> {
+  const raw = await runReadOnly(lease.pool, sql, { timeoutMs: options.timeoutMs, password: lease.password });
+  const truncated = raw.rows.length > limit;
+  const rows = (truncated ? raw.rows.slice(0, limit) : raw.rows).map((r) => r.map((value, i) => convert(value, raw.fields[i]!.dataTypeID)));
+  return { rows, truncated };
 }

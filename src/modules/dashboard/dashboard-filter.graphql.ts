@@ -1,7 +1,7 @@
 import { builder } from '../../graphql/builder.ts';
 import { rawId } from '../../graphql/ids.ts';
 import { DashboardFilterRef } from './dashboard.graphql.ts';
-import { dashboardFacts } from './dashboard.facts.ts';
+import { dashboardFacts } from './dashboard.policy.ts';
 import { deleteDashboardFilter, updateDashboardFilter } from './dashboard-filter.service.ts';
 import { permissionNotices } from './filter-permission-save.ts';
 

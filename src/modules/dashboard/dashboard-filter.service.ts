@@ -3,10 +3,10 @@ import { isUuid } from '../../db/ids.ts';
 import { notFound } from '../../errors.ts';
 import type { Context } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { datasetFacts } from '../dataset/dataset.access.ts';
+import { datasetFacts } from '../dataset/dataset.policy.ts';
 import { Dataset } from '../dataset/dataset.entity.ts';
 import { DashboardFilter, type Dashboard } from './dashboard.entity.ts';
-import { dashboardFacts } from './dashboard.facts.ts';
+import { dashboardFacts } from './dashboard.policy.ts';
 import { findVisibleDashboard } from './dashboard.service.ts';
 import { permissionFieldsToSave } from './filter-permission-save.ts';
 

@@ -4,6 +4,7 @@ import { TenantScoped } from '../tenant/tenant-scoped.entity.ts';
 import { Dataset } from '../dataset/dataset.entity.ts';
 import { Folder } from '../folder/folder.entity.ts';
 import { User } from '../user/user.entity.ts';
+import { FILTER_TYPES } from '../../query/filter-permissions/filter-type.ts';
 
 export const Dashboard = defineEntity({
   name: 'Dashboard',
@@ -48,8 +49,7 @@ export type Widget = InferEntity<typeof Widget>;
  */
 export const DASHBOARD_CAPS = { widgets: 100, filters: 50 } as const;
 
-export const FILTER_TYPES = ['DROPDOWN', 'TEXT', 'DATE'] as const;
-export type FilterType = (typeof FILTER_TYPES)[number];
+export { FILTER_TYPES, type FilterType } from '../../query/filter-permissions/filter-type.ts';
 
 /** A dashboard filter bound to one dataset field, with optional permission code (YAML). */
 export const DashboardFilter = defineEntity({

@@ -11,7 +11,7 @@ import { listShares } from '../share/share.service.ts';
 import { UserRef } from '../user/user.graphql.ts';
 import type { DashboardFilter} from './dashboard.entity.ts';
 import { DASHBOARD_CAPS, Dashboard, FILTER_TYPES, Widget } from './dashboard.entity.ts';
-import { dashboardFacts } from './dashboard.facts.ts';
+import { dashboardFacts } from './dashboard.policy.ts';
 import {
   copyDashboard,
   createDashboard,

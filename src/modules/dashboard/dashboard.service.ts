@@ -1,14 +1,13 @@
 import { allows, assertCan, isPerson } from '../../authz/policy.ts';
-import { visibleDashboards } from '../../authz/visibility.ts';
 import { isUuid } from '../../db/ids.ts';
 import { badInput, forbidden, notFound } from '../../errors.ts';
-import { containsPattern, idWindowQuery, type IdWindow } from '../../graphql/pagination.ts';
+import { containsPattern, idWindowQuery, type IdWindow } from '../../db/id-window.ts';
 import type { Context } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Workspace } from '../../authz/vocabulary.ts';
 import { resolvePlacement } from '../folder/folder.service.ts';
 import { DASHBOARD_CAPS, Dashboard, DashboardFilter, Widget } from './dashboard.entity.ts';
-import { dashboardFacts } from './dashboard.facts.ts';
+import { dashboardFacts, visibleDashboards } from './dashboard.policy.ts';
 
 /** A dashboard the viewer may see; NOT_FOUND otherwise, exactly like a missing id. */
 export async function findVisibleDashboard(ctx: Context, id: string): Promise<Dashboard> {

@@ -14,6 +14,8 @@ import {
   type FilterPermissionResult,
 } from '../../query/filter-permissions/index.ts';
 import { MAX_PERMISSION_VALUES, runPermissionQuery } from '../../query/permission-query.ts';
+import { chargeWarehouseQuery } from '../../query/budget.ts';
+import { dataSourcePoolById } from '../data-source/data-source.pool.ts';
 import type { DashboardFilter } from './dashboard.entity.ts';
 
 const UNRESTRICTED: FilterPermissionResult = { kind: 'UNRESTRICTED' };
@@ -63,7 +65,8 @@ async function evaluate(ctx: Context, filter: DashboardFilter, all: readonly Das
         ctx.logger.warn({ ...log, line }, 'filter permission query awaits an admin’s save; it yields no values');
         return [];
       }
-      const ran = await runPermissionQuery(ctx, { dataSourceId: dsId, tenantId: viewer.tenantId }, text, params);
+      chargeWarehouseQuery(ctx);
+      const ran = await runPermissionQuery(await dataSourcePoolById(ctx, dsId, viewer.tenantId), text, params);
       if (ran.truncated) ctx.logger.warn({ ...log, line, kept: MAX_PERMISSION_VALUES }, 'filter permission query returned more values than a filter takes; the rest are ignored');
       return ran.values;
     },

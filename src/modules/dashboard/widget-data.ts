@@ -1,16 +1,13 @@
-import { mergeFacts } from '../../authz/decide.ts';
-import { assertCan } from '../../authz/policy.ts';
 import { badInput, forbidden } from '../../errors.ts';
 import type { Context } from '../../http/context.ts';
 import { compileQuery, type DatasetQueryInput, type FieldFilterInput } from '../../query/compile.ts';
 import { printSelect } from '../../query/print.ts';
-import { isRestricted } from '../../query/rlp.ts';
-import { executeQuery, type QueryResultData } from '../../query/runner.ts';
-import { datasetFacts } from '../dataset/dataset.access.ts';
+import type { QueryResultData } from '../../query/runner.ts';
+import { authorizeDatasetRead, executeQuery } from '../dataset/dataset.query.ts';
 import { datasetById } from '../dataset/dataset.service.ts';
 import type { Dataset, FieldType } from '../dataset/dataset.entity.ts';
 import type { DashboardFilter, Widget } from './dashboard.entity.ts';
-import { dashboardFacts } from './dashboard.facts.ts';
+import { dashboardFacts } from './dashboard.policy.ts';
 import { findVisibleDashboard } from './dashboard.service.ts';
 import { permittedChoices } from './filter-access.ts';
 import { filterConditions, typedValues } from './filter-clamp.ts';
@@ -29,12 +26,12 @@ async function readableDataset(ctx: Context, dashboardId: string, datasetId: str
   const dashboard = await findVisibleDashboard(ctx, dashboardId);
   const dataset = await datasetById(ctx, ctx.viewer!.tenantId, datasetId);
   if (!dataset) throw new Error(`widget of dashboard ${dashboardId} reads dataset ${datasetId}, which is not in its tenant`);
-  const facts = await datasetFacts(ctx, dataset);
-  await assertCan(ctx, 'widget.viewData', mergeFacts(await dashboardFacts(ctx, dashboard), facts), 'You may see this dashboard but not the data of this widget');
-  const viewer = ctx.viewer!;
-  const restricted = isRestricted(viewer, facts);
-  const attributes = restricted && dataset.permissionRules.length > 0 ? await ctx.loaders.attributes() : undefined;
-  return { dashboard, dataset, access: { restricted, attributes } };
+  const access = await authorizeDatasetRead(ctx, dataset, {
+    action: 'widget.viewData',
+    message: 'You may see this dashboard but not the data of this widget',
+    through: () => dashboardFacts(ctx, dashboard),
+  });
+  return { dashboard, dataset, access };
 }
 
 /** The type of a `model.field` of the dataset (filters are bound to one when saved). */

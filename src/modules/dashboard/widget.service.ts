@@ -8,8 +8,8 @@ import { parseQueryInput } from '../../query/query-input.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { Dataset } from '../dataset/dataset.entity.ts';
 import { DASHBOARD_CAPS, DashboardFilter, Widget, type Dashboard, type FilterType } from './dashboard.entity.ts';
-import { datasetFacts } from '../dataset/dataset.access.ts';
-import { dashboardFacts } from './dashboard.facts.ts';
+import { datasetFacts } from '../dataset/dataset.policy.ts';
+import { dashboardFacts } from './dashboard.policy.ts';
 import { findVisibleDashboard } from './dashboard.service.ts';
 import { permissionFieldsToSave } from './filter-permission-save.ts';
 

@@ -5,7 +5,8 @@ import { assertCan, isAdmin } from '../../authz/policy.ts';
 import { notFound, rateLimited } from '../../errors.ts';
 import { connectionConfig } from '../../query/pools.ts';
 import type { DataSource } from './data-source.entity.ts';
-import { dataSourceFacts, findVisibleDataSource, type DataSourceContext } from './data-source.service.ts';
+import { dataSourceFacts } from './data-source.policy.ts';
+import { findVisibleDataSource, type DataSourceContext } from './data-source.service.ts';
 
 const CONNECT_TIMEOUT_MS = 5_000;
 

@@ -6,14 +6,8 @@ import { UserRef } from '../user/user.graphql.ts';
 import { SSL_MODES } from '../../query/pools.ts';
 import { testConnection } from './data-source.connection-test.ts';
 import { DataSource } from './data-source.entity.ts';
-import {
-  createDataSource,
-  dataSourcePermissions,
-  deleteDataSource,
-  findVisibleDataSource,
-  listDataSources,
-  updateDataSource,
-} from './data-source.service.ts';
+import { dataSourcePermissions } from './data-source.policy.ts';
+import { createDataSource, deleteDataSource, findVisibleDataSource, listDataSources, updateDataSource } from './data-source.service.ts';
 
 /** Connection settings and shares: the matrix row "data source: ... see connection settings". */
 const manage = { allowed: { action: 'dataSource.manage' as const, facts: {} } };

@@ -1,14 +1,10 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import net from 'node:net';
-import { raw, type FilterQuery } from '@mikro-orm/core';
 import { encryptSecret } from '../../auth/secret-box.ts';
-import { assertCan, canAs, isPerson } from '../../authz/policy.ts';
-import type { ViewerSubject } from '../../authz/subject.ts';
-import type { Facts } from '../../authz/decide.ts';
-import { grantedIds, impersonatorOf } from '../../authz/visibility.ts';
+import { assertCan, isPerson } from '../../authz/policy.ts';
 import { isUuid, uuidv7 } from '../../db/ids.ts';
 import { badInput, conflict, forbidden, notFound, withUniqueGuard } from '../../errors.ts';
-import { idWindowQuery, type IdWindow } from '../../graphql/pagination.ts';
+import { idWindowQuery, type IdWindow } from '../../db/id-window.ts';
 import type { Loaders } from '../../http/loaders.ts';
 import { hostRefusalAtSave } from '../../query/host-guard.ts';
 import { SSL_MODES, type SslMode } from '../../query/pools.ts';
@@ -16,6 +12,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { Share } from '../share/share.entity.ts';
 import { DataSource } from './data-source.entity.ts';
+import { dataSourcePermissions, usableDataSources } from './data-source.policy.ts';
 
 /** What the data source services need: the GraphQL context satisfies it. */
 export type DataSourceContext = ServiceContext & { loaders: Pick<Loaders, 'subject' | 'sharedIds' | 'impersonatorShares'> };
@@ -24,51 +21,15 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_$]*$/;
 const MAX_SCHEMAS = 50;
 const MAX_DATASETS_NAMED = 10;
 
-const SHARED: Facts = { dataSourceShared: true, impersonatorFacts: { dataSourceShared: true } };
-
-/** Whether the viewer's role can reach data sources shared with them (analysts); admins reach all. */
-const reachesShared = (subject: ViewerSubject) => canAs(subject, subject.impersonator, 'dataSource.use', SHARED);
-
-/**
- * Whether the data source is shared with the viewer and, while a non-admin impersonates, with the
- * impersonator as themselves: both must be able to use it.
- */
-export async function dataSourceFacts(ctx: Pick<DataSourceContext, 'loaders'>, id: string): Promise<Facts> {
-  const impersonator = ctx.loaders.impersonatorShares;
-  const [own, theirs] = await Promise.all([ctx.loaders.sharedIds('DATA_SOURCE'), impersonator?.sharedIds('DATA_SOURCE')]);
-  return { dataSourceShared: own.has(id), ...(theirs ? { impersonatorFacts: { dataSourceShared: theirs.has(id) } } : {}) };
-}
-
-/** Who may do what with one data source, from the matrix (`dataSource.use`, `dataSource.manage`). */
-export async function dataSourcePermissions(ctx: DataSourceContext, id: string): Promise<{ use: boolean; manage: boolean }> {
-  if (!isPerson(ctx.viewer)) return { use: false, manage: false };
-  const subject = await ctx.loaders.subject();
-  // Shares only matter to roles that reach shared data sources; admins reach all without them.
-  const facts = !canAs(subject, subject.impersonator, 'dataSource.use') && reachesShared(subject) ? await dataSourceFacts(ctx, id) : {};
-  return { use: canAs(subject, subject.impersonator, 'dataSource.use', facts), manage: canAs(subject, subject.impersonator, 'dataSource.manage', facts) };
-}
-
 /**
  * Data sources of the viewer's tenant the viewer may use, filtered in SQL: admins all, analysts
  * those shared with them (directly, through a group, or All users), everyone else none.
  */
 export async function listDataSources(ctx: DataSourceContext, window: IdWindow): Promise<DataSource[]> {
   if (!isPerson(ctx.viewer)) throw forbidden();
-  const viewer = ctx.viewer;
-  const subject = await ctx.loaders.subject();
-  if (!canAs(subject, subject.impersonator, 'dataSource.use') && !reachesShared(subject)) return [];
   const page = idWindowQuery(window);
-  const where: FilterQuery<DataSource> = { ...page.where, tenant: viewer.tenantId };
-  if (!canAs(subject, subject.impersonator, 'dataSource.use')) {
-    const granted = grantedIds(viewer, 'DATA_SOURCE');
-    Object.assign(where, { [raw((alias) => `${alias}.id in (${granted.sql})`, granted.params)]: [] });
-  }
-  const impersonator = impersonatorOf(viewer);
-  if (impersonator) {
-    // What the impersonator could not use themselves stays hidden (an admin impersonator uses all).
-    const theirs = grantedIds(impersonator, 'DATA_SOURCE');
-    Object.assign(where, { [raw((alias) => `${alias}.id in (${theirs.sql})`, theirs.params)]: [] });
-  }
+  const where = usableDataSources(ctx.viewer, await ctx.loaders.subject(), { ...page.where });
+  if (!where) return [];
   return ctx.em.find(DataSource, where, { orderBy: page.orderBy, limit: page.limit });
 }
 

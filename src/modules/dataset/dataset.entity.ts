@@ -2,42 +2,18 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { TenantMetadata } from '../tenant/tenant-scoped.entity.ts';
 import { DataSource } from '../data-source/data-source.entity.ts';
 import { User } from '../user/user.entity.ts';
+import type { DatasetDefinition, PermissionRule } from '../../query/definition.ts';
 
-export const FIELD_TYPES = ['STRING', 'NUMBER', 'DATE', 'TIMESTAMP', 'BOOLEAN'] as const;
-export type FieldType = (typeof FIELD_TYPES)[number];
-
-export interface DatasetField {
-  name: string;
-  column: string;
-  type: FieldType;
-}
-export interface DatasetModel {
-  name: string;
-  /** `schema.table` */
-  table: string;
-  fields: DatasetField[];
-}
-export interface DatasetRelationship {
-  /** `model.field` on the many side */
-  from: string;
-  /** `model.field` on the one side */
-  to: string;
-}
-export interface DatasetCalculation {
-  name: string;
-  expression: string;
-}
-export interface PermissionRule {
-  field: string;
-  operator: 'MATCHES_USER_ATTRIBUTE' | 'IS' | 'IS_NOT';
-  attribute?: string | null;
-  values?: unknown[] | null;
-}
-export interface DatasetDefinition {
-  models: DatasetModel[];
-  relationships: DatasetRelationship[];
-  calculations: DatasetCalculation[];
-}
+export {
+  FIELD_TYPES,
+  type DatasetCalculation,
+  type DatasetDefinition,
+  type DatasetField,
+  type DatasetModel,
+  type DatasetRelationship,
+  type FieldType,
+  type PermissionRule,
+} from '../../query/definition.ts';
 
 export const Dataset = defineEntity({
   name: 'Dataset',

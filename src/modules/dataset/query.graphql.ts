@@ -3,9 +3,10 @@ import { rawId } from '../../graphql/ids.ts';
 import type { Context } from '../../http/context.ts';
 import { AGGREGATIONS, FILTER_OPERATORS, SORT_DIRECTIONS, type QueryColumn } from '../../query/compile.ts';
 import { datasetQueryCost } from '../../query/budget.ts';
-import { exploreDataset, type QueryResultData } from '../../query/runner.ts';
-import { datasetFacts } from './dataset.access.ts';
+import type { QueryResultData } from '../../query/runner.ts';
+import { datasetFacts } from './dataset.policy.ts';
 import type { Dataset, PermissionRule } from './dataset.entity.ts';
+import { exploreDataset } from './dataset.query.ts';
 import { DatasetRef } from './dataset.graphql.ts';
 import { RULE_OPERATORS, setDatasetPermissionRules } from './rules.service.ts';
 

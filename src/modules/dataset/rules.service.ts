@@ -4,7 +4,7 @@ import { assertCan, isPerson } from '../../authz/policy.ts';
 import { badInput, forbidden } from '../../errors.ts';
 import { ATTRIBUTE_NAME, fieldValue, SYSTEM_ATTRIBUTES } from '../../query/rlp.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { datasetFacts } from './dataset.access.ts';
+import { datasetFacts } from './dataset.policy.ts';
 import { Dataset, type DatasetDefinition, type PermissionRule } from './dataset.entity.ts';
 import { findVisibleDataset, type DatasetContext } from './dataset.service.ts';
 import { fieldIndex } from './definition.ts';

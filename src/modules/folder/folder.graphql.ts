@@ -8,7 +8,7 @@ import { UserRef } from '../user/user.graphql.ts';
 import { allows } from '../../authz/policy.ts';
 import { WORKSPACES } from '../../authz/vocabulary.ts';
 import { Folder } from './folder.entity.ts';
-import { folderFacts } from './folder.facts.ts';
+import { folderFacts } from './folder.policy.ts';
 import { createFolder, deleteFolder, findVisibleFolder, listFolders, moveFolder, renameFolder } from './folder.service.ts';
 
 export const WorkspaceEnum = builder.enumType('Workspace', { values: WORKSPACES });

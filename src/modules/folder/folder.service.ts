@@ -2,13 +2,13 @@ import { allows, assertCan, isPerson } from '../../authz/policy.ts';
 import { sharedFolderTree, visibleFolders } from '../../authz/visibility.ts';
 import { isUuid } from '../../db/ids.ts';
 import { badInput, conflict, forbidden, notFound } from '../../errors.ts';
-import { idWindowQuery, type IdWindow } from '../../graphql/pagination.ts';
+import { idWindowQuery, type IdWindow } from '../../db/id-window.ts';
 import type { Context } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { Dashboard } from '../dashboard/dashboard.entity.ts';
 import type { Workspace } from '../../authz/vocabulary.ts';
 import { Folder } from './folder.entity.ts';
-import { folderFacts } from './folder.facts.ts';
+import { folderFacts } from './folder.policy.ts';
 
 export function validateFolderName(name: string, field = 'input.name'): string {
   const trimmed = name.trim();

@@ -3,7 +3,7 @@ import type { Viewer } from '../../auth/principal.ts';
 import { canManagePeople, isPerson } from '../../authz/policy.ts';
 import { isUuid, uuidv7 } from '../../db/ids.ts';
 import { badInput, conflict, firstBadIndex, forbidden, notFound, withUniqueGuard } from '../../errors.ts';
-import { idWindowQuery, type IdWindow } from '../../graphql/pagination.ts';
+import { idWindowQuery, type IdWindow } from '../../db/id-window.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { User } from '../user/user.entity.ts';

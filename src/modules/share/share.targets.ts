@@ -2,11 +2,11 @@ import { assertCan } from '../../authz/policy.ts';
 import type { ShareResourceType } from '../../authz/vocabulary.ts';
 import type { Context } from '../../http/context.ts';
 import { findVisibleDashboard } from '../dashboard/dashboard.service.ts';
-import { dashboardFacts } from '../dashboard/dashboard.facts.ts';
+import { dashboardFacts } from '../dashboard/dashboard.policy.ts';
 import { findVisibleDataSource } from '../data-source/data-source.service.ts';
 import { findManageableDataset } from '../dataset/dataset.service.ts';
 import { findVisibleFolder } from '../folder/folder.service.ts';
-import { folderFacts } from '../folder/folder.facts.ts';
+import { folderFacts } from '../folder/folder.policy.ts';
 
 /**
  * How to find one shareable resource for the viewer and whether the viewer may change its shares.

@@ -4,7 +4,7 @@ import type { Viewer } from '../../auth/principal.ts';
 import { adminRemovalDenial, canManagePeople, isAdmin, isPerson } from '../../authz/policy.ts';
 import { isUuid } from '../../db/ids.ts';
 import { badInput, conflict, DomainError, firstBadIndex, forbidden, notFound, withUniqueGuard } from '../../errors.ts';
-import { containsPattern, idWindowQuery, type IdWindow } from '../../graphql/pagination.ts';
+import { containsPattern, idWindowQuery, type IdWindow } from '../../db/id-window.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { ServiceContext } from '../service-context.ts';
 import { Session } from '../session/session.entity.ts';

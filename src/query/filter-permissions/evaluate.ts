@@ -10,7 +10,7 @@
  *   restrict only the viewers they match, so a date filter is UNRESTRICTED for everyone else.
  * - A query entry that fails yields no values (reported through `onQueryError`).
  */
-import type { FilterType } from '../../modules/dashboard/dashboard.entity.ts';
+import type { FilterType } from './filter-type.ts';
 import { evaluateExpression, groupKey, type TermValue } from './expression.ts';
 import { FilterPermissionError } from './parse.ts';
 import { compileFilterPermissions, type FilterPermissionProgram, type Outcome, type PermissionEntry } from './validate.ts';

@@ -2,6 +2,7 @@
  * Filter permissions (PRODUCT.md §6): YAML code on a dashboard filter that decides, per viewer,
  * which values the filter offers and the widgets return. See docs/filter-permissions.md.
  */
+export { FILTER_TYPES, type FilterType } from './filter-type.ts';
 export { ExpressionSyntaxError, parseExpression, type ExprNode } from './expression.ts';
 export { FilterPermissionError, MAX_CODE_BYTES, MAX_ENTRIES, parseFilterPermissions, type ParsedCode } from './parse.ts';
 export {

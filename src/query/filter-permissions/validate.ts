@@ -4,9 +4,9 @@
  * FilterPermissionError with the 1-based line and the reason.
  */
 import { isUuid } from '../../db/ids.ts';
-import { rawId } from '../../graphql/ids.ts';
+import { decodeGlobalID } from '@pothos/plugin-relay';
 import { badInput } from '../../errors.ts';
-import type { FilterType } from '../../modules/dashboard/dashboard.entity.ts';
+import type { FilterType } from './filter-type.ts';
 import { expressionGroups, ExpressionSyntaxError, groupKey, parseExpression, type ExprNode } from './expression.ts';
 import { FilterPermissionError, parseFilterPermissions, type RawEntry, type RawField } from './parse.ts';
 
@@ -89,9 +89,19 @@ function queryText(field: RawField): { sqlText: string; usesViewer: boolean } {
   return { sqlText, usesViewer: sqlText !== sql };
 }
 
+/** The raw id inside a data source's global id (as the API shows it), or '' for anything else. */
+function dataSourceRawId(value: string): string {
+  try {
+    const { typename, id } = decodeGlobalID(value);
+    return typename === 'DataSource' && isUuid(id) ? id : '';
+  } catch {
+    return '';
+  }
+}
+
 function dataSourceId(field: RawField): string {
   const value = text(field, 'ds_id');
-  const id = isUuid(value.toLowerCase()) ? value.toLowerCase() : rawId(value, 'DataSource');
+  const id = isUuid(value.toLowerCase()) ? value.toLowerCase() : dataSourceRawId(value);
   if (!isUuid(id)) fail(field.line, `ds_id must be the id of a data source, not '${value}'`);
   return id;
 }

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { encryptSecret } from '../auth/secret-box.ts';
 import type { AppDeps } from '../http/deps.ts';
-import { uuidv7 } from './ids.ts';
+import { uuidv7 } from '../db/ids.ts';
 
 /**
  * The e-commerce scenario of the row-level permission help page: six countries, their merchants

@@ -1,0 +1,25 @@
+/** Keyset window over time-ordered UUID primary keys: `id > after`, `id < before`, ordered by id. */
+export interface IdWindow {
+  after: string | undefined;
+  before: string | undefined;
+  limit: number;
+  /** True when paging backwards (`last`): order descending, the caller reverses the page. */
+  descending: boolean;
+}
+
+/** A MikroORM id condition and order for a keyset window. */
+export function idWindowQuery(window: IdWindow) {
+  const id: { $gt?: string; $lt?: string } = {};
+  if (window.after) id.$gt = window.after;
+  if (window.before) id.$lt = window.before;
+  return {
+    where: Object.keys(id).length > 0 ? { id } : {},
+    orderBy: { id: window.descending ? ('desc' as const) : ('asc' as const) },
+    limit: window.limit,
+  };
+}
+
+/** Escapes LIKE wildcards so a search string matches literally. */
+export function containsPattern(search: string): string {
+  return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -1,0 +1,114 @@
+/**
+ * Reading a dataset's rows, once for every path (`Dataset.query`, widget data, filter options):
+ * decide (the matrix, then whether row-level permission restricts the viewer, then their
+ * attributes), compile and print (cached), check the data source's schema allowlist, charge the
+ * warehouse budget, run on the data source's pool, and share results between requests when asked.
+ */
+import { mergeFacts, type Facts } from '../../authz/decide.ts';
+import type { Action } from '../../authz/matrix.ts';
+import { assertCan } from '../../authz/policy.ts';
+import { deepFreeze } from '../../cache/metadata-cache.ts';
+import type { Loaders } from '../../http/loaders.ts';
+import { chargeWarehouseQuery } from '../../query/budget.ts';
+import { compileQuery, type CompiledQuery, type DatasetQueryInput, type QueryAccess } from '../../query/compile.ts';
+import { printSelect, type PrintedSql } from '../../query/print.ts';
+import { resultCacheKey } from '../../query/result-cache.ts';
+import { isRestricted } from '../../query/rlp.ts';
+import { runQuery, type QueryResultData } from '../../query/runner.ts';
+import { assertSchemasAllowed } from '../../query/schema-allowlist.ts';
+import { dataSourcePool, dataSourceVersion, loadDataSourceRow } from '../data-source/data-source.pool.ts';
+import type { DataSourceRow } from '../data-source/data-source.rows.ts';
+import type { ServiceContext } from '../service-context.ts';
+import type { Dataset } from './dataset.entity.ts';
+import { datasetFacts, type DatasetAccessContext } from './dataset.policy.ts';
+
+export type ExploreContext = ServiceContext & DatasetAccessContext & { loaders: Pick<Loaders, 'attributes'> };
+
+/**
+ * Decides a read of the dataset's rows with `action` (the dataset's facts, merged with those of
+ * what it is read through, such as a widget's dashboard), and the row-level permission it runs
+ * under: restricted viewers get the dataset's rules, with their attributes when there are rules.
+ */
+export async function authorizeDatasetRead(
+  ctx: ExploreContext,
+  dataset: Dataset,
+  check: { action: Action; message: string; through?: () => Promise<Facts> },
+): Promise<QueryAccess> {
+  const facts = await datasetFacts(ctx, dataset);
+  await assertCan(ctx, check.action, check.through ? mergeFacts(await check.through(), facts) : facts, check.message);
+  const restricted = isRestricted(ctx.viewer!, facts);
+  const attributes = restricted && dataset.permissionRules.length > 0 ? await ctx.loaders.attributes() : undefined;
+  return { restricted, attributes };
+}
+
+const UNRESTRICTED = {};
+const RESTRICTED_WITHOUT_ATTRIBUTES = {};
+const COMPILED_PER_VIEWER = 200;
+/**
+ * Compiled and printed queries by dataset object, then attributes object, then versions and input.
+ * Both objects are shared, frozen values of the metadata cache (a dataset entity per version, a
+ * viewer's attributes until they change), so a viewer's repeated query compiles once and a change
+ * to the rules or the attributes makes new objects that miss. The data source's version is in the
+ * key because the schema allowlist is checked here. Objects made for one request (mutations, cache
+ * off) miss too, and are forgotten with the request.
+ */
+const compiledQueries = new WeakMap<object, WeakMap<object, Map<string, { compiled: CompiledQuery; sql: PrintedSql }>>>();
+
+function compileAndPrint(dataset: Dataset, source: DataSourceRow, input: DatasetQueryInput, access: QueryAccess) {
+  // Only an explicit "not restricted" compiles without the rules; anything else (no access information
+  // included) gets them: never the unrestricted entry for a caller that said nothing (fail closed).
+  const unrestricted = access?.restricted === false;
+  const viewerKey = unrestricted ? UNRESTRICTED : (access?.attributes ?? RESTRICTED_WITHOUT_ATTRIBUTES);
+  let byViewer = compiledQueries.get(dataset);
+  if (!byViewer) compiledQueries.set(dataset, (byViewer = new WeakMap()));
+  let byInput = byViewer.get(viewerKey);
+  if (!byInput) byViewer.set(viewerKey, (byInput = new Map()));
+  const inputKey = `${dataset.version}:${dataSourceVersion(source)}:${JSON.stringify(input)}`;
+  const known = byInput.get(inputKey);
+  if (known) return known;
+  const compiled = compileQuery(dataset, input, unrestricted ? access : { restricted: true, attributes: access?.attributes });
+  assertSchemasAllowed(compiled.select, source.schemas);
+  const entry = deepFreeze({ compiled, sql: printSelect(compiled.select) });
+  if (byInput.size >= COMPILED_PER_VIEWER) byInput.delete(byInput.keys().next().value!);
+  byInput.set(inputKey, entry);
+  return entry;
+}
+
+/**
+ * The pipeline: compile (with `access` for row-level permission), check the data source's schema
+ * allowlist, print, run on the dataset's data source, convert values. No permission check here:
+ * callers decide who may read. With `cacheTtlSeconds`, results are shared for that long between
+ * requests whose data source version, printed SQL and bound values are identical — the row-level
+ * predicates and their values are part of both, so no one is ever served rows computed for someone
+ * else's permissions, nor rows of a data source since re-pointed.
+ */
+export async function executeQuery(
+  ctx: Pick<ServiceContext, 'em' | 'deps' | 'logger' | 'metadata'>,
+  dataset: Dataset,
+  input: DatasetQueryInput,
+  access: QueryAccess,
+  options: { timeoutMs?: number; cacheTtlSeconds?: number } = {},
+): Promise<QueryResultData> {
+  const dataSourceId = dataset.dataSource.id;
+  const source = await loadDataSourceRow(ctx, dataSourceId, dataset.tenant.id);
+  const { compiled, sql } = compileAndPrint(dataset, source, input, access);
+  const cacheKey = options.cacheTtlSeconds ? resultCacheKey(dataSourceId, dataSourceVersion(source), dataset.version, sql) : undefined;
+  const cached = cacheKey ? ctx.deps.resultCache.get(cacheKey) : undefined;
+  if (cached) return { ...cached, sql, cached: true };
+  chargeWarehouseQuery(ctx);
+  const started = performance.now();
+  const { rows, truncated } = await runQuery(dataSourcePool(ctx, source), sql, compiled.limit, { timeoutMs: options.timeoutMs });
+  // Checked on the process logger first: the request's own logger is made only when something is logged.
+  if (ctx.deps.logger.isLevelEnabled('debug')) {
+    ctx.logger.debug({ datasetId: dataset.id, ms: Math.round(performance.now() - started), rows: rows.length, truncated }, 'dataset query');
+  }
+  const result = { columns: compiled.columns, rows, rowCount: rows.length, truncated, sql, missingAttributes: compiled.missingAttributes };
+  if (cacheKey) ctx.deps.resultCache.set(cacheKey, result, options.cacheTtlSeconds! * 1000);
+  return { ...result, cached: false };
+}
+
+/** `Dataset.query`: needs `dataset.explore`; restricted viewers get the dataset's rules. */
+export async function exploreDataset(ctx: ExploreContext, dataset: Dataset, input: DatasetQueryInput): Promise<QueryResultData> {
+  const access = await authorizeDatasetRead(ctx, dataset, { action: 'dataset.explore', message: 'You may not explore this dataset' });
+  return executeQuery(ctx, dataset, input, access);
+}
