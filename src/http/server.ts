@@ -1,6 +1,10 @@
 import http from 'node:http';
-import type { App } from '../app.ts';
 import type { Logger } from '../logger.ts';
+
+/** What the server hands each request to (the app's yoga instance): the server knows no more of the app. */
+export interface RequestHandler {
+  handle(req: http.IncomingMessage, res: http.ServerResponse, serverContext: { clientAddress: string }): unknown;
+}
 
 export interface RunningServer {
   url: string;
@@ -8,7 +12,7 @@ export interface RunningServer {
   close(graceMs?: number): Promise<void>;
 }
 
-export async function serve(app: App, options: { host: string; port: number; logger: Logger }): Promise<RunningServer> {
+export async function serve(app: RequestHandler, options: { host: string; port: number; logger: Logger }): Promise<RunningServer> {
   const server = http.createServer((req, res) => {
     void app.handle(req, res, { clientAddress: req.socket.remoteAddress ?? 'unknown' });
   });
