@@ -2,7 +2,7 @@ import { isUuid } from '../../db/ids.ts';
 import { builder } from '../../graphql/builder.ts';
 import { encodeGlobalID, rawId } from '../../graphql/ids.ts';
 import { ATTRIBUTE_TYPES, type EffectiveValue } from '../../query/attributes.ts';
-import { GroupRef } from '../group/group.graphql.ts';
+import { GroupRef } from '../group/group.ref.ts';
 import {
   createUserAttribute,
   deleteUserAttribute,

@@ -1,7 +1,7 @@
 import { builder } from '../../graphql/builder.ts';
 import { decodeId, encodeGlobalID, rawId } from '../../graphql/ids.ts';
 import { idConnection } from '../../graphql/pagination.ts';
-import { UserRef } from '../user/user.graphql.ts';
+import { UserRef } from '../user/user.ref.ts';
 import type { AuditEvent } from './audit.entity.ts';
 import { listAuditEvents } from './audit.service.ts';
 

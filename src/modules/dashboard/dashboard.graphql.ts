@@ -8,7 +8,7 @@ import type { Context } from '../../http/context.ts';
 import { FolderPathItem, FolderRef, WorkspaceEnum } from '../folder/folder.graphql.ts';
 import { ShareRef } from '../share/share.graphql.ts';
 import { listShares } from '../share/share.service.ts';
-import { UserRef } from '../user/user.graphql.ts';
+import { UserRef } from '../user/user.ref.ts';
 import type { DashboardFilter} from './dashboard.entity.ts';
 import { DASHBOARD_CAPS, Dashboard, FILTER_TYPES, Widget } from './dashboard.entity.ts';
 import { dashboardFacts } from './dashboard.policy.ts';

@@ -2,7 +2,7 @@ import { builder } from '../../graphql/builder.ts';
 import { encodeGlobalID, rawId } from '../../graphql/ids.ts';
 import { idConnection } from '../../graphql/pagination.ts';
 import { ShareRef } from '../share/share.graphql.ts';
-import { UserRef } from '../user/user.graphql.ts';
+import { UserRef } from '../user/user.ref.ts';
 import { SSL_MODES } from '../../query/pools.ts';
 import { testConnection } from './data-source.connection-test.ts';
 import { DataSource } from './data-source.entity.ts';

@@ -6,7 +6,7 @@ import type { Context } from '../../http/context.ts';
 import { DataSource } from '../data-source/data-source.entity.ts';
 import { ShareRef } from '../share/share.graphql.ts';
 import { listShares } from '../share/share.service.ts';
-import { UserRef } from '../user/user.graphql.ts';
+import { UserRef } from '../user/user.ref.ts';
 import { canSeeThisDataset, datasetFacts, datasetPermissions, type DatasetPermissions } from './dataset.policy.ts';
 import { Dataset, FIELD_TYPES, type DatasetCalculation, type DatasetField, type DatasetModel, type DatasetRelationship } from './dataset.entity.ts';
 import { createDataset, deleteDataset, findVisibleDataset, listDatasets, updateDataset } from './dataset.service.ts';

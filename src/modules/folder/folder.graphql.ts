@@ -4,7 +4,7 @@ import { idConnection } from '../../graphql/pagination.ts';
 import type { Context } from '../../http/context.ts';
 import { ShareRef } from '../share/share.graphql.ts';
 import { listShares } from '../share/share.service.ts';
-import { UserRef } from '../user/user.graphql.ts';
+import { UserRef } from '../user/user.ref.ts';
 import { allows } from '../../authz/policy.ts';
 import { WORKSPACES } from '../../authz/vocabulary.ts';
 import { Folder } from './folder.entity.ts';

@@ -1,11 +1,11 @@
 import { builder } from '../../graphql/builder.ts';
 import { idConnection } from '../../graphql/pagination.ts';
 import { rawId, rawIds } from '../../graphql/ids.ts';
-import { UserRef } from '../user/user.graphql.ts';
+import { UserRef } from '../user/user.ref.ts';
 import { Group } from './group.entity.ts';
+import { GroupRef } from './group.ref.ts';
 import { addGroupMembers, createGroup, findGroup, listGroupMembers, listGroups, removeGroupMembers } from './group.service.ts';
 
-export const GroupRef = builder.objectRef<Group>('Group');
 builder.node(GroupRef, {
   description: 'A set of users; shares, attribute values and filter permissions can name it',
   authScopes: { person: true },

@@ -2,7 +2,8 @@ import { builder } from '../../graphql/builder.ts';
 import { rawId, rawIds } from '../../graphql/ids.ts';
 import { SessionPayload } from '../session/session.graphql.ts';
 import type { User } from '../user/user.entity.ts';
-import { RoleEnum, UserRef } from '../user/user.graphql.ts';
+import { RoleEnum } from '../user/user.graphql.ts';
+import { UserRef } from '../user/user.ref.ts';
 import { acceptInvitation, inviteUsers, resendInvitation } from './invitation.service.ts';
 
 const IssuedInvitation = builder.objectRef<{ user: User; token: string }>('IssuedInvitation').implement({

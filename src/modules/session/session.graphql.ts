@@ -1,7 +1,7 @@
 import { builder } from '../../graphql/builder.ts';
 import { rawId } from '../../graphql/ids.ts';
 import type { User } from '../user/user.entity.ts';
-import { UserRef } from '../user/user.graphql.ts';
+import { UserRef } from '../user/user.ref.ts';
 import { impersonate, login, logout, stopImpersonating } from './session.service.ts';
 
 export const SessionPayload = builder.objectRef<{ token: string; user: User }>('SessionPayload').implement({

@@ -1,7 +1,7 @@
 import { builder } from '../../graphql/builder.ts';
 import { decodeId, rawIds } from '../../graphql/ids.ts';
-import { GroupRef } from '../group/group.graphql.ts';
-import { UserRef } from '../user/user.graphql.ts';
+import { GroupRef } from '../group/group.ref.ts';
+import { UserRef } from '../user/user.ref.ts';
 import { GRANTEE_TYPES } from '../../authz/vocabulary.ts';
 import { type Share } from './share.entity.ts';
 import { SHAREABLE_TYPENAMES, share, unshare, type ShareInput } from './share.service.ts';

@@ -6,10 +6,11 @@ import { PRINCIPAL_KINDS, type Viewer } from '../../auth/principal.ts';
 import type { Context } from '../../http/context.ts';
 import { Tenant } from '../tenant/tenant.entity.ts';
 import { TenantRef } from '../tenant/tenant.graphql.ts';
-import { GroupRef } from '../group/group.graphql.ts';
+import { GroupRef } from '../group/group.ref.ts';
 import { UserAttributeValueRef } from '../attribute/attribute.graphql.ts';
 import { DATASET_ACCESS_LEVELS, DATASET_ACCESS_MODES, FEATURES, FEATURE_STATES, ROLES, USER_STATUSES, type DatasetAccessLevel, type Feature, type FeatureState } from '../../authz/vocabulary.ts';
 import { User } from './user.entity.ts';
+import { UserRef } from './user.ref.ts';
 import { deactivateUser, findVisibleUser, listUsers, restoreUser, updateUser } from './user.service.ts';
 
 export const RoleEnum = builder.enumType('Role', { values: ROLES });
@@ -88,7 +89,6 @@ const UserFeaturePermissionRef = builder.objectRef<FeatureSwitch>('UserFeaturePe
 /** Session payloads grant `sessionUser`, so a sign-in response can show the user it signed in. */
 const privateField = (user: User) => ({ userPrivate: user.id, $granted: 'sessionUser' });
 
-export const UserRef = builder.objectRef<User>('User');
 builder.node(UserRef, {
   description: 'A person (or a public principal) of the workspace',
   authScopes: { authenticated: true, $granted: 'sessionUser' },
