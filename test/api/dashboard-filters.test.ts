@@ -1,6 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/db/ids.ts';
 import { graphql } from '../generated/gql.ts';
 import { contentBuilders } from '../testkit/content.ts';
@@ -19,7 +17,6 @@ const Delete = graphql(`mutation DashFiltersDelete($id: ID!) { deleteDashboardFi
 
 let kit: TestKit;
 let t: SeededTenant;
-let warehouse: pg.Client;
 let schema: string;
 let datasetId: string;
 const sql = (text: string, params: unknown[] = []) => kit.orm.em.fork().execute(text, params);
@@ -27,17 +24,14 @@ const sql = (text: string, params: unknown[] = []) => kit.orm.em.fork().execute(
 beforeAll(async () => {
   kit = await createTestKit();
   t = await kit.seedTenant();
-  schema = `dfl_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  warehouse = new pg.Client({ connectionString: inject('databaseUrl') });
-  await warehouse.connect();
-  await warehouse.query(`create schema ${schema};
+  schema = (await kit.warehouse((schema) => `
     create table ${schema}.events (id int primary key, sold_at timestamptz, day date, country text);
     insert into ${schema}.events values
       (1, '2024-02-29T12:00:00Z', '2024-02-29', 'c001'),
       (2, '2024-03-01T00:30:00Z', '2024-03-01', 'c002'),
       (3, '2024-03-31T23:30:00Z', '2024-03-31', 'c003'),
       (4, '2024-04-01T00:30:00Z', '2024-04-01', 'c004');
-    insert into ${schema}.events select 100 + g, '2023-01-01', '2023-01-01', 'c' || lpad(g::text, 3, '0') from generate_series(5, 299) g;`);
+    insert into ${schema}.events select 100 + g, '2023-01-01', '2023-01-01', 'c' || lpad(g::text, 3, '0') from generate_series(5, 299) g;`, { prefix: 'dfl' })).schema;
   const source = await contentBuilders(kit, t.tenant).warehouseSource(t.admin, [schema]);
   datasetId = uuidv7();
   const fields = [
@@ -55,8 +49,6 @@ beforeAll(async () => {
   await contentBuilders(kit, t.tenant).share('DATASET', datasetId, { user: t.explorer });
 });
 afterAll(async () => {
-  await warehouse?.query(`drop schema if exists ${schema} cascade`);
-  await warehouse?.end();
   await kit?.close();
 });
 

@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { uuidv7 } from '../../src/db/ids.ts';
 import { graphql } from '../generated/gql.ts';
@@ -38,13 +37,10 @@ const sql = (text: string, params: unknown[] = []) => kit.orm.em.fork().execute(
 beforeAll(async () => {
   kit = await createTestKit();
   t = await kit.seedTenant();
-  schema = `fpq_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  warehouse = new pg.Client({ connectionString: inject('databaseUrl') });
-  await warehouse.connect();
-  await warehouse.query(`create schema ${schema};
+  ({ schema, client: warehouse } = await kit.warehouse((schema) => `
     create table ${schema}.sales (id int primary key, country text, amount numeric(12, 2));
     insert into ${schema}.sales values (1, 'France', 10), (2, 'Germany', 20), (3, 'Japan', 30);
-    create table ${schema}.managers (email text, country text);`);
+    create table ${schema}.managers (email text, country text);`, { prefix: 'fpq' }));
   const c = contentBuilders(kit, t.tenant);
   sourceA = (await c.warehouseSource(t.admin, [schema])).id;
   sourceB = (await c.warehouseSource(t.admin, [schema])).id;
@@ -60,8 +56,6 @@ beforeAll(async () => {
   await c.share('DATA_SOURCE', sourceB, { user: t.analyst });
 });
 afterAll(async () => {
-  await warehouse?.query(`drop schema if exists ${schema} cascade`);
-  await warehouse?.end();
   await kit?.close();
 });
 

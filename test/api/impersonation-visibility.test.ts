@@ -1,6 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/db/ids.ts';
 import type { DataSource } from '../../src/modules/data-source/data-source.entity.ts';
 import { graphql } from '../generated/gql.ts';
@@ -41,7 +39,6 @@ const DatasetViewerCan = graphql(`query IvDatasetCan($id: ID!) { dataset(id: $id
 let kit: TestKit;
 let t: SeededTenant;
 let cb: ContentBuilders;
-let client: pg.Client;
 let schema: string;
 let analyst: SeededUser;
 let explorer: SeededUser;
@@ -101,12 +98,9 @@ beforeAll(async () => {
   cb = contentBuilders(kit, t.tenant);
   analyst = await kit.addUser(t.tenant, { role: 'ANALYST' });
   explorer = await kit.addUser(t.tenant, { role: 'EXPLORER' });
-  schema = `iv_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  client = new pg.Client({ connectionString: inject('databaseUrl') });
-  await client.connect();
-  await client.query(`create schema ${schema};
+  schema = (await kit.warehouse((schema) => `
     create table ${schema}.sales (id int primary key, country text, amount numeric(12, 2));
-    insert into ${schema}.sales select g, (array['France', 'Germany', 'Japan'])[g % 3 + 1], g from generate_series(1, 30) g;`);
+    insert into ${schema}.sales select g, (array['France', 'Germany', 'Japan'])[g % 3 + 1], g from generate_series(1, 30) g;`, { prefix: 'iv' })).schema;
 
   const attribute = uuidv7();
   await sql(`insert into user_attributes (id, tenant_id, name, type, created_at, updated_at) values (?, ?, 'country', 'STRING', now(), now())`, [attribute, t.tenant.id]);
@@ -147,8 +141,6 @@ beforeAll(async () => {
   await cb.share('FOLDER', folder.id, { user: explorer });
 });
 afterAll(async () => {
-  await client?.query(`drop schema if exists ${schema} cascade`);
-  await client?.end();
   await kit?.close();
 });
 

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
 import type { DatasetQueryInput } from '../generated/graphql.ts';
 import { contentBuilders } from '../testkit/content.ts';
@@ -55,10 +54,7 @@ const filtered = (operator: 'EQ' | 'IN' | 'NOT_IN' | 'CONTAINS', values: unknown
 beforeAll(async () => {
   kit = await createTestKit();
   t = await kit.seedTenant();
-  schema = `wh_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  client = new pg.Client({ connectionString: inject('databaseUrl') });
-  await client.connect();
-  await client.query(`create schema ${schema}; create table ${schema}.merchants (id int primary key, name text)`);
+  ({ schema, client } = await kit.warehouse((schema) => `create table ${schema}.merchants (id int primary key, name text)`));
   for (const [i, name] of NAMES.entries()) await client.query(`insert into ${schema}.merchants values ($1, $2)`, [i + 1, name]);
   const id = (await contentBuilders(kit, t.tenant).warehouseSource(t.admin, [schema])).id;
   const created = await kit.gql(Create, {
@@ -79,8 +75,6 @@ beforeAll(async () => {
   await kit.orm.em.fork().execute('update datasets set permission_rules = ? where tenant_id = ?', [JSON.stringify(rules), t.tenant.id]);
 });
 afterAll(async () => {
-  await client?.query(`drop schema if exists ${schema} cascade`);
-  await client?.end();
   await kit?.close();
 });
 

@@ -323,8 +323,7 @@ let schema: string;
 beforeAll(async () => {
   const kit = await createTestKit();
   const t = await kit.seedTenant();
-  schema = `mx_${uuidv7().replaceAll('-', '').slice(-12)}`;
-  await kit.orm.em.fork().execute(`create schema ${schema}; create table ${schema}.facts (n int); insert into ${schema}.facts values (1), (2)`);
+  schema = (await kit.warehouse((schema) => `create table ${schema}.facts (n int); insert into ${schema}.facts values (1), (2)`, { prefix: 'mx' })).schema;
   const warehouse = async () => {
     const source = (await contentBuilders(kit, t.tenant).warehouseSource(t.admin, [schema])).id;
     const dataset = uuidv7();
@@ -340,10 +339,7 @@ beforeAll(async () => {
   world = { kit, t, c: contentBuilders(kit, t.tenant), warehouse, other: await kit.addUser(t.tenant, { role: 'EXPLORER' }) };
   console.log(`role matrix: ${CASES.length} generated cases over ${Object.keys(SCENARIOS).length} rows`);
 });
-afterAll(async () => {
-  await world.kit.orm.em.fork().execute(`drop schema if exists ${schema} cascade`);
-  await world.kit.close();
-});
+afterAll(() => world.kit.close());
 
 describe('role matrix, generated from the table', () => {
   it('every row either has a scenario or is listed as not exposed yet', () => {

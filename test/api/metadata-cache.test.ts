@@ -4,8 +4,7 @@
  * database's change notices; a mutation here is seen by the next request at once; while the
  * change feed is down nothing is served from the cache.
  */
-import { randomUUID } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { MetadataCache } from '../../src/cache/metadata-cache.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -56,13 +55,9 @@ beforeAll(async () => {
   kit = await createTestKit();
   t = await kit.seedTenant();
   explorer = t.explorer;
-  schema = `wh_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  client = new pg.Client({ connectionString: inject('databaseUrl') });
-  await client.connect();
-  await client.query(`
-    create schema ${schema};
+  ({ schema, client } = await kit.warehouse((schema) => `
     create table ${schema}.orders (id int primary key, country text, amount numeric);
-    insert into ${schema}.orders select g, (array['FR', 'DE', 'JP'])[g % 3 + 1], g from generate_series(1, 30) g;`);
+    insert into ${schema}.orders select g, (array['FR', 'DE', 'JP'])[g % 3 + 1], g from generate_series(1, 30) g;`));
   const content = contentBuilders(kit, t.tenant);
   const source = await content.warehouseSource(t.admin, [schema]);
   const created = await kit.gql(
@@ -90,8 +85,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await client?.query(`drop schema if exists ${schema} cascade`);
-  await client?.end();
   await kit?.close();
 });
 

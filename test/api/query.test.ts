@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { encryptSecret } from '../../src/auth/secret-box.ts';
 import { uuidv7 } from '../../src/db/ids.ts';
@@ -47,11 +46,7 @@ const BASE = `from wh.orders o left join wh.merchants m on m.id = o.merchant_id 
 beforeAll(async () => {
   kit = await createTestKit();
   t = await kit.seedTenant();
-  schema = `wh_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  client = new pg.Client({ connectionString: inject('databaseUrl') });
-  await client.connect();
-  await client.query(`
-    create schema ${schema};
+  ({ schema, client } = await kit.warehouse((schema) => `
     create table ${schema}.countries (id int primary key, name text);
     insert into ${schema}.countries values (1, 'France'), (2, 'Germany'), (3, 'Japan'), (4, null);
     create table ${schema}.merchants (id int primary key, name text, country_id int);
@@ -61,7 +56,7 @@ beforeAll(async () => {
     insert into ${schema}.orders
       select g, case when g % 50 = 0 then null else g % 20 + 1 end, (g * 37 % 1000) / 4.0, date '2024-01-01' + g % 90,
              (array['paid', 'refunded', 'pending', null])[g % 4 + 1], g % 3 = 0, timestamptz '2024-01-01 00:00:00+00' + g * interval '7 hours'
-        from generate_series(1, 400) g;`);
+        from generate_series(1, 400) g;`));
   source = await contentBuilders(kit, t.tenant).warehouseSource(t.admin, [schema]);
   const id = source.id;
   const field = (name: string, type: 'NUMBER' | 'STRING' | 'DATE' | 'BOOLEAN' | 'TIMESTAMP' = 'NUMBER') => ({ name, column: name, type });
@@ -86,8 +81,6 @@ beforeAll(async () => {
   datasetId = created.data!.createDataset!.id;
 });
 afterAll(async () => {
-  await client?.query(`drop schema if exists ${schema} cascade`);
-  await client?.end();
   await kit?.close();
 });
 

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '../../src/auth/principal.ts';
 import { createLoaders } from '../../src/http/loaders.ts';
 import { RequestMetadata } from '../../src/cache/request-metadata.ts';
@@ -129,17 +128,13 @@ async function setGroupAttribute(groupId: string, attribute: string, value: Sett
 beforeAll(async () => {
   kit = await createTestKit();
   t = await kit.seedTenant();
-  schema = `wh_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  client = new pg.Client({ connectionString: inject('databaseUrl') });
-  await client.connect();
-  await client.query(`
-    create schema ${schema};
+  ({ schema, client } = await kit.warehouse((schema) => `
     create table ${schema}.countries (id int primary key, name text);
     insert into ${schema}.countries values (1, 'France'), (2, 'Germany'), (3, null);
     create table ${schema}.merchants (id int primary key, name text, country_id int);
     insert into ${schema}.merchants select g, 'Merchant ' || g, nullif(g % 4, 0) from generate_series(1, 8) g;
     create table ${schema}.orders (id int primary key, merchant_id int, amount numeric, status text);
-    insert into ${schema}.orders select g, case when g % 13 = 0 then null else g % 8 + 1 end, g, (array['paid', 'refunded', null])[g % 3 + 1] from generate_series(1, 60) g;`);
+    insert into ${schema}.orders select g, case when g % 13 = 0 then null else g % 8 + 1 end, g, (array['paid', 'refunded', null])[g % 3 + 1] from generate_series(1, 60) g;`));
   joined = (await client.query(`select o.id, o.merchant_id, o.amount::float8 as amount, o.status, m.name as m_name, c.name as c_name
     from ${schema}.orders o left join ${schema}.merchants m on m.id = o.merchant_id left join ${schema}.countries c on c.id = m.country_id`)).rows;
   const id = (await contentBuilders(kit, t.tenant).warehouseSource(t.admin, [schema])).id;
@@ -159,8 +154,6 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => {
-  await client?.query(`drop schema if exists ${schema} cascade`);
-  await client?.end();
   await kit?.close();
 });
 

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/db/ids.ts';
 import { graphql } from '../generated/gql.ts';
 import { contentBuilders, type ContentBuilders } from '../testkit/content.ts';
@@ -95,18 +94,17 @@ beforeAll(async () => {
   kit = await createTestKit();
   t = await kit.seedTenant();
   content = contentBuilders(kit, t.tenant);
-  schema = `wb_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  channel = `${schema}_hits`;
-  client = new pg.Client({ connectionString: inject('databaseUrl') });
-  await client.connect();
-  client.on('notification', (n) => {
-    if (n.channel === channel) warehouseHits += 1;
-  });
-  await client.query(`create schema ${schema};
+  ({ schema, client } = await kit.warehouse((schema) => {
+    channel = `${schema}_hits`;
+    return `
     create table ${schema}.sales_rows (id int primary key, country text);
     insert into ${schema}.sales_rows select g, (array['France', 'Germany', 'Japan'])[g % 3 + 1] from generate_series(1, 30) g;
     create view ${schema}.sales as select s.* from ${schema}.sales_rows s, lateral (select pg_catalog.pg_notify('${channel}', '')) hit;
-    listen ${channel};`);
+    listen ${channel};`;
+  }, { prefix: 'wb' }));
+  client.on('notification', (n) => {
+    if (n.channel === channel) warehouseHits += 1;
+  });
   const sourceId = (await content.warehouseSource(t.admin, [schema])).id;
   datasetId = uuidv7();
   const definition = { models: [{ name: 'sales', table: `${schema}.sales`, fields: [{ name: 'id', column: 'id', type: 'NUMBER' }, { name: 'country', column: 'country', type: 'STRING' }] }], relationships: [], calculations: [] };
@@ -117,8 +115,6 @@ beforeAll(async () => {
   );
 });
 afterAll(async () => {
-  await client?.query(`drop schema if exists ${schema} cascade`);
-  await client?.end();
   await kit?.close();
 });
 

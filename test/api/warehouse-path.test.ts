@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import net, { type AddressInfo } from 'node:net';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { uuidv7 } from '../../src/db/ids.ts';
 import { datasetById } from '../../src/modules/dataset/dataset.service.ts';
@@ -17,7 +16,6 @@ const WidgetRows = graphql(`query WarehouseWidgetRows($id: ID!) { dashboard(id: 
 
 let kit: TestKit;
 let t: SeededTenant;
-let client: pg.Client;
 let schema: string;
 let explorer: SeededUser;
 const password = decodeURIComponent(new URL(inject('databaseUrl')).password);
@@ -64,16 +62,11 @@ beforeAll(async () => {
   kit = await createTestKit();
   t = await kit.seedTenant();
   explorer = await kit.addUser(t.tenant, { role: 'EXPLORER' });
-  schema = `wp_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  client = new pg.Client({ connectionString: inject('databaseUrl') });
-  await client.connect();
-  await client.query(`create schema ${schema};
+  schema = (await kit.warehouse((schema) => `
     create table ${schema}.orders (id int primary key, country text, amount numeric(12, 2));
-    insert into ${schema}.orders values (1, 'France', 10), (2, 'France', 20), (3, 'Japan', 15);`);
+    insert into ${schema}.orders values (1, 'France', 10), (2, 'France', 20), (3, 'Japan', 15);`, { prefix: 'wp' })).schema;
 });
 afterAll(async () => {
-  await client?.query(`drop schema if exists ${schema} cascade`);
-  await client?.end();
   await kit?.close();
 });
 

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/db/ids.ts';
 import { graphql } from '../generated/gql.ts';
 import { contentBuilders } from '../testkit/content.ts';
@@ -43,12 +42,9 @@ const rowsOf = (res: Awaited<ReturnType<typeof totals>>) =>
 beforeAll(async () => {
   kit = await createTestKit();
   t = await kit.seedTenant();
-  schema = `wd_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  client = new pg.Client({ connectionString: inject('databaseUrl') });
-  await client.connect();
-  await client.query(`create schema ${schema};
+  ({ schema, client } = await kit.warehouse((schema) => `
     create table ${schema}.sales (id int primary key, country text, amount numeric(12, 2));
-    insert into ${schema}.sales select g, (array['France', 'Germany', 'Japan'])[g % 3 + 1], g from generate_series(1, 30) g;`);
+    insert into ${schema}.sales select g, (array['France', 'Germany', 'Japan'])[g % 3 + 1], g from generate_series(1, 30) g;`, { prefix: 'wd' }));
   const sourceId = (await contentBuilders(kit, t.tenant).warehouseSource(t.admin, [schema])).id;
   const datasetId = uuidv7();
   const definition = { models: [{ name: 'sales', table: `${schema}.sales`, fields: [{ name: 'id', column: 'id', type: 'NUMBER' }, { name: 'country', column: 'country', type: 'STRING' }, { name: 'amount', column: 'amount', type: 'NUMBER' }] }], relationships: [], calculations: [] };
@@ -77,8 +73,6 @@ beforeAll(async () => {
   await contentBuilders(kit, t.tenant).share('DASHBOARD', dashboardId, 'all');
 });
 afterAll(async () => {
-  await client?.query(`drop schema if exists ${schema} cascade`);
-  await client?.end();
   await kit?.close();
 });
 
