@@ -1,8 +1,9 @@
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { graphql } from '../generated/gql.ts';
 import { deriveKeys } from '../../src/auth/keys.ts';
-import { createTestKit, TEST_PASSWORD, TEST_SECRET_KEY, type SeededTenant, type TestKit } from '../testkit/kit.ts';
+import { TEST_PASSWORD, TEST_SECRET_KEY } from '../testkit/kit.ts';
+import { it } from '../testkit/fixture.ts';
 
 const Login = graphql(`
   mutation Login($input: LoginInput!) {
@@ -20,17 +21,8 @@ const ViewerQuery = graphql(`
 const Logout = graphql(`mutation Logout { logout }`);
 const Deactivate = graphql(`mutation DeactivateForAuth($id: ID!) { deactivateUser(id: $id) { id status } }`);
 
-let kit: TestKit;
-let t: SeededTenant;
-
-beforeAll(async () => {
-  kit = await createTestKit();
-  t = await kit.seedTenant();
-});
-afterAll(() => kit.close());
-
 describe('login', () => {
-  it('signs in an active user (email case-insensitive) and the token works', async () => {
+  it('signs in an active user (email case-insensitive) and the token works', async ({ kit, tenant: t }) => {
     const res = await kit.gql(Login, { input: { tenant: t.slug, email: t.analyst.email.toUpperCase(), password: TEST_PASSWORD } });
     expect(res.errors).toBeUndefined();
     expect(res.data?.login?.user.email).toBe(t.analyst.email);
@@ -39,7 +31,7 @@ describe('login', () => {
     expect(me.data?.viewer).toMatchObject({ kind: 'USER', user: { email: t.analyst.email, role: 'ANALYST', status: 'ACTIVE' }, tenant: { slug: t.slug }, impersonator: null });
   });
 
-  it('refuses wrong password, unknown email, unknown tenant, pending and deactivated users with one error', async () => {
+  it('refuses wrong password, unknown email, unknown tenant, pending and deactivated users with one error', async ({ kit, tenant: t }) => {
     const attempts = [
       { tenant: t.slug, email: t.viewer.email, password: 'wrong password!!' },
       { tenant: t.slug, email: 'nobody@example.com', password: TEST_PASSWORD },
@@ -58,7 +50,7 @@ describe('login', () => {
     expect(messages.size).toBe(1);
   });
 
-  it('spends the same password-hashing work on unknown and on existing accounts', async () => {
+  it('spends the same password-hashing work on unknown and on existing accounts', async ({ kit, tenant: t }) => {
     const time = async (email: string) => {
       const started = performance.now();
       await kit.gql(Login, { input: { tenant: t.slug, email, password: 'not the password' } });
@@ -76,7 +68,7 @@ describe('login', () => {
     expect(median(unknown)).toBeGreaterThan(median(known) * 0.5);
   });
 
-  it('throttles repeated failures for one account', async () => {
+  it('throttles repeated failures for one account', async ({ kit, tenant: t }) => {
     const victim = await kit.addUser(t.tenant, { role: 'VIEWER' });
     const input = { tenant: t.slug, email: victim.email, password: 'guess guess guess' };
     for (let i = 0; i < 10; i++) await kit.gql(Login, { input });
@@ -87,19 +79,19 @@ describe('login', () => {
 });
 
 describe('tokens', () => {
-  it('anonymous requests to guarded fields get 401 UNAUTHENTICATED', async () => {
+  it('anonymous requests to guarded fields get 401 UNAUTHENTICATED', async ({ kit }) => {
     const res = await kit.gql(ViewerQuery, {});
     expect(res.status).toBe(401);
     expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
-  it('rejects a malformed Authorization header', async () => {
+  it('rejects a malformed Authorization header', async ({ kit }) => {
     const res = await kit.gql(ViewerQuery, {}, { headers: { authorization: 'Basic abc' } });
     expect(res.status).toBe(401);
     expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
-  it('rejects a tampered token', async () => {
+  it('rejects a tampered token', async ({ kit, tenant: t }) => {
     const [header, payload, signature] = t.viewer.token!.split('.');
     const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
     const forged = Buffer.from(JSON.stringify({ ...claims, sub: t.admin.id })).toString('base64url');
@@ -108,7 +100,7 @@ describe('tokens', () => {
     expect(res.data).toBeFalsy();
   });
 
-  it('rejects tokens signed with another key, with alg none, or expired', async () => {
+  it('rejects tokens signed with another key, with alg none, or expired', async ({ kit, tenant: t }) => {
     const claims = JSON.parse(Buffer.from(t.viewer.token!.split('.')[1]!, 'base64url').toString());
     const otherKey = deriveKeys('another-secret-key-that-is-long-enough-xx').sessionSigningKey;
     const ownKey = deriveKeys(TEST_SECRET_KEY).sessionSigningKey;
@@ -131,7 +123,7 @@ describe('tokens', () => {
     }
   });
 
-  it('logout revokes the session at once', async () => {
+  it('logout revokes the session at once', async ({ kit, tenant: t }) => {
     const user = await kit.addUser(t.tenant, { role: 'EXPLORER' });
     expect((await kit.gql(ViewerQuery, {}, { token: user.token })).status).toBe(200);
     const out = await kit.gql(Logout, {}, { token: user.token });
@@ -140,7 +132,7 @@ describe('tokens', () => {
     expect(after.status).toBe(401);
   });
 
-  it('deactivation ends the user’s sessions on the next request', async () => {
+  it('deactivation ends the user’s sessions on the next request', async ({ kit, tenant: t }) => {
     const user = await kit.addUser(t.tenant, { role: 'ANALYST' });
     expect((await kit.gql(ViewerQuery, {}, { token: user.token })).status).toBe(200);
     const res = await kit.gql(Deactivate, { id: user.globalId }, { token: t.admin.token });
@@ -148,7 +140,7 @@ describe('tokens', () => {
     expect((await kit.gql(ViewerQuery, {}, { token: user.token })).status).toBe(401);
   });
 
-  it('reads the role from the database, not from the token', async () => {
+  it('reads the role from the database, not from the token', async ({ kit, tenant: t }) => {
     const user = await kit.addUser(t.tenant, { role: 'VIEWER' });
     await kit.orm.em.fork().execute('update users set role = ? where id = ?', ['ANALYST', user.id]);
     const res = await kit.gql(ViewerQuery, {}, { token: user.token });

@@ -4,12 +4,13 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject } from 'vitest';
 import { graphql } from '../generated/gql.ts';
 import { startEmbeddedPostgres } from '../../src/db/embedded.ts';
 import { loadOrCreateLocalSecrets } from '../../src/db/local-secrets.ts';
 import { createLogger } from '../../src/logger.ts';
-import { createTestKit, TEST_SECRET_KEY, type TestKit } from '../testkit/kit.ts';
+import { TEST_SECRET_KEY } from '../testkit/kit.ts';
+import { it } from '../testkit/fixture.ts';
 
 const Accept = graphql(`
   mutation AcceptFromCli($input: AcceptInvitationInput!) {
@@ -29,16 +30,10 @@ function cli(args: string[], env: Record<string, string>) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-let kit: TestKit;
 const external = () => ({ DATABASE_URL: inject('databaseUrl'), TESSERA_SECRET_KEY: TEST_SECRET_KEY });
 
-beforeAll(async () => {
-  kit = await createTestKit();
-});
-afterAll(() => kit.close());
-
 describe('tessera create-tenant', () => {
-  it('creates a tenant whose first admin accepts the printed invitation', async () => {
+  it('creates a tenant whose first admin accepts the printed invitation', async ({ kit }) => {
     const slug = `cli-${Date.now().toString(36)}`;
     const out = cli(['create-tenant', '--slug', slug, '--name', 'CLI Co', '--admin-email', 'Boss@CLI.example.com', '--json'], external());
     expect(out.stderr).toBe('');

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { graphql } from '../generated/gql.ts';
 import { contentBuilders } from '../testkit/content.ts';
-import { createTestKit, globalId, type SeededTenant, type TestKit } from '../testkit/kit.ts';
+import { globalId } from '../testkit/kit.ts';
+import { it } from '../testkit/fixture.ts';
 
 const AddFilter = graphql(`
   mutation FilterPermAddFilter($input: AddDashboardFilterInput!) {
@@ -10,17 +11,8 @@ const AddFilter = graphql(`
 `);
 const Filters = graphql(`query FilterPermFilters($id: ID!) { dashboard(id: $id) { filters { id type field permissions } } }`);
 
-let kit: TestKit;
-let t: SeededTenant;
-
-beforeAll(async () => {
-  kit = await createTestKit();
-  t = await kit.seedTenant();
-});
-afterAll(() => kit.close());
-
 describe('addDashboardFilter validates permission code at save time', () => {
-  it('refuses invalid code with BAD_USER_INPUT naming input.permissions and the line; saves valid code', async () => {
+  it('refuses invalid code with BAD_USER_INPUT naming input.permissions and the line; saves valid code', async ({ kit, tenant: t }) => {
     const c = contentBuilders(kit, t.tenant);
     const dataset = await c.dataset(t.admin, await c.dataSource(t.admin));
     const dashboard = await c.dashboard({ owner: t.admin, title: 'Countries' });
