@@ -1,28 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import { buildClientSchema, getIntrospectionQuery, printSchema, type IntrospectionQuery } from 'graphql';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject } from 'vitest';
 import { createOrm, migrate } from '../../src/db/orm.ts';
 import { graphql } from '../generated/gql.ts';
-import { createTestKit, type SeededTenant, type TestKit } from '../testkit/kit.ts';
+import { test } from '../testkit/fixture.ts';
+import { createTestKit } from '../testkit/kit.ts';
 
 const Me = graphql(`query Me { viewer { user { email } } }`);
 
-let kit: TestKit;
-let t: SeededTenant;
-
-beforeAll(async () => {
-  kit = await createTestKit();
-  t = await kit.seedTenant();
-});
-afterAll(() => kit.close());
-
-const post = (body: BodyInit, headers: Record<string, string> = {}) =>
+const it = test.extend('post', ({ kit, tenant: t }) => (body: BodyInit, headers: Record<string, string> = {}) =>
   kit.app.fetch('http://tessera.test/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${t.admin.token}`, ...headers },
     body,
-  });
+  }));
 
 const bodyOf = async (res: Response) => {
   const text = await res.text();
@@ -31,7 +23,7 @@ const bodyOf = async (res: Response) => {
 };
 
 describe('health', () => {
-  it('/healthz answers while the process runs and /readyz once migrated', async () => {
+  it('/healthz answers while the process runs and /readyz once migrated', async ({ kit }) => {
     const health = await kit.app.fetch('http://tessera.test/healthz');
     expect(health.status).toBe(200);
     const ready = await kit.app.fetch('http://tessera.test/readyz');
@@ -41,7 +33,7 @@ describe('health', () => {
 });
 
 describe('GraphiQL', () => {
-  it('is served to browsers at /graphql', async () => {
+  it('is served to browsers at /graphql', async ({ kit }) => {
     const res = await kit.app.fetch('http://tessera.test/graphql', { headers: { accept: 'text/html' } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/html');
@@ -61,7 +53,7 @@ describe('GraphiQL', () => {
 });
 
 describe('introspection', () => {
-  it('answers GraphiQL’s introspection query with exactly the committed schema', async () => {
+  it('answers GraphiQL’s introspection query with exactly the committed schema', async ({ post }) => {
     const res = await post(JSON.stringify({ query: getIntrospectionQuery() }));
     expect(res.status).toBe(200);
     const body = (await res.json()) as { data: IntrospectionQuery; errors?: unknown };
@@ -72,26 +64,26 @@ describe('introspection', () => {
 });
 
 describe('bad requests get clear errors and proper statuses', () => {
-  it('malformed JSON body → 400', async () => {
+  it('malformed JSON body → 400', async ({ post }) => {
     const res = await post('{"query": ');
     expect(res.status).toBe(400);
     const body = await bodyOf(res);
     expect(body.errors?.[0]?.message).toMatch(/JSON/i);
   });
 
-  it('a body without a query → 400', async () => {
+  it('a body without a query → 400', async ({ post }) => {
     const res = await post(JSON.stringify({ variables: {} }));
     expect(res.status).toBe(400);
     expect((await bodyOf(res)).errors?.[0]?.message).toMatch(/query/i);
   });
 
-  it('an unknown operation name → 400', async () => {
+  it('an unknown operation name → 400', async ({ post }) => {
     const res = await post(JSON.stringify({ query: 'query A { __typename }', operationName: 'B' }));
     expect(res.status).toBe(400);
     expect((await bodyOf(res)).errors?.[0]?.message).toMatch(/operation/i);
   });
 
-  it('a 1 MB query → 413 before parsing', async () => {
+  it('a 1 MB query → 413 before parsing', async ({ post }) => {
     const query = `{ ${'__typename '.repeat(100_000)} }`;
     expect(query.length).toBeGreaterThan(1_000_000);
     const res = await post(JSON.stringify({ query }));
@@ -99,7 +91,7 @@ describe('bad requests get clear errors and proper statuses', () => {
     expect((await bodyOf(res)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
-  it('a 1 MB body without Content-Length (streamed) → 413', async () => {
+  it('a 1 MB body without Content-Length (streamed) → 413', async ({ kit }) => {
     const chunk = new TextEncoder().encode('x'.repeat(64 * 1024));
     let sent = 0;
     const stream = new ReadableStream<Uint8Array>({
@@ -122,44 +114,44 @@ describe('bad requests get clear errors and proper statuses', () => {
     expect(res.status).toBe(413);
   });
 
-  it('a 1 MB query string in a GET → 414', async () => {
+  it('a 1 MB query string in a GET → 414', async ({ kit }) => {
     const res = await kit.app.fetch(`http://tessera.test/graphql?query=${'a'.repeat(1_000_000)}`);
     expect(res.status).toBe(414);
   });
 
-  it('a query over the token limit → 400 with a clear message', async () => {
+  it('a query over the token limit → 400 with a clear message', async ({ post }) => {
     const query = `{ ${'__typename '.repeat(6000)} }`;
     const res = await post(JSON.stringify({ query }));
     expect(res.status).toBe(400);
     expect((await bodyOf(res)).errors?.[0]?.message).toMatch(/token/i);
   });
 
-  it('a syntax error → 400 naming the position', async () => {
+  it('a syntax error → 400 naming the position', async ({ post }) => {
     const res = await post(JSON.stringify({ query: '{ viewer { ' }));
     expect(res.status).toBe(400);
     expect((await bodyOf(res)).errors?.[0]?.message).toMatch(/Syntax Error/);
   });
 
-  it('an unknown field → 400 validation error', async () => {
+  it('an unknown field → 400 validation error', async ({ post }) => {
     const res = await post(JSON.stringify({ query: '{ nope }' }));
     expect(res.status).toBe(400);
     expect((await bodyOf(res)).errors?.[0]?.message).toMatch(/Cannot query field "nope"/);
   });
 
-  it('invalid variable values → 400 naming the variable', async () => {
+  it('invalid variable values → 400 naming the variable', async ({ post }) => {
     const query = 'query Q($first: Int) { users(first: $first) { edges { node { id } } } }';
     const res = await post(JSON.stringify({ query, variables: { first: 'ten' } }));
     expect(res.status).toBe(400);
     expect((await bodyOf(res)).errors?.[0]?.message).toMatch(/\$first/);
   });
 
-  it('an invalid enum literal → 400', async () => {
+  it('an invalid enum literal → 400', async ({ post }) => {
     const res = await post(JSON.stringify({ query: '{ users(role: OWNER) { edges { node { id } } } }' }));
     expect(res.status).toBe(400);
     expect((await bodyOf(res)).errors?.[0]?.message).toMatch(/Role/);
   });
 
-  it('a valid request still works and carries a request id', async () => {
+  it('a valid request still works and carries a request id', async ({ kit, tenant: t }) => {
     const res = await kit.gql(Me, {}, { token: t.admin.token });
     expect(res.status).toBe(200);
     expect(res.data?.viewer?.user.email).toBe(t.admin.email);
@@ -196,7 +188,7 @@ describe('unexpected errors', () => {
 });
 
 describe('credentials in rejected input', () => {
-  it('are never echoed back in variable errors', async () => {
+  it('are never echoed back in variable errors', async ({ kit }) => {
     const query = 'mutation L($input: LoginInput!) { login(input: $input) { token } }';
     const variables = { input: { tenant: 't', email: 'a@example.com', password: 'Sup3r-Secret-Value', unexpected: 1 } };
     const res = await kit.app.fetch('http://tessera.test/graphql', {
