@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { graphql } from '../generated/gql.ts';
 import type { AuditEventsQuery, AuditEventsQueryVariables } from '../generated/graphql.ts';
-import { createTestKit, globalId, type SeededTenant, type TestKit } from '../testkit/kit.ts';
+import { test } from '../testkit/fixture.ts';
+import { globalId } from '../testkit/kit.ts';
 
 const Events = graphql(`
   query AuditEvents($first: Int, $after: String, $last: Int, $before: String, $resourceId: ID, $actorId: ID) {
@@ -27,30 +28,21 @@ const Stop = graphql(`mutation AuditStop { stopImpersonating }`);
 
 const PASSWORD = 'a passphrase nobody should see';
 
-let kit: TestKit;
-let t: SeededTenant;
-let other: SeededTenant;
-
-beforeAll(async () => {
-  kit = await createTestKit();
-  t = await kit.seedTenant();
-  other = await kit.seedTenant();
-});
-afterAll(() => kit.close());
-
 type Connection = NonNullable<AuditEventsQuery['auditEvents']>;
 type Node = Connection['edges'][number]['node'];
-/** One page of the log (the first 100 events unless paging is asked for), as `token` sees it. */
-async function events(variables: AuditEventsQueryVariables = {}, token = t.admin.token): Promise<Connection> {
-  const paging = variables.first != null || variables.last != null;
-  const res = await kit.gql(Events, paging ? variables : { first: 100, ...variables }, { token });
-  expect(res.errors).toBeUndefined();
-  return res.data!.auditEvents!;
-}
-const about = async (resourceId: string): Promise<Node[]> => (await events({ resourceId })).edges.map((e) => e.node);
+
+const it = test
+  /** One page of the log (the first 100 events unless paging is asked for), as `token` sees it. */
+  .extend('events', ({ kit, tenant: t }) => async (variables: AuditEventsQueryVariables = {}, token = t.admin.token): Promise<Connection> => {
+    const paging = variables.first != null || variables.last != null;
+    const res = await kit.gql(Events, paging ? variables : { first: 100, ...variables }, { token });
+    expect(res.errors).toBeUndefined();
+    return res.data!.auditEvents!;
+  })
+  .extend('about', ({ events }) => async (resourceId: string): Promise<Node[]> => (await events({ resourceId })).edges.map((e) => e.node));
 
 describe('audited mutations', () => {
-  it('updateUser records the changed fields, with before/after for role and flags', async () => {
+  it('updateUser records the changed fields, with before/after for role and flags', async ({ kit, tenant: t, about }) => {
     const user = await kit.addUser(t.tenant, { role: 'VIEWER' });
     const res = await kit.gql(
       UpdateUser,
@@ -75,14 +67,14 @@ describe('audited mutations', () => {
     expect(Object.keys(event!.summary as object).sort()).toEqual(['allowExportData', 'featurePermissions', 'role']);
   });
 
-  it('a refused change records nothing (same transaction)', async () => {
+  it('a refused change records nothing (same transaction)', async ({ kit, tenant: t, about }) => {
     const user = await kit.addUser(t.tenant, { role: 'VIEWER' });
     await kit.gql(UpdateUser, { input: { id: user.globalId, name: 'Nope' } }, { token: t.analyst.token });
     await kit.gql(UpdateUser, { input: { id: user.globalId, name: 'x', timezone: 'Mars/Olympus' } }, { token: t.admin.token });
     expect(await about(user.globalId)).toEqual([]);
   });
 
-  it('deactivateUser and restoreUser', async () => {
+  it('deactivateUser and restoreUser', async ({ kit, tenant: t, about }) => {
     const user = await kit.addUser(t.tenant, { role: 'EXPLORER' });
     await kit.gql(Deactivate, { id: user.globalId }, { token: t.admin.token });
     await kit.gql(Restore, { id: user.globalId }, { token: t.admin.token });
@@ -92,7 +84,7 @@ describe('audited mutations', () => {
     ]);
   });
 
-  it('createGroup, addGroupMembers, removeGroupMembers (a no-op records nothing)', async () => {
+  it('createGroup, addGroupMembers, removeGroupMembers (a no-op records nothing)', async ({ kit, tenant: t, about }) => {
     const created = await kit.gql(CreateGroup, { input: { name: 'Auditors' } }, { token: t.admin.token });
     const groupId = created.data!.createGroup!.id;
     const members = { groupId, userIds: [t.viewer.globalId, t.explorer.globalId] };
@@ -108,7 +100,7 @@ describe('audited mutations', () => {
     expect(list[2]).toMatchObject({ resourceType: 'GROUP', summary: { name: 'Auditors' } });
   });
 
-  it('inviteUsers, resendInvitation, and acceptInvitation by the new user; never a token or password', async () => {
+  it('inviteUsers, resendInvitation, and acceptInvitation by the new user; never a token or password', async ({ kit, tenant: t, about }) => {
     const email = `audit-${Date.now()}@example.com`;
     const invited = await kit.gql(Invite, { input: { emails: [email], role: 'ANALYST' } }, { token: t.admin.token });
     const userId = invited.data!.inviteUsers!.invitations[0]!.user.id;
@@ -129,7 +121,7 @@ describe('audited mutations', () => {
     }
   });
 
-  it('impersonate and stopImpersonating record both people', async () => {
+  it('impersonate and stopImpersonating record both people', async ({ kit, tenant: t, about }) => {
     const target = await kit.addUser(t.tenant, { role: 'VIEWER' });
     const started = await kit.gql(Impersonate, { userId: target.globalId }, { token: t.admin.token });
     const token = started.data!.impersonate!.token;
@@ -144,7 +136,7 @@ describe('audited mutations', () => {
 });
 
 describe('auditEvents', () => {
-  it('is admin only: analysts, explorers, viewers and an impersonating admin get FORBIDDEN', async () => {
+  it('is admin only: analysts, explorers, viewers and an impersonating admin get FORBIDDEN', async ({ kit, tenant: t }) => {
     const target = await kit.addUser(t.tenant, { role: 'ANALYST' });
     const impersonating = (await kit.gql(Impersonate, { userId: target.globalId }, { token: t.admin.token })).data!.impersonate!.token;
     for (const token of [t.analyst.token, t.explorer.token, t.viewer.token, impersonating]) {
@@ -155,7 +147,7 @@ describe('auditEvents', () => {
     expect((await kit.gql(Events, { first: 5 })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
-  it('filters by actor and resource in SQL; unknown or malformed ids match nothing', async () => {
+  it('filters by actor and resource in SQL; unknown or malformed ids match nothing', async ({ tenant: t, otherTenant: other, events }) => {
     const byAdmin = await events({ actorId: t.admin.globalId });
     expect(byAdmin.edges.length).toBeGreaterThan(5);
     expect(byAdmin.edges.every((e) => e.node.actor?.id === t.admin.globalId)).toBe(true);
@@ -167,7 +159,7 @@ describe('auditEvents', () => {
     }
   });
 
-  it('pages newest first with cursors, forwards and backwards', async () => {
+  it('pages newest first with cursors, forwards and backwards', async ({ kit, tenant: t, events }) => {
     const all = (await events()).edges.map((e) => e.node);
     expect(all.length).toBeGreaterThan(6);
     const times = all.map((e) => Date.parse(e.createdAt));
@@ -182,7 +174,7 @@ describe('auditEvents', () => {
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 
-  it('is tenant-scoped: another tenant’s admin sees none of these events', async () => {
+  it('is tenant-scoped: another tenant’s admin sees none of these events', async ({ kit, tenant: t, otherTenant: other, events }) => {
     const ours = new Set((await events()).edges.map((e) => e.node.id));
     await kit.gql(CreateGroup, { input: { name: 'Theirs' } }, { token: other.admin.token });
     const theirs = (await events({}, other.admin.token)).edges.map((e) => e.node);
