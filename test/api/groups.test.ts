@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { graphql } from '../generated/gql.ts';
-import { createTestKit, globalId, type GraphQLResponse, type SeededTenant, type SeededUser, type TestKit } from '../testkit/kit.ts';
+import { globalId, type GraphQLResponse, type SeededUser } from '../testkit/kit.ts';
+import { test } from '../testkit/fixture.ts';
 
 const CreateGroup = graphql(`mutation GroupsCreate($input: CreateGroupInput!) { createGroup(input: $input) { id name memberCount } }`);
 const AddMembers = graphql(`mutation GroupsAddMembers($input: GroupMembersInput!) { addGroupMembers(input: $input) { id memberCount } }`);
@@ -27,42 +28,33 @@ const GroupNode = graphql(`query GroupsNode($id: ID!) { node(id: $id) { id ... o
 
 const MISSING_UUID = '01900000-0000-7000-8000-000000000000';
 
-let kit: TestKit;
-let t: SeededTenant;
-let other: SeededTenant;
-
-beforeAll(async () => {
-  kit = await createTestKit();
-  t = await kit.seedTenant();
-  other = await kit.seedTenant();
-});
-afterAll(() => kit.close());
-
-const nonAdmins = () => [t.analyst, t.explorer, t.viewer];
 const gid = (group: { id: string }) => globalId('Group', group.id);
-const sql = <T extends object>(query: string, params: unknown[] = []) => kit.orm.em.fork().execute<T[]>(query, params);
-const groupRows = async (tenantId: string, name: string) =>
-  Number((await sql<{ count: string }>('select count(*) from groups where tenant_id = ? and name_key = ?', [tenantId, name.toLowerCase()]))[0]!.count);
-const memberIds = async (groupId: string) =>
-  (await sql<{ user_id: string }>('select user_id from group_memberships where group_id = ? order by user_id', [groupId])).map((r) => r.user_id);
 const expectError = (res: GraphQLResponse<unknown>, code: string, field?: string) => {
   expect(res.errors?.[0]?.extensions?.code).toBe(code);
   if (field !== undefined) expect(res.errors?.[0]?.extensions?.field).toBe(field);
 };
 const sorted = (users: SeededUser[]) => users.map((u) => u.id).sort();
 type MembersVars = { input: { groupId: string; userIds: string[] } };
-/** Runs addGroupMembers and removeGroupMembers with the same input, returning the field and the response of each. */
-const addAndRemove = async (vars: MembersVars, token?: string) => {
-  const add = await kit.gql(AddMembers, vars, { token });
-  const remove = await kit.gql(RemoveMembers, vars, { token });
-  return [
-    { res: add, group: add.data?.addGroupMembers },
-    { res: remove, group: remove.data?.removeGroupMembers },
-  ];
-};
+
+const it = test
+  .extend('nonAdmins', ({ tenant: t }) => () => [t.analyst, t.explorer, t.viewer])
+  .extend('sql', ({ kit }) => <T extends object>(query: string, params: unknown[] = []) => kit.orm.em.fork().execute<T[]>(query, params))
+  .extend('groupRows', ({ sql }) => async (tenantId: string, name: string) =>
+    Number((await sql<{ count: string }>('select count(*) from groups where tenant_id = ? and name_key = ?', [tenantId, name.toLowerCase()]))[0]!.count))
+  .extend('memberIds', ({ sql }) => async (groupId: string) =>
+    (await sql<{ user_id: string }>('select user_id from group_memberships where group_id = ? order by user_id', [groupId])).map((r) => r.user_id))
+  /** Runs addGroupMembers and removeGroupMembers with the same input, returning the field and the response of each. */
+  .extend('addAndRemove', ({ kit }) => async (vars: MembersVars, token?: string) => {
+    const add = await kit.gql(AddMembers, vars, { token });
+    const remove = await kit.gql(RemoveMembers, vars, { token });
+    return [
+      { res: add, group: add.data?.addGroupMembers },
+      { res: remove, group: remove.data?.removeGroupMembers },
+    ];
+  });
 
 describe('createGroup', () => {
-  it('an admin creates a group with a trimmed name and no members', async () => {
+  it('an admin creates a group with a trimmed name and no members', async ({ kit, tenant: t, sql }) => {
     const res = await kit.gql(CreateGroup, { input: { name: '  Finance Team  ' } }, { token: t.admin.token });
     expect(res.errors).toBeUndefined();
     expect(res.data?.createGroup).toMatchObject({ name: 'Finance Team', memberCount: 0 });
@@ -73,7 +65,7 @@ describe('createGroup', () => {
   });
 
   for (const role of ['ANALYST', 'EXPLORER', 'VIEWER'] as const) {
-    it(`${role} cannot create groups`, async () => {
+    it(`${role} cannot create groups`, async ({ kit, tenant: t, groupRows }) => {
       const who = { ANALYST: t.analyst, EXPLORER: t.explorer, VIEWER: t.viewer }[role];
       const res = await kit.gql(CreateGroup, { input: { name: `By ${role}` } }, { token: who.token });
       expect(res.data?.createGroup).toBeNull();
@@ -82,14 +74,14 @@ describe('createGroup', () => {
     });
   }
 
-  it('anonymous callers get 401 UNAUTHENTICATED', async () => {
+  it('anonymous callers get 401 UNAUTHENTICATED', async ({ kit, tenant: t, groupRows }) => {
     const res = await kit.gql(CreateGroup, { input: { name: 'Anonymous group' } });
     expect(res.status).toBe(401);
     expectError(res, 'UNAUTHENTICATED');
     expect(await groupRows(t.tenant.id, 'Anonymous group')).toBe(0);
   });
 
-  it('a name already used in the tenant, in any case, is a CONFLICT; another tenant may use it', async () => {
+  it('a name already used in the tenant, in any case, is a CONFLICT; another tenant may use it', async ({ kit, tenant: t, otherTenant: other, groupRows }) => {
     const first = await kit.gql(CreateGroup, { input: { name: 'Sales EMEA' } }, { token: t.admin.token });
     expect(first.data?.createGroup?.name).toBe('Sales EMEA');
     for (const name of ['sales emea', ' SALES EMEA ']) {
@@ -102,14 +94,14 @@ describe('createGroup', () => {
     expect(elsewhere.data?.createGroup?.name).toBe('sales emea');
   });
 
-  it('concurrent creates of one name give one group and CONFLICTs, never INTERNAL', async () => {
+  it('concurrent creates of one name give one group and CONFLICTs, never INTERNAL', async ({ kit, tenant: t, groupRows }) => {
     const names = ['Race Team', 'race team', 'RACE TEAM', 'Race team'];
     const results = await Promise.all(names.map((name) => kit.gql(CreateGroup, { input: { name } }, { token: t.admin.token })));
     expect(results.map((r) => r.errors?.[0]?.extensions?.code ?? 'OK').sort()).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'OK']);
     expect(await groupRows(t.tenant.id, 'Race Team')).toBe(1);
   });
 
-  it('names must be 1 to 200 characters after trimming', async () => {
+  it('names must be 1 to 200 characters after trimming', async ({ kit, tenant: t }) => {
     for (const name of ['', '    ', 'x'.repeat(201)]) {
       const res = await kit.gql(CreateGroup, { input: { name } }, { token: t.admin.token });
       expect(res.data?.createGroup).toBeNull();
@@ -121,7 +113,7 @@ describe('createGroup', () => {
 });
 
 describe('addGroupMembers and removeGroupMembers', () => {
-  it('an admin adds and removes members, and both are idempotent', async () => {
+  it('an admin adds and removes members, and both are idempotent', async ({ kit, tenant: t, memberIds }) => {
     const group = await kit.addGroup(t.tenant, 'Idempotent', []);
     const input = (users: SeededUser[]) => ({ input: { groupId: gid(group), userIds: users.map((u) => u.globalId) } });
     const add = await kit.gql(AddMembers, input([t.viewer, t.explorer, t.viewer]), { token: t.admin.token });
@@ -138,7 +130,7 @@ describe('addGroupMembers and removeGroupMembers', () => {
     expect(await memberIds(group.id)).toEqual([t.analyst.id]);
   });
 
-  it('concurrent adds of the same member all succeed (idempotent), never INTERNAL', async () => {
+  it('concurrent adds of the same member all succeed (idempotent), never INTERNAL', async ({ kit, tenant: t, memberIds }) => {
     const group = await kit.addGroup(t.tenant, 'Concurrent adds', []);
     const vars = { input: { groupId: gid(group), userIds: [t.viewer.globalId, t.explorer.globalId] } };
     const results = await Promise.all([1, 2, 3, 4].map(() => kit.gql(AddMembers, vars, { token: t.admin.token })));
@@ -146,7 +138,7 @@ describe('addGroupMembers and removeGroupMembers', () => {
     expect(await memberIds(group.id)).toEqual(sorted([t.viewer, t.explorer]));
   });
 
-  it('non-admins get FORBIDDEN and anonymous callers 401; memberships do not change', async () => {
+  it('non-admins get FORBIDDEN and anonymous callers 401; memberships do not change', async ({ kit, tenant: t, nonAdmins, memberIds }) => {
     const group = await kit.addGroup(t.tenant, 'Guarded', [t.viewer]);
     const input = { input: { groupId: gid(group), userIds: [t.explorer.globalId] } };
     const removal = { input: { groupId: gid(group), userIds: [t.viewer.globalId] } };
@@ -165,7 +157,7 @@ describe('addGroupMembers and removeGroupMembers', () => {
     expect(await memberIds(group.id)).toEqual([t.viewer.id]);
   });
 
-  it('an unknown, foreign or malformed user id is BAD_USER_INPUT naming its position; nothing changes', async () => {
+  it('an unknown, foreign or malformed user id is BAD_USER_INPUT naming its position; nothing changes', async ({ kit, tenant: t, otherTenant: other, memberIds, addAndRemove }) => {
     const group = await kit.addGroup(t.tenant, 'Strict', [t.analyst]);
     const bad = [globalId('User', MISSING_UUID), other.viewer.globalId, 'not-an-id', gid(group), globalId('User', 'nope')];
     for (const badId of bad) {
@@ -179,7 +171,7 @@ describe('addGroupMembers and removeGroupMembers', () => {
     expect(await memberIds(group.id)).toEqual([t.analyst.id]);
   });
 
-  it('the position named is the one in the caller’s list, even after a repeated id', async () => {
+  it('the position named is the one in the caller’s list, even after a repeated id', async ({ kit, tenant: t, otherTenant: other, memberIds }) => {
     const group = await kit.addGroup(t.tenant, 'Positions', []);
     const userIds = [t.viewer.globalId, t.viewer.globalId, other.viewer.globalId];
     const res = await kit.gql(AddMembers, { input: { groupId: gid(group), userIds } }, { token: t.admin.token });
@@ -187,7 +179,7 @@ describe('addGroupMembers and removeGroupMembers', () => {
     expect(await memberIds(group.id)).toEqual([]);
   });
 
-  it('a group of another tenant, or an unknown group, is NOT_FOUND', async () => {
+  it('a group of another tenant, or an unknown group, is NOT_FOUND', async ({ kit, tenant: t, otherTenant: other, memberIds, addAndRemove }) => {
     const foreign = await kit.addGroup(other.tenant, 'Theirs', [other.viewer]);
     for (const groupId of [gid(foreign), globalId('Group', MISSING_UUID), 'garbage', t.viewer.globalId]) {
       for (const userIds of [[t.viewer.globalId], [other.viewer.globalId]]) {
@@ -202,7 +194,7 @@ describe('addGroupMembers and removeGroupMembers', () => {
 });
 
 describe('reading groups', () => {
-  it('the groups list shows only the tenant’s groups, with member counts, and paginates', async () => {
+  it('the groups list shows only the tenant’s groups, with member counts, and paginates', async ({ kit, otherTenant: other }) => {
     const mine = await kit.seedTenant();
     const made: { id: string }[] = [];
     for (let i = 0; i < 5; i++) made.push(await kit.addGroup(mine.tenant, `Page ${i}`, [mine.viewer, mine.analyst].slice(0, i % 3)));
@@ -230,7 +222,7 @@ describe('reading groups', () => {
     expectError(bad, 'BAD_USER_INPUT', 'after');
   });
 
-  it('anonymous callers cannot list or read groups', async () => {
+  it('anonymous callers cannot list or read groups', async ({ kit, tenant: t }) => {
     const group = await kit.addGroup(t.tenant, 'Hidden from anonymous', []);
     const list = await kit.gql(GroupsList, { first: 5 });
     const one = await kit.gql(GroupById, { id: gid(group) });
@@ -242,7 +234,7 @@ describe('reading groups', () => {
     }
   });
 
-  it('group(id) reads the tenant’s groups; another tenant’s is NOT_FOUND, like a missing one', async () => {
+  it('group(id) reads the tenant’s groups; another tenant’s is NOT_FOUND, like a missing one', async ({ kit, tenant: t, otherTenant: other }) => {
     const own = await kit.addGroup(t.tenant, 'Readable', [t.viewer]);
     const ok = await kit.gql(GroupById, { id: gid(own) }, { token: t.admin.token });
     expect(ok.data?.group).toMatchObject({ id: gid(own), name: 'Readable', memberCount: 1 });
@@ -255,7 +247,7 @@ describe('reading groups', () => {
     }
   });
 
-  it('admins see and page through members; for non-admins members is FORBIDDEN and the rest resolves', async () => {
+  it('admins see and page through members; for non-admins members is FORBIDDEN and the rest resolves', async ({ kit, tenant: t, nonAdmins }) => {
     const users = [t.viewer, t.explorer, t.analyst];
     const group = await kit.addGroup(t.tenant, 'Members visible', users);
     const page1 = await kit.gql(GroupById, { id: gid(group), first: 2 }, { token: t.admin.token });
@@ -274,7 +266,7 @@ describe('reading groups', () => {
     }
   });
 
-  it('node(id) resolves a group of the tenant and hides another tenant’s', async () => {
+  it('node(id) resolves a group of the tenant and hides another tenant’s', async ({ kit, tenant: t, otherTenant: other }) => {
     const own = await kit.addGroup(t.tenant, 'Node group', [t.viewer, t.explorer]);
     const res = await kit.gql(GroupNode, { id: gid(own) }, { token: t.viewer.token });
     expect(res.errors).toBeUndefined();
