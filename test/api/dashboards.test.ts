@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { graphql } from '../generated/gql.ts';
-import { contentBuilders, type ContentBuilders } from '../testkit/content.ts';
-import { createTestKit, globalId, type SeededTenant, type TestKit } from '../testkit/kit.ts';
+import { contentBuilders } from '../testkit/content.ts';
+import { globalId } from '../testkit/kit.ts';
+import { test } from '../testkit/fixture.ts';
 
 const DashboardsList = graphql(`
   query DashList($search: String, $first: Int) {
@@ -41,26 +42,15 @@ const MoveFolder = graphql(`mutation DashMoveFolder($input: MoveFolderInput!) { 
 const DeleteFolder = graphql(`mutation DashDeleteFolder($id: ID!) { deleteFolder(id: $id) }`);
 const AddWidget = graphql(`mutation DashAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id title } }`);
 
-let kit: TestKit;
-let t: SeededTenant;
-let other: SeededTenant;
-let c: ContentBuilders;
-
-beforeAll(async () => {
-  kit = await createTestKit();
-  t = await kit.seedTenant();
-  other = await kit.seedTenant();
-  c = contentBuilders(kit, t.tenant);
-});
-afterAll(() => kit.close());
-
 const did = (id: string) => globalId('Dashboard', id);
 const fid = (id: string) => globalId('Folder', id);
-const listed = async (token: string | undefined) =>
-  (await kit.gql(DashboardsList, { first: 100 }, { token })).data!.dashboards!.edges.map((e) => e.node.id);
+
+const it = test
+  .extend('listed', ({ kit }) => async (token: string | undefined) =>
+    (await kit.gql(DashboardsList, { first: 100 }, { token })).data!.dashboards!.edges.map((e) => e.node.id));
 
 describe('sharing and visibility', () => {
-  it('a folder shared with a group shows dashboards three levels down, until the share is revoked', async () => {
+  it('a folder shared with a group shows dashboards three levels down, until the share is revoked', async ({ kit, tenant: t, content: c, listed }) => {
     const group = await kit.addGroup(t.tenant, `Readers ${Date.now()}`, [t.viewer]);
     const top = await c.folder({ owner: t.admin, name: 'Top' });
     const mid = await c.folder({ owner: t.admin, name: 'Mid', parent: top });
@@ -84,7 +74,7 @@ describe('sharing and visibility', () => {
     expect(gone.errors?.[0]?.extensions?.code, JSON.stringify(gone.errors)).toBe('NOT_FOUND');
   });
 
-  it('a share with All users reaches every user of the tenant, not other tenants', async () => {
+  it('a share with All users reaches every user of the tenant, not other tenants', async ({ kit, tenant: t, otherTenant: other, content: c, listed }) => {
     const d = await c.dashboard({ owner: t.admin, title: 'For everyone' });
     await c.share('DASHBOARD', d.id, 'all');
     for (const user of [t.viewer, t.explorer, t.analyst]) expect(await listed(user.token)).toContain(did(d.id));
@@ -92,7 +82,7 @@ describe('sharing and visibility', () => {
     expect(foreign.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
-  it('personal workspaces are private to their owner and admins until shared, then view-only', async () => {
+  it('personal workspaces are private to their owner and admins until shared, then view-only', async ({ kit, tenant: t, content: c, listed }) => {
     const personal = await c.dashboard({ owner: t.explorer, workspace: 'PERSONAL', workspaceOwner: t.explorer, title: 'Mine' });
     expect(await listed(t.explorer.token)).toContain(did(personal.id));
     expect(await listed(t.admin.token)).toContain(did(personal.id));
@@ -106,7 +96,7 @@ describe('sharing and visibility', () => {
     expect(caps.data?.dashboard?.viewerCan).toMatchObject({ edit: false, share: false, move: false });
   });
 
-  it('ids of another tenant are NOT_FOUND for dashboards, folders and node()', async () => {
+  it('ids of another tenant are NOT_FOUND for dashboards, folders and node()', async ({ kit, tenant: t, otherTenant: other, listed }) => {
     const oc = contentBuilders(kit, other.tenant);
     const foreignDashboard = await oc.dashboard({ owner: other.admin });
     const foreignFolder = await oc.folder({ owner: other.admin });
@@ -122,7 +112,7 @@ describe('sharing and visibility', () => {
     expect(await listed(t.admin.token)).not.toContain(did(foreignDashboard.id));
   });
 
-  it('search filters in SQL and treats wildcards literally', async () => {
+  it('search filters in SQL and treats wildcards literally', async ({ kit, tenant: t, content: c }) => {
     const d = await c.dashboard({ owner: t.admin, title: 'Quarterly 100% revenue' });
     const hit = await kit.gql(DashboardsList, { search: '100%' }, { token: t.admin.token });
     expect(hit.data!.dashboards!.edges.map((e) => e.node.id)).toEqual([did(d.id)]);
@@ -132,7 +122,7 @@ describe('sharing and visibility', () => {
 });
 
 describe('locks', () => {
-  it('an analyst cannot lock another’s dashboard; the owner can, and then only owner and admins edit it', async () => {
+  it('an analyst cannot lock another’s dashboard; the owner can, and then only owner and admins edit it', async ({ kit, tenant: t, content: c }) => {
     const d = await c.dashboard({ owner: t.analyst, title: 'Owned by analyst' });
     const second = await kit.addUser(t.tenant, { role: 'ANALYST' });
     const denied = await kit.gql(LockIt, { id: did(d.id) }, { token: second.token });
@@ -149,7 +139,7 @@ describe('locks', () => {
 });
 
 describe('workspaces, copy and move', () => {
-  it('explorers create dashboards in their personal workspace only', async () => {
+  it('explorers create dashboards in their personal workspace only', async ({ kit, tenant: t }) => {
     const personal = await kit.gql(Create, { input: { title: 'Scratch', workspace: 'PERSONAL' } }, { token: t.explorer.token });
     expect(personal.data?.createDashboard?.workspace).toBe('PERSONAL');
     const team = await kit.gql(Create, { input: { title: 'Team', workspace: 'TEAM' } }, { token: t.explorer.token });
@@ -158,7 +148,7 @@ describe('workspaces, copy and move', () => {
     expect(viewer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
-  it('copies with widgets to the copier; explorers cannot move a dashboard to the team workspace', async () => {
+  it('copies with widgets to the copier; explorers cannot move a dashboard to the team workspace', async ({ kit, tenant: t, content: c }) => {
     const source = await c.dataSource(t.admin);
     const dataset = await c.dataset(t.admin, source);
     const d = await c.dashboard({ owner: t.explorer, workspace: 'PERSONAL', workspaceOwner: t.explorer, title: 'Original' });
@@ -178,7 +168,7 @@ describe('workspaces, copy and move', () => {
     expect(moved.data?.moveDashboard?.workspace).toBe('TEAM');
   });
 
-  it('deleting needs edit rights', async () => {
+  it('deleting needs edit rights', async ({ kit, tenant: t, content: c }) => {
     const d = await c.dashboard({ owner: t.admin });
     await c.share('DASHBOARD', d.id, { user: t.viewer });
     expect((await kit.gql(Delete, { id: did(d.id) }, { token: t.viewer.token })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -187,7 +177,7 @@ describe('workspaces, copy and move', () => {
 });
 
 describe('folders', () => {
-  it('refuses moving a folder into its own subtree, and deleting a non-empty folder', async () => {
+  it('refuses moving a folder into its own subtree, and deleting a non-empty folder', async ({ kit, tenant: t, content: c }) => {
     const a = await c.folder({ owner: t.analyst, name: 'A' });
     const b = await c.folder({ owner: t.analyst, name: 'B', parent: a });
     const cycle = await kit.gql(MoveFolder, { input: { id: fid(a.id), parentId: fid(b.id) } }, { token: t.analyst.token });
@@ -199,7 +189,7 @@ describe('folders', () => {
     expect((await kit.gql(DeleteFolder, { id: fid(b.id) }, { token: t.analyst.token })).data?.deleteFolder).toBe(true);
   });
 
-  it('viewers and explorers cannot create team folders; a blank name names the field', async () => {
+  it('viewers and explorers cannot create team folders; a blank name names the field', async ({ kit, tenant: t }) => {
     for (const user of [t.viewer, t.explorer]) {
       const res = await kit.gql(CreateFolder, { input: { name: 'Nope' } }, { token: user.token });
       expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -212,7 +202,7 @@ describe('folders', () => {
 });
 
 describe('no N+1', () => {
-  it('listing dashboards with owner, folder path, shares and viewerCan costs the same at 10 and at 100', async () => {
+  it('listing dashboards with owner, folder path, shares and viewerCan costs the same at 10 and at 100', async ({ kit }) => {
     const measure = async (count: number) => {
       const tenant = await kit.seedTenant();
       const cb = contentBuilders(kit, tenant.tenant);
@@ -239,7 +229,7 @@ describe('widgets', () => {
   const WidgetNode = graphql(`query DashWidgetNode($id: ID!) { node(id: $id) { id ... on Widget { title } } }`);
   const DeleteWidget = graphql(`mutation DashDeleteWidget($id: ID!) { deleteWidget(id: $id) }`);
 
-  it('are reachable through node() only on a visible dashboard, and removable by editors only', async () => {
+  it('are reachable through node() only on a visible dashboard, and removable by editors only', async ({ kit, tenant: t, otherTenant: other, content: c }) => {
     const source = await c.dataSource(t.admin);
     const dataset = await c.dataset(t.admin, source);
     const d = await c.dashboard({ owner: t.admin, title: 'With widget' });
@@ -269,7 +259,7 @@ describe('fields for those who may share or edit', () => {
   `);
   const AddFilter = graphql(`mutation DashAddFilter($input: AddDashboardFilterInput!) { addDashboardFilter(input: $input) { field } }`);
 
-  it('Dashboard.shares, Folder.shares and DashboardFilter.permissions: allowed to editors, FORBIDDEN to a viewer', async () => {
+  it('Dashboard.shares, Folder.shares and DashboardFilter.permissions: allowed to editors, FORBIDDEN to a viewer', async ({ kit, tenant: t, content: c }) => {
     const folder = await c.folder({ owner: t.admin, name: 'Guarded' });
     const d = await c.dashboard({ owner: t.admin, folder, title: 'Guarded dashboard' });
     const source = await c.dataSource(t.admin);
