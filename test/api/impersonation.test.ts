@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { authScopes } from '../../src/authz/scopes.ts';
 import { assertCan } from '../../src/authz/policy.ts';
 import { createContextFactory, type Context } from '../../src/http/context.ts';
 import { graphql } from '../generated/gql.ts';
-import { createTestKit, globalId, type GraphQLResponse, type SeededTenant, type SeededUser, type TestKit } from '../testkit/kit.ts';
+import { globalId, type GraphQLResponse, type SeededUser } from '../testkit/kit.ts';
+import { test } from '../testkit/fixture.ts';
 
 const Impersonate = graphql(`mutation ImpImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }`);
 const StopImpersonating = graphql(`mutation ImpStop { stopImpersonating }`);
@@ -20,33 +21,22 @@ const Audit = graphql(`
   }
 `);
 
-let kit: TestKit;
-let t: SeededTenant;
-let other: SeededTenant;
-
-beforeAll(async () => {
-  kit = await createTestKit();
-  t = await kit.seedTenant();
-  other = await kit.seedTenant();
-});
-afterAll(() => kit.close());
-
 const code = (res: GraphQLResponse<unknown>) => res.errors?.[0]?.extensions?.code;
 
-async function impersonate(who: SeededUser, target: { globalId: string }): Promise<string> {
-  const res = await kit.gql(Impersonate, { userId: target.globalId }, { token: who.token });
-  expect(res.errors).toBeUndefined();
-  return res.data!.impersonate!.token;
-}
-
-/** The request context the gateway builds for `token`: the same path every GraphQL request takes. */
-function contextFor(token: string): Promise<Context> {
-  const request = new Request('http://tessera.test/graphql', { headers: { authorization: `Bearer ${token}` } });
-  return createContextFactory(kit.deps)({ request } as never);
-}
+const it = test
+  .extend('impersonate', ({ kit }) => async (who: SeededUser, target: { globalId: string }): Promise<string> => {
+    const res = await kit.gql(Impersonate, { userId: target.globalId }, { token: who.token });
+    expect(res.errors).toBeUndefined();
+    return res.data!.impersonate!.token;
+  })
+  /** The request context the gateway builds for `token`: the same path every GraphQL request takes. */
+  .extend('contextFor', ({ kit }) => (token: string): Promise<Context> => {
+    const request = new Request('http://tessera.test/graphql', { headers: { authorization: `Bearer ${token}` } });
+    return createContextFactory(kit.deps)({ request } as never);
+  });
 
 describe('impersonate: who may act as whom', () => {
-  it('an admin acts as an analyst: viewer.user is the analyst, viewer.impersonator the admin', async () => {
+  it('an admin acts as an analyst: viewer.user is the analyst, viewer.impersonator the admin', async ({ kit, tenant: t, impersonate }) => {
     const token = await impersonate(t.admin, t.analyst);
     const me = await kit.gql(Me, {}, { token });
     expect(me.errors).toBeUndefined();
@@ -64,7 +54,7 @@ describe('impersonate: who may act as whom', () => {
     expect(code(adminOnly)).toBe('FORBIDDEN');
   });
 
-  it('the impersonation session expires after one hour', async () => {
+  it('the impersonation session expires after one hour', async ({ kit, tenant: t, impersonate }) => {
     const token = await impersonate(t.admin, t.viewer);
     const rows = await kit.orm.em.fork().execute<{ seconds: number }[]>(
       "select extract(epoch from expires_at - created_at)::int as seconds from sessions where impersonator_id = ? order by created_at desc limit 1",
@@ -74,14 +64,14 @@ describe('impersonate: who may act as whom', () => {
     expect(token).toBeTruthy();
   });
 
-  it('an analyst acts as a viewer and as an explorer', async () => {
+  it('an analyst acts as a viewer and as an explorer', async ({ kit, tenant: t, impersonate }) => {
     for (const target of [t.viewer, t.explorer]) {
       const me = await kit.gql(Me, {}, { token: await impersonate(t.analyst, target) });
       expect(me.data?.viewer).toMatchObject({ user: { id: target.globalId }, impersonator: { id: t.analyst.globalId } });
     }
   });
 
-  it('analyst → analyst, anyone → admin, viewer and explorer → anyone are FORBIDDEN', async () => {
+  it('analyst → analyst, anyone → admin, viewer and explorer → anyone are FORBIDDEN', async ({ kit, tenant: t }) => {
     const analyst2 = await kit.addUser(t.tenant, { role: 'ANALYST' });
     const admin2 = await kit.addUser(t.tenant, { role: 'ADMIN' });
     const denied: [SeededUser, SeededUser][] = [
@@ -103,7 +93,7 @@ describe('impersonate: who may act as whom', () => {
     expect(code(anonymous)).toBe('UNAUTHENTICATED');
   });
 
-  it('another tenant’s, missing and invisible users are NOT_FOUND; an admin gets CONFLICT for an inactive user', async () => {
+  it('another tenant’s, missing and invisible users are NOT_FOUND; an admin gets CONFLICT for an inactive user', async ({ kit, tenant: t, otherTenant: other }) => {
     const missing = globalId('User', '01900000-0000-7000-8000-000000000000');
     for (const id of [other.viewer.globalId, missing, 'garbage']) {
       const res = await kit.gql(Impersonate, { userId: id }, { token: t.admin.token });
@@ -119,7 +109,7 @@ describe('impersonate: who may act as whom', () => {
 });
 
 describe('the impersonation session is re-checked on every request', () => {
-  it('dies (401) when the impersonator is deactivated', async () => {
+  it('dies (401) when the impersonator is deactivated', async ({ kit, tenant: t, impersonate }) => {
     const admin2 = await kit.addUser(t.tenant, { role: 'ADMIN' });
     const token = await impersonate(admin2, t.explorer);
     expect((await kit.gql(Me, {}, { token })).status).toBe(200);
@@ -129,7 +119,7 @@ describe('the impersonation session is re-checked on every request', () => {
     expect(code(res)).toBe('UNAUTHENTICATED');
   });
 
-  it('dies (401) when the impersonator stops being ACTIVE, even if the session row was not revoked', async () => {
+  it('dies (401) when the impersonator stops being ACTIVE, even if the session row was not revoked', async ({ kit, tenant: t, impersonate }) => {
     const analyst2 = await kit.addUser(t.tenant, { role: 'ANALYST' });
     const token = await impersonate(analyst2, t.viewer);
     await kit.orm.em.fork().execute("update users set status = 'DEACTIVATED' where id = ?", [analyst2.id]);
@@ -137,7 +127,7 @@ describe('the impersonation session is re-checked on every request', () => {
     expect(res.status).toBe(401);
   });
 
-  it('dies when a demotion takes the right away, and survives one that keeps it', async () => {
+  it('dies when a demotion takes the right away, and survives one that keeps it', async ({ kit, tenant: t, impersonate }) => {
     const admin2 = await kit.addUser(t.tenant, { role: 'ADMIN' });
     const analyst2 = await kit.addUser(t.tenant, { role: 'ANALYST' });
     const asAnalyst = await impersonate(admin2, analyst2);
@@ -152,7 +142,7 @@ describe('the impersonation session is re-checked on every request', () => {
     expect((await kit.gql(Me, {}, { token: asExplorer })).status).toBe(401);
   });
 
-  it('dies when the target is promoted to admin', async () => {
+  it('dies when the target is promoted to admin', async ({ kit, tenant: t, impersonate }) => {
     const target = await kit.addUser(t.tenant, { role: 'VIEWER' });
     const token = await impersonate(t.admin, target);
     await kit.gql(UpdateUser, { input: { id: target.globalId, role: 'ADMIN' } }, { token: t.admin.token });
@@ -161,7 +151,7 @@ describe('the impersonation session is re-checked on every request', () => {
 });
 
 describe('stopImpersonating', () => {
-  it('revokes the impersonation session; the impersonator’s own session keeps working', async () => {
+  it('revokes the impersonation session; the impersonator’s own session keeps working', async ({ kit, tenant: t, impersonate }) => {
     const token = await impersonate(t.admin, t.viewer);
     const stop = await kit.gql(StopImpersonating, {}, { token });
     expect(stop.errors).toBeUndefined();
@@ -170,13 +160,13 @@ describe('stopImpersonating', () => {
     expect((await kit.gql(Me, {}, { token: t.admin.token })).data?.viewer?.impersonator).toBeNull();
   });
 
-  it('is FORBIDDEN outside an impersonation', async () => {
+  it('is FORBIDDEN outside an impersonation', async ({ kit, tenant: t }) => {
     const res = await kit.gql(StopImpersonating, {}, { token: t.admin.token });
     expect(res.data?.stopImpersonating).toBeNull();
     expect(code(res)).toBe('FORBIDDEN');
   });
 
-  it('audit events made while impersonating record both people', async () => {
+  it('audit events made while impersonating record both people', async ({ kit, tenant: t, impersonate }) => {
     const target = await kit.addUser(t.tenant, { role: 'EXPLORER' });
     const token = await impersonate(t.analyst, target);
     await kit.gql(StopImpersonating, {}, { token });
@@ -203,7 +193,7 @@ describe('an analyst impersonator acts with the intersection of both users’ pe
   let analyst: SeededUser;
   const teamDashboard = { workspace: 'TEAM' as const };
 
-  beforeAll(async () => {
+  it.beforeAll(async ({ kit, tenant: t }) => {
     explorer = await kit.addUser(t.tenant, { role: 'EXPLORER' });
     analyst = await kit.addUser(t.tenant, { role: 'ANALYST' });
     const set = async (user: SeededUser, state: 'ENABLED' | 'DISABLED') => {
@@ -218,14 +208,14 @@ describe('an analyst impersonator acts with the intersection of both users’ pe
     await set(analyst, 'DISABLED');
   });
 
-  it('each user alone: the explorer may create a team dashboard, the analyst may not', async () => {
+  it('each user alone: the explorer may create a team dashboard, the analyst may not', async ({ contextFor }) => {
     const asExplorer = await contextFor(explorer.token!);
     expect(await authScopes(asExplorer).allowed({ action: 'dashboard.create', facts: teamDashboard })).toBe(true);
     const asAnalyst = await contextFor(analyst.token!);
     await expect(assertCan(asAnalyst, 'dashboard.create', teamDashboard)).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
-  it('the analyst acting as the explorer may not (both the scope and the service check say so)', async () => {
+  it('the analyst acting as the explorer may not (both the scope and the service check say so)', async ({ impersonate, contextFor }) => {
     const ctx = await contextFor(await impersonate(analyst, explorer));
     expect(ctx.viewer).toMatchObject({ userId: explorer.id, role: 'EXPLORER', impersonatorId: analyst.id, impersonatorRole: 'ANALYST' });
     expect(await authScopes(ctx).allowed({ action: 'dashboard.create', facts: teamDashboard })).toBe(false);
@@ -240,12 +230,12 @@ describe('an analyst impersonator acts with the intersection of both users’ pe
     expect(await authScopes(ctx).allowed({ action: 'dashboard.view', facts: sharedWithAnalyst })).toBe(true);
   });
 
-  it('an analyst without the restriction, acting as the explorer, may', async () => {
+  it('an analyst without the restriction, acting as the explorer, may', async ({ tenant: t, impersonate, contextFor }) => {
     const ctx = await contextFor(await impersonate(t.analyst, explorer));
     expect(await authScopes(ctx).allowed({ action: 'dashboard.create', facts: teamDashboard })).toBe(true);
   });
 
-  it('an admin impersonator acts with the target’s permissions alone (no admin powers lent)', async () => {
+  it('an admin impersonator acts with the target’s permissions alone (no admin powers lent)', async ({ tenant: t, impersonate, contextFor }) => {
     const withOverride = await contextFor(await impersonate(t.admin, explorer));
     expect(await authScopes(withOverride).allowed({ action: 'dashboard.create', facts: teamDashboard })).toBe(true);
     const plain = await contextFor(await impersonate(t.admin, t.explorer));
