@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { graphql } from '../generated/gql.ts';
 import type { InviteUsersInput, Role } from '../generated/graphql.ts';
-import { createTestKit, globalId, type GraphQLResponse, type SeededTenant, type TestKit } from '../testkit/kit.ts';
+import { globalId, type GraphQLResponse } from '../testkit/kit.ts';
+import { test } from '../testkit/fixture.ts';
 
 const Invite = graphql(`
   mutation InvitationsInvite($input: InviteUsersInput!) {
@@ -24,42 +25,33 @@ const Login = graphql(`mutation InvitationsLogin($input: LoginInput!) { login(in
 
 const NEW_PASSWORD = 'a brand new passphrase';
 
-let kit: TestKit;
-let t: SeededTenant;
-let other: SeededTenant;
-
-beforeAll(async () => {
-  kit = await createTestKit();
-  t = await kit.seedTenant();
-  other = await kit.seedTenant();
-});
-afterAll(() => kit.close());
-
 const email = (tag: string) => `${tag}-${randomUUID().slice(0, 8)}@example.com`;
-const sql = <T extends object>(query: string, params: unknown[] = []) => kit.orm.em.fork().execute<T[]>(query, params);
-const userCount = async (tenantId: string) =>
-  Number((await sql<{ count: string }>('select count(*) from users where tenant_id = ?', [tenantId]))[0]!.count);
-const userRow = async (tenantId: string, address: string) =>
-  (await sql<{ id: string; name: string; status: string; password_hash: string | null }>(
-    'select id, name, status, password_hash from users where tenant_id = ? and email = ?',
-    [tenantId, address],
-  ))[0];
 const expectError = (res: GraphQLResponse<unknown>, code: string, field?: string) => {
   expect(res.errors?.[0]?.extensions?.code).toBe(code);
   if (field !== undefined) expect(res.errors?.[0]?.extensions?.field).toBe(field);
 };
-const invite = (input: Omit<InviteUsersInput, 'role'> & { role?: Role }, token = t.admin.token) =>
-  kit.gql(Invite, { input: { ...input, role: input.role ?? 'VIEWER' } }, { token });
-/** Invites one address into `t` and returns its token and global user id. */
-const inviteOne = async (address = email('one')) => {
-  const res = await invite({ emails: [address] });
-  const invitation = res.data!.inviteUsers!.invitations[0]!;
-  return { address, token: invitation.token, userId: invitation.user.id };
-};
-const accept = (token: string, password = NEW_PASSWORD, name = 'New Person') => kit.gql(Accept, { input: { token, name, password } });
+
+const it = test
+  .extend('sql', ({ kit }) => <T extends object>(query: string, params: unknown[] = []) => kit.orm.em.fork().execute<T[]>(query, params))
+  .extend('userCount', ({ sql }) => async (tenantId: string) =>
+    Number((await sql<{ count: string }>('select count(*) from users where tenant_id = ?', [tenantId]))[0]!.count))
+  .extend('userRow', ({ sql }) => async (tenantId: string, address: string) =>
+    (await sql<{ id: string; name: string; status: string; password_hash: string | null }>(
+      'select id, name, status, password_hash from users where tenant_id = ? and email = ?',
+      [tenantId, address],
+    ))[0])
+  .extend('invite', ({ kit, tenant: t }) => (input: Omit<InviteUsersInput, 'role'> & { role?: Role }, token = t.admin.token) =>
+    kit.gql(Invite, { input: { ...input, role: input.role ?? 'VIEWER' } }, { token }))
+  /** Invites one address into `tenant` and returns its token and global user id. */
+  .extend('inviteOne', ({ invite }) => async (address = email('one')) => {
+    const res = await invite({ emails: [address] });
+    const invitation = res.data!.inviteUsers!.invitations[0]!;
+    return { address, token: invitation.token, userId: invitation.user.id };
+  })
+  .extend('accept', ({ kit }) => (token: string, password = NEW_PASSWORD, name = 'New Person') => kit.gql(Accept, { input: { token, name, password } }));
 
 describe('inviteUsers', () => {
-  it('an admin invites PENDING users with role, flags and groups, and queues one email each', async () => {
+  it('an admin invites PENDING users with role, flags and groups, and queues one email each', async ({ kit, tenant: t, sql, invite }) => {
     const g1 = await kit.addGroup(t.tenant, 'Invite A', []);
     const g2 = await kit.addGroup(t.tenant, 'Invite B', []);
     const emails = [email('alice'), email('bob')];
@@ -98,7 +90,7 @@ describe('inviteUsers', () => {
     }
   });
 
-  it('defaults to no API access, export allowed and no groups; 50 addresses are accepted', async () => {
+  it('defaults to no API access, export allowed and no groups; 50 addresses are accepted', async ({ invite }) => {
     const emails = Array.from({ length: 50 }, (_, i) => email(`bulk${i}`));
     const res = await invite({ emails });
     expect(res.errors).toBeUndefined();
@@ -106,7 +98,7 @@ describe('inviteUsers', () => {
     expect(res.data!.inviteUsers!.invitations[0]!.user).toMatchObject({ role: 'VIEWER', allowApiAccess: false, allowExportData: true, groups: [] });
   });
 
-  it('non-admins get FORBIDDEN and anonymous callers 401; nobody is created', async () => {
+  it('non-admins get FORBIDDEN and anonymous callers 401; nobody is created', async ({ kit, tenant: t, userCount, invite }) => {
     const before = await userCount(t.tenant.id);
     for (const who of [t.analyst, t.explorer, t.viewer]) {
       const res = await invite({ emails: [email('denied')], role: 'ADMIN' }, who.token);
@@ -119,7 +111,7 @@ describe('inviteUsers', () => {
     expect(await userCount(t.tenant.id)).toBe(before);
   });
 
-  it('rejects bad address lists with the field at fault and creates nobody', async () => {
+  it('rejects bad address lists with the field at fault and creates nobody', async ({ tenant: t, userCount, invite }) => {
     const before = await userCount(t.tenant.id);
     const good = email('good');
     const cases: [string[], string][] = [
@@ -139,7 +131,7 @@ describe('inviteUsers', () => {
     expect(await userCount(t.tenant.id)).toBe(before);
   });
 
-  it('an address already in the tenant is a CONFLICT; another tenant may invite it', async () => {
+  it('an address already in the tenant is a CONFLICT; another tenant may invite it', async ({ tenant: t, otherTenant: other, userCount, invite, inviteOne }) => {
     const pending = await inviteOne();
     const before = await userCount(t.tenant.id);
     for (const taken of [t.analyst.email.toUpperCase(), t.deactivated.email, pending.address]) {
@@ -153,7 +145,7 @@ describe('inviteUsers', () => {
     expect(elsewhere.data!.inviteUsers!.invitations.map((i) => i.user.status)).toEqual(['PENDING', 'PENDING']);
   });
 
-  it('concurrent invitations of one address create one user; the others are CONFLICT, never INTERNAL', async () => {
+  it('concurrent invitations of one address create one user; the others are CONFLICT, never INTERNAL', async ({ tenant: t, sql, invite }) => {
     const address = email('race');
     const results = await Promise.all([1, 2, 3, 4].map(() => invite({ emails: [address] })));
     expect(results.map((r) => r.errors?.[0]?.extensions?.code ?? 'OK').sort()).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'OK']);
@@ -162,7 +154,7 @@ describe('inviteUsers', () => {
     expect(Number(rows[0]!.count)).toBe(1);
   });
 
-  it('an unknown, foreign or malformed group id is BAD_USER_INPUT naming its position', async () => {
+  it('an unknown, foreign or malformed group id is BAD_USER_INPUT naming its position', async ({ kit, tenant: t, otherTenant: other, userCount, invite }) => {
     const own = globalId('Group', (await kit.addGroup(t.tenant, 'Invite own', [])).id);
     const foreign = globalId('Group', (await kit.addGroup(other.tenant, 'Invite foreign', [])).id);
     const before = await userCount(t.tenant.id);
@@ -174,7 +166,7 @@ describe('inviteUsers', () => {
     expect(await userCount(t.tenant.id)).toBe(before);
   });
 
-  it('the group position named is the one in the caller’s list, even after a repeated id', async () => {
+  it('the group position named is the one in the caller’s list, even after a repeated id', async ({ kit, tenant: t, userCount, invite }) => {
     const own = globalId('Group', (await kit.addGroup(t.tenant, 'Invite repeated', [])).id);
     const before = await userCount(t.tenant.id);
     const res = await invite({ emails: [email('grp')], groupIds: [own, own, 'garbage'] });
@@ -185,7 +177,7 @@ describe('inviteUsers', () => {
 });
 
 describe('acceptInvitation', () => {
-  it('an anonymous caller accepts: the user becomes ACTIVE with the name and gets a working session', async () => {
+  it('an anonymous caller accepts: the user becomes ACTIVE with the name and gets a working session', async ({ kit, tenant: t, userRow, inviteOne, accept }) => {
     const { address, token, userId } = await inviteOne();
     const res = await accept(token, NEW_PASSWORD, '  Ada Lovelace ');
     expect(res.errors).toBeUndefined();
@@ -198,7 +190,7 @@ describe('acceptInvitation', () => {
     expect(row!.password_hash).toMatch(/^\$argon2id\$/);
   });
 
-  it('then login with the new password works, and not before', async () => {
+  it('then login with the new password works, and not before', async ({ kit, tenant: t, inviteOne, accept }) => {
     const { address, token, userId } = await inviteOne();
     const input = { tenant: t.slug, email: address, password: NEW_PASSWORD };
     const early = await kit.gql(Login, { input });
@@ -210,7 +202,7 @@ describe('acceptInvitation', () => {
     expect((await kit.gql(Me, {}, { token: res.data!.login!.token })).data?.viewer?.user.status).toBe('ACTIVE');
   });
 
-  it('a short password or a blank name is refused and the invitation still works afterwards', async () => {
+  it('a short password or a blank name is refused and the invitation still works afterwards', async ({ tenant: t, userRow, inviteOne, accept }) => {
     const { address, token } = await inviteOne();
     const short = await accept(token, 'x'.repeat(11));
     expect(short.data?.acceptInvitation).toBeNull();
@@ -222,7 +214,7 @@ describe('acceptInvitation', () => {
     expect(ok.data?.acceptInvitation?.user.status).toBe('ACTIVE');
   });
 
-  it('a token works once only', async () => {
+  it('a token works once only', async ({ tenant: t, userRow, inviteOne, accept }) => {
     const { address, token } = await inviteOne();
     expect((await accept(token, NEW_PASSWORD, 'First')).data?.acceptInvitation?.user.name).toBe('First');
     const second = await accept(token, 'another long password', 'Second');
@@ -231,7 +223,7 @@ describe('acceptInvitation', () => {
     expect((await userRow(t.tenant.id, address))?.name).toBe('First');
   });
 
-  it('an expired invitation is refused and the user stays PENDING', async () => {
+  it('an expired invitation is refused and the user stays PENDING', async ({ tenant: t, sql, userRow, inviteOne, accept }) => {
     const { address, token, userId } = await inviteOne();
     const id = Buffer.from(userId, 'base64').toString().slice('User:'.length);
     await sql("update invitations set expires_at = now() - interval '1 minute' where user_id = ?", [id]);
@@ -240,7 +232,7 @@ describe('acceptInvitation', () => {
     expect((await userRow(t.tenant.id, address))?.status).toBe('PENDING');
   });
 
-  it('made-up tokens are refused', async () => {
+  it('made-up tokens are refused', async ({ accept }) => {
     for (const token of ['inv_made-up-token', '', 'x'.repeat(500)]) {
       const res = await accept(token);
       expect(res.data?.acceptInvitation).toBeNull();
@@ -250,7 +242,7 @@ describe('acceptInvitation', () => {
 });
 
 describe('resendInvitation', () => {
-  it('an admin resends: the new token works and the old one no longer does', async () => {
+  it('an admin resends: the new token works and the old one no longer does', async ({ kit, tenant: t, sql, inviteOne, accept }) => {
     const { address, token: oldToken, userId } = await inviteOne();
     const res = await kit.gql(Resend, { userId }, { token: t.admin.token });
     expect(res.errors).toBeUndefined();
@@ -265,13 +257,13 @@ describe('resendInvitation', () => {
     expect((await accept(newToken)).data?.acceptInvitation?.user.status).toBe('ACTIVE');
   });
 
-  it('works for a pending user who has no invitation yet', async () => {
+  it('works for a pending user who has no invitation yet', async ({ kit, tenant: t, accept }) => {
     const res = await kit.gql(Resend, { userId: t.pending.globalId }, { token: t.admin.token });
     const token = res.data!.resendInvitation!.invitation.token;
     expect((await accept(token)).data?.acceptInvitation?.user.id).toBe(t.pending.globalId);
   });
 
-  it('non-admins get FORBIDDEN and anonymous callers 401; the current link keeps working', async () => {
+  it('non-admins get FORBIDDEN and anonymous callers 401; the current link keeps working', async ({ kit, tenant: t, inviteOne, accept }) => {
     const { token, userId } = await inviteOne();
     for (const who of [t.analyst, t.explorer, t.viewer]) {
       const res = await kit.gql(Resend, { userId }, { token: who.token });
@@ -284,7 +276,7 @@ describe('resendInvitation', () => {
     expect((await accept(token)).data?.acceptInvitation?.user.status).toBe('ACTIVE');
   });
 
-  it('an ACTIVE user is a CONFLICT; another tenant’s user is NOT_FOUND', async () => {
+  it('an ACTIVE user is a CONFLICT; another tenant’s user is NOT_FOUND', async ({ kit, tenant: t, otherTenant: other }) => {
     const active = await kit.gql(Resend, { userId: t.viewer.globalId }, { token: t.admin.token });
     expect(active.data?.resendInvitation).toBeNull();
     expectError(active, 'CONFLICT');
