@@ -1,32 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { graphql } from '../generated/gql.ts';
-import { createTestKit, type TestKit } from '../testkit/kit.ts';
+import { test } from '../testkit/fixture.ts';
 import { User } from '../../src/modules/user/user.entity.ts';
 
 const DemoteAdmin = graphql(`mutation DemoteAdmin($input: UpdateUserInput!) { updateUser(input: $input) { id role } }`);
 const DeactivateAdmin = graphql(`mutation DeactivateAdmin($id: ID!) { deactivateUser(id: $id) { id status } }`);
 
-let kit: TestKit;
-beforeAll(async () => {
-  kit = await createTestKit();
-});
-afterAll(() => kit.close());
-
-/** A tenant with exactly two active admins (the seeded one and another). */
-async function twoAdmins() {
-  const t = await kit.seedTenant();
-  const second = await kit.addUser(t.tenant, { role: 'ADMIN' });
-  return { t, a: t.admin, b: second };
-}
-
-const activeAdmins = (tenantId: string) => kit.orm.em.fork().count(User, { tenant: tenantId, role: 'ADMIN', status: 'ACTIVE' });
 const codeOf = (res: { errors?: { extensions?: Record<string, unknown> }[] | undefined }) => res.errors?.[0]?.extensions?.code;
 
 // Several rounds: without the lock, both sides of a round pass the check often enough to fail one.
 const ROUNDS = 6;
 
+const it = test
+  /** A tenant with exactly two active admins (the seeded one and another). */
+  .extend('twoAdmins', ({ kit }) => async () => {
+    const t = await kit.seedTenant();
+    const second = await kit.addUser(t.tenant, { role: 'ADMIN' });
+    return { t, a: t.admin, b: second };
+  })
+  .extend('activeAdmins', ({ kit }) => (tenantId: string) => kit.orm.em.fork().count(User, { tenant: tenantId, role: 'ADMIN', status: 'ACTIVE' }));
+
 describe('the last active admin under concurrent changes', () => {
-  it('two admins demoting each other at once: exactly one succeeds and one active admin remains', async () => {
+  it('two admins demoting each other at once: exactly one succeeds and one active admin remains', async ({ kit, twoAdmins, activeAdmins }) => {
     for (let round = 0; round < ROUNDS; round++) {
       const { t, a, b } = await twoAdmins();
       const [byA, byB] = await Promise.all([
@@ -41,7 +36,7 @@ describe('the last active admin under concurrent changes', () => {
     }
   });
 
-  it('two admins deactivating each other at once: exactly one succeeds and one active admin remains', async () => {
+  it('two admins deactivating each other at once: exactly one succeeds and one active admin remains', async ({ kit, twoAdmins, activeAdmins }) => {
     for (let round = 0; round < ROUNDS; round++) {
       const { t, a, b } = await twoAdmins();
       const [byA, byB] = await Promise.all([
@@ -53,7 +48,7 @@ describe('the last active admin under concurrent changes', () => {
     }
   });
 
-  it('one demoting while the other deactivates: one active admin remains', async () => {
+  it('one demoting while the other deactivates: one active admin remains', async ({ kit, twoAdmins, activeAdmins }) => {
     for (let round = 0; round < ROUNDS; round++) {
       const { t, a, b } = await twoAdmins();
       const results = await Promise.all([
@@ -65,7 +60,7 @@ describe('the last active admin under concurrent changes', () => {
     }
   });
 
-  it('with a third admin both changes go through', async () => {
+  it('with a third admin both changes go through', async ({ kit, twoAdmins, activeAdmins }) => {
     const { t, a, b } = await twoAdmins();
     const c = await kit.addUser(t.tenant, { role: 'ADMIN' });
     const [demoted, deactivated] = await Promise.all([
