@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { graphql } from '../generated/gql.ts';
-import { contentBuilders, type ContentBuilders } from '../testkit/content.ts';
-import { createTestKit, globalId, type SeededTenant, type SeededUser, type TestKit } from '../testkit/kit.ts';
+import { test } from '../testkit/fixture.ts';
+import { globalId, type SeededUser } from '../testkit/kit.ts';
 
 const Move = graphql(`
   mutation LockMove($input: PlaceDashboardInput!) { moveDashboard(input: $input) { id workspace folder { id } } }
@@ -9,27 +9,17 @@ const Move = graphql(`
 const Delete = graphql(`mutation LockDelete($id: ID!) { deleteDashboard(id: $id) }`);
 const Can = graphql(`query LockCan($id: ID!) { dashboard(id: $id) { workspace viewerCan { move delete copy } } }`);
 
-let kit: TestKit;
-let t: SeededTenant;
-let c: ContentBuilders;
-let other: SeededUser;
 const id = (d: { id: string }) => globalId('Dashboard', d.id);
-const teamFolder = () => c.folder({ owner: t.admin, workspace: 'TEAM' });
-const lockedOf = (owner: SeededUser) => c.dashboard({ owner, workspace: 'TEAM', locked: true });
 const codeOf = (res: { errors?: { extensions?: Record<string, unknown> }[] | undefined }) => res.errors?.[0]?.extensions?.code;
 
-beforeAll(async () => {
-  kit = await createTestKit();
-  t = await kit.seedTenant();
-  c = contentBuilders(kit, t.tenant);
-  other = await kit.addUser(t.tenant, { role: 'ANALYST' });
-});
-afterAll(async () => {
-  await kit?.close();
-});
+const it = test
+  /** A second analyst, the one who is not the owner. */
+  .extend('other', { scope: 'file' }, ({ kit, tenant: t }) => kit.addUser(t.tenant, { role: 'ANALYST' }))
+  .extend('teamFolder', ({ tenant: t, content: c }) => () => c.folder({ owner: t.admin, workspace: 'TEAM' }))
+  .extend('lockedOf', ({ content: c }) => (owner: SeededUser) => c.dashboard({ owner, workspace: 'TEAM', locked: true }));
 
 describe('moving a locked dashboard', () => {
-  it('is refused to another analyst, between team folders and into their own personal workspace; the owner keeps it', async () => {
+  it('is refused to another analyst, between team folders and into their own personal workspace; the owner keeps it', async ({ kit, tenant: t, other, teamFolder, lockedOf }) => {
     const d = await lockedOf(t.analyst);
     const folder = await teamFolder();
     const toFolder = await kit.gql(Move, { input: { id: id(d), folderId: globalId('Folder', folder.id) } }, { token: other.token });
@@ -43,7 +33,7 @@ describe('moving a locked dashboard', () => {
     expect(byOther.data?.dashboard?.viewerCan).toEqual({ move: false, delete: false, copy: true });
   });
 
-  it('is allowed to its owner and to an admin', async () => {
+  it('is allowed to its owner and to an admin', async ({ kit, tenant: t, teamFolder, lockedOf }) => {
     const d = await lockedOf(t.analyst);
     const folder = await teamFolder();
     const byOwner = await kit.gql(Move, { input: { id: id(d), workspace: 'PERSONAL' } }, { token: t.analyst.token });
@@ -56,7 +46,7 @@ describe('moving a locked dashboard', () => {
 });
 
 describe('moving into a personal workspace', () => {
-  it('lands a dashboard only in its owner’s: refused to another analyst and to an admin for their own, even unlocked', async () => {
+  it('lands a dashboard only in its owner’s: refused to another analyst and to an admin for their own, even unlocked', async ({ kit, tenant: t, content: c, other }) => {
     const d = await c.dashboard({ owner: t.analyst, workspace: 'TEAM' });
     const byOther = await kit.gql(Move, { input: { id: id(d), workspace: 'PERSONAL' } }, { token: other.token });
     expect(codeOf(byOther)).toBe('FORBIDDEN');
@@ -66,7 +56,7 @@ describe('moving into a personal workspace', () => {
     expect(seen.data?.dashboard?.workspace).toBe('TEAM');
   });
 
-  it('is allowed into the owner’s own: by the owner, and by an admin into the owner’s personal folder', async () => {
+  it('is allowed into the owner’s own: by the owner, and by an admin into the owner’s personal folder', async ({ kit, tenant: t, content: c, other }) => {
     const mine = await c.dashboard({ owner: other, workspace: 'TEAM' });
     const byOwner = await kit.gql(Move, { input: { id: id(mine), workspace: 'PERSONAL' } }, { token: other.token });
     expect(byOwner.data?.moveDashboard?.workspace).toBe('PERSONAL');
@@ -79,7 +69,7 @@ describe('moving into a personal workspace', () => {
 });
 
 describe('deleting a locked dashboard', () => {
-  it('is refused to another analyst (the dashboard stays) and allowed to its owner', async () => {
+  it('is refused to another analyst (the dashboard stays) and allowed to its owner', async ({ kit, tenant: t, other, lockedOf }) => {
     const d = await lockedOf(t.analyst);
     const byOther = await kit.gql(Delete, { id: id(d) }, { token: other.token });
     expect(byOther.data?.deleteDashboard).toBeNull();
@@ -89,7 +79,7 @@ describe('deleting a locked dashboard', () => {
     expect(byOwner.data?.deleteDashboard).toBe(true);
   });
 
-  it('is allowed to an admin', async () => {
+  it('is allowed to an admin', async ({ kit, tenant: t, lockedOf }) => {
     const d = await lockedOf(t.analyst);
     const byAdmin = await kit.gql(Delete, { id: id(d) }, { token: t.admin.token });
     expect(byAdmin.data?.deleteDashboard).toBe(true);
