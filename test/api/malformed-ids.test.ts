@@ -8,18 +8,11 @@ import {
   getNamedType, isEnumType, isInputObjectType, isListType, isNonNullType, isObjectType, isInterfaceType, isUnionType, parse,
   type GraphQLField, type GraphQLInputType,
 } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { schema } from '../../src/graphql/schema.ts';
 import { graphql } from '../generated/gql.ts';
-import { createTestKit, globalId, type SeededTenant, type TestKit } from '../testkit/kit.ts';
-
-let kit: TestKit;
-let t: SeededTenant;
-beforeAll(async () => {
-  kit = await createTestKit();
-  t = await kit.seedTenant();
-});
-afterAll(() => kit.close());
+import { globalId } from '../testkit/kit.ts';
+import { it } from '../testkit/fixture.ts';
 
 const hasId = (type: GraphQLInputType, seen = new Set<string>()): boolean => {
   const named = getNamedType(type);
@@ -70,7 +63,7 @@ describe('malformed ids', () => {
     expect(rootFields.map((f) => f.field.name)).toEqual(expect.arrayContaining(['folders', 'folder', 'user', 'updateUser', 'share', 'node']));
   });
 
-  it.each(rootFields.map((f) => [`${f.operation} ${f.field.name}`, f] as const))('%s never answers INTERNAL', async (_name, { operation, field }) => {
+  it.for(rootFields.map((f) => [`${f.operation} ${f.field.name}`, f] as const))('%s never answers INTERNAL', async ([, { operation, field }], { kit, tenant: t }) => {
     for (const id of MALFORMED) {
       const text = document(operation, field, id);
       const res = await kit.gql(parse(text) as TypedDocumentNode<unknown, Record<string, never>>, {}, { token: t.admin.token });
@@ -83,14 +76,14 @@ describe('malformed ids', () => {
 const Folders = graphql(`query MalformedFolders($parentId: ID) { folders(parentId: $parentId) { edges { node { id } } } }`);
 
 describe('folders(parentId)', () => {
-  it('a malformed parent id is BAD_USER_INPUT naming the argument', async () => {
+  it('a malformed parent id is BAD_USER_INPUT naming the argument', async ({ kit, tenant: t }) => {
     for (const parentId of ['not-a-uuid', globalId('Folder', 'not-a-uuid'), globalId('User', t.admin.id)]) {
       const res = await kit.gql(Folders, { parentId }, { token: t.admin.token });
       expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'parentId' });
     }
   });
 
-  it('a well-formed parent id still lists its children', async () => {
+  it('a well-formed parent id still lists its children', async ({ kit, tenant: t }) => {
     const res = await kit.gql(Folders, { parentId: globalId('Folder', '01890000-0000-7000-8000-000000000000') }, { token: t.admin.token });
     expect(res.errors).toBeUndefined();
     expect(res.data?.folders?.edges).toEqual([]);
@@ -107,7 +100,7 @@ const GrantDatasets = graphql(`mutation MalformedGrant($input: UpdateUserInput!)
 describe('a malformed id next to a valid one', () => {
   const bad = [globalId('Folder', 'not-a-uuid'), globalId('User', 'x'), globalId('Dataset', "1' or '1'='1"), 'garbage'];
   let dashboardId: string;
-  beforeAll(async () => {
+  it.beforeAll(async ({ kit, tenant: t }) => {
     const res = await kit.gql(CreateDashboard, { input: { title: 'Ids' } }, { token: t.admin.token });
     dashboardId = res.data!.createDashboard!.id;
   });
@@ -116,7 +109,7 @@ describe('a malformed id next to a valid one', () => {
     expect(codes).toContain(res.errors![0]!.extensions!.code);
   };
 
-  it('is refused without INTERNAL in every position', async () => {
+  it('is refused without INTERNAL in every position', async ({ kit, tenant: t }) => {
     const group = await kit.addGroup(t.tenant, `ids-${Date.now()}`, []);
     for (const id of bad) {
       const moved = await kit.gql(MoveDashboard, { input: { id: dashboardId, folderId: id } }, { token: t.admin.token });
@@ -129,7 +122,7 @@ describe('a malformed id next to a valid one', () => {
     }
   });
 
-  it('the valid forms of the same calls go through', async () => {
+  it('the valid forms of the same calls go through', async ({ kit, tenant: t }) => {
     const moved = await kit.gql(MoveDashboard, { input: { id: dashboardId } }, { token: t.admin.token });
     expect(moved.errors).toBeUndefined();
     const shared = await kit.gql(ShareWith, { input: { resourceId: dashboardId, userIds: [t.viewer.globalId] } }, { token: t.admin.token });
