@@ -3,7 +3,7 @@ import type { Role } from './vocabulary.ts';
 /**
  * PRODUCT.md §3, row for row, as data. Each cell lists alternatives; an alternative is a list
  * of conditions that must all hold. `ALWAYS` is one empty alternative, `NEVER` none at all.
- * Tests are generated from this table (test/matrix.test.ts), and `policy.ts` evaluates it.
+ * Tests are generated from this table (test/api/matrix.test.ts), and `policy.ts` evaluates it.
  */
 export const CONDITIONS = [
   /** shared with the viewer: directly, through a group, All users, or an ancestor folder */

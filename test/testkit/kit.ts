@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
+import pg from 'pg';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { inject } from 'vitest';
@@ -45,6 +47,13 @@ export interface SeededTenant {
   pending: SeededUser;
 }
 
+/** A schema of its own on the test database server, standing in for a customer's warehouse. */
+export interface ScratchWarehouse {
+  schema: string;
+  /** A connection of the test's own, outside the gateway, for reference queries and changes. */
+  client: pg.Client;
+}
+
 export const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
 
 export interface TestKit {
@@ -64,6 +73,11 @@ export interface TestKit {
   seedTenant(options?: { slug?: string }): Promise<SeededTenant>;
   addUser(tenant: Tenant, spec: { role: Role; status?: UserStatus; email?: string; name?: string }): Promise<SeededUser>;
   addGroup(tenant: Tenant, name: string, members: SeededUser[]): Promise<Group>;
+  /**
+   * Creates a fresh schema and runs `sql(schema)` in it (tables, rows, views); the schema is
+   * dropped when the kit closes. Point a data source at it with `contentBuilders().warehouseSource`.
+   */
+  warehouse(sql: (schema: string) => string, options?: { prefix?: string }): Promise<ScratchWarehouse>;
   close(): Promise<void>;
 }
 
@@ -91,6 +105,7 @@ export async function createTestKit(options: { databaseUrl?: string; config?: Pa
   // The socket address the server would see; one per kit, so that sign-in counters (shared through
   // the database by every kit of the run) do not add up across test files.
   const clientAddress = `2001:db8::${uuidv7().slice(-4)}:${uuidv7().slice(-4)}`;
+  const warehouses: ScratchWarehouse[] = [];
 
   const addUser: TestKit['addUser'] = async (tenant, spec) => {
     const em = orm.em.fork();
@@ -164,7 +179,20 @@ export async function createTestKit(options: { databaseUrl?: string; config?: Pa
       await em.flush();
       return group;
     },
+    async warehouse(sql, options = {}) {
+      const schema = `${options.prefix ?? 'wh'}_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      const warehouse = { schema, client };
+      warehouses.push(warehouse);
+      await client.query(`create schema ${schema}; ${sql(schema)}`);
+      return warehouse;
+    },
     async close() {
+      for (const { schema, client } of warehouses.splice(0)) {
+        await client.query(`drop schema if exists ${schema} cascade`);
+        await client.end();
+      }
       await closeDeps(deps);
       await orm.close(true);
     },
