@@ -4,17 +4,18 @@ import { useGraphQlJit } from '@envelop/graphql-jit';
 import { schema } from './graphql/schema.ts';
 import { useWarehouseBudget } from './graphql/budget.ts';
 import { useErrorMapping } from './graphql/errors.ts';
-import { createContextFactory, type Context } from './http/context.ts';
-import type { AppDeps } from './http/deps.ts';
+import { createContextFactory } from './http/context.ts';
+import type { RequestScope } from './scope/scope.ts';
+import type { AppDeps } from './scope/deps.ts';
 import { dashboardSizes } from './modules/dashboard/dashboard.service.ts';
 import { renderLocalGraphiQL, useGraphiQLAssets } from './http/graphiql.ts';
 import { useHealthRoutes, useMetadataCacheForQueries, useRequestErrorStatus, useRequestIdHeader, useRequestLimits } from './http/plugins.ts';
 
-export type App = YogaServerInstance<{ clientAddress?: string }, Context>;
+export type App = YogaServerInstance<{ clientAddress?: string }, RequestScope>;
 
 /** The whole gateway as a fetch handler: what `main.ts` serves and what tests call in-process. */
 export function createApp(deps: AppDeps): App {
-  return createYoga<{ clientAddress?: string }, Context>({
+  return createYoga<{ clientAddress?: string }, RequestScope>({
     schema,
     graphqlEndpoint: '/graphql',
     context: createContextFactory(deps),

@@ -1,3 +1,5 @@
+import { GraphQLError } from 'graphql';
+
 /** The error codes clients rely on (PRODUCT.md §10). */
 export type ErrorCode =
   | 'UNAUTHENTICATED'
@@ -44,6 +46,20 @@ export const conflict = (message: string, field?: string) => new DomainError('CO
 export const rateLimited = (message: string, retryAfterSeconds: number) =>
   new DomainError('RATE_LIMITED', message, undefined, { retryAfterSeconds });
 export const unauthenticated = (message = 'Sign in to continue') => new DomainError('UNAUTHENTICATED', message);
+
+/** A missing, malformed or ended credential: HTTP 401 whichever phase raises it. */
+export function unauthenticatedError(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}
+
+/** What clients see of an unexpected failure: a code and the request id to find it in the log. */
+export function internalError(requestId: string, located?: GraphQLError): GraphQLError {
+  return new GraphQLError(`Internal error (request ${requestId})`, {
+    nodes: located?.nodes,
+    path: located?.path,
+    extensions: { code: 'INTERNAL', requestId },
+  });
+}
 
 /**
  * Runs a write whose uniqueness was checked beforehand; when a concurrent request wins the race

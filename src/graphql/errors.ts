@@ -1,8 +1,8 @@
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { isAdmin } from '../authz/policy.ts';
-import { DataSourceError, DomainError } from '../errors.ts';
-import type { Context } from '../http/context.ts';
+import { DataSourceError, DomainError, internalError } from '../errors.ts';
+import type { RequestScope } from '../scope/scope.ts';
 
 const HTTP_STATUS: Partial<Record<string, number>> = { UNAUTHENTICATED: 401 };
 
@@ -34,7 +34,7 @@ export function withoutEchoedValue(message: string): string {
  * the words), GraphQL errors we raised on purpose keep theirs, anything else becomes INTERNAL
  * with the request id (and is logged in full).
  */
-export function mapError(error: GraphQLError, context: Pick<Context, 'requestId' | 'logger' | 'viewer'>): GraphQLError {
+export function mapError(error: GraphQLError, context: Pick<RequestScope, 'requestId' | 'logger' | 'viewer'>): GraphQLError {
   const original = error.originalError;
   // Driver detail (relations, hosts, ports) is for those who manage data sources; the log keeps it.
   if (original instanceof DataSourceError && !isAdmin(context.viewer)) {
@@ -62,27 +62,18 @@ export function mapError(error: GraphQLError, context: Pick<Context, 'requestId'
   return internalError(context.requestId, error);
 }
 
-/** What clients see of an unexpected failure: a code and the request id to find it in the log. */
-export function internalError(requestId: string, located?: GraphQLError): GraphQLError {
-  return new GraphQLError(`Internal error (request ${requestId})`, {
-    nodes: located?.nodes,
-    path: located?.path,
-    extensions: { code: 'INTERNAL', requestId },
-  });
-}
-
-function mapResult(result: ExecutionResult, context: Context): ExecutionResult | undefined {
+function mapResult(result: ExecutionResult, context: RequestScope): ExecutionResult | undefined {
   if (!result.errors?.length) return undefined;
   return { ...result, errors: result.errors.map((e) => mapError(e, context)) };
 }
 
-export function useErrorMapping(): Plugin<Context> {
+export function useErrorMapping(): Plugin<RequestScope> {
   return {
     onExecute() {
       return {
         onExecuteDone({ result, setResult, args }) {
           if (Symbol.asyncIterator in result) return;
-          const mapped = mapResult(result, args.contextValue as Context);
+          const mapped = mapResult(result, args.contextValue as RequestScope);
           if (mapped) setResult(mapped);
         },
       };

@@ -12,7 +12,7 @@
  * - at most MAX_PERMISSION_VALUES rows are read (a filter value list is bounded anyway).
  */
 import type pg from 'pg';
-import type { ServiceContext } from '../modules/service-context.ts';
+import type { ScopeParts } from '../scope/scope.ts';
 import { QUERY_LIMITS } from './compile.ts';
 import { chargeWarehouseQuery } from './budget.ts';
 import { dataSourcePoolById } from './runner.ts';
@@ -54,7 +54,7 @@ export interface PermissionQueryResult {
 
 /** Runs one permission query on a data source of the tenant. No permission check here. */
 export async function runPermissionQuery(
-  ctx: Pick<ServiceContext, 'em' | 'deps' | 'metadata'>,
+  ctx: ScopeParts<'em' | 'deps' | 'metadata'>,
   target: { dataSourceId: string; tenantId: string },
   sqlText: string,
   params: readonly unknown[],

@@ -7,7 +7,7 @@
  * no longer has yields `false`; NULL never matches (`= any(…)` is never true for NULL, and
  * IS_NOT says `is not null` explicitly). Values are array parameters cast to the field's type.
  */
-import type { Viewer } from '../auth/principal.ts';
+import type { Principal } from '../auth/principal.ts';
 import type { Facts } from '../authz/decide.ts';
 import type { DatasetDefinition, FieldType, PermissionRule } from '../modules/dataset/dataset.entity.ts';
 import { SYSTEM_ATTRIBUTES, type AttributeScalar, type EffectiveAttributes, type EffectiveValue } from './attributes.ts';
@@ -147,7 +147,7 @@ export function compileRlp(rules: readonly PermissionRule[], attributes: Effecti
  * ADMINs are never restricted. While impersonating, the role acted as decides, and a non-admin
  * impersonator's own restriction (with their own shares) applies too.
  */
-export function isRestricted(viewer: Pick<Viewer, 'kind' | 'role' | 'status' | 'impersonatorId' | 'impersonatorRole'>, facts: Facts): boolean {
+export function isRestricted(viewer: Pick<Principal, 'kind' | 'role' | 'status' | 'impersonatorId' | 'impersonatorRole'>, facts: Facts): boolean {
   if (viewer.kind === 'EMBED' || viewer.kind === 'SHARE_LINK' || viewer.status === 'PUBLIC') return true;
   // While a non-admin impersonates, a restriction of either person restricts the query (the
   // target's attributes apply); without the impersonator's own facts they count as restricted.

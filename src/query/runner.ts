@@ -11,9 +11,8 @@ import { assertCan } from '../authz/policy.ts';
 import { DataSourceError, DomainError, notFound } from '../errors.ts';
 import type { Dataset } from '../modules/dataset/dataset.entity.ts';
 import { dataSourceRow, type DataSourceRow } from '../modules/data-source/data-source.rows.ts';
-import { datasetFacts, type DatasetAccessContext } from '../modules/dataset/dataset.access.ts';
-import type { ServiceContext } from '../modules/service-context.ts';
-import type { Loaders } from '../http/loaders.ts';
+import { datasetFacts } from '../modules/dataset/dataset.access.ts';
+import type { RequestScope, ScopeParts } from '../scope/scope.ts';
 import { compileQuery, type CompiledQuery, type DatasetQueryInput, type QueryAccess, type QueryColumn } from './compile.ts';
 import { deepFreeze } from '../cache/metadata-cache.ts';
 import { printSelect, type PrintedSql } from './print.ts';
@@ -186,13 +185,13 @@ export async function runReadOnly(
  * The pool of one of the tenant's data sources, and its password (to keep it out of error
  * messages), decrypted only when a pool is made or an error is worded.
  */
-async function loadRow(ctx: Pick<ServiceContext, 'em' | 'metadata'>, dataSourceId: string, tenantId: string): Promise<DataSourceRow> {
+async function loadRow(ctx: ScopeParts<'em' | 'metadata'>, dataSourceId: string, tenantId: string): Promise<DataSourceRow> {
   const row = await dataSourceRow(ctx, tenantId, dataSourceId);
   if (!row) throw notFound('Data source');
   return row;
 }
 
-function dataSourcePool(ctx: Pick<ServiceContext, 'deps'>, row: DataSourceRow) {
+function dataSourcePool(ctx: Pick<RequestScope, 'deps'>, row: DataSourceRow) {
   let plain: string | undefined;
   const password = () => (plain ??= decryptSecret(ctx.deps.keys.encryptionKey, row.password_ciphertext, row.id));
   const target = {
@@ -203,13 +202,13 @@ function dataSourcePool(ctx: Pick<ServiceContext, 'deps'>, row: DataSourceRow) {
 }
 
 /** The pool of one of the tenant's data sources by id, and its password (to keep it out of error messages). */
-export async function dataSourcePoolById(ctx: Pick<ServiceContext, 'em' | 'deps' | 'metadata'>, dataSourceId: string, tenantId: string) {
+export async function dataSourcePoolById(ctx: ScopeParts<'em' | 'deps' | 'metadata'>, dataSourceId: string, tenantId: string) {
   return dataSourcePool(ctx, await loadRow(ctx, dataSourceId, tenantId));
 }
 
 /** Runs one printed statement read-only on a data source of the tenant (no permission check). */
 export async function runOnDataSource(
-  ctx: Pick<ServiceContext, 'em' | 'deps' | 'metadata'>,
+  ctx: ScopeParts<'em' | 'deps' | 'metadata'>,
   target: { dataSourceId: string; tenantId: string },
   sql: PrintedSql,
   options: { timeoutMs?: number } = {},
@@ -263,7 +262,7 @@ function compileAndPrint(dataset: Dataset, source: DataSourceRow, input: Dataset
  * else's permissions, nor rows of a data source since re-pointed.
  */
 export async function executeQuery(
-  ctx: Pick<ServiceContext, 'em' | 'deps' | 'logger' | 'metadata'>,
+  ctx: ScopeParts<'em' | 'deps' | 'logger' | 'metadata'>,
   dataset: Dataset,
   input: DatasetQueryInput,
   access: QueryAccess,
@@ -290,10 +289,9 @@ export async function executeQuery(
   return { ...result, cached: false };
 }
 
-export type ExploreContext = ServiceContext & DatasetAccessContext & { loaders: Pick<Loaders, 'attributes'> };
 
 /** `Dataset.query`: needs `dataset.explore`; restricted viewers get the dataset's rules. */
-export async function exploreDataset(ctx: ExploreContext, dataset: Dataset, input: DatasetQueryInput): Promise<QueryResultData> {
+export async function exploreDataset(ctx: RequestScope, dataset: Dataset, input: DatasetQueryInput): Promise<QueryResultData> {
   const facts = await datasetFacts(ctx, dataset);
   await assertCan(ctx, 'dataset.explore', facts, 'You may not explore this dataset');
   const viewer = ctx.viewer!;

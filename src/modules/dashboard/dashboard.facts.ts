@@ -1,5 +1,5 @@
 import type { Facts } from '../../authz/decide.ts';
-import type { Context } from '../../http/context.ts';
+import type { RequestScope } from '../../scope/scope.ts';
 import type { Dashboard } from './dashboard.entity.ts';
 
 type DashboardLike = Pick<Dashboard, 'id' | 'workspace' | 'locked'> & {
@@ -12,7 +12,7 @@ type DashboardLike = Pick<Dashboard, 'id' | 'workspace' | 'locked'> & {
  * Matrix facts about a dashboard for the viewer; shared also through any ancestor folder. While a
  * non-admin impersonates, the impersonator's own facts come along (`impersonatorFacts`).
  */
-export async function dashboardFacts(ctx: Context, dashboard: DashboardLike): Promise<Facts> {
+export async function dashboardFacts(ctx: RequestScope, dashboard: DashboardLike): Promise<Facts> {
   const impersonator = ctx.loaders.impersonatorShares;
   const [shared, impersonatorShared] = await Promise.all([
     ctx.loaders.isDashboardShared.load(dashboard.id),

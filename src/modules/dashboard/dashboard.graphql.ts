@@ -4,7 +4,7 @@ import { dashboardListSize } from '../../graphql/budget.ts';
 import { builder } from '../../graphql/builder.ts';
 import { encodeGlobalID, optionalRawId, rawId } from '../../graphql/ids.ts';
 import { idConnection } from '../../graphql/pagination.ts';
-import type { Context } from '../../http/context.ts';
+import type { RequestScope } from '../../scope/scope.ts';
 import { FolderPathItem, FolderRef, WorkspaceEnum } from '../folder/folder.graphql.ts';
 import { ShareRef } from '../share/share.graphql.ts';
 import { listShares, registerShareTarget } from '../share/share.service.ts';
@@ -31,7 +31,7 @@ registerShareTarget('DASHBOARD', {
   },
 });
 
-const allowedOn = (action: Action) => async (d: Dashboard, _args: unknown, ctx: Context) => ({
+const allowedOn = (action: Action) => async (d: Dashboard, _args: unknown, ctx: RequestScope) => ({
   allowed: { action, facts: await dashboardFacts(ctx, d) },
 });
 

@@ -4,7 +4,7 @@
  * on the authority of the admin who saved them (never on the viewer's: a VIEWER has no data
  * source), and only while the stored code still holds exactly the entries that admin saved.
  */
-import type { Context } from '../../http/context.ts';
+import { requirePerson, type RequestScope } from '../../scope/scope.ts';
 import {
   compileFilterPermissions,
   evaluateFilterPermission,
@@ -21,13 +21,13 @@ const DENY: FilterPermissionResult = { kind: 'VALUES', values: [] };
 const hasCode = (f: DashboardFilter | undefined): f is DashboardFilter => !!f?.permissions && f.permissions.trim() !== '';
 
 /** Per request: the dashboard's widgets all ask about the same filters. */
-const evaluated = new WeakMap<Context, Map<string, Promise<FilterPermissionResult>>>();
+const evaluated = new WeakMap<RequestScope, Map<string, Promise<FilterPermissionResult>>>();
 
 /**
  * Child code beats parent code. Like row-level permission, it restricts only restricted
  * principals (not admins, nor analysts with the data source shared).
  */
-export function permittedChoices(ctx: Context, filter: DashboardFilter, all: readonly DashboardFilter[], restricted: boolean): Promise<FilterPermissionResult> {
+export function permittedChoices(ctx: RequestScope, filter: DashboardFilter, all: readonly DashboardFilter[], restricted: boolean): Promise<FilterPermissionResult> {
   if (!restricted) return Promise.resolve(UNRESTRICTED);
   let byFilter = evaluated.get(ctx);
   if (!byFilter) evaluated.set(ctx, (byFilter = new Map()));
@@ -36,7 +36,7 @@ export function permittedChoices(ctx: Context, filter: DashboardFilter, all: rea
   return result;
 }
 
-async function evaluate(ctx: Context, filter: DashboardFilter, all: readonly DashboardFilter[]): Promise<FilterPermissionResult> {
+async function evaluate(ctx: RequestScope, filter: DashboardFilter, all: readonly DashboardFilter[]): Promise<FilterPermissionResult> {
   const parent = filter.parent ? all.find((f) => f.id === filter.parent!.id) : undefined;
   const governing = hasCode(filter) ? filter : hasCode(parent) ? parent : undefined;
   if (!governing) return UNRESTRICTED;
@@ -50,7 +50,7 @@ async function evaluate(ctx: Context, filter: DashboardFilter, all: readonly Das
     return DENY;
   }
   const approved = queriesApproved(program, { savedRole: governing.queriesSavedRole ?? null, digest: governing.queriesDigest ?? null });
-  const viewer = ctx.viewer!;
+  const viewer = requirePerson(ctx);
   const [email, groups] = await Promise.all([
     viewer.email ?? ctx.loaders.userById.load(viewer.userId).then((user) => user!.email),
     ctx.loaders.groupsByUserId.load(viewer.userId),

@@ -1,7 +1,7 @@
 import { mergeFacts } from '../../authz/decide.ts';
 import { assertCan } from '../../authz/policy.ts';
 import { badInput, forbidden } from '../../errors.ts';
-import type { Context } from '../../http/context.ts';
+import { requirePerson, type RequestScope } from '../../scope/scope.ts';
 import { compileQuery, type DatasetQueryInput, type FieldFilterInput } from '../../query/compile.ts';
 import { printSelect } from '../../query/print.ts';
 import { isRestricted } from '../../query/rlp.ts';
@@ -25,13 +25,13 @@ export interface FilterValueInput {
 const OPTION_LIMIT = 200;
 
 /** Loads the dataset and decides `widget.viewData` (the dashboard must be visible too). */
-async function readableDataset(ctx: Context, dashboardId: string, datasetId: string) {
+async function readableDataset(ctx: RequestScope, dashboardId: string, datasetId: string) {
   const dashboard = await findVisibleDashboard(ctx, dashboardId);
-  const dataset = await datasetById(ctx, ctx.viewer!.tenantId, datasetId);
+  const dataset = await datasetById(ctx, requirePerson(ctx).tenantId, datasetId);
   if (!dataset) throw new Error(`widget of dashboard ${dashboardId} reads dataset ${datasetId}, which is not in its tenant`);
   const facts = await datasetFacts(ctx, dataset);
   await assertCan(ctx, 'widget.viewData', mergeFacts(await dashboardFacts(ctx, dashboard), facts), 'You may see this dashboard but not the data of this widget');
-  const viewer = ctx.viewer!;
+  const viewer = requirePerson(ctx);
   const restricted = isRestricted(viewer, facts);
   const attributes = restricted && dataset.permissionRules.length > 0 ? await ctx.loaders.attributes() : undefined;
   return { dashboard, dataset, access: { restricted, attributes } };
@@ -44,7 +44,7 @@ function fieldTypeOf(dataset: Dataset, ref: string): FieldType {
 }
 
 /** `Widget.data`: the saved query with the dashboard's filters, their permissions and RLP applied. */
-export async function widgetData(ctx: Context, widget: Widget, values: readonly FilterValueInput[]): Promise<QueryResultData & { dataset: Dataset }> {
+export async function widgetData(ctx: RequestScope, widget: Widget, values: readonly FilterValueInput[]): Promise<QueryResultData & { dataset: Dataset }> {
   if (!ctx.viewer) throw forbidden();
   const { dashboard, dataset, access } = await readableDataset(ctx, widget.dashboard.id, widget.dataset.id);
   const filters = await ctx.loaders.filtersByDashboardId.load(dashboard.id);
@@ -74,7 +74,7 @@ export async function widgetData(ctx: Context, widget: Widget, values: readonly 
  * `DashboardFilter.options`: the values a dropdown offers — a dataset query under RLP, restricted
  * in SQL to the permitted set, so a permitted value is offered wherever it sorts.
  */
-export async function filterOptions(ctx: Context, filter: DashboardFilter, search: string | null | undefined): Promise<string[]> {
+export async function filterOptions(ctx: RequestScope, filter: DashboardFilter, search: string | null | undefined): Promise<string[]> {
   if (!ctx.viewer) throw forbidden();
   const { dashboard, dataset, access } = await readableDataset(ctx, filter.dashboard.id, filter.dataset.id);
   const filters = await ctx.loaders.filtersByDashboardId.load(dashboard.id);

@@ -1,5 +1,5 @@
 import type { Facts } from '../../authz/decide.ts';
-import type { Context } from '../../http/context.ts';
+import type { RequestScope } from '../../scope/scope.ts';
 import type { Folder } from './folder.entity.ts';
 
 type FolderLike = Pick<Folder, 'id' | 'workspace'> & { owner: { id: string }; workspaceOwner?: { id: string } | null };
@@ -8,7 +8,7 @@ type FolderLike = Pick<Folder, 'id' | 'workspace'> & { owner: { id: string }; wo
  * Matrix facts about a folder for the viewer (one statement per request for all folders), and
  * while a non-admin impersonates, the impersonator's own (`impersonatorFacts`).
  */
-export async function folderFacts(ctx: Context, folder: FolderLike): Promise<Facts> {
+export async function folderFacts(ctx: RequestScope, folder: FolderLike): Promise<Facts> {
   const impersonator = ctx.loaders.impersonatorShares;
   const [shared, impersonatorShared] = await Promise.all([
     ctx.loaders.isFolderTreeShared.load(folder.id),

@@ -1,7 +1,7 @@
 import { builder } from '../../graphql/builder.ts';
 import { optionalRawId, rawId } from '../../graphql/ids.ts';
 import { idConnection } from '../../graphql/pagination.ts';
-import type { Context } from '../../http/context.ts';
+import type { RequestScope } from '../../scope/scope.ts';
 import { ShareRef } from '../share/share.graphql.ts';
 import { listShares, registerShareTarget } from '../share/share.service.ts';
 import { UserRef } from '../user/user.graphql.ts';
@@ -19,7 +19,7 @@ registerShareTarget('FOLDER', {
   },
 });
 
-const viewFacts = async (folder: Folder, ctx: Context) => ({ allowed: { action: 'folder.view' as const, facts: await folderFacts(ctx, folder) } });
+const viewFacts = async (folder: Folder, ctx: RequestScope) => ({ allowed: { action: 'folder.view' as const, facts: await folderFacts(ctx, folder) } });
 
 const FolderViewerCan = builder.objectRef<{ folder: Folder }>('FolderViewerCan').implement({
   description: 'What the viewer may do with this folder, decided by the role matrix',

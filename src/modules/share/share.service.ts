@@ -1,7 +1,6 @@
-import { isPerson } from '../../authz/policy.ts';
 import { isUuid, uuidv7 } from '../../db/ids.ts';
-import { badInput, firstBadIndex, forbidden } from '../../errors.ts';
-import type { Context } from '../../http/context.ts';
+import { badInput, firstBadIndex } from '../../errors.ts';
+import { requirePerson, type RequestScope } from '../../scope/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { Group } from '../group/group.entity.ts';
 import { User } from '../user/user.entity.ts';
@@ -13,7 +12,7 @@ import { Share, type ShareResourceType } from './share.entity.ts';
  * cannot see and FORBIDDEN for what they see but may not share.
  */
 export interface ShareTarget {
-  authorize(ctx: Context, id: string): Promise<void>;
+  authorize(ctx: RequestScope, id: string): Promise<void>;
 }
 
 const targets = new Map<ShareResourceType, ShareTarget>();
@@ -38,8 +37,8 @@ export interface ShareInput {
   allUsers: boolean;
 }
 
-async function granteeKeys(ctx: Context, input: ShareInput): Promise<{ key: string; type: 'USER' | 'GROUP' | 'ALL_USERS' }[]> {
-  const viewer = ctx.viewer!;
+async function granteeKeys(ctx: RequestScope, input: ShareInput): Promise<{ key: string; type: 'USER' | 'GROUP' | 'ALL_USERS' }[]> {
+  const viewer = requirePerson(ctx);
   if (input.userIds.length + input.groupIds.length === 0 && !input.allUsers) {
     throw badInput('input', 'Name at least one user, group, or allUsers');
   }
@@ -65,8 +64,8 @@ async function granteeKeys(ctx: Context, input: ShareInput): Promise<{ key: stri
   ];
 }
 
-async function authorize(ctx: Context, input: ShareInput): Promise<ShareResourceType> {
-  if (!isPerson(ctx.viewer)) throw forbidden();
+async function authorize(ctx: RequestScope, input: ShareInput): Promise<ShareResourceType> {
+  requirePerson(ctx);
   const target = input.type ? targets.get(input.type) : undefined;
   if (!input.type || !target || !isUuid(input.id)) throw badInput('input.resourceId', 'Not the id of a shareable resource');
   await target.authorize(ctx, input.id);
@@ -74,9 +73,9 @@ async function authorize(ctx: Context, input: ShareInput): Promise<ShareResource
 }
 
 /** Grants VIEW (USE for data sources); idempotent. Takes effect on the next request. */
-export async function share(ctx: Context, input: ShareInput): Promise<Share[]> {
+export async function share(ctx: RequestScope, input: ShareInput): Promise<Share[]> {
   const type = await authorize(ctx, input);
-  const viewer = ctx.viewer!;
+  const viewer = requirePerson(ctx);
   const grantees = await granteeKeys(ctx, input);
   const rows = grantees.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, now())').join(', ');
   await ctx.em.transactional(async (em) => {
@@ -102,9 +101,9 @@ export async function share(ctx: Context, input: ShareInput): Promise<Share[]> {
 }
 
 /** Revokes grants; the grantees lose access on their next request. */
-export async function unshare(ctx: Context, input: ShareInput): Promise<Share[]> {
+export async function unshare(ctx: RequestScope, input: ShareInput): Promise<Share[]> {
   const type = await authorize(ctx, input);
-  const viewer = ctx.viewer!;
+  const viewer = requirePerson(ctx);
   const grantees = await granteeKeys(ctx, input);
   await ctx.em.transactional(async (em) => {
     await em.nativeDelete(Share, { tenant: viewer.tenantId, resourceId: input.id, granteeKey: { $in: grantees.map((g) => g.key) } });
@@ -114,12 +113,12 @@ export async function unshare(ctx: Context, input: ShareInput): Promise<Share[]>
   return listShares(ctx, input.id);
 }
 
-export function listShares(ctx: Context, resourceId: string): Promise<Share[]> {
+export function listShares(ctx: RequestScope, resourceId: string): Promise<Share[]> {
   return ctx.loaders.sharesByResourceId.load(resourceId);
 }
 
 /** After a change, a later read in the same request must not see the cached list. */
-function forget(ctx: Context, resourceId: string): void {
+function forget(ctx: RequestScope, resourceId: string): void {
   ctx.loaders.sharesByResourceId.clear(resourceId);
   ctx.loaders.isFolderTreeShared.clearAll();
   ctx.loaders.isDashboardShared.clearAll();

@@ -2,8 +2,8 @@ import DataLoader from 'dataloader';
 import { builder } from '../../graphql/builder.ts';
 import { idConnection } from '../../graphql/pagination.ts';
 import { encodeGlobalID, rawId } from '../../graphql/ids.ts';
-import { PRINCIPAL_KINDS, type Viewer } from '../../auth/principal.ts';
-import type { Context } from '../../http/context.ts';
+import { PRINCIPAL_KINDS, type Principal } from '../../auth/principal.ts';
+import type { RequestScope } from '../../scope/scope.ts';
 import { Tenant } from '../tenant/tenant.entity.ts';
 import { TenantRef } from '../tenant/tenant.graphql.ts';
 import { GroupRef } from '../group/group.graphql.ts';
@@ -27,8 +27,8 @@ interface FeatureSwitch { feature: Feature; state: FeatureState }
  * Per-request batch loaders for the overrides of a page of users. Datasets are read from their
  * table directly (id and name only), bound to the viewer's tenant.
  */
-const overrideLoaders = new WeakMap<Context, ReturnType<typeof createOverrideLoaders>>();
-function createOverrideLoaders(ctx: Context) {
+const overrideLoaders = new WeakMap<RequestScope, ReturnType<typeof createOverrideLoaders>>();
+function createOverrideLoaders(ctx: RequestScope) {
   const tenant = ctx.viewer?.tenantId ?? '00000000-0000-0000-0000-000000000000';
   return {
     datasetAccess: new DataLoader<string, DatasetGrantRow[]>(async (userIds) => {
@@ -52,7 +52,7 @@ function createOverrideLoaders(ctx: Context) {
     }),
   };
 }
-function overridesOf(ctx: Context) {
+function overridesOf(ctx: RequestScope) {
   let loaders = overrideLoaders.get(ctx);
   if (!loaders) overrideLoaders.set(ctx, (loaders = createOverrideLoaders(ctx)));
   return loaders;
@@ -142,7 +142,7 @@ builder.node(UserRef, {
 });
 
 const ViewerRef = builder
-  .objectRef<Pick<Viewer, 'kind' | 'userId' | 'tenantId' | 'impersonatorId'>>('Viewer')
+  .objectRef<Pick<Principal, 'kind' | 'userId' | 'tenantId' | 'impersonatorId'>>('Viewer')
   .implement({
     description: 'Who is calling, as the gateway resolved it for this request',
     authScopes: { authenticated: true },

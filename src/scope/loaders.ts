@@ -1,7 +1,7 @@
-import DataLoader from 'dataloader';
-import type { Viewer } from '../auth/principal.ts';
+import type { Principal } from '../auth/principal.ts';
 import { subjectLoader } from '../authz/subject.ts';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { Loader, memo, once } from './memo.ts';
 import { User } from '../modules/user/user.entity.ts';
 import { Group, GroupMembership } from '../modules/group/group.entity.ts';
 import { Share, type ShareResourceType } from '../modules/share/share.entity.ts';
@@ -13,37 +13,6 @@ import type { RequestMetadata } from '../cache/request-metadata.ts';
 import { loadEffectiveAttributes } from '../modules/attribute/effective.ts';
 import type { EffectiveAttributes } from '../query/attributes.ts';
 import { GRANTEE_MATCH, granteeParams, grantedIds, impersonatorOf, sharedFolderTree, visibleFolders, type SqlFragment, type VisibilitySubject } from '../authz/visibility.ts';
-
-/** Request-scoped batch loaders. Every one is bound to the viewer's tenant. */
-/**
- * A DataLoader that gathers a batch until the event loop's next turn rather than the next
- * microtask: resolvers that await other loaders first still land in one batch, so the number of
- * statements per request stays constant however the page's promises interleave.
- */
-export class Loader<K, V> extends DataLoader<K, V> {
-  constructor(batch: DataLoader.BatchLoadFn<K, V>) {
-    super(batch, { batchScheduleFn: (callback) => setImmediate(callback) });
-  }
-}
-
-/** Memoises one promise per key for the request. */
-/** Calls `load` once, on first use, and returns that promise from then on. */
-function once<V>(load: () => Promise<V>): () => Promise<V> {
-  let value: Promise<V> | undefined;
-  return () => (value ??= load());
-}
-
-function memo<K, V>(load: (key: K) => Promise<V>): (key: K) => Promise<V> {
-  const cache = new Map<K, Promise<V>>();
-  return (key) => {
-    let value = cache.get(key);
-    if (!value) {
-      value = load(key);
-      cache.set(key, value);
-    }
-    return value;
-  };
-}
 
 /**
  * What is shared with one person (the viewer, or an impersonator as themselves): each a constant
@@ -115,7 +84,7 @@ function shareLoaders(em: () => EntityManager, person: VisibilitySubject | null,
 }
 
 /** `em` is asked for only when a loader reads the database (a warm request may never fork one). */
-export function createLoaders(em: () => EntityManager, viewer: Viewer | null, metadata: RequestMetadata) {
+export function createLoaders(em: () => EntityManager, viewer: Principal | null, metadata: RequestMetadata) {
   const tenant = viewer?.tenantId ?? '00000000-0000-0000-0000-000000000000';
   const impersonator = viewer ? impersonatorOf(viewer) : undefined;
   return {
