@@ -45,12 +45,8 @@ export const forbidden = (message = 'You are not allowed to do this') => new Dom
 export const conflict = (message: string, field?: string) => new DomainError('CONFLICT', message, field);
 export const rateLimited = (message: string, retryAfterSeconds: number) =>
   new DomainError('RATE_LIMITED', message, undefined, { retryAfterSeconds });
+/** A missing, malformed or ended credential: HTTP 401 whichever phase raises it (`graphql/errors.ts`). */
 export const unauthenticated = (message = 'Sign in to continue') => new DomainError('UNAUTHENTICATED', message);
-
-/** A missing, malformed or ended credential: HTTP 401 whichever phase raises it. */
-export function unauthenticatedError(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
-}
 
 /** What clients see of an unexpected failure: a code and the request id to find it in the log. */
 export function internalError(requestId: string, located?: GraphQLError): GraphQLError {

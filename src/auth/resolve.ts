@@ -1,11 +1,11 @@
 import type { Principal } from './principal.ts';
-import { unauthenticatedError } from '../errors.ts';
+import { unauthenticated } from '../errors.ts';
 import { principalFromSession, type SessionResolution } from './session-principal.ts';
 
 export function bearerToken(header: string | null): string | undefined {
   if (header === null) return undefined;
   const match = /^Bearer ([\x21-\x7e]{1,8192})$/.exec(header.trim());
-  if (!match?.[1]) throw unauthenticatedError('The Authorization header must be "Bearer <token>"');
+  if (!match?.[1]) throw unauthenticated('The Authorization header must be "Bearer <token>"');
   return match[1];
 }
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from './principal.ts';
 import { canImpersonate } from '../authz/policy.ts';
-import { unauthenticatedError } from '../errors.ts';
+import { unauthenticated } from '../errors.ts';
 import { verifySessionToken } from './session-token.ts';
 import type { MetadataCache } from '../cache/metadata-cache.ts';
 import type { Role, UserStatus } from '../modules/user/user.entity.ts';
@@ -53,7 +53,7 @@ const touchedAt = new WeakMap<SessionRow, number>();
 export async function principalFromSession(with_: SessionResolution, token: string): Promise<Principal> {
   const { em } = with_;
   const claims = await verifySessionToken(with_.sessionSigningKey, token);
-  if (!claims) throw unauthenticatedError('The token is invalid or expired');
+  if (!claims) throw unauthenticated('The token is invalid or expired');
   // Only live sessions are cached; revoking one, or changing its user, notifies the cache.
   const loadSession = async (): Promise<SessionRow | undefined> => {
     const [found] = await em().execute<SessionRow[]>(
@@ -68,12 +68,12 @@ export async function principalFromSession(with_: SessionResolution, token: stri
           and s.revoked_at is null and s.expires_at > now() and u.status = 'ACTIVE'`,
       [claims.sessionId, claims.userId, claims.tenantId],
     );
-    if (!found) throw unauthenticatedError('The session has ended; sign in again');
+    if (!found) throw unauthenticated('The session has ended; sign in again');
     return found;
   };
   const row = await with_.metadataCache.read(claims.tenantId, `session:${claims.sessionId}:${claims.userId}`, loadSession);
-  if (!row || new Date(row.expires_at).getTime() <= Date.now()) throw unauthenticatedError('The session has ended; sign in again');
-  if (!impersonationHolds(row)) throw unauthenticatedError('The impersonation has ended; sign in again');
+  if (!row || new Date(row.expires_at).getTime() <= Date.now()) throw unauthenticated('The session has ended; sign in again');
+  if (!impersonationHolds(row)) throw unauthenticated('The impersonation has ended; sign in again');
   // While impersonating, the person at the keyboard is the impersonator, not the target.
   const activeId = row.impersonator_id ?? row.user_id;
   const lastActive = row.impersonator_id ? row.impersonator_last_active_at : row.last_active_at;

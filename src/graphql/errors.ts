@@ -1,7 +1,10 @@
-import { GraphQLError, type ExecutionResult } from 'graphql';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { isAdmin } from '../authz/policy.ts';
 import { DataSourceError, DomainError, internalError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
 import type { RequestScope } from '../scope/scope.ts';
 
 const HTTP_STATUS: Partial<Record<string, number>> = { UNAUTHENTICATED: 401 };
@@ -62,21 +65,43 @@ export function mapError(error: GraphQLError, context: Pick<RequestScope, 'reque
   return internalError(context.requestId, error);
 }
 
-function mapResult(result: ExecutionResult, context: RequestScope): ExecutionResult | undefined {
-  if (!result.errors?.length) return undefined;
-  return { ...result, errors: result.errors.map((e) => mapError(e, context)) };
+/** What the mapping needs of the request; null until the request's scope is being built. */
+type ErrorScope = Pick<RequestScope, 'requestId' | 'logger' | 'viewer'>;
+
+const requests = new AsyncLocalStorage<{ scope?: ErrorScope }>();
+
+/**
+ * yoga's `maskError` is given the error alone: the request it belongs to (its id, its logger and
+ * who is calling) is kept for the whole request in async-local storage, which `bindErrorScope`
+ * fills as soon as the scope factory knows it, so failures while resolving the principal are
+ * mapped like any other.
+ */
+export function useErrorScope(): Plugin {
+  return { instrumentation: { request: (_payload, handle) => requests.run({}, handle) } };
 }
 
-export function useErrorMapping(): Plugin<RequestScope> {
-  return {
-    onExecute() {
-      return {
-        onExecuteDone({ result, setResult, args }) {
-          if (Symbol.asyncIterator in result) return;
-          const mapped = mapResult(result, args.contextValue as RequestScope);
-          if (mapped) setResult(mapped);
-        },
-      };
-    },
+export function bindErrorScope(scope: ErrorScope): void {
+  const request = requests.getStore();
+  if (request) request.scope = scope;
+}
+
+/** Errors the mapping has seen: logged by it (or expected), so yoga's own log skips them. */
+const mapped = new WeakSet<object>();
+
+export function isMappedError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && mapped.has(error);
+}
+
+/** yoga's `maskedErrors.maskError`, for every phase: context building, execution and anything thrown around them. */
+export function createMaskError(logger: Logger) {
+  return (error: unknown): Error => {
+    if (typeof error === 'object' && error !== null) mapped.add(error);
+    let scope = requests.getStore()?.scope;
+    if (!scope) {
+      const requestId = randomUUID();
+      scope = { requestId, logger: logger.child({ requestId }), viewer: null };
+    }
+    const located = error instanceof GraphQLError ? error : new GraphQLError(error instanceof Error ? error.message : String(error), { originalError: error instanceof Error ? error : undefined });
+    return mapError(located, scope);
   };
 }

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { GraphQLError } from 'graphql';
 import type { YogaInitialContext } from 'graphql-yoga';
-import type { Principal } from '../auth/principal.ts';
 import { resolvePrincipal } from '../auth/resolve.ts';
-import { internalError } from '../errors.ts';
+import { bindErrorScope } from '../graphql/errors.ts';
 import type { Logger } from '../logger.ts';
 import type { AppDeps } from '../scope/deps.ts';
 import { createLoaders } from '../scope/loaders.ts';
@@ -30,18 +28,13 @@ export function createContextFactory(deps: AppDeps) {
     };
     // Object.assign (yoga's extension) skips non-enumerable properties: define them on both.
     Object.defineProperties(initial, lazy);
-    let viewer: Principal | null;
-    try {
-      viewer = await resolvePrincipal(initial.request.headers.get('authorization'), {
-        sessionSigningKey: deps.keys.sessionSigningKey,
-        metadataCache: deps.metadataCache,
-        em: emOf,
-      });
-    } catch (error) {
-      if (error instanceof GraphQLError) throw error;
-      loggerOf().error({ err: error }, 'resolving the principal failed');
-      throw internalError(requestId);
-    }
+    // A failure while resolving the principal is mapped (and logged) under this request's id.
+    bindErrorScope({ requestId, get logger() { return loggerOf(); }, viewer: null });
+    const viewer = await resolvePrincipal(initial.request.headers.get('authorization'), {
+      sessionSigningKey: deps.keys.sessionSigningKey,
+      metadataCache: deps.metadataCache,
+      em: emOf,
+    });
     const metadata = new RequestMetadata(deps.metadataCache, viewer?.tenantId);
     const fields = {
       requestId,
@@ -51,6 +44,8 @@ export function createContextFactory(deps: AppDeps) {
       deps,
       clientAddress: clientAddressOf(initial.clientAddress, initial.request.headers.get('x-forwarded-for'), deps.config.trustProxy),
     };
-    return Object.defineProperties(fields, lazy) as typeof fields & Pick<RequestScope, 'em' | 'logger'>;
+    const scope = Object.defineProperties(fields, lazy) as typeof fields & Pick<RequestScope, 'em' | 'logger'>;
+    bindErrorScope(scope);
+    return scope;
   };
 }
