@@ -21,6 +21,7 @@ import { chargeWarehouseQuery } from './budget.ts';
 import { resultCacheKey } from './result-cache.ts';
 import { isStalePlan, retireStatement, statementName } from './prepared.ts';
 import { isRestricted } from './rlp.ts';
+import { attributeLoaders } from '../modules/attribute/attribute.loaders.ts';
 
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
 
@@ -296,6 +297,6 @@ export async function exploreDataset(ctx: RequestScope, dataset: Dataset, input:
   await assertCan(ctx, 'dataset.explore', facts, 'You may not explore this dataset');
   const viewer = ctx.viewer!;
   const restricted = isRestricted(viewer, facts);
-  const attributes = restricted && dataset.permissionRules.length > 0 ? await ctx.loaders.attributes() : undefined;
+  const attributes = restricted && dataset.permissionRules.length > 0 ? await attributeLoaders(ctx).effective() : undefined;
   return executeQuery(ctx, dataset, input, { restricted, attributes });
 }

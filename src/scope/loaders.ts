@@ -2,17 +2,11 @@ import type { Principal } from '../auth/principal.ts';
 import { subjectLoader } from '../authz/subject.ts';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Loader, memo, once } from './memo.ts';
-import { User } from '../modules/user/user.entity.ts';
-import { Group, GroupMembership } from '../modules/group/group.entity.ts';
-import { Share, type ShareResourceType } from '../modules/share/share.entity.ts';
-import { Folder } from '../modules/folder/folder.entity.ts';
-import { Dashboard, DashboardFilter, Widget } from '../modules/dashboard/dashboard.entity.ts';
-import { loadGroupValues, type GroupValueView } from '../modules/attribute/attribute.service.ts';
-import { loadAttributeEntries, type AttributeEntry } from '../modules/attribute/effective.ts';
 import type { RequestMetadata } from '../cache/request-metadata.ts';
-import { loadEffectiveAttributes } from '../modules/attribute/effective.ts';
-import type { EffectiveAttributes } from '../query/attributes.ts';
-import { GRANTEE_MATCH, granteeParams, grantedIds, impersonatorOf, sharedFolderTree, visibleFolders, type SqlFragment, type VisibilitySubject } from '../authz/visibility.ts';
+import { GRANTEE_MATCH, granteeParams, grantedIds, impersonatorOf, sharedFolderTree, type SqlFragment, type VisibilitySubject } from '../authz/visibility.ts';
+
+/** The kinds of resources shares name (the share entity's vocabulary, read from where it is used here). */
+type ShareResourceType = Parameters<typeof grantedIds>[1];
 
 /**
  * What is shared with one person (the viewer, or an impersonator as themselves): each a constant
@@ -83,9 +77,13 @@ function shareLoaders(em: () => EntityManager, person: VisibilitySubject | null,
   };
 }
 
-/** `em` is asked for only when a loader reads the database (a warm request may never fork one). */
+/**
+ * The principal's own facts that every decision needs: what is shared with them (and with an
+ * impersonator as themselves) and their subject. Built with the scope, because `authz/` reads
+ * them from it; loaders of a module's own rows live in that module (`<noun>.loaders.ts`).
+ * `em` is asked for only when a loader reads the database (a warm request may never fork one).
+ */
 export function createLoaders(em: () => EntityManager, viewer: Principal | null, metadata: RequestMetadata) {
-  const tenant = viewer?.tenantId ?? '00000000-0000-0000-0000-000000000000';
   const impersonator = viewer ? impersonatorOf(viewer) : undefined;
   return {
     ...shareLoaders(em, viewer, metadata),
@@ -96,108 +94,6 @@ export function createLoaders(em: () => EntityManager, viewer: Principal | null,
     impersonatorShares: impersonator ? shareLoaders(em, impersonator, metadata) : undefined,
     /** The viewer with per-user overrides, loaded once per request on first use. */
     subject: subjectLoader(em, viewer, metadata),
-    /**
-     * The viewer's effective user attributes (PRODUCT.md §5), for row-level permission and filter
-     * permissions; once per request, and from the metadata cache when it may serve.
-     */
-    attributes: once((): Promise<EffectiveAttributes> => {
-      if (!viewer) throw new Error('no viewer');
-      return metadata.read(`attributes:${viewer.userId}:${viewer.role}:${viewer.email ?? ''}`, async () => {
-        const email = viewer.email ?? (await em().findOne(User, { id: viewer.userId, tenant }))?.email;
-        if (email === undefined) throw new Error(`viewer ${viewer.userId} not found in their tenant`);
-        return loadEffectiveAttributes(em(), { tenantId: viewer.tenantId, userId: viewer.userId, email, role: viewer.role });
-      });
-    }),
-    userById: new Loader<string, User | null>(async (ids) => {
-      const rows = await em().find(User, { id: { $in: [...ids] }, tenant });
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
-    groupById: new Loader<string, Group | null>(async (ids) => {
-      const rows = await em().find(Group, { id: { $in: [...ids] }, tenant });
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
-    groupsByUserId: new Loader<string, Group[]>(async (userIds) => {
-      const memberships = await em().find(
-        GroupMembership,
-        { user: { $in: [...userIds] }, tenant },
-        { populate: ['group'], orderBy: { group: { nameKey: 'asc' } } },
-      );
-      const byUser = new Map<string, Group[]>(userIds.map((id) => [id, []]));
-      for (const membership of memberships) byUser.get(membership.user.id)?.push(membership.group);
-      return userIds.map((id) => byUser.get(id) ?? []);
-    }),
-    sharesByResourceId: new Loader<string, Share[]>(async (resourceIds) => {
-      const rows = await em().find(Share, { tenant, resourceId: { $in: [...resourceIds] } }, { orderBy: { id: 'asc' } });
-      const byResource = new Map<string, Share[]>(resourceIds.map((id) => [id, []]));
-      for (const row of rows) byResource.get(row.resourceId)?.push(row);
-      return resourceIds.map((id) => byResource.get(id) ?? []);
-    }),
-    dashboardById: new Loader<string, Dashboard | null>(async (ids) => {
-      const rows = await em().find(Dashboard, { id: { $in: [...ids] }, tenant });
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
-    widgetsByDashboardId: new Loader<string, Widget[]>(async (ids) => {
-      const rows = await em().find(Widget, { dashboard: { $in: [...ids] }, tenant }, { orderBy: { position: 'asc', id: 'asc' } });
-      const by = new Map<string, Widget[]>(ids.map((id) => [id, []]));
-      for (const row of rows) by.get(row.dashboard.id)?.push(row);
-      return ids.map((id) => by.get(id) ?? []);
-    }),
-    filtersByDashboardId: new Loader<string, DashboardFilter[]>(async (ids) => {
-      const rows = await em().find(DashboardFilter, { dashboard: { $in: [...ids] }, tenant }, { orderBy: { id: 'asc' } });
-      const by = new Map<string, DashboardFilter[]>(ids.map((id) => [id, []]));
-      for (const row of rows) by.get(row.dashboard.id)?.push(row);
-      return ids.map((id) => by.get(id) ?? []);
-    }),
-    folderById: new Loader<string, Folder | null>(async (ids) => {
-      const rows = await em().find(Folder, { id: { $in: [...ids] }, tenant });
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
-    /**
-     * Each folder's chain from the top of its workspace down to itself, as far up as the viewer
-     * may see: it stops below the first ancestor the viewer cannot see (a folder shared on its
-     * own never names the folders above it). One statement per page.
-     */
-    folderChainById: new Loader<string, { id: string; name: string }[]>(async (ids) => {
-      if (!viewer) return ids.map(() => []);
-      const visible = visibleFolders(viewer, 'v');
-      const rows = await em().execute<{ start_id: string; id: string; name: string; visible: boolean }[]>(
-        `with recursive chain as (
-           select f.id as start_id, f.id, f.parent_id, f.name, 0 as depth from folders f where f.tenant_id = ? and f.id in (?)
-           union all
-           select c.start_id, p.id, p.parent_id, p.name, c.depth + 1 from folders p join chain c on p.id = c.parent_id
-         ) select c.start_id, c.id, c.name, exists (select 1 from folders v where v.id = c.id and ${visible.sql}) as visible
-             from chain c order by c.start_id, c.depth asc`,
-        [tenant, [...ids], ...visible.params],
-      );
-      const chains = new Map<string, { id: string; name: string }[]>(ids.map((id) => [id, []]));
-      const stopped = new Set<string>();
-      for (const row of rows) {
-        if (stopped.has(row.start_id)) continue;
-        if (!row.visible) stopped.add(row.start_id);
-        else chains.get(row.start_id)?.unshift({ id: row.id, name: row.name });
-      }
-      return ids.map((id) => chains.get(id) ?? []);
-    }),
-    /** Every attribute of each user with its effective value (`User.attributes`): one statement per page. */
-    userAttributes: new Loader<string, AttributeEntry[]>(async (userIds) =>
-      viewer ? loadAttributeEntries(em(), tenant, userIds) : userIds.map(() => []),
-    ),
-    /** What each group sets (`Group.attributeValues`): one statement per page. */
-    groupAttributeValues: new Loader<string, GroupValueView[]>(async (groupIds) =>
-      viewer ? loadGroupValues(em(), tenant, groupIds) : groupIds.map(() => []),
-    ),
-    memberCountByGroupId: new Loader<string, number>(async (groupIds) => {
-      const rows = await em().execute<{ group_id: string; count: string }[]>(
-        'select group_id, count(*) as count from group_memberships where tenant_id = ? and group_id in (?) group by group_id',
-        [tenant, [...groupIds]],
-      );
-      const counts = new Map(rows.map((row) => [row.group_id, Number(row.count)]));
-      return groupIds.map((id) => counts.get(id) ?? 0);
-    }),
   };
 }
 

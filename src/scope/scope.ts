@@ -37,3 +37,8 @@ export function requirePerson(scope: Pick<RequestScope, 'viewer'>, message?: str
  * metadata cache may be absent, and everything is read from the database.
  */
 export type ScopeParts<K extends keyof RequestScope> = Pick<RequestScope, Exclude<K, 'metadata'>> & { metadata?: RequestMetadata | undefined };
+
+/** The caller's tenant, or an id no row has: loaders of an anonymous request find nothing. */
+export function tenantIdOf(scope: Pick<RequestScope, 'viewer'>): string {
+  return scope.viewer?.tenantId ?? '00000000-0000-0000-0000-000000000000';
+}

@@ -9,11 +9,12 @@ import type { Workspace } from '../folder/folder.entity.ts';
 import { resolvePlacement } from '../folder/folder.service.ts';
 import { DASHBOARD_CAPS, Dashboard, DashboardFilter, Widget } from './dashboard.entity.ts';
 import { dashboardFacts } from './dashboard.facts.ts';
+import { dashboardLoaders } from './dashboard.loaders.ts';
 
 /** A dashboard the viewer may see; NOT_FOUND otherwise, exactly like a missing id. */
 export async function findVisibleDashboard(ctx: RequestScope, id: string): Promise<Dashboard> {
   requirePerson(ctx);
-  const dashboard = isUuid(id) ? await ctx.loaders.dashboardById.load(id) : null;
+  const dashboard = isUuid(id) ? await dashboardLoaders(ctx).byId.load(id) : null;
   if (!dashboard || !(await allows(ctx, 'dashboard.view', await dashboardFacts(ctx, dashboard)))) {
     throw notFound('Dashboard');
   }
@@ -30,7 +31,7 @@ export async function dashboardSizes(ctx: RequestScope, ids: readonly string[]):
     ids.map(async (id) => {
       const visible = await findVisibleDashboard(ctx, id).then(() => true, () => false);
       if (!visible) return { widgets: 0, filters: 0 };
-      const [widgets, filters] = await Promise.all([ctx.loaders.widgetsByDashboardId.load(id), ctx.loaders.filtersByDashboardId.load(id)]);
+      const [widgets, filters] = await Promise.all([dashboardLoaders(ctx).widgets.load(id), dashboardLoaders(ctx).filters.load(id)]);
       return { widgets: widgets.length, filters: filters.length };
     }),
   );

@@ -15,6 +15,8 @@ import {
 } from '../../query/filter-permissions/index.ts';
 import { MAX_PERMISSION_VALUES, runPermissionQuery } from '../../query/permission-query.ts';
 import type { DashboardFilter } from './dashboard.entity.ts';
+import { userLoaders } from '../user/user.loaders.ts';
+import { groupLoaders } from '../group/group.loaders.ts';
 
 const UNRESTRICTED: FilterPermissionResult = { kind: 'UNRESTRICTED' };
 const DENY: FilterPermissionResult = { kind: 'VALUES', values: [] };
@@ -52,8 +54,8 @@ async function evaluate(ctx: RequestScope, filter: DashboardFilter, all: readonl
   const approved = queriesApproved(program, { savedRole: governing.queriesSavedRole ?? null, digest: governing.queriesDigest ?? null });
   const viewer = requirePerson(ctx);
   const [email, groups] = await Promise.all([
-    viewer.email ?? ctx.loaders.userById.load(viewer.userId).then((user) => user!.email),
-    ctx.loaders.groupsByUserId.load(viewer.userId),
+    viewer.email ?? userLoaders(ctx).byId.load(viewer.userId).then((user) => user!.email),
+    groupLoaders(ctx).byUserId.load(viewer.userId),
   ]);
   const result = await evaluateFilterPermission(program, {
     filterType: filter.type,

@@ -14,6 +14,8 @@ import { dashboardFacts } from './dashboard.facts.ts';
 import { findVisibleDashboard } from './dashboard.service.ts';
 import { permittedChoices } from './filter-access.ts';
 import { filterConditions, typedValues } from './filter-clamp.ts';
+import { dashboardLoaders } from './dashboard.loaders.ts';
+import { attributeLoaders } from '../attribute/attribute.loaders.ts';
 
 const asText = (value: unknown) => (value === null || value === undefined ? '' : String(value));
 
@@ -33,7 +35,7 @@ async function readableDataset(ctx: RequestScope, dashboardId: string, datasetId
   await assertCan(ctx, 'widget.viewData', mergeFacts(await dashboardFacts(ctx, dashboard), facts), 'You may see this dashboard but not the data of this widget');
   const viewer = requirePerson(ctx);
   const restricted = isRestricted(viewer, facts);
-  const attributes = restricted && dataset.permissionRules.length > 0 ? await ctx.loaders.attributes() : undefined;
+  const attributes = restricted && dataset.permissionRules.length > 0 ? await attributeLoaders(ctx).effective() : undefined;
   return { dashboard, dataset, access: { restricted, attributes } };
 }
 
@@ -47,7 +49,7 @@ function fieldTypeOf(dataset: Dataset, ref: string): FieldType {
 export async function widgetData(ctx: RequestScope, widget: Widget, values: readonly FilterValueInput[]): Promise<QueryResultData & { dataset: Dataset }> {
   if (!ctx.viewer) throw forbidden();
   const { dashboard, dataset, access } = await readableDataset(ctx, widget.dashboard.id, widget.dataset.id);
-  const filters = await ctx.loaders.filtersByDashboardId.load(dashboard.id);
+  const filters = await dashboardLoaders(ctx).filters.load(dashboard.id);
   const chosen = new Map<string, readonly unknown[]>();
   values.forEach((v, i) => {
     if (!filters.some((f) => f.id === v.filterId)) throw badInput(`filters[${i}].filterId`, 'Not a filter of this dashboard');
@@ -77,7 +79,7 @@ export async function widgetData(ctx: RequestScope, widget: Widget, values: read
 export async function filterOptions(ctx: RequestScope, filter: DashboardFilter, search: string | null | undefined): Promise<string[]> {
   if (!ctx.viewer) throw forbidden();
   const { dashboard, dataset, access } = await readableDataset(ctx, filter.dashboard.id, filter.dataset.id);
-  const filters = await ctx.loaders.filtersByDashboardId.load(dashboard.id);
+  const filters = await dashboardLoaders(ctx).filters.load(dashboard.id);
   const allowed = await permittedChoices(ctx, filter, filters, access.restricted);
   if (search && search.length > 200) throw badInput('search', 'search must be at most 200 characters');
   const conditions: FieldFilterInput[] = search ? [{ field: filter.field, operator: 'CONTAINS', values: [search] }] : [];

@@ -10,6 +10,7 @@ import { UserRef } from '../user/user.graphql.ts';
 import { canSeeThisDataset, datasetFacts, datasetPermissions, type DatasetPermissions } from './dataset.access.ts';
 import { Dataset, FIELD_TYPES, type DatasetCalculation, type DatasetField, type DatasetModel, type DatasetRelationship } from './dataset.entity.ts';
 import { createDataset, deleteDataset, findVisibleDataset, listDatasets, updateDataset } from './dataset.service.ts';
+import { userLoaders } from '../user/user.loaders.ts';
 
 /** Field-level guards: the matrix row for this dataset, with its facts. */
 const guard = (action: 'dataset.seeDefinition' | 'dataset.manage') => async (dataset: Dataset, ctx: RequestScope) => ({
@@ -106,7 +107,7 @@ builder.node(DatasetRef, {
     owner: t.field({
       type: UserRef,
       resolve: async (dataset, _args, ctx) => {
-        const owner = await ctx.loaders.userById.load(dataset.owner.id);
+        const owner = await userLoaders(ctx).byId.load(dataset.owner.id);
         if (!owner) throw new Error(`dataset ${dataset.id} has no owner in its tenant`);
         return owner;
       },

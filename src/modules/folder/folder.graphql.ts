@@ -9,6 +9,8 @@ import { allows, assertCan } from '../../authz/policy.ts';
 import { Folder, WORKSPACES } from './folder.entity.ts';
 import { folderFacts } from './folder.facts.ts';
 import { createFolder, deleteFolder, findVisibleFolder, listFolders, moveFolder, renameFolder } from './folder.service.ts';
+import { userLoaders } from '../user/user.loaders.ts';
+import { folderLoaders } from './folder.loaders.ts';
 
 export const WorkspaceEnum = builder.enumType('Workspace', { values: WORKSPACES });
 
@@ -49,16 +51,16 @@ builder.node(FolderRef, {
   fields: (t) => ({
     name: t.exposeString('name'),
     workspace: t.field({ type: WorkspaceEnum, resolve: (f) => f.workspace }),
-    owner: t.field({ type: UserRef, resolve: async (f, _args, ctx) => (await ctx.loaders.userById.load(f.owner.id))! }),
+    owner: t.field({ type: UserRef, resolve: async (f, _args, ctx) => (await userLoaders(ctx).byId.load(f.owner.id))! }),
     parent: t.field({
       type: FolderRef,
       nullable: true,
-      resolve: (f, _args, ctx) => (f.parent ? ctx.loaders.folderById.load(f.parent.id) : null),
+      resolve: (f, _args, ctx) => (f.parent ? folderLoaders(ctx).byId.load(f.parent.id) : null),
     }),
     path: t.field({
       type: [FolderPathItem],
       description: 'Ancestors from the top of the workspace (or from below the first one the viewer cannot see), then this folder',
-      resolve: (f, _args, ctx) => ctx.loaders.folderChainById.load(f.id),
+      resolve: (f, _args, ctx) => folderLoaders(ctx).chainById.load(f.id),
     }),
     viewerCan: t.field({ type: FolderViewerCan, resolve: (folder) => ({ folder }) }),
     shares: t.field({

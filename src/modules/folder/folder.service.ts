@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { Dashboard } from '../dashboard/dashboard.entity.ts';
 import { Folder, type Workspace } from './folder.entity.ts';
 import { folderFacts } from './folder.facts.ts';
+import { folderLoaders } from './folder.loaders.ts';
 
 export function validateFolderName(name: string, field = 'input.name'): string {
   const trimmed = name.trim();
@@ -18,7 +19,7 @@ export function validateFolderName(name: string, field = 'input.name'): string {
 /** A folder the viewer may see; NOT_FOUND otherwise, exactly like a missing id. */
 export async function findVisibleFolder(ctx: RequestScope, id: string): Promise<Folder> {
   requirePerson(ctx);
-  const folder = isUuid(id) ? await ctx.loaders.folderById.load(id) : null;
+  const folder = isUuid(id) ? await folderLoaders(ctx).byId.load(id) : null;
   if (!folder || !(await allows(ctx, 'folder.view', await folderFacts(ctx, folder)))) throw notFound('Folder');
   return folder;
 }

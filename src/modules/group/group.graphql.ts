@@ -4,6 +4,7 @@ import { rawId, rawIds } from '../../graphql/ids.ts';
 import { UserRef } from '../user/user.graphql.ts';
 import { Group } from './group.entity.ts';
 import { addGroupMembers, createGroup, findGroup, listGroupMembers, listGroups, removeGroupMembers } from './group.service.ts';
+import { groupLoaders } from './group.loaders.ts';
 
 export const GroupRef = builder.objectRef<Group>('Group');
 builder.node(GroupRef, {
@@ -13,7 +14,7 @@ builder.node(GroupRef, {
   id: { resolve: (group) => group.id },
   fields: (t) => ({
     name: t.exposeString('name'),
-    memberCount: t.int({ resolve: (group, _args, ctx) => ctx.loaders.memberCountByGroupId.load(group.id) }),
+    memberCount: t.int({ resolve: (group, _args, ctx) => groupLoaders(ctx).memberCount.load(group.id) }),
     members: t.connection({
       type: UserRef,
       nullable: true,

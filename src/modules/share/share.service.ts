@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { Group } from '../group/group.entity.ts';
 import { User } from '../user/user.entity.ts';
 import { Share, type ShareResourceType } from './share.entity.ts';
+import { shareLoaders } from './share.loaders.ts';
 
 /**
  * Each shareable resource type registers how to find one of its resources for the viewer and
@@ -114,12 +115,12 @@ export async function unshare(ctx: RequestScope, input: ShareInput): Promise<Sha
 }
 
 export function listShares(ctx: RequestScope, resourceId: string): Promise<Share[]> {
-  return ctx.loaders.sharesByResourceId.load(resourceId);
+  return shareLoaders(ctx).byResourceId.load(resourceId);
 }
 
 /** After a change, a later read in the same request must not see the cached list. */
 function forget(ctx: RequestScope, resourceId: string): void {
-  ctx.loaders.sharesByResourceId.clear(resourceId);
+  shareLoaders(ctx).byResourceId.clear(resourceId);
   ctx.loaders.isFolderTreeShared.clearAll();
   ctx.loaders.isDashboardShared.clearAll();
   ctx.loaders.impersonatorShares?.isFolderTreeShared.clearAll();

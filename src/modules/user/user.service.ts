@@ -11,6 +11,7 @@ import { Session } from '../session/session.entity.ts';
 import { Invitation } from '../invitation/invitation.entity.ts';
 import { UserDatasetAccess, UserFeaturePermission, type DatasetAccessLevel, type Feature, type FeatureState } from './user-overrides.entity.ts';
 import { ROLES, User, type DatasetAccessMode, type Role, type UserStatus } from './user.entity.ts';
+import { userLoaders } from './user.loaders.ts';
 
 export interface UserListFilter {
   search?: string | null;
@@ -50,7 +51,7 @@ export async function listUsers(ctx: RequestScope, filter: UserListFilter, windo
 /** A user of the viewer's tenant that the viewer may see; NOT_FOUND otherwise (and across tenants). */
 export async function findVisibleUser(ctx: RequestScope, id: string): Promise<User> {
   const viewer = requirePerson(ctx);
-  const user = isUuid(id) ? await ctx.loaders.userById.load(id) : null;
+  const user = isUuid(id) ? await userLoaders(ctx).byId.load(id) : null;
   if (!user || (!isAdmin(viewer) && user.status !== 'ACTIVE' && user.id !== viewer.userId)) throw notFound('User');
   return user;
 }
