@@ -17,6 +17,7 @@ export interface RequestScope {
   /** Who is calling; null for an anonymous request. */
   viewer: Principal | null;
   em: EntityManager;
+  /** What `authz/` reads of the principal (subject, shares); a module's own rows have `<noun>.loaders.ts`. */
   loaders: Loaders;
   /** The metadata cache as this request may use it (mutations bypass it). */
   metadata: RequestMetadata;

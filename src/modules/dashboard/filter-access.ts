@@ -4,6 +4,7 @@
  * on the authority of the admin who saved them (never on the viewer's: a VIEWER has no data
  * source), and only while the stored code still holds exactly the entries that admin saved.
  */
+import { perRequest } from '../../scope/memo.ts';
 import { requirePerson, type RequestScope } from '../../scope/scope.ts';
 import {
   compileFilterPermissions,
@@ -23,7 +24,7 @@ const DENY: FilterPermissionResult = { kind: 'VALUES', values: [] };
 const hasCode = (f: DashboardFilter | undefined): f is DashboardFilter => !!f?.permissions && f.permissions.trim() !== '';
 
 /** Per request: the dashboard's widgets all ask about the same filters. */
-const evaluated = new WeakMap<RequestScope, Map<string, Promise<FilterPermissionResult>>>();
+const evaluated = perRequest((_scope: RequestScope) => new Map<string, Promise<FilterPermissionResult>>());
 
 /**
  * Child code beats parent code. Like row-level permission, it restricts only restricted
@@ -31,8 +32,7 @@ const evaluated = new WeakMap<RequestScope, Map<string, Promise<FilterPermission
  */
 export function permittedChoices(ctx: RequestScope, filter: DashboardFilter, all: readonly DashboardFilter[], restricted: boolean): Promise<FilterPermissionResult> {
   if (!restricted) return Promise.resolve(UNRESTRICTED);
-  let byFilter = evaluated.get(ctx);
-  if (!byFilter) evaluated.set(ctx, (byFilter = new Map()));
+  const byFilter = evaluated(ctx);
   let result = byFilter.get(filter.id);
   if (!result) byFilter.set(filter.id, (result = evaluate(ctx, filter, all)));
   return result;
