@@ -13,25 +13,20 @@ import type { Dataset } from '../modules/dataset/dataset.entity.ts';
 import { dataSourceRow, type DataSourceRow } from '../modules/data-source/data-source.rows.ts';
 import { datasetFacts } from '../modules/dataset/dataset.access.ts';
 import type { RequestScope, ScopeParts } from '../scope/scope.ts';
-import { compileQuery, type CompiledQuery, type DatasetQueryInput, type QueryAccess, type QueryColumn } from './compile.ts';
+import { compileQuery, type CompiledQuery, type DatasetQueryInput, type QueryAccess } from './compile.ts';
 import { deepFreeze } from '../cache/metadata-cache.ts';
 import { printSelect, type PrintedSql } from './print.ts';
 import { assertSchemasAllowed } from './schema-allowlist.ts';
 import { chargeWarehouseQuery } from './budget.ts';
-import { resultCacheKey } from './result-cache.ts';
+import { resultCacheKey, type CachedResult } from './result-cache.ts';
 import { isStalePlan, retireStatement, statementName } from './prepared.ts';
 import { isRestricted } from './rlp.ts';
 import { attributeLoaders } from '../modules/attribute/attribute.loaders.ts';
 
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
 
-export interface QueryResultData {
-  columns: QueryColumn[];
-  rows: unknown[][];
-  rowCount: number;
-  truncated: boolean;
+export interface QueryResultData extends CachedResult {
   sql: PrintedSql;
-  missingAttributes: string[];
   /** Served from the result cache. */
   cached?: boolean;
 }
