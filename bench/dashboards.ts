@@ -8,7 +8,7 @@ import { createApp } from '../src/app.ts';
 import { visibleDashboards } from '../src/modules/dashboard/dashboard.policy.ts';
 import { loadConfig } from '../src/config.ts';
 import { uuidv7 } from '../src/db/ids.ts';
-import { closeDeps, createDeps } from '../src/http/deps.ts';
+import { closeDeps, createDeps } from '../src/scope/deps.ts';
 import { createLogger } from '../src/logger.ts';
 import { openSession } from '../src/modules/session/session.service.ts';
 import { User } from '../src/modules/user/user.entity.ts';

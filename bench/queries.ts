@@ -12,7 +12,7 @@ import { createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { DEMO_PASSWORD, seedDemo } from '../src/demo/seed.ts';
 import { seedDemoWarehouse } from '../src/demo/warehouse.ts';
-import { closeDeps, createDeps } from '../src/http/deps.ts';
+import { closeDeps, createDeps } from '../src/scope/deps.ts';
 import { createLogger } from '../src/logger.ts';
 import { loadEffectiveAttributes } from '../src/modules/attribute/effective.ts';
 import { Dataset } from '../src/modules/dataset/dataset.entity.ts';

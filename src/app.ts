@@ -3,32 +3,37 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { schema } from './graphql/schema.ts';
 import { useWarehouseBudget } from './graphql/budget.ts';
-import { useErrorMapping } from './graphql/errors.ts';
-import { createContextFactory, type Context } from './http/context.ts';
-import type { AppDeps } from './http/deps.ts';
+import { createMaskError, isMappedError, useErrorScope } from './graphql/errors.ts';
+import { createContextFactory } from './http/context.ts';
+import type { RequestScope } from './scope/scope.ts';
+import type { AppDeps } from './scope/deps.ts';
 import { dashboardSizes } from './modules/dashboard/dashboard.service.ts';
 import { renderLocalGraphiQL, useGraphiQLAssets } from './http/graphiql.ts';
 import { useHealthRoutes, useMetadataCacheForQueries, useRequestErrorStatus, useRequestIdHeader, useRequestLimits } from './http/plugins.ts';
 
-export type App = YogaServerInstance<{ clientAddress?: string }, Context>;
+export type App = YogaServerInstance<{ clientAddress?: string }, RequestScope>;
 
 /** The whole gateway as a fetch handler: what `main.ts` serves and what tests call in-process. */
 export function createApp(deps: AppDeps): App {
-  return createYoga<{ clientAddress?: string }, Context>({
+  return createYoga<{ clientAddress?: string }, RequestScope>({
     schema,
     graphqlEndpoint: '/graphql',
     context: createContextFactory(deps),
     graphiql: { title: 'Tessera GraphiQL', defaultQuery: '{ viewer { user { name role } tenant { slug } } }' },
     renderGraphiQL: renderLocalGraphiQL,
     landingPage: false,
-    maskedErrors: false,
+    maskedErrors: { maskError: createMaskError(deps.logger) },
     logging: {
       debug: (...args) => deps.logger.debug({ yoga: args }, 'yoga'),
       info: (...args) => deps.logger.info({ yoga: args }, 'yoga'),
       warn: (...args) => deps.logger.warn({ yoga: args }, 'yoga'),
-      error: (...args) => deps.logger.error({ yoga: args }, 'yoga'),
+      // Errors the mapping handled are logged by it, if at all (a data source's words stay out).
+      error: (...args) => {
+        if (args.length !== 1 || !isMappedError(args[0])) deps.logger.error({ yoga: args }, 'yoga');
+      },
     },
     plugins: [
+      useErrorScope(),
       useRequestLimits(deps.config.maxBodyBytes),
       useHealthRoutes(deps),
       useGraphiQLAssets(),
@@ -45,7 +50,6 @@ export function createApp(deps: AppDeps): App {
         maxDirectives: { n: 20 },
         blockFieldSuggestion: { enabled: false },
       }),
-      useErrorMapping(),
       // Each validated document is compiled once to a JavaScript function (cached with the parsed
       // document): execution and variable coercion cost a fraction of graphql-js's interpreter.
       useGraphQlJit({}, { onError: (result) => deps.logger.warn({ errors: result.errors }, 'a document could not be compiled') }),

@@ -1,3 +1,5 @@
+import { GraphQLError } from 'graphql';
+
 /** The error codes clients rely on (PRODUCT.md §10). */
 export type ErrorCode =
   | 'UNAUTHENTICATED'
@@ -43,7 +45,17 @@ export const forbidden = (message = 'You are not allowed to do this') => new Dom
 export const conflict = (message: string, field?: string) => new DomainError('CONFLICT', message, field);
 export const rateLimited = (message: string, retryAfterSeconds: number) =>
   new DomainError('RATE_LIMITED', message, undefined, { retryAfterSeconds });
+/** A missing, malformed or ended credential: HTTP 401 whichever phase raises it (`graphql/errors.ts`). */
 export const unauthenticated = (message = 'Sign in to continue') => new DomainError('UNAUTHENTICATED', message);
+
+/** What clients see of an unexpected failure: a code and the request id to find it in the log. */
+export function internalError(requestId: string, located?: GraphQLError): GraphQLError {
+  return new GraphQLError(`Internal error (request ${requestId})`, {
+    nodes: located?.nodes,
+    path: located?.path,
+    extensions: { code: 'INTERNAL', requestId },
+  });
+}
 
 /**
  * Runs a write whose uniqueness was checked beforehand; when a concurrent request wins the race

@@ -1,7 +1,7 @@
 import type { Config } from './config.ts';
 import { resolveDatabase, type ResolvedDatabase } from './db/database.ts';
 import { createOrm, migrate, type Orm } from './db/orm.ts';
-import { closeDeps, createDeps, type AppDeps } from './http/deps.ts';
+import { closeDeps, createDeps, type AppDeps } from './scope/deps.ts';
 import type { Logger } from './logger.ts';
 
 export interface Runtime {

@@ -7,7 +7,7 @@ export type PrincipalKind = (typeof PRINCIPAL_KINDS)[number];
  * Who is calling, as read from the database for this request. A token only names the session;
  * role, status and tenant come from the rows, so a change takes effect on the next request.
  */
-export interface Viewer {
+export interface Principal {
   kind: PrincipalKind;
   tenantId: string;
   tenantSlug: string;

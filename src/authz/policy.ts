@@ -1,4 +1,4 @@
-import type { Viewer } from '../auth/principal.ts';
+import type { Principal } from '../auth/principal.ts';
 import { forbidden } from '../errors.ts';
 import type { Role } from './vocabulary.ts';
 import { can, type Facts, type Subject } from './decide.ts';
@@ -11,21 +11,21 @@ import type { ViewerSubject } from './subject.ts';
  */
 
 /** A signed-in person of the tenant (embed and share-link principals are not people). */
-export function isPerson(viewer: Viewer | null): viewer is Viewer {
+export function isPerson(viewer: Principal | null): viewer is Principal {
   return viewer !== null && (viewer.kind === 'USER' || viewer.kind === 'API_TOKEN') && viewer.status === 'ACTIVE';
 }
 
-export function isAdmin(viewer: Viewer | null): boolean {
+export function isAdmin(viewer: Principal | null): boolean {
   return isPerson(viewer) && viewer.role === 'ADMIN';
 }
 
 /** Invite and manage users, groups and user attributes (PRODUCT.md §3: admin only). */
-export function canManagePeople(viewer: Viewer | null): boolean {
+export function canManagePeople(viewer: Principal | null): boolean {
   return isAdmin(viewer);
 }
 
 /** Email, status, flags and activity of a user: admins and the user themself. */
-export function canSeePrivateUserFields(viewer: Viewer | null, userId: string): boolean {
+export function canSeePrivateUserFields(viewer: Principal | null, userId: string): boolean {
   return isAdmin(viewer) || (isPerson(viewer) && viewer.userId === userId);
 }
 
@@ -39,7 +39,7 @@ export interface AdminGuardFacts {
  * own account, never the tenant's last active admin.
  */
 export function adminRemovalDenial(
-  viewer: Viewer,
+  viewer: Principal,
   target: { id: string; role: Role; status: string },
   facts: AdminGuardFacts,
 ): string | undefined {
@@ -126,7 +126,7 @@ export function canImpersonate(impersonator: { userId: string; role: Role }, tar
  * `assertCan`; `can()` itself is for subjects other than the viewer.
  */
 export async function allows(
-  ctx: { viewer: Viewer | null; loaders: { subject(): Promise<ViewerSubject> } },
+  ctx: { viewer: Principal | null; loaders: { subject(): Promise<ViewerSubject> } },
   action: Action,
   facts: Facts = {},
 ): Promise<boolean> {
@@ -137,7 +137,7 @@ export async function allows(
 
 /** Throws FORBIDDEN unless the matrix allows the viewer `action` on a resource with `facts`. */
 export async function assertCan(
-  ctx: { viewer: Viewer | null; loaders: { subject(): Promise<ViewerSubject> } },
+  ctx: { viewer: Principal | null; loaders: { subject(): Promise<ViewerSubject> } },
   action: Action,
   facts: Facts = {},
   message?: string,

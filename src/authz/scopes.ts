@@ -1,6 +1,7 @@
-import type { Context } from '../http/context.ts';
+import type { Principal } from '../auth/principal.ts';
 import type { Facts } from './decide.ts';
 import type { Action } from './matrix.ts';
+import type { ViewerSubject } from './subject.ts';
 import { canAs, canManagePeople, canSeePrivateUserFields, isAdmin, isPerson } from './policy.ts';
 
 /**
@@ -23,7 +24,7 @@ export interface Scopes {
   allowed: { action: Action; facts: Facts };
 }
 
-export function authScopes(context: Context) {
+export function authScopes(context: { viewer: Principal | null; loaders: { subject(): Promise<ViewerSubject> } }) {
   const viewer = context.viewer;
   return {
     public: true,

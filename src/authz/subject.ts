@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Viewer } from '../auth/principal.ts';
+import type { Principal } from '../auth/principal.ts';
 import type { DatasetAccessLevel, DatasetAccessMode, Feature, Role } from './vocabulary.ts';
 import type { Subject } from './decide.ts';
 import type { RequestMetadata } from '../cache/request-metadata.ts';
@@ -41,7 +41,7 @@ function toSubject(userId: string, role: Role, row: SubjectRow | undefined): Sub
  * The viewer with their per-user overrides (and, while a non-admin impersonates, the
  * impersonator's), read in one statement. Admins carry none.
  */
-export async function loadSubject(em: EntityManager, viewer: Viewer): Promise<ViewerSubject> {
+export async function loadSubject(em: EntityManager, viewer: Principal): Promise<ViewerSubject> {
   const intersect = viewer.impersonatorId !== undefined && viewer.impersonatorRole !== undefined && viewer.impersonatorRole !== 'ADMIN';
   const ids = intersect ? [viewer.userId, viewer.impersonatorId!] : [viewer.userId];
   const rows = await em.execute<SubjectRow[]>(
@@ -64,7 +64,7 @@ export async function loadSubject(em: EntityManager, viewer: Viewer): Promise<Vi
 }
 
 /** A per-request memo of the viewer's subject, from the metadata cache when it may serve. */
-export function subjectLoader(em: () => EntityManager, viewer: Viewer | null, metadata: RequestMetadata) {
+export function subjectLoader(em: () => EntityManager, viewer: Principal | null, metadata: RequestMetadata) {
   let cached: Promise<ViewerSubject> | undefined;
   return () => {
     if (!viewer) throw new Error('no viewer');

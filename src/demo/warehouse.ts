@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { encryptSecret } from '../auth/secret-box.ts';
-import type { AppDeps } from '../http/deps.ts';
+import type { AppDeps } from '../scope/deps.ts';
 import { uuidv7 } from '../db/ids.ts';
 
 /**

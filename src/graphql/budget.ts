@@ -15,7 +15,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { Context } from '../http/context.ts';
+import type { RequestScope } from '../scope/scope.ts';
 import { WAREHOUSE_QUERY_BUDGET, budgetExceeded, openWarehouseBudget } from '../query/budget.ts';
 import { rawId } from './ids.ts';
 
@@ -110,10 +110,10 @@ function baseEstimate(schema: GraphQLSchema, original: DocumentNode, operationNa
  * budget (field costs and list multipliers are declared on the schema); the answer is HTTP 400
  * (no `data`, see useRequestErrorStatus). Then counts the statements actually run.
  */
-export function useWarehouseBudget(loadSizes: (ctx: Context, dashboardIds: readonly string[]) => Promise<DashboardSizes>): Plugin<Context> {
+export function useWarehouseBudget(loadSizes: (ctx: RequestScope, dashboardIds: readonly string[]) => Promise<DashboardSizes>): Plugin<RequestScope> {
   return {
     async onExecute({ args, setResultAndStopExecution }) {
-      const ctx = args.contextValue as Context;
+      const ctx = args.contextValue as RequestScope;
       const variables = (args.variableValues ?? {}) as Record<string, unknown>;
       let estimated: number;
       try {

@@ -3,13 +3,13 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import RelayPlugin from '@pothos/plugin-relay';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import { GraphQLError, getNullableType, isListType } from 'graphql';
-import type { Context } from '../http/context.ts';
-import { unauthenticatedError } from '../http/context.ts';
+import type { RequestScope } from '../scope/scope.ts';
+import { forbidden, unauthenticated } from '../errors.ts';
 import { authScopes, type Scopes } from '../authz/scopes.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.ts';
 
 export const builder = new SchemaBuilder<{
-  Context: Context;
+  Context: RequestScope;
   AuthScopes: Scopes;
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
@@ -42,9 +42,7 @@ export const builder = new SchemaBuilder<{
     authScopes,
     // Denials are ordinary field errors: the field is null and its siblings still resolve.
     unauthorizedError: (_parent, context) =>
-      context.viewer
-        ? new GraphQLError('You are not allowed to see or do this', { extensions: { code: 'FORBIDDEN' } })
-        : unauthenticatedError('Sign in to continue'),
+      context.viewer ? forbidden('You are not allowed to see or do this') : unauthenticated('Sign in to continue'),
   },
   relay: {
     clientMutationId: 'omit',

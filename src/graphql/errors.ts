@@ -1,8 +1,11 @@
-import { GraphQLError, type ExecutionResult } from 'graphql';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { isAdmin } from '../authz/policy.ts';
-import { DataSourceError, DomainError } from '../errors.ts';
-import type { Context } from '../http/context.ts';
+import { DataSourceError, DomainError, internalError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+import type { RequestScope } from '../scope/scope.ts';
 
 const HTTP_STATUS: Partial<Record<string, number>> = { UNAUTHENTICATED: 401 };
 
@@ -34,7 +37,7 @@ export function withoutEchoedValue(message: string): string {
  * the words), GraphQL errors we raised on purpose keep theirs, anything else becomes INTERNAL
  * with the request id (and is logged in full).
  */
-export function mapError(error: GraphQLError, context: Pick<Context, 'requestId' | 'logger' | 'viewer'>): GraphQLError {
+export function mapError(error: GraphQLError, context: Pick<RequestScope, 'requestId' | 'logger' | 'viewer'>): GraphQLError {
   const original = error.originalError;
   // Driver detail (relations, hosts, ports) is for those who manage data sources; the log keeps it.
   if (original instanceof DataSourceError && !isAdmin(context.viewer)) {
@@ -62,30 +65,43 @@ export function mapError(error: GraphQLError, context: Pick<Context, 'requestId'
   return internalError(context.requestId, error);
 }
 
-/** What clients see of an unexpected failure: a code and the request id to find it in the log. */
-export function internalError(requestId: string, located?: GraphQLError): GraphQLError {
-  return new GraphQLError(`Internal error (request ${requestId})`, {
-    nodes: located?.nodes,
-    path: located?.path,
-    extensions: { code: 'INTERNAL', requestId },
-  });
+/** What the mapping needs of the request; null until the request's scope is being built. */
+type ErrorScope = Pick<RequestScope, 'requestId' | 'logger' | 'viewer'>;
+
+const requests = new AsyncLocalStorage<{ scope?: ErrorScope }>();
+
+/**
+ * yoga's `maskError` is given the error alone: the request it belongs to (its id, its logger and
+ * who is calling) is kept for the whole request in async-local storage, which `bindErrorScope`
+ * fills as soon as the scope factory knows it, so failures while resolving the principal are
+ * mapped like any other.
+ */
+export function useErrorScope(): Plugin {
+  return { instrumentation: { request: (_payload, handle) => requests.run({}, handle) } };
 }
 
-function mapResult(result: ExecutionResult, context: Context): ExecutionResult | undefined {
-  if (!result.errors?.length) return undefined;
-  return { ...result, errors: result.errors.map((e) => mapError(e, context)) };
+export function bindErrorScope(scope: ErrorScope): void {
+  const request = requests.getStore();
+  if (request) request.scope = scope;
 }
 
-export function useErrorMapping(): Plugin<Context> {
-  return {
-    onExecute() {
-      return {
-        onExecuteDone({ result, setResult, args }) {
-          if (Symbol.asyncIterator in result) return;
-          const mapped = mapResult(result, args.contextValue as Context);
-          if (mapped) setResult(mapped);
-        },
-      };
-    },
+/** Errors the mapping has seen: logged by it (or expected), so yoga's own log skips them. */
+const mapped = new WeakSet<object>();
+
+export function isMappedError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && mapped.has(error);
+}
+
+/** yoga's `maskedErrors.maskError`, for every phase: context building, execution and anything thrown around them. */
+export function createMaskError(logger: Logger) {
+  return (error: unknown): Error => {
+    if (typeof error === 'object' && error !== null) mapped.add(error);
+    let scope = requests.getStore()?.scope;
+    if (!scope) {
+      const requestId = randomUUID();
+      scope = { requestId, logger: logger.child({ requestId }), viewer: null };
+    }
+    const located = error instanceof GraphQLError ? error : new GraphQLError(error instanceof Error ? error.message : String(error), { originalError: error instanceof Error ? error : undefined });
+    return mapError(located, scope);
   };
 }

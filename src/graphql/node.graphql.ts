@@ -8,11 +8,11 @@ import { findVisibleFolder } from '../modules/folder/folder.service.ts';
 import { findVisibleDashboard } from '../modules/dashboard/dashboard.service.ts';
 import { findVisibleWidget } from '../modules/dashboard/widget.service.ts';
 import { findVisibleUser } from '../modules/user/user.service.ts';
-import type { Context } from '../http/context.ts';
+import type { RequestScope } from '../scope/scope.ts';
 import { builder } from './builder.ts';
 
 /** How `node(id)` loads each type; every loader applies the same visibility as its own query. */
-const NODE_LOADERS: Record<string, (ctx: Context, id: string) => Promise<object>> = {
+const NODE_LOADERS: Record<string, (ctx: RequestScope, id: string) => Promise<object>> = {
   User: (ctx, id) => findVisibleUser(ctx, id),
   Group: (ctx, id) => findGroup(ctx, id),
   Folder: (ctx, id) => findVisibleFolder(ctx, id),

@@ -1,128 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { GraphQLError } from 'graphql';
 import type { YogaInitialContext } from 'graphql-yoga';
-import type { Viewer } from '../auth/principal.ts';
-import { canImpersonate } from '../authz/policy.ts';
-import { internalError } from '../graphql/errors.ts';
-import { verifySessionToken } from '../auth/session-token.ts';
+import { resolvePrincipal } from '../auth/resolve.ts';
+import { bindErrorScope } from '../graphql/errors.ts';
 import type { Logger } from '../logger.ts';
-import type { Role, UserStatus } from '../authz/vocabulary.ts';
-import type { AppDeps } from './deps.ts';
-import { createLoaders, type Loaders } from './loaders.ts';
+import type { AppDeps } from '../scope/deps.ts';
+import { createLoaders } from '../scope/loaders.ts';
+import type { RequestScope } from '../scope/scope.ts';
 import { RequestMetadata } from '../cache/request-metadata.ts';
 import { clientAddressOf } from './client-address.ts';
 
-export interface Context {
-  requestId: string;
-  viewer: Viewer | null;
-  em: EntityManager;
-  loaders: Loaders;
-  /** The metadata cache as this request may use it (mutations bypass it). */
-  metadata: RequestMetadata;
-  deps: AppDeps;
-  logger: Logger;
-  /** The caller's address (after `TESSERA_TRUST_PROXY` hops of `X-Forwarded-For`), for throttling sign-in attempts. */
-  clientAddress: string;
-}
-
-/** Only one write per minute per user keeps `lastActiveAt` fresh without a write per request. */
-const LAST_ACTIVE_RESOLUTION_MS = 60_000;
-
-export function unauthenticatedError(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
-}
-
-interface SessionRow {
-  user_id: string;
-  email: string;
-  tenant_id: string;
-  tenant_slug: string;
-  role: Role;
-  status: UserStatus;
-  last_active_at: Date | null;
-  expires_at: Date;
-  impersonator_id: string | null;
-  impersonator_role: Role | null;
-  impersonator_status: UserStatus | null;
-  impersonator_last_active_at: Date | null;
-}
-
 /**
- * An impersonation session (PRODUCT.md §1) is valid only while its impersonator is still ACTIVE
- * and still allowed to act as the target: both are read here on every request, so a demotion,
- * a deactivation or a promotion of the target ends it at once.
- */
-function impersonationHolds(row: SessionRow): boolean {
-  if (row.impersonator_id === null) return true;
-  if (row.impersonator_status !== 'ACTIVE' || row.impersonator_role === null) return false;
-  return canImpersonate({ userId: row.impersonator_id, role: row.impersonator_role }, row.role);
-}
-
-/**
- * When this process last wrote `last_active_at` for a cached session row: the row itself is shared
- * and frozen, and without this every request would write again until the row is read anew.
- */
-const touchedAt = new WeakMap<SessionRow, number>();
-
-async function viewerFromToken(deps: AppDeps, em: () => EntityManager, token: string): Promise<Viewer> {
-  const claims = await verifySessionToken(deps.keys.sessionSigningKey, token);
-  if (!claims) throw unauthenticatedError('The token is invalid or expired');
-  // Only live sessions are cached; revoking one, or changing its user, notifies the cache.
-  const loadSession = async (): Promise<SessionRow | undefined> => {
-    const [found] = await em().execute<SessionRow[]>(
-      `select u.id as user_id, u.email, t.id as tenant_id, t.slug as tenant_slug, u.role, u.status, u.last_active_at,
-              s.expires_at, s.impersonator_id, i.role as impersonator_role, i.status as impersonator_status,
-              i.last_active_at as impersonator_last_active_at
-         from sessions s
-         join users u on u.id = s.user_id and u.tenant_id = s.tenant_id
-         join tenants t on t.id = s.tenant_id
-         left join users i on i.id = s.impersonator_id and i.tenant_id = s.tenant_id
-        where s.id = ? and s.user_id = ? and s.tenant_id = ?
-          and s.revoked_at is null and s.expires_at > now() and u.status = 'ACTIVE'`,
-      [claims.sessionId, claims.userId, claims.tenantId],
-    );
-    if (!found) throw unauthenticatedError('The session has ended; sign in again');
-    return found;
-  };
-  const row = await deps.metadataCache.read(claims.tenantId, `session:${claims.sessionId}:${claims.userId}`, loadSession);
-  if (!row || new Date(row.expires_at).getTime() <= Date.now()) throw unauthenticatedError('The session has ended; sign in again');
-  if (!impersonationHolds(row)) throw unauthenticatedError('The impersonation has ended; sign in again');
-  // While impersonating, the person at the keyboard is the impersonator, not the target.
-  const activeId = row.impersonator_id ?? row.user_id;
-  const lastActive = row.impersonator_id ? row.impersonator_last_active_at : row.last_active_at;
-  const lastWritten = Math.max(lastActive ? new Date(lastActive).getTime() : 0, touchedAt.get(row) ?? 0);
-  if (Date.now() - lastWritten > LAST_ACTIVE_RESOLUTION_MS) {
-    touchedAt.set(row, Date.now());
-    await em().execute('update users set last_active_at = now() where id = ?', [activeId]);
-  }
-  return {
-    kind: 'USER',
-    tenantId: row.tenant_id,
-    tenantSlug: row.tenant_slug,
-    userId: row.user_id,
-    email: row.email,
-    role: row.role,
-    status: row.status,
-    sessionId: claims.sessionId,
-    ...(row.impersonator_id ? { impersonatorId: row.impersonator_id, impersonatorRole: row.impersonator_role! } : {}),
-  };
-}
-
-export function bearerToken(header: string | null): string | undefined {
-  if (header === null) return undefined;
-  const match = /^Bearer ([\x21-\x7e]{1,8192})$/.exec(header.trim());
-  if (!match?.[1]) throw unauthenticatedError('The Authorization header must be "Bearer <token>"');
-  return match[1];
-}
-
-/**
- * Builds the request's context. The entity manager and the request's logger are made on first use
- * (a warm query may need neither): they are lazy, non-enumerable properties of the context object
+ * Builds the request's scope. The entity manager and the request's logger are made on first use
+ * (a warm query may need neither): they are lazy, non-enumerable properties of the scope object
  * itself, which yoga extends with what this returns.
  */
 export function createContextFactory(deps: AppDeps) {
-  return async (initial: YogaInitialContext & { clientAddress?: string }): Promise<Context> => {
+  return async (initial: YogaInitialContext & { clientAddress?: string }): Promise<RequestScope> => {
     const requestId = initial.request.headers.get('x-request-id')?.slice(0, 100) || randomUUID();
     let em: EntityManager | undefined;
     let logger: Logger | undefined;
@@ -134,17 +28,13 @@ export function createContextFactory(deps: AppDeps) {
     };
     // Object.assign (yoga's extension) skips non-enumerable properties: define them on both.
     Object.defineProperties(initial, lazy);
-    const token = bearerToken(initial.request.headers.get('authorization'));
-    let viewer: Viewer | null = null;
-    if (token !== undefined) {
-      try {
-        viewer = await viewerFromToken(deps, emOf, token);
-      } catch (error) {
-        if (error instanceof GraphQLError) throw error;
-        loggerOf().error({ err: error }, 'resolving the principal failed');
-        throw internalError(requestId);
-      }
-    }
+    // A failure while resolving the principal is mapped (and logged) under this request's id.
+    bindErrorScope({ requestId, get logger() { return loggerOf(); }, viewer: null });
+    const viewer = await resolvePrincipal(initial.request.headers.get('authorization'), {
+      sessionSigningKey: deps.keys.sessionSigningKey,
+      metadataCache: deps.metadataCache,
+      em: emOf,
+    });
     const metadata = new RequestMetadata(deps.metadataCache, viewer?.tenantId);
     const fields = {
       requestId,
@@ -154,6 +44,8 @@ export function createContextFactory(deps: AppDeps) {
       deps,
       clientAddress: clientAddressOf(initial.clientAddress, initial.request.headers.get('x-forwarded-for'), deps.config.trustProxy),
     };
-    return Object.defineProperties(fields, lazy) as typeof fields & Pick<Context, 'em' | 'logger'>;
+    const scope = Object.defineProperties(fields, lazy) as typeof fields & Pick<RequestScope, 'em' | 'logger'>;
+    bindErrorScope(scope);
+    return scope;
   };
 }

@@ -1,8 +1,8 @@
 import type { Plugin } from 'graphql-yoga';
 import { getOperationAST } from 'graphql';
-import type { Viewer } from '../auth/principal.ts';
+import type { Principal } from '../auth/principal.ts';
 import type { RequestMetadata } from '../cache/request-metadata.ts';
-import type { AppDeps } from './deps.ts';
+import type { AppDeps } from '../scope/deps.ts';
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } });
@@ -111,7 +111,7 @@ export function useRequestErrorStatus(): Plugin {
  * tenant's cached metadata is dropped in this process at once: the next request here sees the
  * change without waiting for the database's notice (which other processes act on).
  */
-export function useMetadataCacheForQueries(): Plugin<{ metadata?: RequestMetadata; viewer?: Viewer | null; deps?: AppDeps }> {
+export function useMetadataCacheForQueries(): Plugin<{ metadata?: RequestMetadata; viewer?: Principal | null; deps?: AppDeps }> {
   return {
     onExecute({ args }) {
       const operation = getOperationAST(args.document, args.operationName);

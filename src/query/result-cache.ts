@@ -1,5 +1,15 @@
 import { createHash } from 'node:crypto';
+import type { QueryColumn } from './compile.ts';
 import type { PrintedSql } from './print.ts';
+
+/** What is kept of a result: everything but its SQL (the key holds it) and whether it was cached. */
+export interface CachedResult {
+  columns: QueryColumn[];
+  rows: unknown[][];
+  rowCount: number;
+  truncated: boolean;
+  missingAttributes: string[];
+}
 
 /**
  * Results of dashboard widgets, kept for the dashboard's cache TTL. The key is the data source and

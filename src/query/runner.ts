@@ -6,19 +6,14 @@
  */
 import pg from 'pg';
 import { DataSourceError, DomainError } from '../errors.ts';
-import type { QueryColumn } from './compile.ts';
+import type { CachedResult } from './result-cache.ts';
 import type { PrintedSql } from './print.ts';
 import { isStalePlan, retireStatement, statementName } from './prepared.ts';
 
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
 
-export interface QueryResultData {
-  columns: QueryColumn[];
-  rows: unknown[][];
-  rowCount: number;
-  truncated: boolean;
+export interface QueryResultData extends CachedResult {
   sql: PrintedSql;
-  missingAttributes: string[];
   /** Served from the result cache. */
   cached?: boolean;
 }

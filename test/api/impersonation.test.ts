@@ -1,7 +1,8 @@
 import { describe, expect } from 'vitest';
 import { authScopes } from '../../src/authz/scopes.ts';
 import { assertCan } from '../../src/authz/policy.ts';
-import { createContextFactory, type Context } from '../../src/http/context.ts';
+import { createContextFactory } from '../../src/http/context.ts';
+import type { RequestScope as Context } from '../../src/scope/scope.ts';
 import { graphql } from '../generated/gql.ts';
 import { globalId, type GraphQLResponse, type SeededUser } from '../testkit/kit.ts';
 import { test } from '../testkit/fixture.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Viewer } from '../../src/auth/principal.ts';
+import type { Principal } from '../../src/auth/principal.ts';
 import { can } from '../../src/authz/decide.ts';
 import { loadSubject } from '../../src/authz/subject.ts';
 import { uuidv7 } from '../../src/db/ids.ts';
@@ -55,7 +55,7 @@ async function addDatasets(tenant: Tenant, owner: SeededUser, names: string[]) {
   return made;
 }
 
-const viewerOf = (user: SeededUser, tenantId: string): Viewer => ({
+const viewerOf = (user: SeededUser, tenantId: string): Principal => ({
   kind: 'USER', tenantId, tenantSlug: t.slug, userId: user.id, role: user.role, status: 'ACTIVE', sessionId: undefined,
 });
 const subjectOf = (user: SeededUser) => loadSubject(kit.orm.em.fork(), viewerOf(user, t.tenant.id));

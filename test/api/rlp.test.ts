@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Viewer } from '../../src/auth/principal.ts';
-import { createLoaders } from '../../src/http/loaders.ts';
+import type { Principal } from '../../src/auth/principal.ts';
+import { attributeLoaders } from '../../src/modules/attribute/attribute.loaders.ts';
 import { RequestMetadata } from '../../src/cache/request-metadata.ts';
 import type { DatasetDefinition, PermissionRule } from '../../src/modules/dataset/dataset.entity.ts';
 import type { AttributeScalar, EffectiveAttributes } from '../../src/query/attributes.ts';
@@ -160,9 +160,9 @@ afterAll(async () => {
 describe('the attributes loader', () => {
   it('reads the viewer’s attributes from the database: system attributes, the values set, everything else MISSING', async () => {
     await setUserAttribute(u.explorer, 'country', ['France', 'Germany']);
-    const viewer: Viewer = { kind: 'USER', tenantId: t.tenant.id, tenantSlug: t.slug, userId: u.explorer.id, role: 'EXPLORER', status: 'ACTIVE', sessionId: undefined };
+    const viewer: Principal = { kind: 'USER', tenantId: t.tenant.id, tenantSlug: t.slug, userId: u.explorer.id, role: 'EXPLORER', status: 'ACTIVE', sessionId: undefined };
     const em = kit.orm.em.fork();
-    const loaded = await createLoaders(() => em, viewer, new RequestMetadata(kit.deps.metadataCache, viewer.tenantId)).attributes();
+    const loaded = await attributeLoaders({ em, viewer, metadata: new RequestMetadata(kit.deps.metadataCache, viewer.tenantId) }).effective();
     expect(['h_email', 'h_user_id', 'h_role', 'country', 'a1', 'region'].map((name) => loaded.get(name))).toEqual([
       { kind: 'VALUES', values: [u.explorer.email], source: 'SYSTEM' },
       { kind: 'VALUES', values: [u.explorer.id], source: 'SYSTEM' },

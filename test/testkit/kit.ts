@@ -9,7 +9,7 @@ import { hashPassword } from '../../src/auth/password.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { createOrm, type Orm } from '../../src/db/orm.ts';
 import { uuidv7 } from '../../src/db/ids.ts';
-import { closeDeps, createDeps, type AppDeps } from '../../src/http/deps.ts';
+import { closeDeps, createDeps, type AppDeps } from '../../src/scope/deps.ts';
 import { createLogger } from '../../src/logger.ts';
 import { Group, GroupMembership } from '../../src/modules/group/group.entity.ts';
 import { openSession } from '../../src/modules/session/session.service.ts';

@@ -13,6 +13,8 @@ import {
   type GroupValueView,
 } from './attribute.service.ts';
 import { isSystemName, type AttributeEntry, type AttributeInfo } from './effective.ts';
+import { groupLoaders } from '../group/group.loaders.ts';
+import { attributeLoaders } from './attribute.loaders.ts';
 
 export const AttributeTypeEnum = builder.enumType('AttributeType', { values: ATTRIBUTE_TYPES });
 export const UserAttributeModeEnum = builder.enumType('UserAttributeMode', {
@@ -76,7 +78,7 @@ const GroupAttributeValueRef = builder.objectRef<GroupValueView>('GroupAttribute
   description: 'What a group sets for an attribute: ALL or a list; neither when it sets nothing',
   authScopes: { managePeople: true },
   fields: (t) => ({
-    group: t.field({ type: GroupRef, resolve: async (v, _args, ctx) => (await ctx.loaders.groupById.load(v.groupId))! }),
+    group: t.field({ type: GroupRef, resolve: async (v, _args, ctx) => (await groupLoaders(ctx).byId.load(v.groupId))! }),
     attribute: t.field({ type: UserAttributeRef, resolve: (v) => v.attribute }),
     all: t.exposeBoolean('all'),
     values: t.field({ type: ['JSON'], nullable: true, description: 'null when all, or when the group sets nothing', resolve: (v) => v.values }),
@@ -89,7 +91,7 @@ builder.objectField(GroupRef, 'attributeValues', (t) =>
     nullable: true,
     authScopes: { managePeople: true },
     description: 'The attributes this group sets (admins only)',
-    resolve: (group, _args, ctx) => ctx.loaders.groupAttributeValues.load(group.id),
+    resolve: (group, _args, ctx) => attributeLoaders(ctx).ofGroup.load(group.id),
   }),
 );
 

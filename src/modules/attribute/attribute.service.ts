@@ -1,14 +1,13 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Viewer } from '../../auth/principal.ts';
-import { assertCan, isPerson } from '../../authz/policy.ts';
-import type { ViewerSubject } from '../../authz/subject.ts';
+import type { Principal } from '../../auth/principal.ts';
+import { assertCan } from '../../authz/policy.ts';
 import { isUuid, uuidv7 } from '../../db/ids.ts';
 import { badInput, conflict, forbidden, notFound, withUniqueGuard, type DomainError } from '../../errors.ts';
 import { ATTRIBUTE_NAME, type AttributeScalar, type AttributeType } from '../../query/attributes.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { Group } from '../group/group.entity.ts';
-import type { ServiceContext } from '../service-context.ts';
+import { requirePerson, type RequestScope } from '../../scope/scope.ts';
 import { User } from '../user/user.entity.ts';
 import { UserAttribute } from './attribute.entity.ts';
 import {
@@ -22,14 +21,13 @@ import {
 } from './effective.ts';
 
 /** Managing attributes and their values is `people.manage` (PRODUCT.md §3: admins). */
-export type AttributeContext = ServiceContext & { loaders: { subject(): Promise<ViewerSubject> } };
 
 const MAX_VALUES = 1000;
 const MAX_NAMED_RULES = 10;
 
-async function requireManager(ctx: AttributeContext): Promise<Viewer> {
+async function requireManager(ctx: RequestScope): Promise<Principal> {
   await assertCan(ctx, 'people.manage', {}, 'Only admins can manage user attributes');
-  return ctx.viewer as Viewer;
+  return ctx.viewer as Principal;
 }
 
 const infoOf = (a: { id: string; name: string; type: AttributeType; createdAt: Date }): AttributeInfo => ({
@@ -41,9 +39,9 @@ const infoOf = (a: { id: string; name: string; type: AttributeType; createdAt: D
 });
 
 /** System attributes first, then the tenant's by name; any signed-in person may read them. */
-export async function listUserAttributes(ctx: ServiceContext): Promise<AttributeInfo[]> {
-  if (!isPerson(ctx.viewer)) throw forbidden();
-  const rows = await ctx.em.find(UserAttribute, { tenant: ctx.viewer.tenantId }, { orderBy: { name: 'asc' } });
+export async function listUserAttributes(ctx: RequestScope): Promise<AttributeInfo[]> {
+  const viewer = requirePerson(ctx);
+  const rows = await ctx.em.find(UserAttribute, { tenant: viewer.tenantId }, { orderBy: { name: 'asc' } });
   return [...SYSTEM_ATTRIBUTE_INFO, ...rows.map(infoOf)];
 }
 
@@ -108,7 +106,7 @@ function usedByRules(name: string, uses: RuleUse[], field?: string): DomainError
   return conflict(`Permission rules use the attribute "${name}": ${named.join(', ')}${more}; change those rules first`, field);
 }
 
-export async function createUserAttribute(ctx: AttributeContext, input: { name: string; type: AttributeType }): Promise<AttributeInfo> {
+export async function createUserAttribute(ctx: RequestScope, input: { name: string; type: AttributeType }): Promise<AttributeInfo> {
   const viewer = await requireManager(ctx);
   const name = validateAttributeName(input.name, 'input.name');
   const taken = () => conflict(`An attribute named "${name}" already exists`, 'input.name');
@@ -124,7 +122,7 @@ export async function createUserAttribute(ctx: AttributeContext, input: { name: 
  * attribute; stored values are typed, so the type stays while any value is set.
  */
 export async function updateUserAttribute(
-  ctx: AttributeContext,
+  ctx: RequestScope,
   input: { id: string; name?: string | null; type?: AttributeType | null },
 ): Promise<AttributeInfo> {
   const viewer = await requireManager(ctx);
@@ -168,7 +166,7 @@ export async function updateUserAttribute(
 }
 
 /** Deletes an attribute no permission rule uses, with every user and group value of it. */
-export async function deleteUserAttribute(ctx: AttributeContext, id: string): Promise<string> {
+export async function deleteUserAttribute(ctx: RequestScope, id: string): Promise<string> {
   const viewer = await requireManager(ctx);
   if (isSystemName(id)) throw badInput('id', 'System attributes cannot be deleted');
   await ctx.em.transactional(async (em) => {
@@ -200,7 +198,7 @@ export interface SetUserValueInput {
 }
 
 /** INHERIT removes the user's own setting; MANUAL takes a list (empty: nothing); ALL lifts the restriction. */
-export async function setUserAttributeValue(ctx: AttributeContext, input: SetUserValueInput): Promise<AttributeEntry> {
+export async function setUserAttributeValue(ctx: RequestScope, input: SetUserValueInput): Promise<AttributeEntry> {
   const viewer = await requireManager(ctx);
   const user = isUuid(input.userId) ? await ctx.em.findOne(User, { id: input.userId, tenant: viewer.tenantId }) : null;
   if (!user) throw notFound('User');
@@ -254,7 +252,7 @@ export interface SetGroupValueInput {
 }
 
 /** `all: true` sets ALL; a list sets that list (empty: nothing); `all: false` without values removes the group's setting. */
-export async function setGroupAttributeValue(ctx: AttributeContext, input: SetGroupValueInput): Promise<GroupValueView> {
+export async function setGroupAttributeValue(ctx: RequestScope, input: SetGroupValueInput): Promise<GroupValueView> {
   const viewer = await requireManager(ctx);
   const group = isUuid(input.groupId) ? await ctx.em.findOne(Group, { id: input.groupId, tenant: viewer.tenantId }) : null;
   if (!group) throw notFound('Group');

@@ -4,6 +4,7 @@ import { idConnection } from '../../graphql/pagination.ts';
 import { UserRef } from '../user/user.ref.ts';
 import type { AuditEvent } from './audit.entity.ts';
 import { listAuditEvents } from './audit.service.ts';
+import { userLoaders } from '../user/user.loaders.ts';
 
 /** `DATA_SOURCE` → `DataSource`: the GraphQL type whose global id names an audited resource. */
 const typename = (resourceType: string) =>
@@ -34,13 +35,13 @@ export const AuditEventRef = builder.objectRef<AuditEvent>('AuditEvent').impleme
       type: UserRef,
       nullable: true,
       description: 'The user who acted (the person acted as, while impersonating)',
-      resolve: (event, _args, ctx) => (event.actor ? ctx.loaders.userById.load(event.actor.id) : null),
+      resolve: (event, _args, ctx) => (event.actor ? userLoaders(ctx).byId.load(event.actor.id) : null),
     }),
     impersonator: t.field({
       type: UserRef,
       nullable: true,
       description: 'The person who was impersonating the actor, if any',
-      resolve: (event, _args, ctx) => (event.impersonator ? ctx.loaders.userById.load(event.impersonator.id) : null),
+      resolve: (event, _args, ctx) => (event.impersonator ? userLoaders(ctx).byId.load(event.impersonator.id) : null),
     }),
   }),
 });

@@ -1,10 +1,11 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Viewer } from '../../auth/principal.ts';
+import type { Principal } from '../../auth/principal.ts';
 import { isAdmin } from '../../authz/policy.ts';
 import { isUuid } from '../../db/ids.ts';
 import { forbidden } from '../../errors.ts';
 import { AuditEvent } from './audit.entity.ts';
+import { requirePerson } from '../../scope/scope.ts';
 
 const SECRET_KEYS = /password|secret|token|hash|ciphertext/i;
 
@@ -27,7 +28,7 @@ export function redactSummary(value: unknown): unknown {
  */
 export function recordAudit(
   em: EntityManager,
-  viewer: Viewer,
+  viewer: Principal,
   event: { action: string; resourceType: string; resourceId: string | null; summary?: Record<string, unknown> },
 ): void {
   em.create(AuditEvent, {
@@ -62,12 +63,12 @@ export interface NewestFirstWindow {
  * Admins only (PRODUCT.md §3); while impersonating, the viewer is the non-admin acted as.
  */
 export async function listAuditEvents(
-  ctx: { em: EntityManager; viewer: Viewer | null },
+  ctx: { em: EntityManager; viewer: Principal | null },
   filter: AuditFilter,
   window: NewestFirstWindow,
 ): Promise<AuditEvent[]> {
   if (!isAdmin(ctx.viewer)) throw forbidden('Only admins can read the audit log');
-  const viewer = ctx.viewer!;
+  const viewer = requirePerson(ctx);
   const matchesNothing = [filter.resourceId, filter.actorId].some((id) => id != null && !isUuid(id));
   if (matchesNothing || window.limit === 0) return [];
   const where: FilterQuery<AuditEvent> = { tenant: viewer.tenantId };

@@ -4,6 +4,7 @@ import { DashboardFilterRef } from './dashboard.graphql.ts';
 import { dashboardFacts } from './dashboard.policy.ts';
 import { deleteDashboardFilter, updateDashboardFilter } from './dashboard-filter.service.ts';
 import { permissionNotices } from './filter-permission-save.ts';
+import { dashboardLoaders } from './dashboard.loaders.ts';
 
 const FilterPermissionNotice = builder.objectRef<{ line: number; message: string }>('FilterPermissionNotice').implement({
   description: 'A line of a filter’s permission code that does not take effect, and why',
@@ -21,7 +22,7 @@ builder.objectField(DashboardFilterRef, 'permissionNotices', (t) =>
     description:
       'For those who may edit the dashboard: entries of the permission code that do not take effect (e.g. ds_id + query entries awaiting an admin’s save), with their lines',
     authScopes: async (f, _args, ctx) => {
-      const dashboard = (await ctx.loaders.dashboardById.load(f.dashboard.id))!;
+      const dashboard = (await dashboardLoaders(ctx).byId.load(f.dashboard.id))!;
       return { allowed: { action: 'dashboard.editInfo', facts: await dashboardFacts(ctx, dashboard) } };
     },
     resolve: (f) => permissionNotices(f),

@@ -1,7 +1,7 @@
 import { assertCan } from '../../authz/policy.ts';
 import { isUuid } from '../../db/ids.ts';
 import { notFound } from '../../errors.ts';
-import type { Context } from '../../http/context.ts';
+import { requirePerson, type RequestScope } from '../../scope/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { datasetFacts } from '../dataset/dataset.policy.ts';
 import { Dataset } from '../dataset/dataset.entity.ts';
@@ -11,7 +11,7 @@ import { findVisibleDashboard } from './dashboard.service.ts';
 import { permissionFieldsToSave } from './filter-permission-save.ts';
 
 /** A filter of a dashboard the viewer may see; NOT_FOUND otherwise, like a missing id. */
-async function findVisibleFilter(ctx: Context, id: string) {
+async function findVisibleFilter(ctx: RequestScope, id: string) {
   const filter = isUuid(id) && ctx.viewer ? await ctx.em.findOne(DashboardFilter, { id, tenant: ctx.viewer.tenantId }) : null;
   if (!filter) throw notFound('Dashboard filter');
   const dashboard = await findVisibleDashboard(ctx, filter.dashboard.id).catch(() => {
@@ -21,8 +21,8 @@ async function findVisibleFilter(ctx: Context, id: string) {
 }
 
 /** `dashboard.editContent` with the facts of the filter's dataset (the lock included); to change it, also `dataset.explore`. */
-async function authorize(ctx: Context, filter: DashboardFilter, dashboard: Dashboard, explore: boolean): Promise<void> {
-  const dataset = await ctx.em.findOneOrFail(Dataset, { id: filter.dataset.id, tenant: ctx.viewer!.tenantId });
+async function authorize(ctx: RequestScope, filter: DashboardFilter, dashboard: Dashboard, explore: boolean): Promise<void> {
+  const dataset = await ctx.em.findOneOrFail(Dataset, { id: filter.dataset.id, tenant: requirePerson(ctx).tenantId });
   const data = await datasetFacts(ctx, dataset);
   if (explore) await assertCan(ctx, 'dataset.explore', data, 'You may not build on the dataset of this filter');
   await assertCan(ctx, 'dashboard.editContent', { ...(await dashboardFacts(ctx, dashboard)), ...data });
@@ -34,7 +34,7 @@ async function authorize(ctx: Context, filter: DashboardFilter, dashboard: Dashb
  * `permissions` absent keeps the code, null or blank removes it.
  */
 export async function updateDashboardFilter(
-  ctx: Context,
+  ctx: RequestScope,
   input: { id: string; label?: string | null; permissions?: string | null },
 ): Promise<DashboardFilter> {
   const { filter, dashboard } = await findVisibleFilter(ctx, input.id);
@@ -48,16 +48,16 @@ export async function updateDashboardFilter(
     Object.assign(filter, await permissionFieldsToSave(ctx, input.permissions, filter.type, 'input.permissions', filter));
     changed.push('permissions');
   }
-  recordAudit(ctx.em, ctx.viewer!, { action: 'dashboardFilter.update', resourceType: 'DASHBOARD_FILTER', resourceId: filter.id, summary: { dashboardId: dashboard.id, changed } });
+  recordAudit(ctx.em, requirePerson(ctx), { action: 'dashboardFilter.update', resourceType: 'DASHBOARD_FILTER', resourceId: filter.id, summary: { dashboardId: dashboard.id, changed } });
   await ctx.em.flush();
   return filter;
 }
 
 /** Removing needs the right to change the dashboard's content (as for widgets), not to explore the dataset. */
-export async function deleteDashboardFilter(ctx: Context, id: string): Promise<boolean> {
+export async function deleteDashboardFilter(ctx: RequestScope, id: string): Promise<boolean> {
   const { filter, dashboard } = await findVisibleFilter(ctx, id);
   await authorize(ctx, filter, dashboard, false);
-  recordAudit(ctx.em, ctx.viewer!, { action: 'dashboardFilter.delete', resourceType: 'DASHBOARD_FILTER', resourceId: filter.id, summary: { dashboardId: dashboard.id, field: filter.field } });
+  recordAudit(ctx.em, requirePerson(ctx), { action: 'dashboardFilter.delete', resourceType: 'DASHBOARD_FILTER', resourceId: filter.id, summary: { dashboardId: dashboard.id, field: filter.field } });
   ctx.em.remove(filter);
   await ctx.em.flush();
   return true;

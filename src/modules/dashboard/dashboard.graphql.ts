@@ -4,7 +4,7 @@ import { dashboardListSize } from '../../graphql/budget.ts';
 import { builder } from '../../graphql/builder.ts';
 import { encodeGlobalID, optionalRawId, rawId } from '../../graphql/ids.ts';
 import { idConnection } from '../../graphql/pagination.ts';
-import type { Context } from '../../http/context.ts';
+import type { RequestScope } from '../../scope/scope.ts';
 import { FolderPathItem, FolderRef, WorkspaceEnum } from '../folder/folder.graphql.ts';
 import { ShareRef } from '../share/share.graphql.ts';
 import { listShares } from '../share/share.service.ts';
@@ -23,8 +23,11 @@ import {
   updateDashboard,
 } from './dashboard.service.ts';
 import { addDashboardFilter, addWidget, deleteWidget, updateWidget } from './widget.service.ts';
+import { userLoaders } from '../user/user.loaders.ts';
+import { folderLoaders } from '../folder/folder.loaders.ts';
+import { dashboardLoaders } from './dashboard.loaders.ts';
 
-const allowedOn = (action: Action) => async (d: Dashboard, _args: unknown, ctx: Context) => ({
+const allowedOn = (action: Action) => async (d: Dashboard, _args: unknown, ctx: RequestScope) => ({
   allowed: { action, facts: await dashboardFacts(ctx, d) },
 });
 
@@ -78,7 +81,7 @@ export const DashboardFilterRef = builder.objectRef<DashboardFilter>('DashboardF
       nullable: true,
       description: 'The permission code (YAML); for those who may edit the dashboard',
       authScopes: async (f, _args, ctx) => {
-        const dashboard = (await ctx.loaders.dashboardById.load(f.dashboard.id))!;
+        const dashboard = (await dashboardLoaders(ctx).byId.load(f.dashboard.id))!;
         return { allowed: { action: 'dashboard.editInfo', facts: await dashboardFacts(ctx, dashboard) } };
       },
       resolve: (f) => f.permissions ?? null,
@@ -100,26 +103,26 @@ builder.node(DashboardRef, {
     cacheTtlSeconds: t.exposeInt('cacheTtlSeconds'),
     drillThroughEnabled: t.exposeBoolean('drillThroughEnabled'),
     crossFilterEnabled: t.exposeBoolean('crossFilterEnabled'),
-    owner: t.field({ type: UserRef, resolve: async (d, _args, ctx) => (await ctx.loaders.userById.load(d.owner.id))! }),
+    owner: t.field({ type: UserRef, resolve: async (d, _args, ctx) => (await userLoaders(ctx).byId.load(d.owner.id))! }),
     folder: t.field({
       type: FolderRef,
       nullable: true,
-      resolve: (d, _args, ctx) => (d.folder ? ctx.loaders.folderById.load(d.folder.id) : null),
+      resolve: (d, _args, ctx) => (d.folder ? folderLoaders(ctx).byId.load(d.folder.id) : null),
     }),
     folderPath: t.field({
       type: [FolderPathItem],
       description: 'The folders down to this dashboard’s folder, from the top of the workspace or from below the first one the viewer cannot see',
-      resolve: (d, _args, ctx) => (d.folder ? ctx.loaders.folderChainById.load(d.folder.id) : []),
+      resolve: (d, _args, ctx) => (d.folder ? folderLoaders(ctx).chainById.load(d.folder.id) : []),
     }),
     widgets: t.field({
       type: [WidgetRef],
       complexity: (_args, ctx) => ({ field: 0, multiplier: dashboardListSize(ctx, 'widgets', DASHBOARD_CAPS.widgets) }),
-      resolve: (d, _args, ctx) => ctx.loaders.widgetsByDashboardId.load(d.id),
+      resolve: (d, _args, ctx) => dashboardLoaders(ctx).widgets.load(d.id),
     }),
     filters: t.field({
       type: [DashboardFilterRef],
       complexity: (_args, ctx) => ({ field: 0, multiplier: dashboardListSize(ctx, 'filters', DASHBOARD_CAPS.filters) }),
-      resolve: (d, _args, ctx) => ctx.loaders.filtersByDashboardId.load(d.id),
+      resolve: (d, _args, ctx) => dashboardLoaders(ctx).filters.load(d.id),
     }),
     shares: t.field({
       type: [ShareRef],

@@ -1,6 +1,6 @@
 import type { Facts } from '../../authz/decide.ts';
 import { forBoth, grantedIds, sharedFolderTree, workspaceReach, type SqlFragment, type VisibilitySubject } from '../../authz/visibility.ts';
-import type { Context } from '../../http/context.ts';
+import type { RequestScope } from '../../scope/scope.ts';
 import { placedFacts } from '../folder/folder.policy.ts';
 import type { Dashboard } from './dashboard.entity.ts';
 
@@ -14,7 +14,7 @@ type DashboardLike = Pick<Dashboard, 'id' | 'workspace' | 'locked'> & {
  * Matrix facts about a dashboard for the viewer; shared also through any ancestor folder. While a
  * non-admin impersonates, the impersonator's own facts come along (`impersonatorFacts`).
  */
-export function dashboardFacts(ctx: Context, dashboard: DashboardLike): Promise<Facts> {
+export function dashboardFacts(ctx: RequestScope, dashboard: DashboardLike): Promise<Facts> {
   const place = { workspace: dashboard.workspace, workspaceOwnerId: dashboard.workspaceOwner?.id ?? null, locked: dashboard.locked };
   return placedFacts(ctx, dashboard.owner.id, (loaders) => loaders.isDashboardShared.load(dashboard.id), place);
 }

@@ -1,18 +1,19 @@
-import { allows, assertCan, isPerson } from '../../authz/policy.ts';
+import { allows, assertCan } from '../../authz/policy.ts';
 import { isUuid } from '../../db/ids.ts';
 import { badInput, forbidden, notFound } from '../../errors.ts';
 import { containsPattern, idWindowQuery, type IdWindow } from '../../db/id-window.ts';
-import type { Context } from '../../http/context.ts';
+import { requirePerson, type RequestScope } from '../../scope/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Workspace } from '../../authz/vocabulary.ts';
 import { resolvePlacement } from '../folder/folder.service.ts';
 import { DASHBOARD_CAPS, Dashboard, DashboardFilter, Widget } from './dashboard.entity.ts';
 import { dashboardFacts, visibleDashboards } from './dashboard.policy.ts';
+import { dashboardLoaders } from './dashboard.loaders.ts';
 
 /** A dashboard the viewer may see; NOT_FOUND otherwise, exactly like a missing id. */
-export async function findVisibleDashboard(ctx: Context, id: string): Promise<Dashboard> {
-  if (!isPerson(ctx.viewer)) throw forbidden();
-  const dashboard = isUuid(id) ? await ctx.loaders.dashboardById.load(id) : null;
+export async function findVisibleDashboard(ctx: RequestScope, id: string): Promise<Dashboard> {
+  requirePerson(ctx);
+  const dashboard = isUuid(id) ? await dashboardLoaders(ctx).byId.load(id) : null;
   if (!dashboard || !(await allows(ctx, 'dashboard.view', await dashboardFacts(ctx, dashboard)))) {
     throw notFound('Dashboard');
   }
@@ -24,12 +25,12 @@ export async function findVisibleDashboard(ctx: Context, id: string): Promise<Da
  * budget; invisible ones count as empty (they answer NOT_FOUND), so the estimate reveals nothing.
  * Loads what the request's resolvers load anyway, through the same loaders.
  */
-export async function dashboardSizes(ctx: Context, ids: readonly string[]): Promise<{ widgets: number; filters: number }> {
+export async function dashboardSizes(ctx: RequestScope, ids: readonly string[]): Promise<{ widgets: number; filters: number }> {
   const sizes = await Promise.all(
     ids.map(async (id) => {
       const visible = await findVisibleDashboard(ctx, id).then(() => true, () => false);
       if (!visible) return { widgets: 0, filters: 0 };
-      const [widgets, filters] = await Promise.all([ctx.loaders.widgetsByDashboardId.load(id), ctx.loaders.filtersByDashboardId.load(id)]);
+      const [widgets, filters] = await Promise.all([dashboardLoaders(ctx).widgets.load(id), dashboardLoaders(ctx).filters.load(id)]);
       return { widgets: widgets.length, filters: filters.length };
     }),
   );
@@ -37,9 +38,9 @@ export async function dashboardSizes(ctx: Context, ids: readonly string[]): Prom
 }
 
 /** Dashboards the viewer may see, filtered (and searched) in SQL. */
-export async function listDashboards(ctx: Context, filter: { search?: string | null }, window: IdWindow): Promise<Dashboard[]> {
-  if (!isPerson(ctx.viewer)) throw forbidden();
-  const visible = visibleDashboards(ctx.viewer, 'd');
+export async function listDashboards(ctx: RequestScope, filter: { search?: string | null }, window: IdWindow): Promise<Dashboard[]> {
+  const viewer = requirePerson(ctx);
+  const visible = visibleDashboards(viewer, 'd');
   const page = idWindowQuery(window);
   const where = [visible.sql];
   const params = [...visible.params];
@@ -71,13 +72,13 @@ function validateTitle(title: string, field = 'input.title'): string {
 }
 
 export async function createDashboard(
-  ctx: Context,
+  ctx: RequestScope,
   input: { title: string; folderId?: string | null; workspace?: Workspace | null },
 ): Promise<Dashboard> {
   const title = validateTitle(input.title);
   const place = await resolvePlacement(ctx, input, 'input.folderId');
   await assertCan(ctx, 'dashboard.create', { workspace: place.workspace, workspaceOwnerId: place.workspaceOwnerId });
-  const viewer = ctx.viewer!;
+  const viewer = requirePerson(ctx);
   const dashboard = ctx.em.create(Dashboard, {
     tenant: viewer.tenantId,
     title,
@@ -101,7 +102,7 @@ export interface UpdateDashboardInput {
 }
 
 /** Title and description need `dashboard.editInfo`; cache and interaction switches `dashboard.settings`. */
-export async function updateDashboard(ctx: Context, input: UpdateDashboardInput): Promise<Dashboard> {
+export async function updateDashboard(ctx: RequestScope, input: UpdateDashboardInput): Promise<Dashboard> {
   const dashboard = await findVisibleDashboard(ctx, input.id);
   const facts = await dashboardFacts(ctx, dashboard);
   const changes: Record<string, { before: unknown; after: unknown }> = {};
@@ -128,16 +129,16 @@ export async function updateDashboard(ctx: Context, input: UpdateDashboardInput)
     if (input.drillThroughEnabled != null) set('drillThroughEnabled', input.drillThroughEnabled);
     if (input.crossFilterEnabled != null) set('crossFilterEnabled', input.crossFilterEnabled);
   }
-  recordAudit(ctx.em, ctx.viewer!, { action: 'dashboard.update', resourceType: 'DASHBOARD', resourceId: dashboard.id, summary: changes });
+  recordAudit(ctx.em, requirePerson(ctx), { action: 'dashboard.update', resourceType: 'DASHBOARD', resourceId: dashboard.id, summary: changes });
   await ctx.em.flush();
   return dashboard;
 }
 
-export async function setLocked(ctx: Context, id: string, locked: boolean): Promise<Dashboard> {
+export async function setLocked(ctx: RequestScope, id: string, locked: boolean): Promise<Dashboard> {
   const dashboard = await findVisibleDashboard(ctx, id);
   await assertCan(ctx, 'dashboard.lock', await dashboardFacts(ctx, dashboard));
   dashboard.locked = locked;
-  recordAudit(ctx.em, ctx.viewer!, { action: locked ? 'dashboard.lock' : 'dashboard.unlock', resourceType: 'DASHBOARD', resourceId: dashboard.id });
+  recordAudit(ctx.em, requirePerson(ctx), { action: locked ? 'dashboard.lock' : 'dashboard.unlock', resourceType: 'DASHBOARD', resourceId: dashboard.id });
   await ctx.em.flush();
   return dashboard;
 }
@@ -149,7 +150,7 @@ export async function setLocked(ctx: Context, id: string, locked: boolean): Prom
  * best look at it (PRODUCT.md §3), admins included.
  */
 async function placementFor(
-  ctx: Context,
+  ctx: RequestScope,
   dashboard: Dashboard,
   input: { folderId?: string | null; workspace?: Workspace | null },
   action: 'dashboard.copyMove' | 'dashboard.move',
@@ -163,14 +164,14 @@ async function placementFor(
   return place;
 }
 
-export async function moveDashboard(ctx: Context, input: { id: string; folderId?: string | null; workspace?: Workspace | null }): Promise<Dashboard> {
+export async function moveDashboard(ctx: RequestScope, input: { id: string; folderId?: string | null; workspace?: Workspace | null }): Promise<Dashboard> {
   const dashboard = await findVisibleDashboard(ctx, input.id);
   const place = await placementFor(ctx, dashboard, input, 'dashboard.move');
   const from = { folderId: dashboard.folder?.id ?? null, workspace: dashboard.workspace };
   dashboard.folder = place.folder;
   dashboard.workspace = place.workspace;
   dashboard.workspaceOwner = place.workspaceOwnerId as never;
-  recordAudit(ctx.em, ctx.viewer!, {
+  recordAudit(ctx.em, requirePerson(ctx), {
     action: 'dashboard.move',
     resourceType: 'DASHBOARD',
     resourceId: dashboard.id,
@@ -181,10 +182,10 @@ export async function moveDashboard(ctx: Context, input: { id: string; folderId?
 }
 
 /** A copy (widgets and filters included) owned by the viewer, unlocked. */
-export async function copyDashboard(ctx: Context, input: { id: string; folderId?: string | null; workspace?: Workspace | null }): Promise<Dashboard> {
+export async function copyDashboard(ctx: RequestScope, input: { id: string; folderId?: string | null; workspace?: Workspace | null }): Promise<Dashboard> {
   const source = await findVisibleDashboard(ctx, input.id);
   const place = await placementFor(ctx, source, input, 'dashboard.copyMove');
-  const viewer = ctx.viewer!;
+  const viewer = requirePerson(ctx);
   const [widgets, filters] = await Promise.all([
     ctx.em.find(Widget, { dashboard: source.id }, { orderBy: { position: 'asc', id: 'asc' } }),
     ctx.em.find(DashboardFilter, { dashboard: source.id }, { orderBy: { id: 'asc' } }),
@@ -217,11 +218,11 @@ export async function copyDashboard(ctx: Context, input: { id: string; folderId?
   return copy;
 }
 
-export async function deleteDashboard(ctx: Context, id: string): Promise<boolean> {
+export async function deleteDashboard(ctx: RequestScope, id: string): Promise<boolean> {
   const dashboard = await findVisibleDashboard(ctx, id);
   // editInfo is lock-guarded: a locked dashboard is deleted only by its owner or an admin.
   await assertCan(ctx, 'dashboard.editInfo', await dashboardFacts(ctx, dashboard));
-  recordAudit(ctx.em, ctx.viewer!, { action: 'dashboard.delete', resourceType: 'DASHBOARD', resourceId: dashboard.id, summary: { title: dashboard.title } });
+  recordAudit(ctx.em, requirePerson(ctx), { action: 'dashboard.delete', resourceType: 'DASHBOARD', resourceId: dashboard.id, summary: { title: dashboard.title } });
   ctx.em.remove(dashboard);
   await ctx.em.flush();
   return true;

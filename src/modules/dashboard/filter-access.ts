@@ -4,7 +4,8 @@
  * on the authority of the admin who saved them (never on the viewer's: a VIEWER has no data
  * source), and only while the stored code still holds exactly the entries that admin saved.
  */
-import type { Context } from '../../http/context.ts';
+import { perRequest } from '../../scope/memo.ts';
+import { requirePerson, type RequestScope } from '../../scope/scope.ts';
 import {
   compileFilterPermissions,
   evaluateFilterPermission,
@@ -17,28 +18,29 @@ import { MAX_PERMISSION_VALUES, runPermissionQuery } from '../../query/permissio
 import { chargeWarehouseQuery } from '../../query/budget.ts';
 import { dataSourcePoolById } from '../data-source/data-source.pool.ts';
 import type { DashboardFilter } from './dashboard.entity.ts';
+import { userLoaders } from '../user/user.loaders.ts';
+import { groupLoaders } from '../group/group.loaders.ts';
 
 const UNRESTRICTED: FilterPermissionResult = { kind: 'UNRESTRICTED' };
 const DENY: FilterPermissionResult = { kind: 'VALUES', values: [] };
 const hasCode = (f: DashboardFilter | undefined): f is DashboardFilter => !!f?.permissions && f.permissions.trim() !== '';
 
 /** Per request: the dashboard's widgets all ask about the same filters. */
-const evaluated = new WeakMap<Context, Map<string, Promise<FilterPermissionResult>>>();
+const evaluated = perRequest((_scope: RequestScope) => new Map<string, Promise<FilterPermissionResult>>());
 
 /**
  * Child code beats parent code. Like row-level permission, it restricts only restricted
  * principals (not admins, nor analysts with the data source shared).
  */
-export function permittedChoices(ctx: Context, filter: DashboardFilter, all: readonly DashboardFilter[], restricted: boolean): Promise<FilterPermissionResult> {
+export function permittedChoices(ctx: RequestScope, filter: DashboardFilter, all: readonly DashboardFilter[], restricted: boolean): Promise<FilterPermissionResult> {
   if (!restricted) return Promise.resolve(UNRESTRICTED);
-  let byFilter = evaluated.get(ctx);
-  if (!byFilter) evaluated.set(ctx, (byFilter = new Map()));
+  const byFilter = evaluated(ctx);
   let result = byFilter.get(filter.id);
   if (!result) byFilter.set(filter.id, (result = evaluate(ctx, filter, all)));
   return result;
 }
 
-async function evaluate(ctx: Context, filter: DashboardFilter, all: readonly DashboardFilter[]): Promise<FilterPermissionResult> {
+async function evaluate(ctx: RequestScope, filter: DashboardFilter, all: readonly DashboardFilter[]): Promise<FilterPermissionResult> {
   const parent = filter.parent ? all.find((f) => f.id === filter.parent!.id) : undefined;
   const governing = hasCode(filter) ? filter : hasCode(parent) ? parent : undefined;
   if (!governing) return UNRESTRICTED;
@@ -52,10 +54,10 @@ async function evaluate(ctx: Context, filter: DashboardFilter, all: readonly Das
     return DENY;
   }
   const approved = queriesApproved(program, { savedRole: governing.queriesSavedRole ?? null, digest: governing.queriesDigest ?? null });
-  const viewer = ctx.viewer!;
+  const viewer = requirePerson(ctx);
   const [email, groups] = await Promise.all([
-    viewer.email ?? ctx.loaders.userById.load(viewer.userId).then((user) => user!.email),
-    ctx.loaders.groupsByUserId.load(viewer.userId),
+    viewer.email ?? userLoaders(ctx).byId.load(viewer.userId).then((user) => user!.email),
+    groupLoaders(ctx).byUserId.load(viewer.userId),
   ]);
   const result = await evaluateFilterPermission(program, {
     filterType: filter.type,

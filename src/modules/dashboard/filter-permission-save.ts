@@ -5,7 +5,7 @@
  */
 import { isAdmin } from '../../authz/policy.ts';
 import { badInput, DomainError } from '../../errors.ts';
-import type { Context } from '../../http/context.ts';
+import { requirePerson, type RequestScope } from '../../scope/scope.ts';
 import {
   assertValidFilterPermissions,
   compileFilterPermissions,
@@ -50,7 +50,7 @@ function approvedKeys(previous: DashboardFilter | undefined): Set<string> {
  * query entries. `previous` is the filter being changed, if any.
  */
 export async function permissionFieldsToSave(
-  ctx: Context,
+  ctx: RequestScope,
   raw: string | null | undefined,
   type: FilterType,
   field: string,
@@ -62,7 +62,7 @@ export async function permissionFieldsToSave(
   const program = assertValidFilterPermissions(permissions, type, field);
   const queries = queryEntries(program);
   if (queries.length === 0) return none;
-  const viewer = ctx.viewer!;
+  const viewer = requirePerson(ctx);
   if (isAdmin(viewer)) {
     const ids = [...new Set(queries.map((q) => q.outcome.dsId))];
     const rows = await ctx.em.execute<{ id: string }[]>('select id from data_sources where tenant_id = ? and id in (?)', [viewer.tenantId, ids]);

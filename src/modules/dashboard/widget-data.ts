@@ -1,5 +1,5 @@
 import { badInput, forbidden } from '../../errors.ts';
-import type { Context } from '../../http/context.ts';
+import { requirePerson, type RequestScope } from '../../scope/scope.ts';
 import { compileQuery, type DatasetQueryInput, type FieldFilterInput } from '../../query/compile.ts';
 import { printSelect } from '../../query/print.ts';
 import type { QueryResultData } from '../../query/runner.ts';
@@ -11,6 +11,7 @@ import { dashboardFacts } from './dashboard.policy.ts';
 import { findVisibleDashboard } from './dashboard.service.ts';
 import { permittedChoices } from './filter-access.ts';
 import { filterConditions, typedValues } from './filter-clamp.ts';
+import { dashboardLoaders } from './dashboard.loaders.ts';
 
 const asText = (value: unknown) => (value === null || value === undefined ? '' : String(value));
 
@@ -22,9 +23,9 @@ export interface FilterValueInput {
 const OPTION_LIMIT = 200;
 
 /** Loads the dataset and decides `widget.viewData` (the dashboard must be visible too). */
-async function readableDataset(ctx: Context, dashboardId: string, datasetId: string) {
+async function readableDataset(ctx: RequestScope, dashboardId: string, datasetId: string) {
   const dashboard = await findVisibleDashboard(ctx, dashboardId);
-  const dataset = await datasetById(ctx, ctx.viewer!.tenantId, datasetId);
+  const dataset = await datasetById(ctx, requirePerson(ctx).tenantId, datasetId);
   if (!dataset) throw new Error(`widget of dashboard ${dashboardId} reads dataset ${datasetId}, which is not in its tenant`);
   const access = await authorizeDatasetRead(ctx, dataset, {
     action: 'widget.viewData',
@@ -41,10 +42,10 @@ function fieldTypeOf(dataset: Dataset, ref: string): FieldType {
 }
 
 /** `Widget.data`: the saved query with the dashboard's filters, their permissions and RLP applied. */
-export async function widgetData(ctx: Context, widget: Widget, values: readonly FilterValueInput[]): Promise<QueryResultData & { dataset: Dataset }> {
+export async function widgetData(ctx: RequestScope, widget: Widget, values: readonly FilterValueInput[]): Promise<QueryResultData & { dataset: Dataset }> {
   if (!ctx.viewer) throw forbidden();
   const { dashboard, dataset, access } = await readableDataset(ctx, widget.dashboard.id, widget.dataset.id);
-  const filters = await ctx.loaders.filtersByDashboardId.load(dashboard.id);
+  const filters = await dashboardLoaders(ctx).filters.load(dashboard.id);
   const chosen = new Map<string, readonly unknown[]>();
   values.forEach((v, i) => {
     if (!filters.some((f) => f.id === v.filterId)) throw badInput(`filters[${i}].filterId`, 'Not a filter of this dashboard');
@@ -71,10 +72,10 @@ export async function widgetData(ctx: Context, widget: Widget, values: readonly 
  * `DashboardFilter.options`: the values a dropdown offers — a dataset query under RLP, restricted
  * in SQL to the permitted set, so a permitted value is offered wherever it sorts.
  */
-export async function filterOptions(ctx: Context, filter: DashboardFilter, search: string | null | undefined): Promise<string[]> {
+export async function filterOptions(ctx: RequestScope, filter: DashboardFilter, search: string | null | undefined): Promise<string[]> {
   if (!ctx.viewer) throw forbidden();
   const { dashboard, dataset, access } = await readableDataset(ctx, filter.dashboard.id, filter.dataset.id);
-  const filters = await ctx.loaders.filtersByDashboardId.load(dashboard.id);
+  const filters = await dashboardLoaders(ctx).filters.load(dashboard.id);
   const allowed = await permittedChoices(ctx, filter, filters, access.restricted);
   if (search && search.length > 200) throw badInput('search', 'search must be at most 200 characters');
   const conditions: FieldFilterInput[] = search ? [{ field: filter.field, operator: 'CONTAINS', values: [search] }] : [];

@@ -2,7 +2,7 @@ import { mergeFacts } from '../../authz/decide.ts';
 import { assertCan } from '../../authz/policy.ts';
 import { isUuid } from '../../db/ids.ts';
 import { DomainError, badInput, notFound } from '../../errors.ts';
-import type { Context } from '../../http/context.ts';
+import { requirePerson, type RequestScope } from '../../scope/scope.ts';
 import { compileQuery } from '../../query/compile.ts';
 import { parseQueryInput } from '../../query/query-input.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -17,8 +17,8 @@ import { permissionFieldsToSave } from './filter-permission-save.ts';
  * Changing a dashboard's content needs `dashboard.editContent` (with the facts of the dataset
  * involved) and, to build from a dataset, `dataset.explore` on it.
  */
-async function authorizeContent(ctx: Context, dashboard: Dashboard, datasetId: string, field: string): Promise<Dataset> {
-  const dataset = isUuid(datasetId) ? await ctx.em.findOne(Dataset, { id: datasetId, tenant: ctx.viewer!.tenantId }) : null;
+async function authorizeContent(ctx: RequestScope, dashboard: Dashboard, datasetId: string, field: string): Promise<Dataset> {
+  const dataset = isUuid(datasetId) ? await ctx.em.findOne(Dataset, { id: datasetId, tenant: requirePerson(ctx).tenantId }) : null;
   if (!dataset) throw badInput(field, 'No such dataset');
   const data = await datasetFacts(ctx, dataset);
   await assertCan(ctx, 'dataset.explore', data).catch(() => {
@@ -57,7 +57,7 @@ function widgetQuery(dataset: Dataset, raw: unknown): Record<string, unknown> {
 }
 
 export async function addWidget(
-  ctx: Context,
+  ctx: RequestScope,
   input: { dashboardId: string; title: string; datasetId: string; query?: unknown },
 ): Promise<Widget> {
   const dashboard = await findVisibleDashboard(ctx, input.dashboardId);
@@ -67,15 +67,15 @@ export async function addWidget(
   const position = await ctx.em.count(Widget, { dashboard: dashboard.id });
   if (position >= DASHBOARD_CAPS.widgets) throw badInput('input.dashboardId', `A dashboard holds at most ${DASHBOARD_CAPS.widgets} widgets`);
   const widget = ctx.em.create(Widget, {
-    tenant: ctx.viewer!.tenantId,
+    tenant: requirePerson(ctx).tenantId,
     dashboard: dashboard.id,
     dataset: dataset.id,
-    owner: ctx.viewer!.userId,
+    owner: requirePerson(ctx).userId,
     title,
     query,
     position,
   });
-  recordAudit(ctx.em, ctx.viewer!, { action: 'widget.create', resourceType: 'WIDGET', resourceId: widget.id, summary: { dashboardId: dashboard.id, title } });
+  recordAudit(ctx.em, requirePerson(ctx), { action: 'widget.create', resourceType: 'WIDGET', resourceId: widget.id, summary: { dashboardId: dashboard.id, title } });
   await ctx.em.flush();
   return widget;
 }
@@ -84,10 +84,10 @@ export async function addWidget(
  * The checks of addWidget: content rights on the dashboard (lock included) with the facts of the
  * widget's dataset, which the editor must be able to explore; the query is checked against it.
  */
-export async function updateWidget(ctx: Context, input: { id: string; title?: string | null; query?: unknown }): Promise<Widget> {
+export async function updateWidget(ctx: RequestScope, input: { id: string; title?: string | null; query?: unknown }): Promise<Widget> {
   const widget = await findVisibleWidget(ctx, input.id);
   const dashboard = await findVisibleDashboard(ctx, widget.dashboard.id);
-  const dataset = await ctx.em.findOneOrFail(Dataset, { id: widget.dataset.id, tenant: ctx.viewer!.tenantId });
+  const dataset = await ctx.em.findOneOrFail(Dataset, { id: widget.dataset.id, tenant: requirePerson(ctx).tenantId });
   const data = await datasetFacts(ctx, dataset);
   await assertCan(ctx, 'dataset.explore', data);
   await assertCan(ctx, 'dashboard.editContent', { ...(await dashboardFacts(ctx, dashboard)), ...data });
@@ -102,13 +102,13 @@ export async function updateWidget(ctx: Context, input: { id: string; title?: st
     if (JSON.stringify(query) !== JSON.stringify(widget.query)) changes.query = { before: widget.query, after: query };
     widget.query = query;
   }
-  recordAudit(ctx.em, ctx.viewer!, { action: 'widget.update', resourceType: 'WIDGET', resourceId: widget.id, summary: { dashboardId: dashboard.id, ...changes } });
+  recordAudit(ctx.em, requirePerson(ctx), { action: 'widget.update', resourceType: 'WIDGET', resourceId: widget.id, summary: { dashboardId: dashboard.id, ...changes } });
   await ctx.em.flush();
   return widget;
 }
 
 /** A widget on a dashboard the viewer may see; NOT_FOUND otherwise. */
-export async function findVisibleWidget(ctx: Context, id: string): Promise<Widget> {
+export async function findVisibleWidget(ctx: RequestScope, id: string): Promise<Widget> {
   const widget = isUuid(id) && ctx.viewer ? await ctx.em.findOne(Widget, { id, tenant: ctx.viewer.tenantId }) : null;
   if (!widget) throw notFound('Widget');
   await findVisibleDashboard(ctx, widget.dashboard.id).catch(() => {
@@ -117,20 +117,20 @@ export async function findVisibleWidget(ctx: Context, id: string): Promise<Widge
   return widget;
 }
 
-export async function deleteWidget(ctx: Context, id: string): Promise<boolean> {
+export async function deleteWidget(ctx: RequestScope, id: string): Promise<boolean> {
   const widget = await findVisibleWidget(ctx, id);
   const dashboard = await findVisibleDashboard(ctx, widget.dashboard.id);
   // Removing needs the right to change the dashboard's content, not to explore the dataset.
   const dataset = await ctx.em.findOneOrFail(Dataset, { id: widget.dataset.id });
   await assertCan(ctx, 'dashboard.editContent', mergeFacts(await dashboardFacts(ctx, dashboard), await datasetFacts(ctx, dataset)));
-  recordAudit(ctx.em, ctx.viewer!, { action: 'widget.delete', resourceType: 'WIDGET', resourceId: widget.id, summary: { dashboardId: dashboard.id } });
+  recordAudit(ctx.em, requirePerson(ctx), { action: 'widget.delete', resourceType: 'WIDGET', resourceId: widget.id, summary: { dashboardId: dashboard.id } });
   ctx.em.remove(widget);
   await ctx.em.flush();
   return true;
 }
 
 export async function addDashboardFilter(
-  ctx: Context,
+  ctx: RequestScope,
   input: { dashboardId: string; type: FilterType; field: string; datasetId: string; label?: string | null; permissions?: string | null },
 ): Promise<DashboardFilter> {
   const dashboard = await findVisibleDashboard(ctx, input.dashboardId);
@@ -139,7 +139,7 @@ export async function addDashboardFilter(
   if ((await ctx.em.count(DashboardFilter, { dashboard: dashboard.id })) >= DASHBOARD_CAPS.filters) throw badInput('input.dashboardId', `A dashboard holds at most ${DASHBOARD_CAPS.filters} filters`);
   const saved = await permissionFieldsToSave(ctx, input.permissions, input.type, 'input.permissions');
   const filter = ctx.em.create(DashboardFilter, {
-    tenant: ctx.viewer!.tenantId,
+    tenant: requirePerson(ctx).tenantId,
     dashboard: dashboard.id,
     dataset: dataset.id,
     type: input.type,
@@ -147,7 +147,7 @@ export async function addDashboardFilter(
     field,
     ...saved,
   });
-  recordAudit(ctx.em, ctx.viewer!, { action: 'dashboardFilter.create', resourceType: 'DASHBOARD_FILTER', resourceId: filter.id, summary: { dashboardId: dashboard.id, field, type: input.type } });
+  recordAudit(ctx.em, requirePerson(ctx), { action: 'dashboardFilter.create', resourceType: 'DASHBOARD_FILTER', resourceId: filter.id, summary: { dashboardId: dashboard.id, field, type: input.type } });
   await ctx.em.flush();
   return filter;
 }

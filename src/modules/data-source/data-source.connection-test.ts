@@ -5,8 +5,9 @@ import { assertCan, isAdmin } from '../../authz/policy.ts';
 import { notFound, rateLimited } from '../../errors.ts';
 import { connectionConfig } from '../../query/pools.ts';
 import type { DataSource } from './data-source.entity.ts';
+import { requirePerson, type RequestScope } from '../../scope/scope.ts';
 import { dataSourceFacts } from './data-source.policy.ts';
-import { findVisibleDataSource, type DataSourceContext } from './data-source.service.ts';
+import { findVisibleDataSource } from './data-source.service.ts';
 
 const CONNECT_TIMEOUT_MS = 5_000;
 
@@ -55,10 +56,10 @@ function describeFailure(error: unknown, ds: DataSource, password: string, admin
 }
 
 /** Connects with the stored credentials and runs `select 1`; the answer never carries the password. */
-export async function testConnection(ctx: DataSourceContext, id: string): Promise<{ ok: boolean; message: string | null }> {
+export async function testConnection(ctx: RequestScope, id: string): Promise<{ ok: boolean; message: string | null }> {
   const dataSource = await findVisibleDataSource(ctx, id);
   await assertCan(ctx, 'dataSource.use', await dataSourceFacts(ctx, dataSource.id));
-  const viewer = ctx.viewer!;
+  const viewer = requirePerson(ctx);
   await spend(viewer.userId, viewer.tenantId);
   const [row] = await ctx.em.execute<{ password_ciphertext: string }[]>(
     'select password_ciphertext from data_sources where id = ? and tenant_id = ?',

@@ -8,6 +8,8 @@ import { testConnection } from './data-source.connection-test.ts';
 import { DataSource } from './data-source.entity.ts';
 import { dataSourcePermissions } from './data-source.policy.ts';
 import { createDataSource, deleteDataSource, findVisibleDataSource, listDataSources, updateDataSource } from './data-source.service.ts';
+import { userLoaders } from '../user/user.loaders.ts';
+import { shareLoaders } from '../share/share.loaders.ts';
 
 /** Connection settings and shares: the matrix row "data source: ... see connection settings". */
 const manage = { allowed: { action: 'dataSource.manage' as const, facts: {} } };
@@ -37,7 +39,7 @@ builder.node(DataSourceRef, {
     schemas: t.exposeStringList('schemas', { description: 'The schemas datasets may read tables from' }),
     owner: t.field({
       type: UserRef,
-      resolve: async (dataSource, _args, ctx) => (await ctx.loaders.userById.load(dataSource.owner.id))!,
+      resolve: async (dataSource, _args, ctx) => (await userLoaders(ctx).byId.load(dataSource.owner.id))!,
     }),
     createdAt: t.field({ type: 'DateTime', resolve: (dataSource) => dataSource.createdAt }),
     updatedAt: t.field({ type: 'DateTime', resolve: (dataSource) => dataSource.updatedAt }),
@@ -57,7 +59,7 @@ builder.node(DataSourceRef, {
       nullable: true,
       authScopes: manage,
       description: 'Who it is shared with (USE). Admins only',
-      resolve: (dataSource, _args, ctx) => ctx.loaders.sharesByResourceId.load(dataSource.id),
+      resolve: (dataSource, _args, ctx) => shareLoaders(ctx).byResourceId.load(dataSource.id),
     }),
     viewerCan: t.field({
       type: DataSourceViewerCan,

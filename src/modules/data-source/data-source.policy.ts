@@ -4,16 +4,17 @@
  * Admins use every data source of their tenant, analysts those shared with them, others none.
  */
 import { raw, type FilterQuery } from '@mikro-orm/core';
-import type { Viewer } from '../../auth/principal.ts';
+import type { Principal } from '../../auth/principal.ts';
 import type { Facts } from '../../authz/decide.ts';
 import { canAs, isPerson } from '../../authz/policy.ts';
 import type { ViewerSubject } from '../../authz/subject.ts';
 import { grantedIds, impersonatorOf } from '../../authz/visibility.ts';
-import type { Loaders } from '../../http/loaders.ts';
-import type { ServiceContext } from '../service-context.ts';
+import type { Loaders } from '../../scope/loaders.ts';
+import type { RequestScope } from '../../scope/scope.ts';
 import type { DataSource } from './data-source.entity.ts';
 
-export type DataSourcePolicyContext = Pick<ServiceContext, 'viewer'> & { loaders: Pick<Loaders, 'subject' | 'sharedIds' | 'impersonatorShares'> };
+/** What the policy reads of the request scope. */
+export type DataSourcePolicyScope = Pick<RequestScope, 'viewer'> & { loaders: Pick<Loaders, 'subject' | 'sharedIds' | 'impersonatorShares'> };
 
 const SHARED: Facts = { dataSourceShared: true, impersonatorFacts: { dataSourceShared: true } };
 
@@ -24,14 +25,14 @@ const reachesShared = (subject: ViewerSubject) => canAs(subject, subject.imperso
  * Whether the data source is shared with the viewer and, while a non-admin impersonates, with the
  * impersonator as themselves: both must be able to use it.
  */
-export async function dataSourceFacts(ctx: Pick<DataSourcePolicyContext, 'loaders'>, id: string): Promise<Facts> {
+export async function dataSourceFacts(ctx: Pick<DataSourcePolicyScope, 'loaders'>, id: string): Promise<Facts> {
   const impersonator = ctx.loaders.impersonatorShares;
   const [own, theirs] = await Promise.all([ctx.loaders.sharedIds('DATA_SOURCE'), impersonator?.sharedIds('DATA_SOURCE')]);
   return { dataSourceShared: own.has(id), ...(theirs ? { impersonatorFacts: { dataSourceShared: theirs.has(id) } } : {}) };
 }
 
 /** Who may do what with one data source, from the matrix (`dataSource.use`, `dataSource.manage`). */
-export async function dataSourcePermissions(ctx: DataSourcePolicyContext, id: string): Promise<{ use: boolean; manage: boolean }> {
+export async function dataSourcePermissions(ctx: DataSourcePolicyScope, id: string): Promise<{ use: boolean; manage: boolean }> {
   if (!isPerson(ctx.viewer)) return { use: false, manage: false };
   const subject = await ctx.loaders.subject();
   // Shares only matter to roles that reach shared data sources; admins reach all without them.
@@ -44,7 +45,7 @@ export async function dataSourcePermissions(ctx: DataSourcePolicyContext, id: st
  * when the viewer may use none. While impersonating, what the impersonator could not use
  * themselves stays hidden (an admin impersonator uses all).
  */
-export function usableDataSources(viewer: Viewer, subject: ViewerSubject, where: FilterQuery<DataSource> & object = {}): FilterQuery<DataSource> | null {
+export function usableDataSources(viewer: Principal, subject: ViewerSubject, where: FilterQuery<DataSource> & object = {}): FilterQuery<DataSource> | null {
   if (!canAs(subject, subject.impersonator, 'dataSource.use') && !reachesShared(subject)) return null;
   Object.assign(where, { tenant: viewer.tenantId });
   if (!canAs(subject, subject.impersonator, 'dataSource.use')) {

@@ -5,13 +5,13 @@
 import { decryptSecret } from '../../auth/secret-box.ts';
 import { notFound } from '../../errors.ts';
 import type { PoolLease } from '../../query/runner.ts';
-import type { ServiceContext } from '../service-context.ts';
+import type { ScopeParts } from '../../scope/scope.ts';
 import { dataSourceRow, type DataSourceRow } from './data-source.rows.ts';
 
 export type DataSourceLease = PoolLease & { password: () => string };
 
 /** One of the tenant's data sources, or NOT_FOUND. */
-export async function loadDataSourceRow(ctx: Pick<ServiceContext, 'em' | 'metadata'>, dataSourceId: string, tenantId: string): Promise<DataSourceRow> {
+export async function loadDataSourceRow(ctx: ScopeParts<'em' | 'metadata'>, dataSourceId: string, tenantId: string): Promise<DataSourceRow> {
   const row = await dataSourceRow(ctx, tenantId, dataSourceId);
   if (!row) throw notFound('Data source');
   return row;
@@ -21,7 +21,7 @@ export async function loadDataSourceRow(ctx: Pick<ServiceContext, 'em' | 'metada
 export const dataSourceVersion = (row: DataSourceRow) => `${new Date(row.updated_at).getTime()}:${row.schemas.join(',')}`;
 
 /** The pool of a data source row, and its password (to keep it out of error messages). */
-export function dataSourcePool(ctx: Pick<ServiceContext, 'deps'>, row: DataSourceRow): DataSourceLease {
+export function dataSourcePool(ctx: ScopeParts<'deps'>, row: DataSourceRow): DataSourceLease {
   let plain: string | undefined;
   const password = () => (plain ??= decryptSecret(ctx.deps.keys.encryptionKey, row.password_ciphertext, row.id));
   const target = {
@@ -32,6 +32,6 @@ export function dataSourcePool(ctx: Pick<ServiceContext, 'deps'>, row: DataSourc
 }
 
 /** The pool of one of the tenant's data sources by id, and its password (to keep it out of error messages). */
-export async function dataSourcePoolById(ctx: Pick<ServiceContext, 'em' | 'deps' | 'metadata'>, dataSourceId: string, tenantId: string) {
+export async function dataSourcePoolById(ctx: ScopeParts<'em' | 'deps' | 'metadata'>, dataSourceId: string, tenantId: string) {
   return dataSourcePool(ctx, await loadDataSourceRow(ctx, dataSourceId, tenantId));
 }

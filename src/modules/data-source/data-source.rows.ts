@@ -1,5 +1,5 @@
 import { readThrough } from '../../cache/request-metadata.ts';
-import type { ServiceContext } from '../service-context.ts';
+import type { ScopeParts } from '../../scope/scope.ts';
 
 /** A `data_sources` row as the database returns it (ciphertext included: never expose it). */
 export interface DataSourceRow {
@@ -18,7 +18,7 @@ export interface DataSourceRow {
 }
 
 /** One data source row of the tenant, or null. */
-export function dataSourceRow(ctx: Pick<ServiceContext, 'em' | 'metadata'>, tenantId: string, id: string): Promise<DataSourceRow | null> {
+export function dataSourceRow(ctx: ScopeParts<'em' | 'metadata'>, tenantId: string, id: string): Promise<DataSourceRow | null> {
   return readThrough(ctx.metadata, tenantId, `dataSourceRow:${id}`, async () => {
     const [row] = await ctx.em.execute<DataSourceRow[]>('select * from data_sources where id = ? and tenant_id = ?', [id, tenantId]);
     return row ?? null;

@@ -1,21 +1,19 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import net from 'node:net';
 import { encryptSecret } from '../../auth/secret-box.ts';
-import { assertCan, isPerson } from '../../authz/policy.ts';
+import { assertCan } from '../../authz/policy.ts';
 import { isUuid, uuidv7 } from '../../db/ids.ts';
-import { badInput, conflict, forbidden, notFound, withUniqueGuard } from '../../errors.ts';
+import { badInput, conflict, notFound, withUniqueGuard } from '../../errors.ts';
 import { idWindowQuery, type IdWindow } from '../../db/id-window.ts';
-import type { Loaders } from '../../http/loaders.ts';
 import { hostRefusalAtSave } from '../../query/host-guard.ts';
 import { SSL_MODES, type SslMode } from '../../query/pools.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import type { ServiceContext } from '../service-context.ts';
+import { requirePerson, type RequestScope } from '../../scope/scope.ts';
 import { Share } from '../share/share.entity.ts';
 import { DataSource } from './data-source.entity.ts';
 import { dataSourcePermissions, usableDataSources } from './data-source.policy.ts';
 
 /** What the data source services need: the GraphQL context satisfies it. */
-export type DataSourceContext = ServiceContext & { loaders: Pick<Loaders, 'subject' | 'sharedIds' | 'impersonatorShares'> };
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_$]*$/;
 const MAX_SCHEMAS = 50;
@@ -25,25 +23,25 @@ const MAX_DATASETS_NAMED = 10;
  * Data sources of the viewer's tenant the viewer may use, filtered in SQL: admins all, analysts
  * those shared with them (directly, through a group, or All users), everyone else none.
  */
-export async function listDataSources(ctx: DataSourceContext, window: IdWindow): Promise<DataSource[]> {
-  if (!isPerson(ctx.viewer)) throw forbidden();
+export async function listDataSources(ctx: RequestScope, window: IdWindow): Promise<DataSource[]> {
+  const viewer = requirePerson(ctx);
   const page = idWindowQuery(window);
-  const where = usableDataSources(ctx.viewer, await ctx.loaders.subject(), { ...page.where });
+  const where = usableDataSources(viewer, await ctx.loaders.subject(), { ...page.where });
   if (!where) return [];
   return ctx.em.find(DataSource, where, { orderBy: page.orderBy, limit: page.limit });
 }
 
 /** A data source the viewer may see; NOT_FOUND for missing, invisible and other tenants' ids alike. */
-export async function findVisibleDataSource(ctx: DataSourceContext, id: string): Promise<DataSource> {
-  if (!isPerson(ctx.viewer)) throw forbidden();
+export async function findVisibleDataSource(ctx: RequestScope, id: string): Promise<DataSource> {
+  const viewer = requirePerson(ctx);
   const missing = () => notFound('Data source');
   if (!isUuid(id) || !(await dataSourcePermissions(ctx, id)).use) throw missing();
-  const dataSource = await ctx.em.findOne(DataSource, { id, tenant: ctx.viewer.tenantId });
+  const dataSource = await ctx.em.findOne(DataSource, { id, tenant: viewer.tenantId });
   if (!dataSource) throw missing();
   return dataSource;
 }
 
-async function findForManager(ctx: DataSourceContext, id: string): Promise<DataSource> {
+async function findForManager(ctx: RequestScope, id: string): Promise<DataSource> {
   await assertCan(ctx, 'dataSource.manage', {}, 'Only admins can manage data sources');
   return findVisibleDataSource(ctx, id);
 }
@@ -96,7 +94,7 @@ function pemCertificates(value: string): string {
 }
 
 /** Refuses a host the connection would refuse (PRODUCT.md §2), before it is stored. */
-async function assertHostAllowed(ctx: DataSourceContext, host: string): Promise<void> {
+async function assertHostAllowed(ctx: RequestScope, host: string): Promise<void> {
   const reason = await hostRefusalAtSave(ctx.deps.config.dataSourceAllow, host);
   if (reason) throw badInput('input.host', reason);
 }
@@ -157,7 +155,7 @@ function validate(input: Partial<{ [K in keyof DataSourceFields]: DataSourceFiel
   return out;
 }
 
-async function assertNameFree(ctx: DataSourceContext, tenantId: string, nameKey: string, exceptId?: string): Promise<void> {
+async function assertNameFree(ctx: RequestScope, tenantId: string, nameKey: string, exceptId?: string): Promise<void> {
   const taken = await ctx.em.findOne(DataSource, { tenant: tenantId, nameKey, ...(exceptId ? { id: { $ne: exceptId } } : {}) });
   if (taken) throw nameTaken();
 }
@@ -169,9 +167,9 @@ const auditView = (ds: DataSource) => ({
   sslMode: ds.sslMode, caCertificate: ds.caCertificate ? `sha256:${createHash('sha256').update(ds.caCertificate).digest('hex').slice(0, 16)}` : null,
 });
 
-export async function createDataSource(ctx: DataSourceContext, input: DataSourceFields): Promise<DataSource> {
+export async function createDataSource(ctx: RequestScope, input: DataSourceFields): Promise<DataSource> {
   await assertCan(ctx, 'dataSource.manage', {}, 'Only admins can create data sources');
-  const viewer = ctx.viewer!;
+  const viewer = requirePerson(ctx);
   const fields = validate(input) as Required<ValidFields>;
   await assertHostAllowed(ctx, fields.host);
   await assertNameFree(ctx, viewer.tenantId, fields.nameKey);
@@ -208,9 +206,9 @@ export type UpdateDataSourceInput = { id: string } & Partial<{ [K in keyof DataS
  * Changes what is given; a password replaces the stored one, its absence keeps it — except where
  * keeping it would send it somewhere new (`redirectsPassword`).
  */
-export async function updateDataSource(ctx: DataSourceContext, input: UpdateDataSourceInput): Promise<DataSource> {
+export async function updateDataSource(ctx: RequestScope, input: UpdateDataSourceInput): Promise<DataSource> {
   const dataSource = await findForManager(ctx, input.id);
-  const viewer = ctx.viewer!;
+  const viewer = requirePerson(ctx);
   const { password, ...fields } = validate(input);
   const redirected = password === undefined ? redirectsPassword(dataSource, fields) : undefined;
   if (redirected) throw badInput('input.password', `Changing ${redirected} requires the password in the same update`);
@@ -243,9 +241,9 @@ export async function updateDataSource(ctx: DataSourceContext, input: UpdateData
 }
 
 /** Deletes a data source and its shares; refused while datasets are built on it. */
-export async function deleteDataSource(ctx: DataSourceContext, id: string): Promise<string> {
+export async function deleteDataSource(ctx: RequestScope, id: string): Promise<string> {
   const dataSource = await findForManager(ctx, id);
-  const viewer = ctx.viewer!;
+  const viewer = requirePerson(ctx);
   const inUse = async () => {
     const rows = await ctx.em.execute<{ name: string; total: string }[]>(
       `select name, count(*) over () as total from datasets where tenant_id = ? and data_source_id = ? order by name_key limit ?`,

@@ -2,7 +2,7 @@ import { wrap } from '@mikro-orm/core';
 import { builder } from '../../graphql/builder.ts';
 import { encodeGlobalID, rawId } from '../../graphql/ids.ts';
 import { idConnection } from '../../graphql/pagination.ts';
-import type { Context } from '../../http/context.ts';
+import { requirePerson, type RequestScope } from '../../scope/scope.ts';
 import { DataSource } from '../data-source/data-source.entity.ts';
 import { ShareRef } from '../share/share.graphql.ts';
 import { listShares } from '../share/share.service.ts';
@@ -10,9 +10,10 @@ import { UserRef } from '../user/user.ref.ts';
 import { canSeeThisDataset, datasetFacts, datasetPermissions, type DatasetPermissions } from './dataset.policy.ts';
 import { Dataset, FIELD_TYPES, type DatasetCalculation, type DatasetField, type DatasetModel, type DatasetRelationship } from './dataset.entity.ts';
 import { createDataset, deleteDataset, findVisibleDataset, listDatasets, updateDataset } from './dataset.service.ts';
+import { userLoaders } from '../user/user.loaders.ts';
 
 /** Field-level guards: the matrix row for this dataset, with its facts. */
-const guard = (action: 'dataset.seeDefinition' | 'dataset.manage') => async (dataset: Dataset, ctx: Context) => ({
+const guard = (action: 'dataset.seeDefinition' | 'dataset.manage') => async (dataset: Dataset, ctx: RequestScope) => ({
   allowed: { action, facts: await datasetFacts(ctx, dataset) },
 });
 
@@ -89,9 +90,9 @@ const DatasetViewerCanRef = builder.objectRef<DatasetPermissions>('DatasetViewer
 });
 
 /** The data source is joined when a dataset is loaded; load it when it was not. */
-async function dataSourceOf(ctx: Context, dataset: Dataset): Promise<{ id: string; name: string }> {
+async function dataSourceOf(ctx: RequestScope, dataset: Dataset): Promise<{ id: string; name: string }> {
   if (wrap(dataset.dataSource).isInitialized()) return dataset.dataSource;
-  return ctx.em.findOneOrFail(DataSource, { id: dataset.dataSource.id, tenant: ctx.viewer!.tenantId });
+  return ctx.em.findOneOrFail(DataSource, { id: dataset.dataSource.id, tenant: requirePerson(ctx).tenantId });
 }
 
 export const DatasetRef = builder.objectRef<Dataset>('Dataset');
@@ -106,7 +107,7 @@ builder.node(DatasetRef, {
     owner: t.field({
       type: UserRef,
       resolve: async (dataset, _args, ctx) => {
-        const owner = await ctx.loaders.userById.load(dataset.owner.id);
+        const owner = await userLoaders(ctx).byId.load(dataset.owner.id);
         if (!owner) throw new Error(`dataset ${dataset.id} has no owner in its tenant`);
         return owner;
       },

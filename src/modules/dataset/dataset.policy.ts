@@ -1,10 +1,10 @@
-import type { Viewer } from '../../auth/principal.ts';
+import type { Principal } from '../../auth/principal.ts';
 import { can, type Facts, type Subject } from '../../authz/decide.ts';
 import type { Action } from '../../authz/matrix.ts';
 import { canAs, isPerson } from '../../authz/policy.ts';
 import type { ViewerSubject } from '../../authz/subject.ts';
 import { grantedIds, type SqlFragment, type VisibilitySubject } from '../../authz/visibility.ts';
-import type { Loaders } from '../../http/loaders.ts';
+import type { RequestScope } from '../../scope/scope.ts';
 
 /**
  * How the role matrix applies to datasets. The facts of a dataset are: is it shared with the
@@ -12,11 +12,6 @@ import type { Loaders } from '../../http/loaders.ts';
  * Every decision goes through `canAs()` (the matrix, intersected with an impersonator's rights);
  * the SQL list filter below is derived from it too.
  */
-
-export interface DatasetAccessContext {
-  viewer: Viewer | null;
-  loaders: Pick<Loaders, 'sharedIds' | 'subject' | 'impersonatorShares'>;
-}
 
 export interface DatasetLike {
   id: string;
@@ -43,13 +38,13 @@ const factsByRequest = new WeakMap<object, Map<string, Promise<Facts>>>();
  * The facts of one dataset for the viewer (and, while a non-admin impersonates, for the
  * impersonator as themselves); the share sets are loaded once per request.
  */
-export function datasetFacts(ctx: DatasetAccessContext, dataset: DatasetLike): Promise<Facts> {
+export function datasetFacts(ctx: Pick<RequestScope, 'viewer' | 'loaders'>, dataset: DatasetLike): Promise<Facts> {
   let known = factsByRequest.get(ctx.loaders);
   if (!known) factsByRequest.set(ctx.loaders, (known = new Map()));
   const key = `${dataset.id}:${dataset.dataSource.id}`;
   let facts = known.get(key);
   if (!facts) {
-    const of = async (loaders: Pick<Loaders, 'sharedIds'>): Promise<Facts> => {
+    const of = async (loaders: Pick<RequestScope['loaders'], 'sharedIds'>): Promise<Facts> => {
       const [datasets, dataSources] = await Promise.all([loaders.sharedIds('DATASET'), loaders.sharedIds('DATA_SOURCE')]);
       return { datasetId: dataset.id, datasetShared: datasets.has(dataset.id), dataSourceShared: dataSources.has(dataset.dataSource.id) };
     };
@@ -68,14 +63,14 @@ export interface DatasetPermissions {
   seeDefinition: boolean;
 }
 
-export async function datasetPermissions(ctx: DatasetAccessContext, dataset: DatasetLike): Promise<DatasetPermissions> {
+export async function datasetPermissions(ctx: Pick<RequestScope, 'viewer' | 'loaders'>, dataset: DatasetLike): Promise<DatasetPermissions> {
   if (!isPerson(ctx.viewer)) return { explore: false, manage: false, seeDefinition: false };
   const [subject, facts] = await Promise.all([ctx.loaders.subject(), datasetFacts(ctx, dataset)]);
   const allowed = (action: Action) => canAs(subject, subject.impersonator, action, facts);
   return { explore: allowed('dataset.explore'), manage: allowed('dataset.manage'), seeDefinition: allowed('dataset.seeDefinition') };
 }
 
-export async function canSeeThisDataset(ctx: DatasetAccessContext, dataset: DatasetLike): Promise<boolean> {
+export async function canSeeThisDataset(ctx: Pick<RequestScope, 'viewer' | 'loaders'>, dataset: DatasetLike): Promise<boolean> {
   if (!isPerson(ctx.viewer)) return false;
   const [subject, facts] = await Promise.all([ctx.loaders.subject(), datasetFacts(ctx, dataset)]);
   return canSeeDataset(subject, facts);
@@ -139,7 +134,7 @@ function grantPredicate(person: VisibilitySubject, allowed: (facts: Facts) => bo
  * apply to the viewer's shares, and the impersonator as themselves must see the dataset with
  * their own shares too (the same predicate, ANDed).
  */
-export function visibleDatasets(viewer: Viewer, subject: ViewerSubject, alias = 'd'): SqlFragment {
+export function visibleDatasets(viewer: Principal, subject: ViewerSubject, alias = 'd'): SqlFragment {
   const { impersonatorSelf, ...acting } = subject;
   const parts = [
     { sql: `${alias}.tenant_id = ?`, params: [viewer.tenantId] },

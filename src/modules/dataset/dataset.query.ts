@@ -8,7 +8,6 @@ import { mergeFacts, type Facts } from '../../authz/decide.ts';
 import type { Action } from '../../authz/matrix.ts';
 import { assertCan } from '../../authz/policy.ts';
 import { deepFreeze } from '../../cache/metadata-cache.ts';
-import type { Loaders } from '../../http/loaders.ts';
 import { chargeWarehouseQuery } from '../../query/budget.ts';
 import { compileQuery, type CompiledQuery, type DatasetQueryInput, type QueryAccess } from '../../query/compile.ts';
 import { printSelect, type PrintedSql } from '../../query/print.ts';
@@ -18,11 +17,10 @@ import { runQuery, type QueryResultData } from '../../query/runner.ts';
 import { assertSchemasAllowed } from '../../query/schema-allowlist.ts';
 import { dataSourcePool, dataSourceVersion, loadDataSourceRow } from '../data-source/data-source.pool.ts';
 import type { DataSourceRow } from '../data-source/data-source.rows.ts';
-import type { ServiceContext } from '../service-context.ts';
+import { requirePerson, type RequestScope, type ScopeParts } from '../../scope/scope.ts';
+import { attributeLoaders } from '../attribute/attribute.loaders.ts';
 import type { Dataset } from './dataset.entity.ts';
-import { datasetFacts, type DatasetAccessContext } from './dataset.policy.ts';
-
-export type ExploreContext = ServiceContext & DatasetAccessContext & { loaders: Pick<Loaders, 'attributes'> };
+import { datasetFacts } from './dataset.policy.ts';
 
 /**
  * Decides a read of the dataset's rows with `action` (the dataset's facts, merged with those of
@@ -30,14 +28,14 @@ export type ExploreContext = ServiceContext & DatasetAccessContext & { loaders: 
  * under: restricted viewers get the dataset's rules, with their attributes when there are rules.
  */
 export async function authorizeDatasetRead(
-  ctx: ExploreContext,
+  ctx: RequestScope,
   dataset: Dataset,
   check: { action: Action; message: string; through?: () => Promise<Facts> },
 ): Promise<QueryAccess> {
   const facts = await datasetFacts(ctx, dataset);
   await assertCan(ctx, check.action, check.through ? mergeFacts(await check.through(), facts) : facts, check.message);
-  const restricted = isRestricted(ctx.viewer!, facts);
-  const attributes = restricted && dataset.permissionRules.length > 0 ? await ctx.loaders.attributes() : undefined;
+  const restricted = isRestricted(requirePerson(ctx), facts);
+  const attributes = restricted && dataset.permissionRules.length > 0 ? await attributeLoaders(ctx).effective() : undefined;
   return { restricted, attributes };
 }
 
@@ -83,7 +81,7 @@ function compileAndPrint(dataset: Dataset, source: DataSourceRow, input: Dataset
  * else's permissions, nor rows of a data source since re-pointed.
  */
 export async function executeQuery(
-  ctx: Pick<ServiceContext, 'em' | 'deps' | 'logger' | 'metadata'>,
+  ctx: ScopeParts<'em' | 'deps' | 'logger' | 'metadata'>,
   dataset: Dataset,
   input: DatasetQueryInput,
   access: QueryAccess,
@@ -108,7 +106,7 @@ export async function executeQuery(
 }
 
 /** `Dataset.query`: needs `dataset.explore`; restricted viewers get the dataset's rules. */
-export async function exploreDataset(ctx: ExploreContext, dataset: Dataset, input: DatasetQueryInput): Promise<QueryResultData> {
+export async function exploreDataset(ctx: RequestScope, dataset: Dataset, input: DatasetQueryInput): Promise<QueryResultData> {
   const access = await authorizeDatasetRead(ctx, dataset, { action: 'dataset.explore', message: 'You may not explore this dataset' });
   return executeQuery(ctx, dataset, input, access);
 }

@@ -1,36 +1,30 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Viewer } from '../../auth/principal.ts';
-import { assertCan, canAs, isPerson } from '../../authz/policy.ts';
+import type { Principal } from '../../auth/principal.ts';
+import { assertCan, canAs } from '../../authz/policy.ts';
 import { isUuid, uuidv7 } from '../../db/ids.ts';
 import { badInput, conflict, forbidden, notFound, withUniqueGuard } from '../../errors.ts';
 import type { IdWindow } from '../../db/id-window.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { DataSource } from '../data-source/data-source.entity.ts';
 import { dataSourceFacts } from '../data-source/data-source.policy.ts';
-import type { ServiceContext } from '../service-context.ts';
-import { canSeeThisDataset, datasetFacts, mayManageSomeDataset, visibleDatasets, type DatasetAccessContext } from './dataset.policy.ts';
+import { requirePerson, type RequestScope, type ScopeParts } from '../../scope/scope.ts';
+import { canSeeThisDataset, datasetFacts, mayManageSomeDataset, visibleDatasets } from './dataset.policy.ts';
 import { dataSourceRow } from '../data-source/data-source.rows.ts';
 import { deepFreeze } from '../../cache/metadata-cache.ts';
 import { readThrough } from '../../cache/request-metadata.ts';
 import { Dataset, type DatasetCalculation, type DatasetDefinition, type DatasetRelationship } from './dataset.entity.ts';
 import { fieldIndex, validateDefinition, type ModelInput } from './definition.ts';
 
-export type DatasetContext = ServiceContext & DatasetAccessContext;
-
-function requirePerson(viewer: Viewer | null): Viewer {
-  if (!isPerson(viewer)) throw forbidden();
-  return viewer;
-}
 
 /** Datasets the viewer may see, their data source joined; filtered in SQL by `visibleDatasets`. */
-async function visibleQuery(ctx: DatasetContext, viewer: Viewer) {
+async function visibleQuery(ctx: RequestScope, viewer: Principal) {
   const visible = visibleDatasets(viewer, await ctx.loaders.subject(), 'd');
   return ctx.em.createQueryBuilder(Dataset, 'd').select('*').leftJoinAndSelect('d.dataSource', 'ds').where(visible.sql, visible.params);
 }
 
-export async function listDatasets(ctx: DatasetContext, window: IdWindow): Promise<Dataset[]> {
-  const viewer = requirePerson(ctx.viewer);
+export async function listDatasets(ctx: RequestScope, window: IdWindow): Promise<Dataset[]> {
+  const viewer = requirePerson(ctx);
   const qb = await visibleQuery(ctx, viewer);
   if (window.after) qb.andWhere('d.id > ?', [window.after]);
   if (window.before) qb.andWhere('d.id < ?', [window.before]);
@@ -44,7 +38,7 @@ export async function listDatasets(ctx: DatasetContext, window: IdWindow): Promi
  * lives in an entity manager of its own that is never flushed, and its definition and rules are
  * frozen. Mutations (which may change it) always get a fresh one from their own entity manager.
  */
-export async function datasetById(ctx: Pick<ServiceContext, 'em' | 'metadata'>, tenantId: string, id: string): Promise<Dataset | null> {
+export async function datasetById(ctx: ScopeParts<'em' | 'metadata'>, tenantId: string, id: string): Promise<Dataset | null> {
   if (!isUuid(id)) return null;
   const shared = ctx.metadata?.serves(tenantId) ?? false;
   const load = async (): Promise<Dataset | null> => {
@@ -68,15 +62,15 @@ export async function datasetById(ctx: Pick<ServiceContext, 'em' | 'metadata'>, 
  * A dataset the viewer may see; NOT_FOUND for missing, invisible and other tenants' ids alike.
  * Visibility is decided by the same `canAs()` rules the list's SQL filter is derived from.
  */
-export async function findVisibleDataset(ctx: DatasetContext, id: string): Promise<Dataset> {
-  const viewer = requirePerson(ctx.viewer);
+export async function findVisibleDataset(ctx: RequestScope, id: string): Promise<Dataset> {
+  const viewer = requirePerson(ctx);
   const dataset = await datasetById(ctx, viewer.tenantId, id);
   if (!dataset || !(await canSeeThisDataset(ctx, dataset))) throw notFound('Dataset');
   return dataset;
 }
 
 /** Loads a visible dataset and requires `dataset.manage` on it (FORBIDDEN when only visible). */
-export async function findManageableDataset(ctx: DatasetContext, id: string): Promise<Dataset> {
+export async function findManageableDataset(ctx: RequestScope, id: string): Promise<Dataset> {
   const dataset = await findVisibleDataset(ctx, id);
   await assertCan(ctx, 'dataset.manage', await datasetFacts(ctx, dataset), 'You may not change this dataset');
   return dataset;
@@ -90,7 +84,7 @@ export function validateDatasetName(raw: string): { name: string; nameKey: strin
 
 const nameTaken = (name: string) => () => conflict(`A dataset named "${name}" already exists`, 'input.name');
 
-async function assertNameFree(em: EntityManager, viewer: Viewer, nameKey: string, name: string): Promise<void> {
+async function assertNameFree(em: EntityManager, viewer: Principal, nameKey: string, name: string): Promise<void> {
   if ((await em.count(Dataset, { tenant: viewer.tenantId, nameKey })) > 0) throw nameTaken(name)();
 }
 
@@ -102,8 +96,8 @@ export interface CreateDatasetInput {
   calculations?: readonly DatasetCalculation[] | null;
 }
 
-export async function createDataset(ctx: DatasetContext, input: CreateDatasetInput): Promise<Dataset> {
-  const viewer = requirePerson(ctx.viewer);
+export async function createDataset(ctx: RequestScope, input: CreateDatasetInput): Promise<Dataset> {
+  const viewer = requirePerson(ctx);
   const subject = await ctx.loaders.subject();
   if (!mayManageSomeDataset(subject)) throw forbidden('You may not create datasets');
   const { name, nameKey } = validateDatasetName(input.name);
@@ -154,8 +148,8 @@ function assertRulesKeepFields(dataset: Dataset, definition: DatasetDefinition):
 }
 
 /** Replaces what the input names (each list as a whole) and bumps the version. */
-export async function updateDataset(ctx: DatasetContext, input: UpdateDatasetInput): Promise<Dataset> {
-  const viewer = requirePerson(ctx.viewer);
+export async function updateDataset(ctx: RequestScope, input: UpdateDatasetInput): Promise<Dataset> {
+  const viewer = requirePerson(ctx);
   const current = await findManageableDataset(ctx, input.id);
   const changed = (['name', 'models', 'relationships', 'calculations'] as const).filter((key) => input[key] != null);
   if (changed.length === 0) throw badInput('input', 'Give at least one of name, models, relationships, calculations');
@@ -195,8 +189,8 @@ export async function updateDataset(ctx: DatasetContext, input: UpdateDatasetInp
 }
 
 /** Deletes a dataset no widget or dashboard filter uses; its shares and access entries go with it. */
-export async function deleteDataset(ctx: DatasetContext, id: string): Promise<string> {
-  const viewer = requirePerson(ctx.viewer);
+export async function deleteDataset(ctx: RequestScope, id: string): Promise<string> {
+  const viewer = requirePerson(ctx);
   const dataset = await findManageableDataset(ctx, id);
   const inUse = () => conflict('Widgets or dashboard filters use this dataset; remove them first');
   try {

@@ -1,6 +1,6 @@
 import { builder } from '../../graphql/builder.ts';
 import { rawId } from '../../graphql/ids.ts';
-import type { Context } from '../../http/context.ts';
+import type { RequestScope } from '../../scope/scope.ts';
 import { AGGREGATIONS, FILTER_OPERATORS, SORT_DIRECTIONS, type QueryColumn } from '../../query/compile.ts';
 import { datasetQueryCost } from '../../query/budget.ts';
 import type { QueryResultData } from '../../query/runner.ts';
@@ -11,7 +11,7 @@ import { DatasetRef } from './dataset.graphql.ts';
 import { RULE_OPERATORS, setDatasetPermissionRules } from './rules.service.ts';
 
 /** The matrix row for the dataset a value belongs to, with its facts. */
-const guard = (action: 'dataset.explore' | 'dataset.seeDefinition' | 'dataset.manage') => async (dataset: Dataset, ctx: Context) => ({
+const guard = (action: 'dataset.explore' | 'dataset.seeDefinition' | 'dataset.manage') => async (dataset: Dataset, ctx: RequestScope) => ({
   allowed: { action, facts: await datasetFacts(ctx, dataset) },
 });
 

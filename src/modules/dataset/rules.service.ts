@@ -1,12 +1,13 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertCan, isPerson } from '../../authz/policy.ts';
-import { badInput, forbidden } from '../../errors.ts';
+import { assertCan } from '../../authz/policy.ts';
+import { badInput } from '../../errors.ts';
 import { ATTRIBUTE_NAME, fieldValue, SYSTEM_ATTRIBUTES } from '../../query/rlp.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { datasetFacts } from './dataset.policy.ts';
 import { Dataset, type DatasetDefinition, type PermissionRule } from './dataset.entity.ts';
-import { findVisibleDataset, type DatasetContext } from './dataset.service.ts';
+import { findVisibleDataset } from './dataset.service.ts';
+import { requirePerson, type RequestScope } from '../../scope/scope.ts';
 import { fieldIndex } from './definition.ts';
 
 /**
@@ -91,9 +92,8 @@ const auditRule = (rule: PermissionRule) => ({
 });
 
 /** Replaces the dataset's rules, bumps its version (results cached under the old one go stale). */
-export async function setDatasetPermissionRules(ctx: DatasetContext, input: SetPermissionRulesInput): Promise<Dataset> {
-  if (!isPerson(ctx.viewer)) throw forbidden();
-  const viewer = ctx.viewer;
+export async function setDatasetPermissionRules(ctx: RequestScope, input: SetPermissionRulesInput): Promise<Dataset> {
+  const viewer = requirePerson(ctx);
   const current = await findVisibleDataset(ctx, input.datasetId);
   await assertCan(ctx, 'dataset.manage', await datasetFacts(ctx, current), 'You may not change the permission rules of this dataset');
   const rules = validateRules(current.definition, input.rules);

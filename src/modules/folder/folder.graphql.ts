@@ -1,7 +1,7 @@
 import { builder } from '../../graphql/builder.ts';
 import { optionalRawId, rawId } from '../../graphql/ids.ts';
 import { idConnection } from '../../graphql/pagination.ts';
-import type { Context } from '../../http/context.ts';
+import type { RequestScope } from '../../scope/scope.ts';
 import { ShareRef } from '../share/share.graphql.ts';
 import { listShares } from '../share/share.service.ts';
 import { UserRef } from '../user/user.ref.ts';
@@ -10,10 +10,12 @@ import { WORKSPACES } from '../../authz/vocabulary.ts';
 import { Folder } from './folder.entity.ts';
 import { folderFacts } from './folder.policy.ts';
 import { createFolder, deleteFolder, findVisibleFolder, listFolders, moveFolder, renameFolder } from './folder.service.ts';
+import { userLoaders } from '../user/user.loaders.ts';
+import { folderLoaders } from './folder.loaders.ts';
 
 export const WorkspaceEnum = builder.enumType('Workspace', { values: WORKSPACES });
 
-const viewFacts = async (folder: Folder, ctx: Context) => ({ allowed: { action: 'folder.view' as const, facts: await folderFacts(ctx, folder) } });
+const viewFacts = async (folder: Folder, ctx: RequestScope) => ({ allowed: { action: 'folder.view' as const, facts: await folderFacts(ctx, folder) } });
 
 const FolderViewerCan = builder.objectRef<{ folder: Folder }>('FolderViewerCan').implement({
   description: 'What the viewer may do with this folder, decided by the role matrix',
@@ -43,16 +45,16 @@ builder.node(FolderRef, {
   fields: (t) => ({
     name: t.exposeString('name'),
     workspace: t.field({ type: WorkspaceEnum, resolve: (f) => f.workspace }),
-    owner: t.field({ type: UserRef, resolve: async (f, _args, ctx) => (await ctx.loaders.userById.load(f.owner.id))! }),
+    owner: t.field({ type: UserRef, resolve: async (f, _args, ctx) => (await userLoaders(ctx).byId.load(f.owner.id))! }),
     parent: t.field({
       type: FolderRef,
       nullable: true,
-      resolve: (f, _args, ctx) => (f.parent ? ctx.loaders.folderById.load(f.parent.id) : null),
+      resolve: (f, _args, ctx) => (f.parent ? folderLoaders(ctx).byId.load(f.parent.id) : null),
     }),
     path: t.field({
       type: [FolderPathItem],
       description: 'Ancestors from the top of the workspace (or from below the first one the viewer cannot see), then this folder',
-      resolve: (f, _args, ctx) => ctx.loaders.folderChainById.load(f.id),
+      resolve: (f, _args, ctx) => folderLoaders(ctx).chainById.load(f.id),
     }),
     viewerCan: t.field({ type: FolderViewerCan, resolve: (folder) => ({ folder }) }),
     shares: t.field({

@@ -1,16 +1,16 @@
 import type { Facts } from '../../authz/decide.ts';
-import type { Context } from '../../http/context.ts';
+import type { RequestScope } from '../../scope/scope.ts';
 import type { Folder } from './folder.entity.ts';
 
 type FolderLike = Pick<Folder, 'id' | 'workspace'> & { owner: { id: string }; workspaceOwner?: { id: string } | null };
-type ShareLoaders = Pick<Context['loaders'], 'isDashboardShared' | 'isFolderTreeShared'>;
+type ShareLoaders = Pick<RequestScope['loaders'], 'isDashboardShared' | 'isFolderTreeShared'>;
 
 /**
  * Matrix facts about something placed in a workspace (a folder, a dashboard) for the viewer and,
  * while a non-admin impersonates, for the impersonator as themselves (`impersonatorFacts`): their
  * own share of it and their own ownership, in the same place.
  */
-export async function placedFacts(ctx: Context, ownerId: string, isShared: (loaders: ShareLoaders) => Promise<boolean>, place: Facts): Promise<Facts> {
+export async function placedFacts(ctx: RequestScope, ownerId: string, isShared: (loaders: ShareLoaders) => Promise<boolean>, place: Facts): Promise<Facts> {
   const impersonator = ctx.loaders.impersonatorShares;
   const [shared, impersonatorShared] = await Promise.all([isShared(ctx.loaders), impersonator ? isShared(impersonator) : undefined]);
   const facts: Facts = { shared, owner: ownerId === ctx.viewer?.userId, ...place };
@@ -19,7 +19,7 @@ export async function placedFacts(ctx: Context, ownerId: string, isShared: (load
 }
 
 /** Matrix facts about a folder for the viewer (one statement per request for all folders). */
-export function folderFacts(ctx: Context, folder: FolderLike): Promise<Facts> {
+export function folderFacts(ctx: RequestScope, folder: FolderLike): Promise<Facts> {
   const place = { workspace: folder.workspace, workspaceOwnerId: folder.workspaceOwner?.id ?? null };
   return placedFacts(ctx, folder.owner.id, (loaders) => loaders.isFolderTreeShared.load(folder.id), place);
 }

@@ -1,14 +1,15 @@
-import { allows, assertCan, isPerson } from '../../authz/policy.ts';
+import { allows, assertCan } from '../../authz/policy.ts';
 import { sharedFolderTree, visibleFolders } from '../../authz/visibility.ts';
 import { isUuid } from '../../db/ids.ts';
-import { badInput, conflict, forbidden, notFound } from '../../errors.ts';
+import { badInput, conflict, notFound } from '../../errors.ts';
 import { idWindowQuery, type IdWindow } from '../../db/id-window.ts';
-import type { Context } from '../../http/context.ts';
+import { requirePerson, type RequestScope } from '../../scope/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { Dashboard } from '../dashboard/dashboard.entity.ts';
 import type { Workspace } from '../../authz/vocabulary.ts';
 import { Folder } from './folder.entity.ts';
 import { folderFacts } from './folder.policy.ts';
+import { folderLoaders } from './folder.loaders.ts';
 
 export function validateFolderName(name: string, field = 'input.name'): string {
   const trimmed = name.trim();
@@ -17,9 +18,9 @@ export function validateFolderName(name: string, field = 'input.name'): string {
 }
 
 /** A folder the viewer may see; NOT_FOUND otherwise, exactly like a missing id. */
-export async function findVisibleFolder(ctx: Context, id: string): Promise<Folder> {
-  if (!isPerson(ctx.viewer)) throw forbidden();
-  const folder = isUuid(id) ? await ctx.loaders.folderById.load(id) : null;
+export async function findVisibleFolder(ctx: RequestScope, id: string): Promise<Folder> {
+  requirePerson(ctx);
+  const folder = isUuid(id) ? await folderLoaders(ctx).byId.load(id) : null;
   if (!folder || !(await allows(ctx, 'folder.view', await folderFacts(ctx, folder)))) throw notFound('Folder');
   return folder;
 }
@@ -30,9 +31,9 @@ export interface FolderListFilter {
 }
 
 /** Folders the viewer may see, filtered in SQL; top-level ones when no parent is given. */
-export async function listFolders(ctx: Context, filter: FolderListFilter, window: IdWindow): Promise<Folder[]> {
-  if (!isPerson(ctx.viewer)) throw forbidden();
-  const visible = visibleFolders(ctx.viewer, 'f');
+export async function listFolders(ctx: RequestScope, filter: FolderListFilter, window: IdWindow): Promise<Folder[]> {
+  const viewer = requirePerson(ctx);
+  const visible = visibleFolders(viewer, 'f');
   const page = idWindowQuery(window);
   const where = [visible.sql];
   const params = [...visible.params];
@@ -41,20 +42,20 @@ export async function listFolders(ctx: Context, filter: FolderListFilter, window
     params.push(filter.parentId);
   } else {
     // Roots of what the viewer can see: top-level folders, and shared folders whose parent is hidden.
-    const parentVisible = visibleFolders(ctx.viewer, 'p');
+    const parentVisible = visibleFolders(viewer, 'p');
     where.push(`(f.parent_id is null or not exists (select 1 from folders p where p.id = f.parent_id and ${parentVisible.sql}))`);
     params.push(...parentVisible.params);
     // Other people's personal workspaces are not browsed from the top, even by admins, unless shared.
-    const shared = sharedFolderTree(ctx.viewer);
+    const shared = sharedFolderTree(viewer);
     where.push(`(f.workspace = 'TEAM' or f.workspace_owner_id = ? or f.id in (${shared.sql}))`);
-    params.push(ctx.viewer.userId, ...shared.params);
+    params.push(viewer.userId, ...shared.params);
   }
   if (filter.workspace) {
     where.push('f.workspace = ?');
     params.push(filter.workspace);
     if (filter.workspace === 'PERSONAL' && !filter.parentId) {
       where.push('f.workspace_owner_id = ?');
-      params.push(ctx.viewer.userId);
+      params.push(viewer.userId);
     }
   }
   if (window.after) {
@@ -74,11 +75,11 @@ export async function listFolders(ctx: Context, filter: FolderListFilter, window
 
 /** The workspace a new item lands in: its parent folder's, or the one named. */
 export async function resolvePlacement(
-  ctx: Context,
+  ctx: RequestScope,
   input: { folderId?: string | null; workspace?: Workspace | null },
   field: string,
 ): Promise<{ folder: Folder | null; workspace: Workspace; workspaceOwnerId: string | null }> {
-  const viewer = ctx.viewer!;
+  const viewer = requirePerson(ctx);
   if (input.folderId) {
     const folder = await findVisibleFolder(ctx, input.folderId).catch(() => {
       throw badInput(field, 'No such folder');
@@ -91,13 +92,13 @@ export async function resolvePlacement(
 }
 
 export async function createFolder(
-  ctx: Context,
+  ctx: RequestScope,
   input: { name: string; parentId?: string | null; workspace?: Workspace | null },
 ): Promise<Folder> {
   const name = validateFolderName(input.name);
   const place = await resolvePlacement(ctx, { folderId: input.parentId, workspace: input.workspace }, 'input.parentId');
   await assertCan(ctx, 'folder.manage', { workspace: place.workspace, workspaceOwnerId: place.workspaceOwnerId });
-  const viewer = ctx.viewer!;
+  const viewer = requirePerson(ctx);
   const folder = ctx.em.create(Folder, {
     tenant: viewer.tenantId,
     name,
@@ -111,23 +112,23 @@ export async function createFolder(
   return folder;
 }
 
-async function manageable(ctx: Context, id: string): Promise<Folder> {
+async function manageable(ctx: RequestScope, id: string): Promise<Folder> {
   const folder = await findVisibleFolder(ctx, id);
   await assertCan(ctx, 'folder.manage', await folderFacts(ctx, folder));
   return folder;
 }
 
-export async function renameFolder(ctx: Context, input: { id: string; name: string }): Promise<Folder> {
+export async function renameFolder(ctx: RequestScope, input: { id: string; name: string }): Promise<Folder> {
   const folder = await manageable(ctx, input.id);
   const before = folder.name;
   folder.name = validateFolderName(input.name);
-  recordAudit(ctx.em, ctx.viewer!, { action: 'folder.update', resourceType: 'FOLDER', resourceId: folder.id, summary: { name: { before, after: folder.name } } });
+  recordAudit(ctx.em, requirePerson(ctx), { action: 'folder.update', resourceType: 'FOLDER', resourceId: folder.id, summary: { name: { before, after: folder.name } } });
   await ctx.em.flush();
   return folder;
 }
 
 /** Moves a folder under another of the same workspace (or to the top); refuses cycles. */
-export async function moveFolder(ctx: Context, input: { id: string; parentId?: string | null }): Promise<Folder> {
+export async function moveFolder(ctx: RequestScope, input: { id: string; parentId?: string | null }): Promise<Folder> {
   const folder = await manageable(ctx, input.id);
   let parent: Folder | null = null;
   if (input.parentId) {
@@ -141,25 +142,25 @@ export async function moveFolder(ctx: Context, input: { id: string; parentId?: s
     const ancestors = await ctx.em.execute<{ id: string }[]>(
       `with recursive up as (select id, parent_id from folders where id = ? and tenant_id = ?
          union all select f.id, f.parent_id from folders f join up on f.id = up.parent_id) select id from up`,
-      [parent.id, ctx.viewer!.tenantId],
+      [parent.id, requirePerson(ctx).tenantId],
     );
     if (ancestors.some((a) => a.id === folder.id)) throw badInput('input.parentId', 'A folder cannot move into itself or one of its subfolders');
   }
   folder.parent = parent;
-  recordAudit(ctx.em, ctx.viewer!, { action: 'folder.move', resourceType: 'FOLDER', resourceId: folder.id, summary: { parentId: parent?.id ?? null } });
+  recordAudit(ctx.em, requirePerson(ctx), { action: 'folder.move', resourceType: 'FOLDER', resourceId: folder.id, summary: { parentId: parent?.id ?? null } });
   await ctx.em.flush();
   return folder;
 }
 
 /** Deletes an empty folder; one with subfolders or dashboards is refused. */
-export async function deleteFolder(ctx: Context, id: string): Promise<boolean> {
+export async function deleteFolder(ctx: RequestScope, id: string): Promise<boolean> {
   const folder = await manageable(ctx, id);
   const [children, dashboards] = await Promise.all([
     ctx.em.count(Folder, { parent: folder.id }),
     ctx.em.count(Dashboard, { folder: folder.id }),
   ]);
   if (children + dashboards > 0) throw conflict(`The folder is not empty (${children} folders, ${dashboards} dashboards)`);
-  recordAudit(ctx.em, ctx.viewer!, { action: 'folder.delete', resourceType: 'FOLDER', resourceId: folder.id, summary: { name: folder.name } });
+  recordAudit(ctx.em, requirePerson(ctx), { action: 'folder.delete', resourceType: 'FOLDER', resourceId: folder.id, summary: { name: folder.name } });
   ctx.em.remove(folder);
   await ctx.em.flush();
   return true;

@@ -5,6 +5,7 @@ import { UserRef } from '../user/user.ref.ts';
 import { Group } from './group.entity.ts';
 import { GroupRef } from './group.ref.ts';
 import { addGroupMembers, createGroup, findGroup, listGroupMembers, listGroups, removeGroupMembers } from './group.service.ts';
+import { groupLoaders } from './group.loaders.ts';
 
 builder.node(GroupRef, {
   description: 'A set of users; shares, attribute values and filter permissions can name it',
@@ -13,7 +14,7 @@ builder.node(GroupRef, {
   id: { resolve: (group) => group.id },
   fields: (t) => ({
     name: t.exposeString('name'),
-    memberCount: t.int({ resolve: (group, _args, ctx) => ctx.loaders.memberCountByGroupId.load(group.id) }),
+    memberCount: t.int({ resolve: (group, _args, ctx) => groupLoaders(ctx).memberCount.load(group.id) }),
     members: t.connection({
       type: UserRef,
       nullable: true,

@@ -1,41 +1,41 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import type { Viewer } from '../../auth/principal.ts';
-import { canManagePeople, isPerson } from '../../authz/policy.ts';
+import type { Principal } from '../../auth/principal.ts';
+import { canManagePeople } from '../../authz/policy.ts';
 import { isUuid, uuidv7 } from '../../db/ids.ts';
 import { badInput, conflict, firstBadIndex, forbidden, notFound, withUniqueGuard } from '../../errors.ts';
 import { idWindowQuery, type IdWindow } from '../../db/id-window.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import type { ServiceContext } from '../service-context.ts';
+import { requirePerson, type RequestScope } from '../../scope/scope.ts';
 import { User } from '../user/user.entity.ts';
 import { Group, GroupMembership } from './group.entity.ts';
 
 const MAX_MEMBERS_PER_CALL = 500;
 
-function requireAdmin(viewer: Viewer | null): Viewer {
+function requireAdmin(viewer: Principal | null): Principal {
   if (!canManagePeople(viewer)) throw forbidden('Only admins can manage groups');
-  return viewer as Viewer;
+  return viewer as Principal;
 }
 
-export async function listGroups(ctx: ServiceContext, window: IdWindow): Promise<Group[]> {
-  if (!isPerson(ctx.viewer)) throw forbidden();
+export async function listGroups(ctx: RequestScope, window: IdWindow): Promise<Group[]> {
+  const viewer = requirePerson(ctx);
   const page = idWindowQuery(window);
-  const where: FilterQuery<Group> = { ...page.where, tenant: ctx.viewer.tenantId };
+  const where: FilterQuery<Group> = { ...page.where, tenant: viewer.tenantId };
   return ctx.em.find(Group, where, { orderBy: page.orderBy, limit: page.limit });
 }
 
-export async function findGroup(ctx: ServiceContext, id: string): Promise<Group> {
-  if (!isPerson(ctx.viewer)) throw forbidden();
-  const group = isUuid(id) ? await ctx.em.findOne(Group, { id, tenant: ctx.viewer.tenantId }) : null;
+export async function findGroup(ctx: RequestScope, id: string): Promise<Group> {
+  const viewer = requirePerson(ctx);
+  const group = isUuid(id) ? await ctx.em.findOne(Group, { id, tenant: viewer.tenantId }) : null;
   if (!group) throw notFound('Group');
   return group;
 }
 
-export async function listGroupMembers(ctx: ServiceContext, groupId: string, window: IdWindow): Promise<User[]> {
-  if (!isPerson(ctx.viewer)) throw forbidden();
+export async function listGroupMembers(ctx: RequestScope, groupId: string, window: IdWindow): Promise<User[]> {
+  const viewer = requirePerson(ctx);
   const page = idWindowQuery(window);
   const memberships = await ctx.em.find(
     GroupMembership,
-    { tenant: ctx.viewer.tenantId, group: groupId, ...(page.where.id ? { user: page.where.id } : {}) },
+    { tenant: viewer.tenantId, group: groupId, ...(page.where.id ? { user: page.where.id } : {}) },
     { populate: ['user'], orderBy: { user: page.orderBy.id }, limit: page.limit },
   );
   return memberships.map((membership) => membership.user);
@@ -47,7 +47,7 @@ export function validateGroupName(name: string): { name: string; nameKey: string
   return { name: trimmed, nameKey: trimmed.toLowerCase() };
 }
 
-export async function createGroup(ctx: ServiceContext, input: { name: string }): Promise<Group> {
+export async function createGroup(ctx: RequestScope, input: { name: string }): Promise<Group> {
   const viewer = requireAdmin(ctx.viewer);
   const { name, nameKey } = validateGroupName(input.name);
   const taken = () => conflict(`A group named "${name}" already exists`, 'input.name');
@@ -58,7 +58,7 @@ export async function createGroup(ctx: ServiceContext, input: { name: string }):
   return group;
 }
 
-async function membersInput(ctx: ServiceContext, viewer: Viewer, input: { groupId: string; userIds: string[] }) {
+async function membersInput(ctx: RequestScope, viewer: Principal, input: { groupId: string; userIds: string[] }) {
   const group = isUuid(input.groupId) ? await ctx.em.findOne(Group, { id: input.groupId, tenant: viewer.tenantId }) : null;
   if (!group) throw notFound('Group');
   if (input.userIds.length === 0) throw badInput('input.userIds', 'Name at least one user');
@@ -75,7 +75,7 @@ async function membersInput(ctx: ServiceContext, viewer: Viewer, input: { groupI
 }
 
 /** Idempotent, also under concurrency: a membership that exists already is left as it is. */
-export async function addGroupMembers(ctx: ServiceContext, input: { groupId: string; userIds: string[] }): Promise<Group> {
+export async function addGroupMembers(ctx: RequestScope, input: { groupId: string; userIds: string[] }): Promise<Group> {
   const viewer = requireAdmin(ctx.viewer);
   const { group, userIds } = await membersInput(ctx, viewer, input);
   const rows = userIds.map(() => '(?, ?, ?, ?, now())').join(', ');
@@ -92,7 +92,7 @@ export async function addGroupMembers(ctx: ServiceContext, input: { groupId: str
   return group;
 }
 
-export async function removeGroupMembers(ctx: ServiceContext, input: { groupId: string; userIds: string[] }): Promise<Group> {
+export async function removeGroupMembers(ctx: RequestScope, input: { groupId: string; userIds: string[] }): Promise<Group> {
   const viewer = requireAdmin(ctx.viewer);
   const { group, userIds } = await membersInput(ctx, viewer, input);
   await ctx.em.transactional(async (em) => {

@@ -5,6 +5,7 @@ import type { User } from '../user/user.entity.ts';
 import { RoleEnum } from '../user/user.graphql.ts';
 import { UserRef } from '../user/user.ref.ts';
 import { acceptInvitation, inviteUsers, resendInvitation } from './invitation.service.ts';
+import { userLoaders } from '../user/user.loaders.ts';
 
 const IssuedInvitation = builder.objectRef<{ user: User; token: string }>('IssuedInvitation').implement({
   description: 'An invitation just issued; its token is shown only in this response',
@@ -64,7 +65,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const userId = rawId(args.userId, 'User');
       const token = await resendInvitation(ctx, userId);
-      return { invitation: { user: (await ctx.loaders.userById.load(userId))!, token } };
+      return { invitation: { user: (await userLoaders(ctx).byId.load(userId))!, token } };
     },
   }),
   acceptInvitation: t.field({

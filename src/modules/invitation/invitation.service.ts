@@ -1,15 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../auth/password.ts';
 import { randomToken, tokenDigest } from '../../auth/tokens.ts';
-import type { Viewer } from '../../auth/principal.ts';
+import type { Principal } from '../../auth/principal.ts';
 import { canManagePeople } from '../../authz/policy.ts';
 import { isUuid } from '../../db/ids.ts';
 import { badInput, conflict, DomainError, firstBadIndex, forbidden, notFound, withUniqueGuard } from '../../errors.ts';
-import type { AppDeps } from '../../http/deps.ts';
+import type { AppDeps } from '../../scope/deps.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { Group, GroupMembership } from '../group/group.entity.ts';
 import { enqueueEmail } from '../outbox/outbox.service.ts';
-import type { ServiceContext } from '../service-context.ts';
+import type { RequestScope } from '../../scope/scope.ts';
 import { openSession, type SignedIn } from '../session/session.service.ts';
 import { Tenant } from '../tenant/tenant.entity.ts';
 import { ROLES, type Role } from '../../authz/vocabulary.ts';
@@ -65,12 +65,12 @@ export interface InviteUsersInput {
   message?: string | null;
 }
 
-function requireAdmin(viewer: Viewer | null): Viewer {
+function requireAdmin(viewer: Principal | null): Principal {
   if (!canManagePeople(viewer)) throw forbidden('Only admins can invite users');
-  return viewer as Viewer;
+  return viewer as Principal;
 }
 
-export async function inviteUsers(ctx: ServiceContext, input: InviteUsersInput): Promise<{ user: User; token: string }[]> {
+export async function inviteUsers(ctx: RequestScope, input: InviteUsersInput): Promise<{ user: User; token: string }[]> {
   const viewer = requireAdmin(ctx.viewer);
   if (input.emails.length < 1 || input.emails.length > MAX_INVITATIONS_PER_CALL) {
     throw badInput('input.emails', `Invite between 1 and ${MAX_INVITATIONS_PER_CALL} emails at once`);
@@ -133,7 +133,7 @@ export async function inviteUsers(ctx: ServiceContext, input: InviteUsersInput):
 }
 
 /** Issues a new invitation link for a PENDING user; the previous links stop working. */
-export async function resendInvitation(ctx: ServiceContext, userId: string): Promise<string> {
+export async function resendInvitation(ctx: RequestScope, userId: string): Promise<string> {
   const viewer = requireAdmin(ctx.viewer);
   const user = isUuid(userId) ? await ctx.em.findOne(User, { id: userId, tenant: viewer.tenantId }) : null;
   if (!user) throw notFound('User');
@@ -157,7 +157,7 @@ export function validateNewPassword(password: string, field: string): string {
 const INVALID_INVITATION = 'This invitation link is invalid, already used or expired';
 
 export async function acceptInvitation(
-  ctx: ServiceContext,
+  ctx: RequestScope,
   input: { token: string; name: string; password: string },
 ): Promise<SignedIn> {
   const name = validateName(input.name, 'input.name');
@@ -186,7 +186,7 @@ export async function acceptInvitation(
     user.passwordHash = passwordHash;
     user.status = 'ACTIVE';
     // The new user is the actor of their own acceptance (recordAudit reads the tenant and user ids only).
-    const actor: Viewer = {
+    const actor: Principal = {
       kind: 'USER', tenantId: user.tenant.id, tenantSlug: '', userId: user.id, role: user.role, status: user.status, sessionId: undefined,
     };
     recordAudit(em, actor, { action: 'invitation.accept', resourceType: 'USER', resourceId: user.id, summary: { status: { before: 'PENDING', after: 'ACTIVE' }, name } });

@@ -4,9 +4,9 @@ import { MAX_PASSWORD_LENGTH, verifyPassword } from '../../auth/password.ts';
 import { canImpersonate, isAdmin, isPerson } from '../../authz/policy.ts';
 import { isUuid } from '../../db/ids.ts';
 import { DomainError, badInput, conflict, forbidden, notFound } from '../../errors.ts';
-import type { AppDeps } from '../../http/deps.ts';
+import type { AppDeps } from '../../scope/deps.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import type { ServiceContext } from '../service-context.ts';
+import type { RequestScope } from '../../scope/scope.ts';
 import { Tenant } from '../tenant/tenant.entity.ts';
 import { ROLES } from '../../authz/vocabulary.ts';
 import { normalizeEmail, User } from '../user/user.entity.ts';
@@ -53,7 +53,7 @@ const INVALID_SIGN_IN = 'Invalid workspace, email or password';
  * Every failure (unknown workspace or email, wrong password, pending or deactivated account)
  * gets the same error after the same password-hashing work.
  */
-export async function login(ctx: ServiceContext & { clientAddress: string }, input: LoginInput): Promise<SignedIn> {
+export async function login(ctx: RequestScope & { clientAddress: string }, input: LoginInput): Promise<SignedIn> {
   if (input.password.length > MAX_PASSWORD_LENGTH) throw badInput('input.password', 'Password is too long');
   const slug = input.tenant.trim().toLowerCase();
   const email = normalizeEmail(input.email);
@@ -73,7 +73,7 @@ export async function login(ctx: ServiceContext & { clientAddress: string }, inp
 }
 
 /** Ends the caller's own session; the token is refused from the next request on. */
-export async function logout(ctx: ServiceContext): Promise<boolean> {
+export async function logout(ctx: RequestScope): Promise<boolean> {
   if (!isPerson(ctx.viewer) || !ctx.viewer.sessionId) throw forbidden('Only a session can be signed out');
   const changed = await ctx.em.nativeUpdate(
     Session,
@@ -88,7 +88,7 @@ export async function logout(ctx: ServiceContext): Promise<boolean> {
  * as any non-admin, analysts as explorers and viewers; nobody acts as an admin, and nobody starts
  * an impersonation from inside one. Users the caller cannot see are NOT_FOUND.
  */
-export async function impersonate(ctx: ServiceContext, userId: string): Promise<string> {
+export async function impersonate(ctx: RequestScope, userId: string): Promise<string> {
   const viewer = ctx.viewer;
   if (!isPerson(viewer) || viewer.kind !== 'USER') throw forbidden('Only a signed-in person can impersonate');
   if (viewer.impersonatorId) throw forbidden('You cannot impersonate while impersonating; stop impersonating first');
@@ -113,7 +113,7 @@ export async function impersonate(ctx: ServiceContext, userId: string): Promise<
 }
 
 /** Ends the caller's impersonation session; its token is refused from the next request on. */
-export async function stopImpersonating(ctx: ServiceContext): Promise<boolean> {
+export async function stopImpersonating(ctx: RequestScope): Promise<boolean> {
   const viewer = ctx.viewer;
   if (!isPerson(viewer) || !viewer.impersonatorId || !viewer.sessionId) throw forbidden('You are not impersonating anyone');
   const sessionId = viewer.sessionId;

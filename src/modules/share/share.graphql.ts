@@ -5,6 +5,8 @@ import { UserRef } from '../user/user.ref.ts';
 import { GRANTEE_TYPES } from '../../authz/vocabulary.ts';
 import { type Share } from './share.entity.ts';
 import { SHAREABLE_TYPENAMES, share, unshare, type ShareInput } from './share.service.ts';
+import { userLoaders } from '../user/user.loaders.ts';
+import { groupLoaders } from '../group/group.loaders.ts';
 
 export const GranteeTypeEnum = builder.enumType('GranteeType', { values: GRANTEE_TYPES });
 
@@ -16,12 +18,12 @@ export const ShareRef = builder.objectRef<Share>('Share').implement({
     user: t.field({
       type: UserRef,
       nullable: true,
-      resolve: (s, _args, ctx) => (s.granteeUser ? ctx.loaders.userById.load(s.granteeUser.id) : null),
+      resolve: (s, _args, ctx) => (s.granteeUser ? userLoaders(ctx).byId.load(s.granteeUser.id) : null),
     }),
     group: t.field({
       type: GroupRef,
       nullable: true,
-      resolve: (s, _args, ctx) => (s.granteeGroup ? ctx.loaders.groupById.load(s.granteeGroup.id) : null),
+      resolve: (s, _args, ctx) => (s.granteeGroup ? groupLoaders(ctx).byId.load(s.granteeGroup.id) : null),
     }),
     createdAt: t.field({ type: 'DateTime', resolve: (s) => s.createdAt }),
   }),

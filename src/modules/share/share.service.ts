@@ -1,13 +1,13 @@
-import { isPerson } from '../../authz/policy.ts';
 import { isUuid, uuidv7 } from '../../db/ids.ts';
-import { badInput, firstBadIndex, forbidden } from '../../errors.ts';
-import type { Context } from '../../http/context.ts';
+import { badInput, firstBadIndex } from '../../errors.ts';
+import { requirePerson, type RequestScope } from '../../scope/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { Group } from '../group/group.entity.ts';
 import type { ShareResourceType } from '../../authz/vocabulary.ts';
 import { User } from '../user/user.entity.ts';
 import { Share } from './share.entity.ts';
 import { SHARE_TARGETS } from './share.targets.ts';
+import { shareLoaders } from './share.loaders.ts';
 
 /** Global-id type names of shareable resources. */
 export const SHAREABLE_TYPENAMES: Record<string, ShareResourceType> = {
@@ -25,8 +25,8 @@ export interface ShareInput {
   allUsers: boolean;
 }
 
-async function granteeKeys(ctx: Context, input: ShareInput): Promise<{ key: string; type: 'USER' | 'GROUP' | 'ALL_USERS' }[]> {
-  const viewer = ctx.viewer!;
+async function granteeKeys(ctx: RequestScope, input: ShareInput): Promise<{ key: string; type: 'USER' | 'GROUP' | 'ALL_USERS' }[]> {
+  const viewer = requirePerson(ctx);
   if (input.userIds.length + input.groupIds.length === 0 && !input.allUsers) {
     throw badInput('input', 'Name at least one user, group, or allUsers');
   }
@@ -52,8 +52,8 @@ async function granteeKeys(ctx: Context, input: ShareInput): Promise<{ key: stri
   ];
 }
 
-async function authorize(ctx: Context, input: ShareInput): Promise<ShareResourceType> {
-  if (!isPerson(ctx.viewer)) throw forbidden();
+async function authorize(ctx: RequestScope, input: ShareInput): Promise<ShareResourceType> {
+  requirePerson(ctx);
   const target = input.type ? SHARE_TARGETS[input.type] : undefined;
   if (!input.type || !target || !isUuid(input.id)) throw badInput('input.resourceId', 'Not the id of a shareable resource');
   await target.authorize(ctx, input.id);
@@ -61,9 +61,9 @@ async function authorize(ctx: Context, input: ShareInput): Promise<ShareResource
 }
 
 /** Grants VIEW (USE for data sources); idempotent. Takes effect on the next request. */
-export async function share(ctx: Context, input: ShareInput): Promise<Share[]> {
+export async function share(ctx: RequestScope, input: ShareInput): Promise<Share[]> {
   const type = await authorize(ctx, input);
-  const viewer = ctx.viewer!;
+  const viewer = requirePerson(ctx);
   const grantees = await granteeKeys(ctx, input);
   const rows = grantees.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, now())').join(', ');
   await ctx.em.transactional(async (em) => {
@@ -89,9 +89,9 @@ export async function share(ctx: Context, input: ShareInput): Promise<Share[]> {
 }
 
 /** Revokes grants; the grantees lose access on their next request. */
-export async function unshare(ctx: Context, input: ShareInput): Promise<Share[]> {
+export async function unshare(ctx: RequestScope, input: ShareInput): Promise<Share[]> {
   const type = await authorize(ctx, input);
-  const viewer = ctx.viewer!;
+  const viewer = requirePerson(ctx);
   const grantees = await granteeKeys(ctx, input);
   await ctx.em.transactional(async (em) => {
     await em.nativeDelete(Share, { tenant: viewer.tenantId, resourceId: input.id, granteeKey: { $in: grantees.map((g) => g.key) } });
@@ -101,13 +101,13 @@ export async function unshare(ctx: Context, input: ShareInput): Promise<Share[]>
   return listShares(ctx, input.id);
 }
 
-export function listShares(ctx: Context, resourceId: string): Promise<Share[]> {
-  return ctx.loaders.sharesByResourceId.load(resourceId);
+export function listShares(ctx: RequestScope, resourceId: string): Promise<Share[]> {
+  return shareLoaders(ctx).byResourceId.load(resourceId);
 }
 
 /** After a change, a later read in the same request must not see the cached list. */
-function forget(ctx: Context, resourceId: string): void {
-  ctx.loaders.sharesByResourceId.clear(resourceId);
+function forget(ctx: RequestScope, resourceId: string): void {
+  shareLoaders(ctx).byResourceId.clear(resourceId);
   ctx.loaders.isFolderTreeShared.clearAll();
   ctx.loaders.isDashboardShared.clearAll();
   ctx.loaders.impersonatorShares?.isFolderTreeShared.clearAll();

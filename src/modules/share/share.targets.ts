@@ -1,6 +1,6 @@
 import { assertCan } from '../../authz/policy.ts';
 import type { ShareResourceType } from '../../authz/vocabulary.ts';
-import type { Context } from '../../http/context.ts';
+import type { RequestScope } from '../../scope/scope.ts';
 import { findVisibleDashboard } from '../dashboard/dashboard.service.ts';
 import { dashboardFacts } from '../dashboard/dashboard.policy.ts';
 import { findVisibleDataSource } from '../data-source/data-source.service.ts';
@@ -14,7 +14,7 @@ import { folderFacts } from '../folder/folder.policy.ts';
  * may not share.
  */
 export interface ShareTarget {
-  authorize(ctx: Context, id: string): Promise<void>;
+  authorize(ctx: RequestScope, id: string): Promise<void>;
 }
 
 /** Every shareable resource type, in one table: a type without an entry cannot compile. */

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict } from '../../errors.ts';
-import type { AppDeps } from '../../http/deps.ts';
+import type { AppDeps } from '../../scope/deps.ts';
 import { invitationUrl, issueInvitation, validateEmail } from '../invitation/invitation.service.ts';
 import { User } from '../user/user.entity.ts';
 import { Tenant } from './tenant.entity.ts';

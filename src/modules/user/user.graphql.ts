@@ -1,17 +1,18 @@
-import DataLoader from 'dataloader';
 import { builder } from '../../graphql/builder.ts';
 import { idConnection } from '../../graphql/pagination.ts';
 import { encodeGlobalID, rawId } from '../../graphql/ids.ts';
-import { PRINCIPAL_KINDS, type Viewer } from '../../auth/principal.ts';
-import type { Context } from '../../http/context.ts';
+import { PRINCIPAL_KINDS, type Principal } from '../../auth/principal.ts';
 import { Tenant } from '../tenant/tenant.entity.ts';
 import { TenantRef } from '../tenant/tenant.graphql.ts';
 import { GroupRef } from '../group/group.ref.ts';
 import { UserAttributeValueRef } from '../attribute/attribute.graphql.ts';
-import { DATASET_ACCESS_LEVELS, DATASET_ACCESS_MODES, FEATURES, FEATURE_STATES, ROLES, USER_STATUSES, type DatasetAccessLevel, type Feature, type FeatureState } from '../../authz/vocabulary.ts';
+import { DATASET_ACCESS_LEVELS, DATASET_ACCESS_MODES, FEATURES, FEATURE_STATES, ROLES, USER_STATUSES } from '../../authz/vocabulary.ts';
 import { User } from './user.entity.ts';
 import { UserRef } from './user.ref.ts';
+import { userLoaders, userOverrideLoaders, type DatasetGrantRow, type FeatureSwitch } from './user.loaders.ts';
 import { deactivateUser, findVisibleUser, listUsers, restoreUser, updateUser } from './user.service.ts';
+import { groupLoaders } from '../group/group.loaders.ts';
+import { attributeLoaders } from '../attribute/attribute.loaders.ts';
 
 export const RoleEnum = builder.enumType('Role', { values: ROLES });
 export const UserStatusEnum = builder.enumType('UserStatus', { values: USER_STATUSES });
@@ -21,43 +22,6 @@ export const DatasetAccessLevelEnum = builder.enumType('DatasetAccessLevel', { v
 export const FeatureEnum = builder.enumType('Feature', { values: FEATURES });
 export const FeatureStateEnum = builder.enumType('FeatureState', { values: FEATURE_STATES });
 
-interface DatasetGrantRow { userId: string; datasetId: string; name: string; level: DatasetAccessLevel }
-interface FeatureSwitch { feature: Feature; state: FeatureState }
-
-/**
- * Per-request batch loaders for the overrides of a page of users. Datasets are read from their
- * table directly (id and name only), bound to the viewer's tenant.
- */
-const overrideLoaders = new WeakMap<Context, ReturnType<typeof createOverrideLoaders>>();
-function createOverrideLoaders(ctx: Context) {
-  const tenant = ctx.viewer?.tenantId ?? '00000000-0000-0000-0000-000000000000';
-  return {
-    datasetAccess: new DataLoader<string, DatasetGrantRow[]>(async (userIds) => {
-      const rows = await ctx.em.execute<{ user_id: string; dataset_id: string; name: string; level: DatasetAccessLevel }[]>(
-        `select a.user_id, d.id as dataset_id, d.name, a.level
-           from user_dataset_access a join datasets d on d.id = a.dataset_id and d.tenant_id = a.tenant_id
-          where a.tenant_id = ? and a.user_id in (?) order by d.name_key, d.id`,
-        [tenant, [...userIds]],
-      );
-      const byUser = new Map<string, DatasetGrantRow[]>(userIds.map((id) => [id, []]));
-      for (const r of rows) byUser.get(r.user_id)?.push({ userId: r.user_id, datasetId: r.dataset_id, name: r.name, level: r.level });
-      return userIds.map((id) => byUser.get(id) ?? []);
-    }),
-    featurePermissions: new DataLoader<string, FeatureSwitch[]>(async (userIds) => {
-      const rows = await ctx.em.execute<{ user_id: string; feature: Feature; state: FeatureState }[]>(
-        'select user_id, feature, state from user_feature_permissions where tenant_id = ? and user_id in (?)',
-        [tenant, [...userIds]],
-      );
-      const states = new Map(rows.map((r) => [`${r.user_id}:${r.feature}`, r.state]));
-      return userIds.map((id) => FEATURES.map((feature) => ({ feature, state: states.get(`${id}:${feature}`) ?? 'DEFAULT' })));
-    }),
-  };
-}
-function overridesOf(ctx: Context) {
-  let loaders = overrideLoaders.get(ctx);
-  if (!loaders) overrideLoaders.set(ctx, (loaders = createOverrideLoaders(ctx)));
-  return loaders;
-}
 
 const DatasetSummaryRef = builder.objectRef<{ datasetId: string; name: string }>('DatasetSummary').implement({
   description: 'A dataset named by a user’s dataset access list: its global id and name',
@@ -109,7 +73,7 @@ builder.node(UserRef, {
       type: [GroupRef],
       nullable: true,
       authScopes: privateField,
-      resolve: (user, _args, ctx) => ctx.loaders.groupsByUserId.load(user.id),
+      resolve: (user, _args, ctx) => groupLoaders(ctx).byUserId.load(user.id),
     }),
     datasetAccessMode: t.field({
       type: DatasetAccessModeEnum,
@@ -122,27 +86,27 @@ builder.node(UserRef, {
       type: [UserDatasetAccessRef],
       nullable: true,
       authScopes: privateField,
-      resolve: (user, _args, ctx) => overridesOf(ctx).datasetAccess.load(user.id),
+      resolve: (user, _args, ctx) => userOverrideLoaders(ctx).datasetAccess.load(user.id),
     }),
     featurePermissions: t.field({
       type: [UserFeaturePermissionRef],
       nullable: true,
       authScopes: privateField,
       description: 'Every feature with its per-user state; never applies to admins',
-      resolve: (user, _args, ctx) => overridesOf(ctx).featurePermissions.load(user.id),
+      resolve: (user, _args, ctx) => userOverrideLoaders(ctx).featurePermissions.load(user.id),
     }),
     attributes: t.field({
       type: [UserAttributeValueRef],
       nullable: true,
       authScopes: privateField,
       description: 'Each attribute’s effective value and where it comes from, system attributes first',
-      resolve: (user, _args, ctx) => ctx.loaders.userAttributes.load(user.id),
+      resolve: (user, _args, ctx) => attributeLoaders(ctx).ofUser.load(user.id),
     }),
   }),
 });
 
 const ViewerRef = builder
-  .objectRef<Pick<Viewer, 'kind' | 'userId' | 'tenantId' | 'impersonatorId'>>('Viewer')
+  .objectRef<Pick<Principal, 'kind' | 'userId' | 'tenantId' | 'impersonatorId'>>('Viewer')
   .implement({
     description: 'Who is calling, as the gateway resolved it for this request',
     authScopes: { authenticated: true },
@@ -150,7 +114,7 @@ const ViewerRef = builder
       kind: t.field({ type: PrincipalKindEnum, resolve: (v) => v.kind }),
       user: t.field({
         type: UserRef,
-        resolve: async (v, _args, ctx) => (await ctx.loaders.userById.load(v.userId))!,
+        resolve: async (v, _args, ctx) => (await userLoaders(ctx).byId.load(v.userId))!,
       }),
       tenant: t.field({
         type: TenantRef,
@@ -160,7 +124,7 @@ const ViewerRef = builder
         type: UserRef,
         nullable: true,
         description: 'The person acting as `user`, while impersonating',
-        resolve: (v, _args, ctx) => (v.impersonatorId ? ctx.loaders.userById.load(v.impersonatorId) : null),
+        resolve: (v, _args, ctx) => (v.impersonatorId ? userLoaders(ctx).byId.load(v.impersonatorId) : null),
       }),
     }),
   });

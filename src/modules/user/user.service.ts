@@ -1,17 +1,18 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Viewer } from '../../auth/principal.ts';
-import { adminRemovalDenial, canManagePeople, isAdmin, isPerson } from '../../authz/policy.ts';
+import type { Principal } from '../../auth/principal.ts';
+import { adminRemovalDenial, canManagePeople, isAdmin } from '../../authz/policy.ts';
 import { isUuid } from '../../db/ids.ts';
 import { badInput, conflict, DomainError, firstBadIndex, forbidden, notFound, withUniqueGuard } from '../../errors.ts';
 import { containsPattern, idWindowQuery, type IdWindow } from '../../db/id-window.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import type { ServiceContext } from '../service-context.ts';
+import { requirePerson, type RequestScope } from '../../scope/scope.ts';
 import { Session } from '../session/session.entity.ts';
 import { Invitation } from '../invitation/invitation.entity.ts';
 import { ROLES, type DatasetAccessLevel, type DatasetAccessMode, type Feature, type FeatureState, type Role, type UserStatus } from '../../authz/vocabulary.ts';
 import { UserDatasetAccess, UserFeaturePermission } from './user-overrides.entity.ts';
 import { User } from './user.entity.ts';
+import { userLoaders } from './user.loaders.ts';
 
 export interface UserListFilter {
   search?: string | null;
@@ -19,22 +20,17 @@ export interface UserListFilter {
   role?: Role | null;
 }
 
-function requirePerson(viewer: Viewer | null): Viewer {
-  if (!isPerson(viewer)) throw forbidden();
-  return viewer;
-}
-
-function requireAdmin(viewer: Viewer | null): Viewer {
+function requireAdmin(viewer: Principal | null): Principal {
   if (!canManagePeople(viewer)) throw forbidden('Only admins can manage users');
-  return viewer as Viewer;
+  return viewer as Principal;
 }
 
 /**
  * Users of the viewer's tenant, filtered in SQL. Admins see everyone and search name and email;
  * others see active users only and search by name (emails are private to admins).
  */
-export async function listUsers(ctx: ServiceContext, filter: UserListFilter, window: IdWindow): Promise<User[]> {
-  const viewer = requirePerson(ctx.viewer);
+export async function listUsers(ctx: RequestScope, filter: UserListFilter, window: IdWindow): Promise<User[]> {
+  const viewer = requirePerson(ctx);
   const admin = isAdmin(viewer);
   if (!admin && filter.status && filter.status !== 'ACTIVE') {
     throw forbidden('Only admins can list users by status');
@@ -54,14 +50,14 @@ export async function listUsers(ctx: ServiceContext, filter: UserListFilter, win
 }
 
 /** A user of the viewer's tenant that the viewer may see; NOT_FOUND otherwise (and across tenants). */
-export async function findVisibleUser(ctx: ServiceContext & { loaders: { userById: { load(id: string): Promise<User | null> } } }, id: string): Promise<User> {
-  const viewer = requirePerson(ctx.viewer);
-  const user = isUuid(id) ? await ctx.loaders.userById.load(id) : null;
+export async function findVisibleUser(ctx: RequestScope, id: string): Promise<User> {
+  const viewer = requirePerson(ctx);
+  const user = isUuid(id) ? await userLoaders(ctx).byId.load(id) : null;
   if (!user || (!isAdmin(viewer) && user.status !== 'ACTIVE' && user.id !== viewer.userId)) throw notFound('User');
   return user;
 }
 
-async function loadForAdmin(ctx: ServiceContext, viewer: Viewer, id: string): Promise<User> {
+async function loadForAdmin(ctx: RequestScope, viewer: Principal, id: string): Promise<User> {
   const user = isUuid(id) ? await ctx.em.findOne(User, { id, tenant: viewer.tenantId }) : null;
   if (!user) throw notFound('User');
   return user;
@@ -73,7 +69,7 @@ async function loadForAdmin(ctx: ServiceContext, viewer: Viewer, id: string): Pr
  * serialized here, and the second sees the first's committed change (each statement of a
  * read-committed transaction reads the latest commits). The viewer must still be an active admin.
  */
-async function guardAdminRemoval(em: EntityManager, viewer: Viewer, target: { id: string; role: Role; status: string }): Promise<void> {
+async function guardAdminRemoval(em: EntityManager, viewer: Principal, target: { id: string; role: Role; status: string }): Promise<void> {
   if (target.role !== 'ADMIN') {
     const denial = adminRemovalDenial(viewer, target, { activeAdminCount: 2 });
     if (denial) throw new DomainError('CONFLICT', denial);
@@ -128,7 +124,7 @@ type DatasetGrant = { datasetId: string; level: DatasetAccessLevel };
  * Validates per-user overrides (PRODUCT.md §4): never on one's own account, never for an admin
  * (or a user this very call makes one); listed datasets must be datasets of the tenant.
  */
-async function validateOverrides(ctx: ServiceContext, viewer: Viewer, user: User, input: UpdateUserInput): Promise<DatasetGrant[] | undefined> {
+async function validateOverrides(ctx: RequestScope, viewer: Principal, user: User, input: UpdateUserInput): Promise<DatasetGrant[] | undefined> {
   const given = (['datasetAccessMode', 'datasetAccess', 'featurePermissions'] as const).find((key) => input[key] != null);
   if (!given) return undefined;
   if (user.id === viewer.userId) throw forbidden('You cannot change your own permissions');
@@ -189,7 +185,7 @@ async function writeOverrides(em: EntityManager, user: User, grants: DatasetGran
   return changes;
 }
 
-export async function updateUser(ctx: ServiceContext, input: UpdateUserInput): Promise<User> {
+export async function updateUser(ctx: RequestScope, input: UpdateUserInput): Promise<User> {
   const viewer = requireAdmin(ctx.viewer);
   const user = await loadForAdmin(ctx, viewer, input.id);
   if (user.status === 'PUBLIC') throw badInput('input.id', 'Public principals cannot be edited');
@@ -233,7 +229,7 @@ export async function updateUser(ctx: ServiceContext, input: UpdateUserInput): P
 }
 
 /** Deactivation keeps everything the user owns and ends their sessions at once. */
-export async function deactivateUser(ctx: ServiceContext, id: string): Promise<User> {
+export async function deactivateUser(ctx: RequestScope, id: string): Promise<User> {
   const viewer = requireAdmin(ctx.viewer);
   const user = await loadForAdmin(ctx, viewer, id);
   if (user.status === 'DEACTIVATED') return user;
@@ -251,7 +247,7 @@ export async function deactivateUser(ctx: ServiceContext, id: string): Promise<U
 }
 
 /** Restores a deactivated user: ACTIVE if they had set a password, otherwise PENDING again. */
-export async function restoreUser(ctx: ServiceContext, id: string): Promise<User> {
+export async function restoreUser(ctx: RequestScope, id: string): Promise<User> {
   const viewer = requireAdmin(ctx.viewer);
   const user = await loadForAdmin(ctx, viewer, id);
   if (user.status !== 'DEACTIVATED') throw new DomainError('CONFLICT', 'Only deactivated users can be restored');

@@ -2,8 +2,7 @@ import type { Config } from '../config.ts';
 import { pendingMigrations, type Orm } from '../db/orm.ts';
 import { deriveKeys, type Keys } from '../auth/keys.ts';
 import type { Logger } from '../logger.ts';
-import { ResultCache } from '../query/result-cache.ts';
-import type { QueryResultData } from '../query/runner.ts';
+import { ResultCache, type CachedResult } from '../query/result-cache.ts';
 import { SignInThrottle } from '../auth/throttle.ts';
 import { DataSourcePools } from '../query/pools.ts';
 import { MetadataCache } from '../cache/metadata-cache.ts';
@@ -21,7 +20,7 @@ export interface AppDeps {
   /** Connection pools of the data sources dataset queries run on; closed on shutdown. */
   dataSourcePools: DataSourcePools;
   /** Widget results kept for their dashboard's cache TTL (keyed by printed SQL and values). */
-  resultCache: ResultCache<Omit<QueryResultData, 'sql' | 'cached'>>;
+  resultCache: ResultCache<CachedResult>;
   /** Sessions, overrides, grants, attributes, datasets and data sources, invalidated by the database's change notices. Off until `start()`. */
   metadataCache: MetadataCache;
 }
