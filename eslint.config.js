@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.tessera/', 'test/generated/', 'coverage/', 'eslint.config.js'] },
+  { ignores: ['node_modules/', '.tessera/', 'test/generated/', 'coverage/', 'eslint.config.js', '.dependency-cruiser*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
