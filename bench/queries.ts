@@ -64,26 +64,47 @@ export async function benchQueries() {
       const body = JSON.stringify({ query, variables });
       const res = await app.fetch('http://bench/graphql', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          'content-length': String(Buffer.byteLength(body)),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         body,
       });
       const result = (await res.json()) as { data?: Record<string, any>; errors?: unknown }; // eslint-disable-line @typescript-eslint/no-explicit-any
       if (result.errors) throw new Error(JSON.stringify(result.errors));
       return result.data!;
     };
-    const login = await gql('', `mutation($p: String!) { login(input: { tenant: "demo", email: "apac@demo.example.com", password: $p }) { token user { id } } }`, { p: DEMO_PASSWORD });
+    const login = await gql(
+      '',
+      `mutation($p: String!) { login(input: { tenant: "demo", email: "apac@demo.example.com", password: $p }) { token user { id } } }`,
+      { p: DEMO_PASSWORD },
+    );
     const token = login.login.token as string;
     const datasetGid = (await gql(token, '{ datasets { edges { node { id } } } }', {})).datasets.edges[0].node.id as string;
 
     // The exact SQL the gateway runs for this viewer, printed by the same compiler.
     const em = db.orm.em.fork();
     const dataset = await em.findOneOrFail(Dataset, { nameKey: 'ecommerce' }, { populate: ['dataSource'] });
-    const attributes = await loadEffectiveAttributes(em, { tenantId: seeded.tenantId, userId: Buffer.from(login.login.user.id as string, 'base64').toString('utf8').slice('User:'.length), email: 'apac@demo.example.com', role: 'EXPLORER' });
+    const attributes = await loadEffectiveAttributes(em, {
+      tenantId: seeded.tenantId,
+      userId: Buffer.from(login.login.user.id as string, 'base64')
+        .toString('utf8')
+        .slice('User:'.length),
+      email: 'apac@demo.example.com',
+      role: 'EXPLORER',
+    });
     const printed = (input: DatasetQueryInput) => printSelect(compileQuery(dataset, input, { restricted: true, attributes }).select);
     // The same pool size as the gateway's pool per data source.
     const reader = new pg.Pool({ connectionString: db.url, max: POOL_SETTINGS.max });
 
-    const aggregated: DatasetQueryInput = { dimensions: ['countries.name'], measures: [{ field: 'orders.amount', aggregation: 'SUM' }, { field: 'orders.id', aggregation: 'COUNT' }] };
+    const aggregated: DatasetQueryInput = {
+      dimensions: ['countries.name'],
+      measures: [
+        { field: 'orders.amount', aggregation: 'SUM' },
+        { field: 'orders.id', aggregation: 'COUNT' },
+      ],
+    };
     const small: DatasetQueryInput = { dimensions: ['orders.id', 'merchants.name', 'orders.amount'], limit: 10 };
     const queryDoc = 'query($id: ID!, $input: DatasetQueryInput!) { dataset(id: $id) { query(input: $input) { rows } } }';
     const viaGateway = (input: DatasetQueryInput) => () => gql(token, queryDoc, { id: datasetGid, input });
@@ -127,7 +148,11 @@ export async function benchQueries() {
       });
       return async () => {
         const body = JSON.stringify({ query: '{ rows }' });
-        const res = await yoga.fetch('http://bare/graphql', { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }, body });
+        const res = await yoga.fetch('http://bare/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) },
+          body,
+        });
         await res.json();
       };
     };
@@ -144,12 +169,20 @@ export async function benchQueries() {
       }
       roundRatios.push(rates.gateway / rates.bare);
     }
-    const rate = { gatewayRps: totals.gateway, bareRps: totals.bare, barePreparedRps: totals.barePrepared, ratio: totals.gateway / totals.bare, preparedRatio: totals.gateway / totals.barePrepared };
+    const rate = {
+      gatewayRps: totals.gateway,
+      bareRps: totals.bare,
+      barePreparedRps: totals.barePrepared,
+      ratio: totals.gateway / totals.bare,
+      preparedRatio: totals.gateway / totals.barePrepared,
+    };
     console.log(`(b) 10-row RLP query, ${CONCURRENCY} concurrent clients, ${ROUNDS} rounds of ${DURATION_MS / ROUNDS / 1000} s each in turn`);
     console.log(`    bare yoga + pg                      ${totals.bare.toFixed(0)} req/s`);
     console.log(`    bare yoga + pg, prepared statement  ${totals.barePrepared.toFixed(0)} req/s`);
     console.log(`    gateway                             ${totals.gateway.toFixed(0)} req/s`);
-    console.log(`    ratio (gateway / bare): ${rate.ratio.toFixed(2)}x  (target >= 0.8x; rounds ${Math.min(...roundRatios).toFixed(2)}–${Math.max(...roundRatios).toFixed(2)})`);
+    console.log(
+      `    ratio (gateway / bare): ${rate.ratio.toFixed(2)}x  (target >= 0.8x; rounds ${Math.min(...roundRatios).toFixed(2)}–${Math.max(...roundRatios).toFixed(2)})`,
+    );
     console.log(`    ratio (gateway / bare with a prepared statement): ${rate.preparedRatio.toFixed(2)}x`);
     await reader.end();
     await closeDeps(deps);

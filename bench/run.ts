@@ -5,12 +5,18 @@ const only = process.argv[2];
 const lines: string[] = [];
 if (!only || only === 'dashboards') {
   const r = await benchDashboards();
-  lines.push(`dashboards(first: 100) + viewerCan: gateway ${r.gatewayMs.toFixed(1)} ms vs direct SQL ${r.directMs.toFixed(1)} ms (p50) → ${r.ratio.toFixed(2)}x`);
+  lines.push(
+    `dashboards(first: 100) + viewerCan: gateway ${r.gatewayMs.toFixed(1)} ms vs direct SQL ${r.directMs.toFixed(1)} ms (p50) → ${r.ratio.toFixed(2)}x`,
+  );
 }
 if (!only || only === 'queries') {
   const r = await benchQueries();
-  lines.push(`aggregated RLP query: gateway ${r.latency.gatewayMs.toFixed(1)} ms vs direct pg ${r.latency.directMs.toFixed(1)} ms (p50) → ${r.latency.ratio.toFixed(2)}x`);
-  lines.push(`10-row RLP query at 16 clients: gateway ${r.rate.gatewayRps.toFixed(0)} req/s vs bare yoga ${r.rate.bareRps.toFixed(0)} req/s → ${r.rate.ratio.toFixed(2)}x`);
+  lines.push(
+    `aggregated RLP query: gateway ${r.latency.gatewayMs.toFixed(1)} ms vs direct pg ${r.latency.directMs.toFixed(1)} ms (p50) → ${r.latency.ratio.toFixed(2)}x`,
+  );
+  lines.push(
+    `10-row RLP query at 16 clients: gateway ${r.rate.gatewayRps.toFixed(0)} req/s vs bare yoga ${r.rate.bareRps.toFixed(0)} req/s → ${r.rate.ratio.toFixed(2)}x`,
+  );
   lines.push(`  (vs bare yoga running the same SQL as a prepared statement, ${r.rate.barePreparedRps.toFixed(0)} req/s → ${r.rate.preparedRatio.toFixed(2)}x)`);
 }
 console.log(`\nsummary\n${lines.map((l) => `  ${l}`).join('\n')}`);

@@ -1,15 +1,7 @@
 import { GraphQLError } from 'graphql';
 
 /** The error codes clients rely on (PRODUCT.md §10). */
-export type ErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'BAD_USER_INPUT'
-  | 'CONFLICT'
-  | 'RATE_LIMITED'
-  | 'QUERY_TIMEOUT'
-  | 'INTERNAL';
+export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT' | 'RATE_LIMITED' | 'QUERY_TIMEOUT' | 'INTERNAL';
 
 /** A failure the caller can act on. Anything else that is thrown is masked as INTERNAL. */
 export class DomainError extends Error {
@@ -43,8 +35,7 @@ export const badInput = (field: string, message: string) => new DomainError('BAD
 export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what} not found`);
 export const forbidden = (message = 'You are not allowed to do this') => new DomainError('FORBIDDEN', message);
 export const conflict = (message: string, field?: string) => new DomainError('CONFLICT', message, field);
-export const rateLimited = (message: string, retryAfterSeconds: number) =>
-  new DomainError('RATE_LIMITED', message, undefined, { retryAfterSeconds });
+export const rateLimited = (message: string, retryAfterSeconds: number) => new DomainError('RATE_LIMITED', message, undefined, { retryAfterSeconds });
 /** A missing, malformed or ended credential: HTTP 401 whichever phase raises it (`graphql/errors.ts`). */
 export const unauthenticated = (message = 'Sign in to continue') => new DomainError('UNAUTHENTICATED', message);
 
@@ -62,10 +53,7 @@ export function internalError(requestId: string, located?: GraphQLError): GraphQ
  * in between, the database's unique constraint answers, and the caller gets `onConflict()`'s
  * error instead of an INTERNAL one.
  */
-export async function withUniqueGuard<T>(
-  write: () => Promise<T>,
-  onConflict: () => DomainError | Promise<DomainError>,
-): Promise<T> {
+export async function withUniqueGuard<T>(write: () => Promise<T>, onConflict: () => DomainError | Promise<DomainError>): Promise<T> {
   try {
     return await write();
   } catch (error) {

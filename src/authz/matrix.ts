@@ -75,7 +75,15 @@ export const LOCK_GUARDED: ReadonlySet<Action> = new Set(['dashboard.editInfo', 
 
 /** What a per-user feature switch (PRODUCT.md §4) turns off or, as an analyst has it, on. */
 export const FEATURE_ACTIONS = {
-  DASHBOARDS: ['dashboard.create', 'dashboard.editInfo', 'dashboard.editContent', 'dashboard.settings', 'dashboard.copyMove', 'dashboard.move', 'dashboard.lock'],
+  DASHBOARDS: [
+    'dashboard.create',
+    'dashboard.editInfo',
+    'dashboard.editContent',
+    'dashboard.settings',
+    'dashboard.copyMove',
+    'dashboard.move',
+    'dashboard.lock',
+  ],
   DATASETS: ['dataset.manage'],
   SHARE_LINKS: ['shareLink.manage'],
   SCHEDULES: ['schedule.manage'],

@@ -38,11 +38,7 @@ export interface AdminGuardFacts {
  * Whether `target` may stop being an active admin (demotion, deactivation, deletion): never one's
  * own account, never the tenant's last active admin.
  */
-export function adminRemovalDenial(
-  viewer: Principal,
-  target: { id: string; role: Role; status: string },
-  facts: AdminGuardFacts,
-): string | undefined {
+export function adminRemovalDenial(viewer: Principal, target: { id: string; role: Role; status: string }, facts: AdminGuardFacts): string | undefined {
   if (target.id === viewer.userId) return 'You cannot do this to your own account';
   if (target.role === 'ADMIN' && target.status === 'ACTIVE' && facts.activeAdminCount <= 1) {
     return 'This is the last active admin of the workspace';

@@ -46,7 +46,6 @@ export interface MetadataCacheOptions {
   syncTimeoutMs?: number;
 }
 
-
 /** Deep-freezes plain data so that a shared cached value cannot be changed by one request. */
 export function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {

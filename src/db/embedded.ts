@@ -77,8 +77,7 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<EmbeddedDatabase> {
   const { pgDir, password, database, logger } = options;
   const user = 'tessera';
-  const makeUrl = (port: number) =>
-    `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  const makeUrl = (port: number) => `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 
   const existing = runningPort(pgDir);
   if (existing !== undefined) {

@@ -10,13 +10,15 @@ export const METADATA_CHANNEL = 'tessera_metadata';
 
 type Event = 'insert' | 'update' | 'delete';
 
-export function metadataTriggers(options: {
-  /** The column holding the tenant id. */
-  tenantColumn?: string;
-  /** Columns whose changes alone do not matter to the cache. */
-  ignoredColumns?: string[];
-  events?: Event[];
-} = {}) {
+export function metadataTriggers(
+  options: {
+    /** The column holding the tenant id. */
+    tenantColumn?: string;
+    /** Columns whose changes alone do not matter to the cache. */
+    ignoredColumns?: string[];
+    events?: Event[];
+  } = {},
+) {
   const tenant = options.tenantColumn ?? 'tenant_id';
   const ignored = options.ignoredColumns ?? [];
   const skipIgnored = ignored.length

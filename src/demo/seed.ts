@@ -30,9 +30,7 @@ export async function seedDemo(em: EntityManager): Promise<SeededDemo | null> {
   let seeded: SeededDemo | null = null;
   await em.transactional(async (tx) => {
     const tenant = tx.create(Tenant, { slug: DEMO_TENANT, name: 'Demo Workspace' });
-    const groups = new Map(
-      ['Sales', 'Marketing'].map((name) => [name, tx.create(Group, { tenant, name, nameKey: name.toLowerCase() })]),
-    );
+    const groups = new Map(['Sales', 'Marketing'].map((name) => [name, tx.create(Group, { tenant, name, nameKey: name.toLowerCase() })]));
     for (const spec of DEMO_USERS) {
       const user = tx.create(User, {
         tenant,

@@ -44,7 +44,12 @@ async function seedWarehouse(em: EntityManager, readerPassword: string, orders: 
     countries.flatMap((c) => [c.id, c.name]),
   );
   const merchants = countries.flatMap((c) =>
-    MERCHANTS[c.name].map((name, j) => ({ id: (c.id - 1) * 5 + j + 1, name, countryId: c.id, email: `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@merchants.example.com` })),
+    MERCHANTS[c.name].map((name, j) => ({
+      id: (c.id - 1) * 5 + j + 1,
+      name,
+      countryId: c.id,
+      email: `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@merchants.example.com`,
+    })),
   );
   await em.execute(
     `insert into demo_warehouse.merchants (id, name, admin_email, country_id) values ${merchants.map(() => '(?, ?, ?, ?)').join(', ')}`,
@@ -89,7 +94,13 @@ export interface DemoWarehouseUser {
 
 export const DEMO_WAREHOUSE_USERS: DemoWarehouseUser[] = [
   { email: 'ceo@demo.example.com', name: 'Chris CEO', groups: [], country: 'ALL', merchant: 'ALL' },
-  { email: 'apac@demo.example.com', name: 'Asha APAC Manager', groups: ['Vietnam', 'Indonesia', 'Malaysia', 'Singapore', 'Philippines'], country: 'GROUPS', merchant: 'ALL' },
+  {
+    email: 'apac@demo.example.com',
+    name: 'Asha APAC Manager',
+    groups: ['Vietnam', 'Indonesia', 'Malaysia', 'Singapore', 'Philippines'],
+    country: 'GROUPS',
+    merchant: 'ALL',
+  },
   { email: 'vietnam@demo.example.com', name: 'Vu Vietnam Manager', groups: ['Vietnam'], country: 'GROUPS', merchant: 'ALL' },
   { email: 'singapore@demo.example.com', name: 'Siew Singapore Manager', groups: ['Singapore'], country: 'GROUPS', merchant: 'ALL' },
   { email: 'anderson@demo.example.com', name: 'Aalund Anderson (merchant)', groups: [], country: 'ALL', merchant: ['Anderson LLC'] },
@@ -114,12 +125,28 @@ export async function seedDemoWarehouse(
     await tx.execute(
       `insert into data_sources (id, tenant_id, name, name_key, host, port, database, username, password_ciphertext, schemas, owner_id, created_at, updated_at)
        values (?, ?, 'Demo warehouse', 'demo warehouse', ?, ?, ?, ?, ?, ?, ?, now(), now())`,
-      [dataSourceId, tenantId, args.connection.host, args.connection.port, args.connection.database, role,
-        encryptSecret(deps.keys.encryptionKey, readerPassword, dataSourceId), '{demo_warehouse}', adminId],
+      [
+        dataSourceId,
+        tenantId,
+        args.connection.host,
+        args.connection.port,
+        args.connection.database,
+        role,
+        encryptSecret(deps.keys.encryptionKey, readerPassword, dataSourceId),
+        '{demo_warehouse}',
+        adminId,
+      ],
     );
     const definition = {
       models: [
-        { name: 'countries', table: 'demo_warehouse.countries', fields: [{ name: 'id', column: 'id', type: 'NUMBER' }, { name: 'name', column: 'name', type: 'STRING' }] },
+        {
+          name: 'countries',
+          table: 'demo_warehouse.countries',
+          fields: [
+            { name: 'id', column: 'id', type: 'NUMBER' },
+            { name: 'name', column: 'name', type: 'STRING' },
+          ],
+        },
         {
           name: 'merchants',
           table: 'demo_warehouse.merchants',
@@ -160,13 +187,22 @@ export async function seedDemoWarehouse(
     );
     const attributes = { country: uuidv7(), merchant: uuidv7() };
     for (const [name, id] of Object.entries(attributes)) {
-      await tx.execute(`insert into user_attributes (id, tenant_id, name, type, created_at, updated_at) values (?, ?, ?, 'STRING', now(), now())`, [id, tenantId, name]);
+      await tx.execute(`insert into user_attributes (id, tenant_id, name, type, created_at, updated_at) values (?, ?, ?, 'STRING', now(), now())`, [
+        id,
+        tenantId,
+        name,
+      ]);
     }
     const groupIds = new Map<string, string>();
     for (const country of DEMO_COUNTRIES) {
       const groupId = uuidv7();
       groupIds.set(country, groupId);
-      await tx.execute(`insert into groups (id, tenant_id, name, name_key, created_at) values (?, ?, ?, ?, now())`, [groupId, tenantId, country, country.toLowerCase()]);
+      await tx.execute(`insert into groups (id, tenant_id, name, name_key, created_at) values (?, ?, ?, ?, now())`, [
+        groupId,
+        tenantId,
+        country,
+        country.toLowerCase(),
+      ]);
       await tx.execute(
         `insert into group_attribute_values (id, tenant_id, group_id, attribute_id, all_values, values, created_at, updated_at) values (?, ?, ?, ?, false, ?, now(), now())`,
         [uuidv7(), tenantId, groupId, attributes.country, JSON.stringify([country])],
@@ -181,7 +217,12 @@ export async function seedDemoWarehouse(
         [userId, tenantId, spec.email, spec.name, args.passwordHash],
       );
       for (const group of spec.groups) {
-        await tx.execute(`insert into group_memberships (id, tenant_id, group_id, user_id, created_at) values (?, ?, ?, ?, now())`, [uuidv7(), tenantId, groupIds.get(group), userId]);
+        await tx.execute(`insert into group_memberships (id, tenant_id, group_id, user_id, created_at) values (?, ?, ?, ?, now())`, [
+          uuidv7(),
+          tenantId,
+          groupIds.get(group),
+          userId,
+        ]);
       }
       const setValue = (attributeId: string, value: 'ALL' | string[]) =>
         tx.execute(
@@ -200,9 +241,24 @@ export async function seedDemoWarehouse(
       [dashboardId, tenantId, adminId],
     );
     const widgets = [
-      { title: 'Revenue by country', query: { dimensions: ['countries.name'], measures: [{ field: 'orders.amount', aggregation: 'SUM' }], sort: [{ field: 'countries.name', direction: 'ASC' }] } },
+      {
+        title: 'Revenue by country',
+        query: {
+          dimensions: ['countries.name'],
+          measures: [{ field: 'orders.amount', aggregation: 'SUM' }],
+          sort: [{ field: 'countries.name', direction: 'ASC' }],
+        },
+      },
       { title: 'Orders by status', query: { dimensions: ['orders.status'], measures: [{ field: 'orders.id', aggregation: 'COUNT' }] } },
-      { title: 'Top merchants', query: { dimensions: ['merchants.name'], measures: [{ field: 'orders.amount', aggregation: 'SUM' }], sort: [{ field: 'orders.amount', direction: 'DESC' }], limit: 10 } },
+      {
+        title: 'Top merchants',
+        query: {
+          dimensions: ['merchants.name'],
+          measures: [{ field: 'orders.amount', aggregation: 'SUM' }],
+          sort: [{ field: 'orders.amount', direction: 'DESC' }],
+          limit: 10,
+        },
+      },
     ];
     for (const [position, widget] of widgets.entries()) {
       await tx.execute(
@@ -223,7 +279,10 @@ export async function seedDemoWarehouse(
       [uuidv7(), tenantId, dashboardId, datasetId, permissions],
     );
     // Everyone may view the dashboard and explore the dataset; the rules decide which rows.
-    for (const [type, resourceId] of [['DASHBOARD', dashboardId], ['DATASET', datasetId]]) {
+    for (const [type, resourceId] of [
+      ['DASHBOARD', dashboardId],
+      ['DATASET', datasetId],
+    ]) {
       await tx.execute(
         `insert into shares (id, tenant_id, resource_type, resource_id, grantee_type, grantee_user_id, grantee_group_id, grantee_key, created_by_id, created_at)
          values (?, ?, ?, ?, 'ALL_USERS', null, null, 'all', ?, now())`,

@@ -90,7 +90,13 @@ const baseEstimates = new WeakMap<DocumentNode, Map<string, { document: Document
 const ESTIMATES_PER_DOCUMENT = 64;
 const MAX_KEY_LENGTH = 4096;
 
-function baseEstimate(schema: GraphQLSchema, original: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown>, ctx: object) {
+function baseEstimate(
+  schema: GraphQLSchema,
+  original: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown>,
+  ctx: object,
+) {
   let byKey = baseEstimates.get(original);
   if (!byKey) baseEstimates.set(original, (byKey = new Map()));
   const key = `${operationName ?? ''}\u0000${JSON.stringify(variables)}`;

@@ -41,8 +41,7 @@ export const builder = new SchemaBuilder<{
   scopeAuth: {
     authScopes,
     // Denials are ordinary field errors: the field is null and its siblings still resolve.
-    unauthorizedError: (_parent, context) =>
-      context.viewer ? forbidden('You are not allowed to see or do this') : unauthenticated('Sign in to continue'),
+    unauthorizedError: (_parent, context) => (context.viewer ? forbidden('You are not allowed to see or do this') : unauthenticated('Sign in to continue')),
   },
   relay: {
     clientMutationId: 'omit',

@@ -101,7 +101,10 @@ export function createMaskError(logger: Logger) {
       const requestId = randomUUID();
       scope = { requestId, logger: logger.child({ requestId }), viewer: null };
     }
-    const located = error instanceof GraphQLError ? error : new GraphQLError(error instanceof Error ? error.message : String(error), { originalError: error instanceof Error ? error : undefined });
+    const located =
+      error instanceof GraphQLError
+        ? error
+        : new GraphQLError(error instanceof Error ? error.message : String(error), { originalError: error instanceof Error ? error : undefined });
     return mapError(located, scope);
   };
 }

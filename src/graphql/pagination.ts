@@ -30,10 +30,7 @@ export function validatePageArgs(args: ConnectionArgs): void {
 }
 
 /** A Relay connection over rows with UUIDv7 ids, fetched by `load` with a keyset window. */
-export async function idConnection<T extends { id: string }>(
-  args: ConnectionArgs,
-  load: (window: IdWindow) => Promise<T[]>,
-) {
+export async function idConnection<T extends { id: string }>(args: ConnectionArgs, load: (window: IdWindow) => Promise<T[]>) {
   validatePageArgs(args);
   return resolveCursorConnection(
     {

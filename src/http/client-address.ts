@@ -10,7 +10,10 @@ import { isIP } from 'node:net';
 export function clientAddressOf(socketAddress: string | undefined, forwardedFor: string | null, trustedHops: number): string {
   const peer = socketAddress ?? 'unknown';
   if (trustedHops === 0 || !forwardedFor) return peer;
-  const chain = forwardedFor.split(',').map((entry) => entry.trim()).filter((entry) => entry.length > 0);
+  const chain = forwardedFor
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry.length > 0);
   if (chain.length === 0) return peer;
   const candidate = chain[Math.max(0, chain.length - trustedHops)]!;
   return isIP(candidate) ? candidate : peer;

@@ -29,7 +29,13 @@ export function createContextFactory(deps: AppDeps) {
     // Object.assign (yoga's extension) skips non-enumerable properties: define them on both.
     Object.defineProperties(initial, lazy);
     // A failure while resolving the principal is mapped (and logged) under this request's id.
-    bindErrorScope({ requestId, get logger() { return loggerOf(); }, viewer: null });
+    bindErrorScope({
+      requestId,
+      get logger() {
+        return loggerOf();
+      },
+      viewer: null,
+    });
     const viewer = await resolvePrincipal(initial.request.headers.get('authorization'), {
       sessionSigningKey: deps.keys.sessionSigningKey,
       metadataCache: deps.metadataCache,

@@ -24,8 +24,7 @@ export function useRequestLimits(maxBodyBytes: number): Plugin {
         return;
       }
       if (request.method === 'GET' || request.method === 'HEAD' || !request.body) return;
-      const tooLarge = () =>
-        json(413, errorBody(`The request body is larger than ${maxBodyBytes} bytes`, 'BAD_USER_INPUT'));
+      const tooLarge = () => json(413, errorBody(`The request body is larger than ${maxBodyBytes} bytes`, 'BAD_USER_INPUT'));
       const declared = request.headers.get('content-length');
       if (declared !== null && Number(declared) > maxBodyBytes) {
         endResponse(tooLarge());

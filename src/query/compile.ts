@@ -130,8 +130,10 @@ class Compiler {
     if (m.aggregation == null) throw badInput(`${path}.aggregation`, 'Give the aggregation of the field');
     const { sql, type } = this.field(m.field, `${path}.field`);
     const aggregation = m.aggregation;
-    if ((aggregation === 'SUM' || aggregation === 'AVG') && type !== 'NUMBER') throw badInput(`${path}.aggregation`, `${aggregation} needs a NUMBER field; ${m.field} is ${type}`);
-    if ((aggregation === 'MIN' || aggregation === 'MAX') && type === 'BOOLEAN') throw badInput(`${path}.aggregation`, `${aggregation} does not apply to a BOOLEAN field`);
+    if ((aggregation === 'SUM' || aggregation === 'AVG') && type !== 'NUMBER')
+      throw badInput(`${path}.aggregation`, `${aggregation} needs a NUMBER field; ${m.field} is ${type}`);
+    if ((aggregation === 'MIN' || aggregation === 'MAX') && type === 'BOOLEAN')
+      throw badInput(`${path}.aggregation`, `${aggregation} does not apply to a BOOLEAN field`);
     const name = aggregation === 'COUNT_DISTINCT' ? 'count' : (aggregation.toLowerCase() as 'sum' | 'count' | 'avg' | 'min' | 'max');
     const expr: SqlExpr = { kind: 'call', name, args: [sql], ...(aggregation === 'COUNT_DISTINCT' ? { distinct: true } : {}) };
     return { expr, name: `${aggregation}(${m.field})`, type: aggregation === 'MIN' || aggregation === 'MAX' ? type : 'NUMBER' };
@@ -211,15 +213,19 @@ class Compiler {
    */
   plan(): { root: string; joins: Join[] } {
     const order = [...this.needed.keys()].sort((a, b) => this.models.get(a)!.index - this.models.get(b)!.index);
-    const root = order.find((candidate) => {
-      const reach = this.search([candidate], true);
-      return order.every((m) => reach.has(m));
-    }) ?? order[0]!;
+    const root =
+      order.find((candidate) => {
+        const reach = this.search([candidate], true);
+        return order.every((m) => reach.has(m));
+      }) ?? order[0]!;
     const tree = this.search([root], true);
     const joined = new Set([root]);
     for (const model of order) {
       if (!tree.has(model)) {
-        throw badInput(this.needed.get(model)!, `The model "${model}" cannot be joined to "${root}": no chain of many-to-one relationships leads from ${root} to ${model}`);
+        throw badInput(
+          this.needed.get(model)!,
+          `The model "${model}" cannot be joined to "${root}": no chain of many-to-one relationships leads from ${root} to ${model}`,
+        );
       }
       for (let m: string | undefined = model; m !== undefined && !joined.has(m); m = tree.get(m)?.parent) joined.add(m);
     }
@@ -296,14 +302,23 @@ export function compileQuery(
     let index = selected.findIndex((x) => x.name === s.field);
     const byField = selected.flatMap((x, j) => (x.field === s.field ? [j] : []));
     if (index < 0 && byField.length === 1) index = byField[0]!;
-    if (index < 0) throw badInput(`input.sort[${i}].field`, `Sort by a selected dimension or measure: ${selected.map((x) => x.name).slice(0, 20).join(', ')}`);
+    if (index < 0)
+      throw badInput(
+        `input.sort[${i}].field`,
+        `Sort by a selected dimension or measure: ${selected
+          .map((x) => x.name)
+          .slice(0, 20)
+          .join(', ')}`,
+      );
     return { alias: `c${index}`, direction: s.direction === 'DESC' ? 'desc' : 'asc' };
   });
 
   const limit = input.limit ?? QUERY_LIMITS.defaultLimit;
-  if (!Number.isInteger(limit) || limit < 1 || limit > QUERY_LIMITS.maxLimit) throw badInput('input.limit', `The limit must be between 1 and ${QUERY_LIMITS.maxLimit}`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > QUERY_LIMITS.maxLimit)
+    throw badInput('input.limit', `The limit must be between 1 and ${QUERY_LIMITS.maxLimit}`);
   const offset = input.offset ?? 0;
-  if (!Number.isInteger(offset) || offset < 0 || offset > QUERY_LIMITS.maxOffset) throw badInput('input.offset', `The offset must be between 0 and ${QUERY_LIMITS.maxOffset}`);
+  if (!Number.isInteger(offset) || offset < 0 || offset > QUERY_LIMITS.maxOffset)
+    throw badInput('input.offset', `The offset must be between 0 and ${QUERY_LIMITS.maxOffset}`);
 
   const { root, joins } = c.plan();
   const select: Select = {

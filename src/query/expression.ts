@@ -228,16 +228,13 @@ class Parser {
       case 'end':
         break;
     }
-    throw this.unexpected('Expected a number, a \'string\', a model.field reference, a function or CASE');
+    throw this.unexpected("Expected a number, a 'string', a model.field reference, a function or CASE");
   }
 
   private field(token: Token): Expr {
     const [model = '', field = ''] = token.value.split('.');
     if (!FIELD_PART.test(model) || !FIELD_PART.test(field)) {
-      throw new ExpressionError(
-        `"${token.text}" at position ${token.position} is not a field reference (model.field, lower case)`,
-        token.position,
-      );
+      throw new ExpressionError(`"${token.text}" at position ${token.position} is not a field reference (model.field, lower case)`, token.position);
     }
     const ref = `${model}.${field}`;
     if (this.options.knownFields && !this.options.knownFields.has(ref)) {
@@ -300,9 +297,7 @@ function findAggregate(expr: Expr): { name: string; position: number } | undefin
     case 'binary':
       return findAggregate(expr.left) ?? findAggregate(expr.right);
     case 'case':
-      return [...expr.whens.flatMap((w) => [w.when, w.then]), ...(expr.else ? [expr.else] : [])]
-        .map(findAggregate)
-        .find((found) => found !== undefined);
+      return [...expr.whens.flatMap((w) => [w.when, w.then]), ...(expr.else ? [expr.else] : [])].map(findAggregate).find((found) => found !== undefined);
     default:
       return undefined;
   }

@@ -19,7 +19,10 @@ function blockList(build: (list: net.BlockList) => void): net.BlockList {
 const REFUSED: [string, net.BlockList][] = [
   ['a link-local address', blockList((l) => (l.addSubnet('169.254.0.0', 16, 'ipv4'), l.addSubnet('fe80::', 10, 'ipv6')))],
   ['the unspecified address', blockList((l) => (l.addSubnet('0.0.0.0', 8, 'ipv4'), l.addAddress('::', 'ipv6')))],
-  ['a multicast or broadcast address', blockList((l) => (l.addSubnet('224.0.0.0', 4, 'ipv4'), l.addAddress('255.255.255.255', 'ipv4'), l.addSubnet('ff00::', 8, 'ipv6')))],
+  [
+    'a multicast or broadcast address',
+    blockList((l) => (l.addSubnet('224.0.0.0', 4, 'ipv4'), l.addAddress('255.255.255.255', 'ipv4'), l.addSubnet('ff00::', 8, 'ipv6'))),
+  ],
 ];
 
 const REFUSED_KINDS = 'link-local, unspecified, multicast or broadcast addresses';
@@ -111,7 +114,14 @@ export function guardedSocket(allow: DataSourceAllowList | undefined): net.Socke
     const lookup: net.LookupFunction = (hostname, options, callback) => {
       dns.lookup(hostname, { all: true, ...(options.family ? { family: options.family } : {}) }, (error, addresses) => {
         if (error) return callback(error, '', 0);
-        const reason = addresses.length === 0 ? `The host ${hostname} has no address` : hostRefusal(allow, host, addresses.map((a) => a.address));
+        const reason =
+          addresses.length === 0
+            ? `The host ${hostname} has no address`
+            : hostRefusal(
+                allow,
+                host,
+                addresses.map((a) => a.address),
+              );
         if (reason) return callback(new HostRefusedError(reason), '', 0);
         if (options.all) return (callback as unknown as (e: null, all: dns.LookupAddress[]) => void)(null, addresses);
         callback(null, addresses[0]!.address, addresses[0]!.family);

@@ -75,10 +75,9 @@ export async function runPermissionQuery(
   client.on('error', onError);
   try {
     await client.query('begin transaction read only');
-    await client.query(
-      `select set_config('statement_timeout', $1, true), set_config('TimeZone', 'UTC', true), set_config('search_path', 'pg_catalog', true)`,
-      [String(PERMISSION_QUERY_TIMEOUT_MS)],
-    );
+    await client.query(`select set_config('statement_timeout', $1, true), set_config('TimeZone', 'UTC', true), set_config('search_path', 'pg_catalog', true)`, [
+      String(PERMISSION_QUERY_TIMEOUT_MS),
+    ]);
     const result = await client.query({
       text: permissionStatement(sqlText),
       values: [...params],

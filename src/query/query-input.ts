@@ -11,7 +11,8 @@ export function parseQueryInput(raw: unknown, at: string): DatasetQueryInput {
   if (!isObject(raw)) throw badInput(at, 'The query must be a dataset query object');
   const known = new Set(['dimensions', 'measures', 'filters', 'sort', 'limit', 'offset']);
   const unknown = Object.keys(raw).find((k) => !known.has(k));
-  if (unknown) throw badInput(`${at}.${unknown.slice(0, 50)}`, `A query has dimensions, measures, filters, sort, limit and offset; not "${unknown.slice(0, 50)}"`);
+  if (unknown)
+    throw badInput(`${at}.${unknown.slice(0, 50)}`, `A query has dimensions, measures, filters, sort, limit and offset; not "${unknown.slice(0, 50)}"`);
   const list = (key: string) => {
     const value = raw[key];
     if (value == null) return [];

@@ -47,5 +47,7 @@ export class ResultCache<V> {
 
 /** `dataSourceVersion` changes with every edit of the data source: a re-pointed one never serves old rows. */
 export function resultCacheKey(dataSourceId: string, dataSourceVersion: string, datasetVersion: number, sql: PrintedSql): string {
-  return createHash('sha256').update(JSON.stringify([dataSourceId, dataSourceVersion, datasetVersion, sql.text, sql.values])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([dataSourceId, dataSourceVersion, datasetVersion, sql.text, sql.values]))
+    .digest('hex');
 }

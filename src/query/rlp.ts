@@ -131,7 +131,16 @@ export function compileRlp(rules: readonly PermissionRule[], attributes: Effecti
     const col = column(target.model, target.field.column);
     const matches: SqlExpr = { kind: 'quantified', expr: col, op: '=', quantifier: 'any', list: arrayParam(values, PG_TYPE[type]) };
     if (rule.operator === 'IS_NOT') {
-      predicates.push({ model: target.model, expr: { kind: 'and', items: [{ kind: 'isNull', expr: col, negated: true }, { kind: 'unary', op: 'not', operand: matches }] } });
+      predicates.push({
+        model: target.model,
+        expr: {
+          kind: 'and',
+          items: [
+            { kind: 'isNull', expr: col, negated: true },
+            { kind: 'unary', op: 'not', operand: matches },
+          ],
+        },
+      });
     } else {
       predicates.push(values.length === 0 ? FALSE : { model: target.model, expr: matches });
     }
@@ -175,7 +184,10 @@ export function isRestricted(viewer: RestrictionSubject, facts: RestrictionFacts
 }
 
 /** Effective attributes from a fixed table (tests, tokens); names not listed are MISSING. */
-export function staticAttributes(values: Readonly<Record<string, readonly AttributeScalar[] | 'ALL'>>, source: 'SYSTEM' | 'TOKEN' | 'MANUAL' = 'MANUAL'): EffectiveAttributes {
+export function staticAttributes(
+  values: Readonly<Record<string, readonly AttributeScalar[] | 'ALL'>>,
+  source: 'SYSTEM' | 'TOKEN' | 'MANUAL' = 'MANUAL',
+): EffectiveAttributes {
   return {
     get(name) {
       const value = Object.hasOwn(values, name) ? values[name] : undefined;

@@ -37,7 +37,10 @@ export function numberOrString(text: string): number | string {
   const n = Number(text);
   if (!Number.isFinite(n)) return text;
   if (/^-?\d+$/.test(text)) return Number.isSafeInteger(n) ? n : text;
-  const canonical = text.replace(/^(-?)0+(?=\d)/, '$1').replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  const canonical = text
+    .replace(/^(-?)0+(?=\d)/, '$1')
+    .replace(/(\.\d*?)0+$/, '$1')
+    .replace(/\.$/, '');
   return String(n) === (canonical === '-0' ? '0' : canonical) ? n : text;
 }
 
@@ -62,7 +65,20 @@ function convert(value: unknown, oid: number): unknown {
 
 const redact = (text: string, secret: string | undefined) => (secret ? text.split(secret).join('[redacted]') : text);
 
-const CONNECTION_FAILURES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EDATASOURCEHOST', '28P01', '28000', '3D000', '53300', '57P03']);
+const CONNECTION_FAILURES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EDATASOURCEHOST',
+  '28P01',
+  '28000',
+  '3D000',
+  '53300',
+  '57P03',
+]);
 
 /** A connection failure in words that never contain the password (and reach admins only: DataSourceError). */
 function connectionError(error: unknown, password: string | undefined): DomainError {
@@ -144,10 +160,9 @@ export async function runReadOnly(
   client.on('error', onError);
   try {
     await client.query('begin transaction read only');
-    await client.query(
-      `select set_config('statement_timeout', $1, true), set_config('TimeZone', 'UTC', true), set_config('search_path', 'pg_catalog', true)`,
-      [String(timeoutMs)],
-    );
+    await client.query(`select set_config('statement_timeout', $1, true), set_config('TimeZone', 'UTC', true), set_config('search_path', 'pg_catalog', true)`, [
+      String(timeoutMs),
+    ]);
     const config = { text: sql.text, values: sql.values, rowMode: 'array', types, query_timeout: timeoutMs + 5_000 };
     const result = await client.query(config as pg.QueryArrayConfig);
     await client.query('commit');

@@ -17,18 +17,20 @@ function shareLoaders(em: () => EntityManager, person: VisibilitySubject | null,
   const ids = async (fragment: SqlFragment) =>
     new Set((await em().execute<{ id: string }[]>(`select x.id from (${fragment.sql}) as x(id)`, fragment.params)).map((r) => r.id));
   /** Dataset and data source grants are few and usually needed together: one statement for both, kept in the metadata cache. */
-  const dataGrants = once(() => metadata.read(`grants:${person?.userId}`, async () => {
-    const rows = person
-      ? await em().execute<{ resource_type: 'DATASET' | 'DATA_SOURCE'; resource_id: string }[]>(
-          `select s.resource_type, s.resource_id from shares s
+  const dataGrants = once(() =>
+    metadata.read(`grants:${person?.userId}`, async () => {
+      const rows = person
+        ? await em().execute<{ resource_type: 'DATASET' | 'DATA_SOURCE'; resource_id: string }[]>(
+            `select s.resource_type, s.resource_id from shares s
             where s.tenant_id = ? and s.resource_type in ('DATASET', 'DATA_SOURCE') and ${GRANTEE_MATCH}`,
-          [tenant, ...granteeParams(person)],
-        )
-      : [];
-    const grants = { DATASET: new Set<string>(), DATA_SOURCE: new Set<string>() };
-    for (const row of rows) grants[row.resource_type].add(row.resource_id);
-    return grants;
-  }));
+            [tenant, ...granteeParams(person)],
+          )
+        : [];
+      const grants = { DATASET: new Set<string>(), DATA_SOURCE: new Set<string>() };
+      for (const row of rows) grants[row.resource_type].add(row.resource_id);
+      return grants;
+    }),
+  );
   return {
     /**
      * Whether a dashboard is shared with the person, directly or through any ancestor folder: one

@@ -53,7 +53,12 @@ beforeAll(async () => {
   kit = await createTestKit();
   t = await kit.seedTenant();
   other = await kit.seedTenant();
-  for (const [name, type] of [['region', 'STRING'], ['level', 'NUMBER'], ['start', 'DATE'], ['flag', 'BOOLEAN']] as const) {
+  for (const [name, type] of [
+    ['region', 'STRING'],
+    ['level', 'NUMBER'],
+    ['start', 'DATE'],
+    ['flag', 'BOOLEAN'],
+  ] as const) {
     const res = await kit.gql(Create, { input: { name, type } }, { token: t.admin.token });
     attrs[name] = res.data!.createUserAttribute!.id;
   }
@@ -94,7 +99,9 @@ describe('defining attributes', () => {
     const res = await kit.gql(List, {}, { token: t.viewer.token });
     const list = res.data!.userAttributes!;
     expect(list.slice(0, 3).map((a) => [a.name, a.system, a.type])).toEqual([
-      ['h_email', true, 'STRING'], ['h_user_id', true, 'STRING'], ['h_role', true, 'STRING'],
+      ['h_email', true, 'STRING'],
+      ['h_user_id', true, 'STRING'],
+      ['h_role', true, 'STRING'],
     ]);
     expect(list.filter((a) => !a.system).map((a) => a.name)).toEqual(expect.arrayContaining(['flag', 'level', 'region', 'start']));
     expect(list.map((a) => a.name)).not.toContain('only_other');
@@ -180,19 +187,40 @@ describe('setting values', () => {
 
   it('checks every value against the attribute type, naming its position', async () => {
     const bad: [string, unknown[], number][] = [
-      ['region', ['ok', 5], 1], ['region', ['x'.repeat(501)], 0], ['region', [true], 0],
-      ['level', [1, '2'], 1], ['level', [{ n: 1 }], 0],
-      ['start', ['2024-02-29', '2023-02-29'], 1], ['start', ['2024-1-01'], 0], ['start', [20240101], 0], ['start', ['2024-13-01'], 0],
-      ['flag', [true, 'false'], 1], ['flag', [0], 0],
+      ['region', ['ok', 5], 1],
+      ['region', ['x'.repeat(501)], 0],
+      ['region', [true], 0],
+      ['level', [1, '2'], 1],
+      ['level', [{ n: 1 }], 0],
+      ['start', ['2024-02-29', '2023-02-29'], 1],
+      ['start', ['2024-1-01'], 0],
+      ['start', [20240101], 0],
+      ['start', ['2024-13-01'], 0],
+      ['flag', [true, 'false'], 1],
+      ['flag', [0], 0],
     ];
     for (const [attribute, values, index] of bad) {
       expectError(await setUser(t.viewer, attribute, 'MANUAL', values), 'BAD_USER_INPUT', `input.values[${index}]`);
     }
     const group = await kit.addGroup(t.tenant, 'Typed', []);
     expectError(await setGroup(group.id, 'level', { values: [1, 'x'] }), 'BAD_USER_INPUT', 'input.values[1]');
-    expectError(await setUser(t.viewer, 'level', 'MANUAL', Array.from({ length: 1001 }, (_, i) => i)), 'BAD_USER_INPUT', 'input.values');
+    expectError(
+      await setUser(
+        t.viewer,
+        'level',
+        'MANUAL',
+        Array.from({ length: 1001 }, (_, i) => i),
+      ),
+      'BAD_USER_INPUT',
+      'input.values',
+    );
 
-    const good: [string, unknown[]][] = [['region', ['x'.repeat(500), 'US', 'US']], ['level', [3, 1.5, -2]], ['start', ['2024-02-29']], ['flag', [false]]];
+    const good: [string, unknown[]][] = [
+      ['region', ['x'.repeat(500), 'US', 'US']],
+      ['level', [3, 1.5, -2]],
+      ['start', ['2024-02-29']],
+      ['flag', [false]],
+    ];
     for (const [attribute, values] of good) {
       const res = await setUser(t.viewer, attribute, 'MANUAL', values);
       expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
@@ -223,7 +251,9 @@ describe('effective values', () => {
     const mine = await attributesOf(alice, alice.token);
     expect(Object.keys(mine).slice(0, 3)).toEqual(['h_email', 'h_user_id', 'h_role']);
     expect(mine.h_email).toEqual({
-      attribute: { name: 'h_email', type: 'STRING', system: true }, mode: null, source: 'SYSTEM',
+      attribute: { name: 'h_email', type: 'STRING', system: true },
+      mode: null,
+      source: 'SYSTEM',
       effective: { all: false, values: [alice.email], missing: false },
     });
     expect(mine.h_user_id?.effective.values).toEqual([alice.id]);
@@ -248,7 +278,10 @@ describe('effective values', () => {
   it('MANUAL overrides the groups, an empty MANUAL means nothing (not missing), ALL lifts it, INHERIT goes back', async () => {
     const manual = await setUser(alice, 'region', 'MANUAL', ['JP']);
     expect(manual.data?.setUserAttributeValue).toEqual({
-      attribute: { name: 'region', type: 'STRING' }, mode: 'MANUAL', source: 'MANUAL', effective: { all: false, values: ['JP'], missing: false },
+      attribute: { name: 'region', type: 'STRING' },
+      mode: 'MANUAL',
+      source: 'MANUAL',
+      effective: { all: false, values: ['JP'], missing: false },
     });
     const empty = await setUser(alice, 'region', 'MANUAL', []);
     expect(empty.data?.setUserAttributeValue).toMatchObject({ mode: 'MANUAL', effective: { all: false, values: [], missing: false } });
@@ -304,7 +337,11 @@ describe('effective values', () => {
   });
 
   it('effectiveFromValues takes explicit values (source TOKEN), typed, never widened', () => {
-    const types = new Map([['region', 'STRING'], ['level', 'NUMBER'], ['start', 'DATE']] as const);
+    const types = new Map([
+      ['region', 'STRING'],
+      ['level', 'NUMBER'],
+      ['start', 'DATE'],
+    ] as const);
     const effective = effectiveFromValues(types, { region: ['US', 'US', 7], level: 3, h_email: 'forged@example.com', extra: ['x'] });
     expect(effective.get('region')).toEqual({ kind: 'VALUES', values: ['US'], source: 'TOKEN' });
     expect(effective.get('level')).toEqual({ kind: 'VALUES', values: [3], source: 'TOKEN' });
@@ -366,7 +403,9 @@ describe('batching, cascades and audit', () => {
     ]);
     const group = await kit.addGroup(t.tenant, 'Audited', []);
     await setGroup(group.id, 'region', { all: true });
-    const [groupEvent] = await sql<{ summary: unknown }>(`select summary from audit_events where resource_id = ? and action = 'group.setAttribute'`, [group.id]);
+    const [groupEvent] = await sql<{ summary: unknown }>(`select summary from audit_events where resource_id = ? and action = 'group.setAttribute'`, [
+      group.id,
+    ]);
     expect(groupEvent?.summary).toEqual({ attribute: 'region', before: { all: false, values: null }, after: { all: true, values: null } });
   });
 });

@@ -39,14 +39,27 @@ const it = test
     expect(res.errors).toBeUndefined();
     return res.data!.auditEvents!;
   })
-  .extend('about', ({ events }) => async (resourceId: string): Promise<Node[]> => (await events({ resourceId })).edges.map((e) => e.node));
+  .extend(
+    'about',
+    ({ events }) =>
+      async (resourceId: string): Promise<Node[]> =>
+        (await events({ resourceId })).edges.map((e) => e.node),
+  );
 
 describe('audited mutations', () => {
   it('updateUser records the changed fields, with before/after for role and flags', async ({ kit, tenant: t, about }) => {
     const user = await kit.addUser(t.tenant, { role: 'VIEWER' });
     const res = await kit.gql(
       UpdateUser,
-      { input: { id: user.globalId, role: 'EXPLORER', allowExportData: false, allowApiAccess: false, featurePermissions: [{ feature: 'ALERTS', state: 'ENABLED' }] } },
+      {
+        input: {
+          id: user.globalId,
+          role: 'EXPLORER',
+          allowExportData: false,
+          allowApiAccess: false,
+          featurePermissions: [{ feature: 'ALERTS', state: 'ENABLED' }],
+        },
+      },
       { token: t.admin.token },
     );
     expect(res.errors).toBeUndefined();

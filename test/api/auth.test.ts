@@ -28,7 +28,12 @@ describe('login', () => {
     expect(res.data?.login?.user.email).toBe(t.analyst.email);
     const me = await kit.gql(ViewerQuery, {}, { token: res.data!.login!.token });
     expect(me.status).toBe(200);
-    expect(me.data?.viewer).toMatchObject({ kind: 'USER', user: { email: t.analyst.email, role: 'ANALYST', status: 'ACTIVE' }, tenant: { slug: t.slug }, impersonator: null });
+    expect(me.data?.viewer).toMatchObject({
+      kind: 'USER',
+      user: { email: t.analyst.email, role: 'ANALYST', status: 'ACTIVE' },
+      tenant: { slug: t.slug },
+      impersonator: null,
+    });
   });
 
   it('refuses wrong password, unknown email, unknown tenant, pending and deactivated users with one error', async ({ kit, tenant: t }) => {
@@ -108,12 +113,7 @@ describe('tokens', () => {
       new SignJWT({ ...claims, ...patch }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(key);
     const none = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${t.viewer.token!.split('.')[1]}.`;
     const nowS = Math.floor(Date.now() / 1000);
-    const tokens = [
-      await sign(otherKey, {}),
-      none,
-      await sign(ownKey, { exp: nowS - 10, iat: nowS - 100 }),
-      await sign(ownKey, { aud: 'somebody-else' }),
-    ];
+    const tokens = [await sign(otherKey, {}), none, await sign(ownKey, { exp: nowS - 10, iat: nowS - 100 }), await sign(ownKey, { aud: 'somebody-else' })];
     // The same claims with our key are accepted: the refusals above are about the changes only.
     expect((await kit.gql(ViewerQuery, {}, { token: await sign(ownKey, {}) })).status).toBe(200);
     for (const token of tokens) {

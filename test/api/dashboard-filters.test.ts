@@ -24,14 +24,19 @@ const sql = (text: string, params: unknown[] = []) => kit.orm.em.fork().execute(
 beforeAll(async () => {
   kit = await createTestKit();
   t = await kit.seedTenant();
-  schema = (await kit.warehouse((schema) => `
+  schema = (
+    await kit.warehouse(
+      (schema) => `
     create table ${schema}.events (id int primary key, sold_at timestamptz, day date, country text);
     insert into ${schema}.events values
       (1, '2024-02-29T12:00:00Z', '2024-02-29', 'c001'),
       (2, '2024-03-01T00:30:00Z', '2024-03-01', 'c002'),
       (3, '2024-03-31T23:30:00Z', '2024-03-31', 'c003'),
       (4, '2024-04-01T00:30:00Z', '2024-04-01', 'c004');
-    insert into ${schema}.events select 100 + g, '2023-01-01', '2023-01-01', 'c' || lpad(g::text, 3, '0') from generate_series(5, 299) g;`, { prefix: 'dfl' })).schema;
+    insert into ${schema}.events select 100 + g, '2023-01-01', '2023-01-01', 'c' || lpad(g::text, 3, '0') from generate_series(5, 299) g;`,
+      { prefix: 'dfl' },
+    )
+  ).schema;
   const source = await contentBuilders(kit, t.tenant).warehouseSource(t.admin, [schema]);
   datasetId = uuidv7();
   const fields = [
@@ -43,7 +48,13 @@ beforeAll(async () => {
   await sql(
     `insert into datasets (id, tenant_id, data_source_id, name, name_key, owner_id, definition, permission_rules, version, created_at, updated_at)
      values (?, ?, ?, 'dfl', 'dfl', ?, ?, '[]', 1, now(), now())`,
-    [datasetId, t.tenant.id, source.id, t.admin.id, JSON.stringify({ models: [{ name: 'events', table: `${schema}.events`, fields }], relationships: [], calculations: [] })],
+    [
+      datasetId,
+      t.tenant.id,
+      source.id,
+      t.admin.id,
+      JSON.stringify({ models: [{ name: 'events', table: `${schema}.events`, fields }], relationships: [], calculations: [] }),
+    ],
   );
   await contentBuilders(kit, t.tenant).share('DATASET', datasetId, { user: t.analyst });
   await contentBuilders(kit, t.tenant).share('DATASET', datasetId, { user: t.explorer });
@@ -53,7 +64,10 @@ afterAll(async () => {
 });
 
 /** A shared dashboard with one widget listing event ids, and one filter. */
-async function board(filter: { type: 'DROPDOWN' | 'DATE'; field: string; permissions: string | null }, spec: { owner?: SeededUser; workspace?: 'TEAM' | 'PERSONAL'; locked?: boolean } = {}) {
+async function board(
+  filter: { type: 'DROPDOWN' | 'DATE'; field: string; permissions: string | null },
+  spec: { owner?: SeededUser; workspace?: 'TEAM' | 'PERSONAL'; locked?: boolean } = {},
+) {
   const owner = spec.owner ?? t.admin;
   const dashboard = await contentBuilders(kit, t.tenant).dashboard({ owner, workspace: spec.workspace, locked: spec.locked });
   await sql(
@@ -94,11 +108,16 @@ describe('date filter permissions', () => {
 
   it('clamp a date field as dates', async () => {
     const singapore = await kit.addUser(t.tenant, { role: 'VIEWER' });
-    await sql(`insert into group_memberships (id, tenant_id, group_id, user_id, created_at) select ?, ?, id, ?, now() from groups where tenant_id = ? and name = 'Singapore'`, [uuidv7(), t.tenant.id, singapore.id, t.tenant.id]);
+    await sql(
+      `insert into group_memberships (id, tenant_id, group_id, user_id, created_at) select ?, ?, id, ?, now() from groups where tenant_id = ? and name = 'Singapore'`,
+      [uuidv7(), t.tenant.id, singapore.id, t.tenant.id],
+    );
     const b = await board({ type: 'DATE', field: 'events.day', permissions: SINGAPORE_MARCH });
     expect(await ids(singapore, b)).toEqual([2, 3]);
     expect(await ids(singapore, b, [null, '2024-03-30'])).toEqual([2]);
-    expect(await ids(singapore, b, ['2024-03-01T00:00:00+14:00', null])).toMatchObject([{ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/from must be a date, YYYY-MM-DD, or null/) }]);
+    expect(await ids(singapore, b, ['2024-03-01T00:00:00+14:00', null])).toMatchObject([
+      { extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/from must be a date, YYYY-MM-DD, or null/) },
+    ]);
   });
 
   it('restrict only the viewers they match: everyone else keeps the dates they choose, open at either end', async () => {
@@ -112,7 +131,9 @@ describe('date filter permissions', () => {
   it('a null is refused for dropdown values, with a clear error', async () => {
     const b = await board({ type: 'DROPDOWN', field: 'events.country', permissions: null });
     expect(await ids(t.viewer, b, ['c002'])).toEqual([2]);
-    expect(await ids(t.viewer, b, ['c002', null])).toMatchObject([{ extensions: { code: 'BAD_USER_INPUT', field: 'filters[0].values' }, message: expect.stringMatching(/^Value 2 is null/) }]);
+    expect(await ids(t.viewer, b, ['c002', null])).toMatchObject([
+      { extensions: { code: 'BAD_USER_INPUT', field: 'filters[0].values' }, message: expect.stringMatching(/^Value 2 is null/) },
+    ]);
   });
 });
 

@@ -15,11 +15,27 @@ const codeOf = (res: { errors?: { extensions?: Record<string, unknown> }[] | und
 const it = test
   /** A second analyst, the one who is not the owner. */
   .extend('other', { scope: 'file' }, ({ kit, tenant: t }) => kit.addUser(t.tenant, { role: 'ANALYST' }))
-  .extend('teamFolder', ({ tenant: t, content: c }) => () => c.folder({ owner: t.admin, workspace: 'TEAM' }))
-  .extend('lockedOf', ({ content: c }) => (owner: SeededUser) => c.dashboard({ owner, workspace: 'TEAM', locked: true }));
+  .extend(
+    'teamFolder',
+    ({ tenant: t, content: c }) =>
+      () =>
+        c.folder({ owner: t.admin, workspace: 'TEAM' }),
+  )
+  .extend(
+    'lockedOf',
+    ({ content: c }) =>
+      (owner: SeededUser) =>
+        c.dashboard({ owner, workspace: 'TEAM', locked: true }),
+  );
 
 describe('moving a locked dashboard', () => {
-  it('is refused to another analyst, between team folders and into their own personal workspace; the owner keeps it', async ({ kit, tenant: t, other, teamFolder, lockedOf }) => {
+  it('is refused to another analyst, between team folders and into their own personal workspace; the owner keeps it', async ({
+    kit,
+    tenant: t,
+    other,
+    teamFolder,
+    lockedOf,
+  }) => {
     const d = await lockedOf(t.analyst);
     const folder = await teamFolder();
     const toFolder = await kit.gql(Move, { input: { id: id(d), folderId: globalId('Folder', folder.id) } }, { token: other.token });
@@ -46,7 +62,12 @@ describe('moving a locked dashboard', () => {
 });
 
 describe('moving into a personal workspace', () => {
-  it('lands a dashboard only in its owner’s: refused to another analyst and to an admin for their own, even unlocked', async ({ kit, tenant: t, content: c, other }) => {
+  it('lands a dashboard only in its owner’s: refused to another analyst and to an admin for their own, even unlocked', async ({
+    kit,
+    tenant: t,
+    content: c,
+    other,
+  }) => {
     const d = await c.dashboard({ owner: t.analyst, workspace: 'TEAM' });
     const byOther = await kit.gql(Move, { input: { id: id(d), workspace: 'PERSONAL' } }, { token: other.token });
     expect(codeOf(byOther)).toBe('FORBIDDEN');

@@ -34,7 +34,9 @@ const Update = graphql(`mutation DashUpdate($input: UpdateDashboardInput!) { upd
 const LockIt = graphql(`mutation DashLock($id: ID!) { lockDashboard(id: $id) { locked } }`);
 const UnlockIt = graphql(`mutation DashUnlock($id: ID!) { unlockDashboard(id: $id) { locked } }`);
 const Create = graphql(`mutation DashCreate($input: CreateDashboardInput!) { createDashboard(input: $input) { id workspace } }`);
-const Copy = graphql(`mutation DashCopy($input: PlaceDashboardInput!) { copyDashboard(input: $input) { id title workspace widgets { title } owner { name } } }`);
+const Copy = graphql(
+  `mutation DashCopy($input: PlaceDashboardInput!) { copyDashboard(input: $input) { id title workspace widgets { title } owner { name } } }`,
+);
 const Move = graphql(`mutation DashMove($input: PlaceDashboardInput!) { moveDashboard(input: $input) { id workspace } }`);
 const Delete = graphql(`mutation DashDelete($id: ID!) { deleteDashboard(id: $id) }`);
 const CreateFolder = graphql(`mutation DashCreateFolder($input: CreateFolderInput!) { createFolder(input: $input) { id workspace } }`);
@@ -45,9 +47,12 @@ const AddWidget = graphql(`mutation DashAddWidget($input: AddWidgetInput!) { add
 const did = (id: string) => globalId('Dashboard', id);
 const fid = (id: string) => globalId('Folder', id);
 
-const it = test
-  .extend('listed', ({ kit }) => async (token: string | undefined) =>
-    (await kit.gql(DashboardsList, { first: 100 }, { token })).data!.dashboards!.edges.map((e) => e.node.id));
+const it = test.extend(
+  'listed',
+  ({ kit }) =>
+    async (token: string | undefined) =>
+      (await kit.gql(DashboardsList, { first: 100 }, { token })).data!.dashboards!.edges.map((e) => e.node.id),
+);
 
 describe('sharing and visibility', () => {
   it('a folder shared with a group shows dashboards three levels down, until the share is revoked', async ({ kit, tenant: t, content: c, listed }) => {
@@ -155,7 +160,14 @@ describe('workspaces, copy and move', () => {
     await c.share('DATASET', dataset.id, { user: t.explorer });
     const widget = await kit.gql(
       AddWidget,
-      { input: { dashboardId: did(d.id), datasetId: globalId('Dataset', dataset.id), title: 'Revenue', query: { measures: [{ field: 'orders.amount', aggregation: 'SUM' }] } } },
+      {
+        input: {
+          dashboardId: did(d.id),
+          datasetId: globalId('Dataset', dataset.id),
+          title: 'Revenue',
+          query: { measures: [{ field: 'orders.amount', aggregation: 'SUM' }] },
+        },
+      },
       { token: t.explorer.token },
     );
     expect(widget.data?.addWidget?.title).toBe('Revenue');
@@ -266,7 +278,15 @@ describe('fields for those who may share or edit', () => {
     const dataset = await c.dataset(t.admin, source);
     const added = await kit.gql(
       AddFilter,
-      { input: { dashboardId: did(d.id), datasetId: globalId('Dataset', dataset.id), type: 'DROPDOWN', field: 'orders.country', permissions: '- if_group: Sales\n  then_value: [FR]' } },
+      {
+        input: {
+          dashboardId: did(d.id),
+          datasetId: globalId('Dataset', dataset.id),
+          type: 'DROPDOWN',
+          field: 'orders.country',
+          permissions: '- if_group: Sales\n  then_value: [FR]',
+        },
+      },
       { token: t.admin.token },
     );
     expect(added.errors).toBeUndefined();

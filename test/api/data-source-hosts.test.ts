@@ -37,7 +37,14 @@ const servers: net.Server[] = [];
 const expectError = (res: GraphQLResponse<unknown>, code: string, field?: string) =>
   expect(res.errors?.[0]?.extensions, JSON.stringify(res.errors)).toMatchObject({ code, ...(field ? { field } : {}) });
 const input = (over: Partial<CreateDataSourceInput> = {}): CreateDataSourceInput => ({
-  name: `Hosts ${++counter}`, host: 'db.internal.example', port: 5432, database: 'analytics', user: 'reporter', password: 'pw', schemas: ['public'], ...over,
+  name: `Hosts ${++counter}`,
+  host: 'db.internal.example',
+  port: 5432,
+  database: 'analytics',
+  user: 'reporter',
+  password: 'pw',
+  schemas: ['public'],
+  ...over,
 });
 const create = async (admin: SeededUser, over: Partial<CreateDataSourceInput> = {}, on = kit) => {
   const res = await on.gql(Create, { input: input(over) }, { token: admin.token });
@@ -66,7 +73,13 @@ beforeAll(async () => {
   narrow = await createTestKit({ config: { dataSourceAllow: allow } });
   t = await kit.seedTenant();
   const url = new URL(inject('databaseUrl'));
-  db = { host: url.hostname, port: Number(url.port || 5432), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password), database: url.pathname.slice(1) };
+  db = {
+    host: url.hostname,
+    port: Number(url.port || 5432),
+    user: decodeURIComponent(url.username),
+    password: decodeURIComponent(url.password),
+    database: url.pathname.slice(1),
+  };
 });
 afterAll(async () => {
   for (const server of servers) server.close();
@@ -86,7 +99,11 @@ describe('the password never follows a re-pointed data source', () => {
     // Nothing moved: the stored password still goes to the real database only.
     expect(await test(id, t.admin)).toEqual({ ok: true, message: null });
     // The same values again are no change; other fields never need the password.
-    const same = await kit.gql(Update, { input: { id, host: db.host, port: db.port, name: 'Repoint (kept)', schemas: ['public', 'x'] } }, { token: t.admin.token });
+    const same = await kit.gql(
+      Update,
+      { input: { id, host: db.host, port: db.port, name: 'Repoint (kept)', schemas: ['public', 'x'] } },
+      { token: t.admin.token },
+    );
     expect(same.errors).toBeUndefined();
     const moved = await kit.gql(Update, { input: { id, host: 'db.elsewhere.example', port: 6543, password: 'new' } }, { token: t.admin.token });
     expect(moved.errors).toBeUndefined();
@@ -96,7 +113,19 @@ describe('the password never follows a re-pointed data source', () => {
 
 describe('hosts data sources may not use', () => {
   // The last three are names to the resolver that come back as refused addresses: 169.254.169.254 and 0.0.0.0.
-  const refused = ['169.254.169.254', 'fe80::1', '0.0.0.0', '::', '224.0.0.1', 'ff02::1', '::ffff:169.254.169.254', '/var/run/postgresql', '0251.0376.0251.0376', '2852039166', '0'];
+  const refused = [
+    '169.254.169.254',
+    'fe80::1',
+    '0.0.0.0',
+    '::',
+    '224.0.0.1',
+    'ff02::1',
+    '::ffff:169.254.169.254',
+    '/var/run/postgresql',
+    '0251.0376.0251.0376',
+    '2852039166',
+    '0',
+  ];
 
   it('link-local, unspecified, multicast addresses and Unix sockets are refused at save, on create and update', async () => {
     const id = await create(t.admin);
@@ -126,7 +155,9 @@ describe('hosts data sources may not use', () => {
   });
 
   it('the check applies to every address a name resolves to', () => {
-    expect(hostRefusal(undefined, 'metadata.internal', ['10.0.0.5', '169.254.169.254'])).toMatch(/metadata.internal resolves to 169.254.169.254, a link-local address/);
+    expect(hostRefusal(undefined, 'metadata.internal', ['10.0.0.5', '169.254.169.254'])).toMatch(
+      /metadata.internal resolves to 169.254.169.254, a link-local address/,
+    );
     expect(hostRefusal(undefined, 'six.example', ['fe80::1:2'])).toMatch(/link-local/);
     expect(hostRefusal(undefined, 'db.example', ['10.0.0.5', '::1'])).toBeUndefined();
     expect(refusedKind('::ffff:a9fe:a9fe')).toBe('a link-local address');
@@ -143,7 +174,8 @@ describe('TESSERA_DATA_SOURCE_ALLOW', () => {
     }
     expect(loadConfig({}).dataSourceAllow).toBeUndefined();
     expect(loadConfig({ TESSERA_DATA_SOURCE_ALLOW: 'Db.Example.com,fd00::/8' }).dataSourceAllow).toEqual({
-      hostnames: ['db.example.com'], cidrs: [{ network: 'fd00::', prefix: 8, family: 'ipv6' }],
+      hostnames: ['db.example.com'],
+      cidrs: [{ network: 'fd00::', prefix: 8, family: 'ipv6' }],
     });
   });
 
@@ -231,7 +263,9 @@ describe('TLS settings', () => {
     // The test server speaks no TLS: a data source that requires it does not connect.
     expect(await test(id, admin)).toEqual({ ok: false, message: expect.stringMatching(/^TLS failed/) });
     expectError(await kit.gql(Update, { input: { id, sslMode: 'DISABLE' } }, { token: admin.token }), 'BAD_USER_INPUT', 'input.password');
-    expect((await kit.gql(Update, { input: { id, sslMode: 'DISABLE', password: db.password } }, { token: admin.token })).data?.updateDataSource?.sslMode).toBe('DISABLE');
+    expect((await kit.gql(Update, { input: { id, sslMode: 'DISABLE', password: db.password } }, { token: admin.token })).data?.updateDataSource?.sslMode).toBe(
+      'DISABLE',
+    );
     expect(await test(id, admin)).toEqual({ ok: true, message: null });
     expect((await kit.gql(Update, { input: { id, sslMode: 'VERIFY_FULL' } }, { token: admin.token })).data?.updateDataSource?.sslMode).toBe('VERIFY_FULL');
     expect((await test(id, admin))?.ok).toBe(false);

@@ -45,8 +45,14 @@ const expectError = (res: GraphQLResponse<unknown>, code: string, field?: string
 const uuidOf = (id: string) => Buffer.from(id, 'base64').toString().split(':')[1]!;
 let counter = 0;
 const input = (over: Partial<CreateDataSourceInput> = {}): CreateDataSourceInput => ({
-  name: `Warehouse ${++counter}`, host: 'db.internal.example', port: 5432, database: 'analytics', user: 'reporter', password: SECRET,
-  schemas: ['public', 'sales'], ...over,
+  name: `Warehouse ${++counter}`,
+  host: 'db.internal.example',
+  port: 5432,
+  database: 'analytics',
+  user: 'reporter',
+  password: SECRET,
+  schemas: ['public', 'sales'],
+  ...over,
 });
 const create = async (admin: SeededUser, over: Partial<CreateDataSourceInput> = {}) =>
   (await gql(Create, { input: input(over) }, { token: admin.token })).data!.createDataSource!.id;
@@ -105,13 +111,24 @@ describe('who sees data sources', () => {
     const res = await gql(ById, { id: ds.user }, { token: s.admin.token });
     expect(res.errors).toBeUndefined();
     expect(res.data?.dataSource).toMatchObject({
-      name: 'DS user', schemas: ['public', 'sales'], owner: { id: s.admin.globalId }, host: 'db.internal.example', port: 5432, database: 'analytics',
-      user: 'reporter', shares: [{ granteeType: 'USER', user: { id: s.analyst.globalId } }], viewerCan: { use: true, manage: true },
+      name: 'DS user',
+      schemas: ['public', 'sales'],
+      owner: { id: s.admin.globalId },
+      host: 'db.internal.example',
+      port: 5432,
+      database: 'analytics',
+      user: 'reporter',
+      shares: [{ granteeType: 'USER', user: { id: s.analyst.globalId } }],
+      viewerCan: { use: true, manage: true },
     });
   });
 
   it('an analyst it is shared with reads it, but connection settings and shares are FORBIDDEN (siblings resolve)', async () => {
-    for (const [who, id] of [[s.analyst, ds.user], [groupAnalyst, ds.group], [loneAnalyst, ds.all]] as const) {
+    for (const [who, id] of [
+      [s.analyst, ds.user],
+      [groupAnalyst, ds.group],
+      [loneAnalyst, ds.all],
+    ] as const) {
       const res = await gql(ById, { id }, { token: who.token });
       const got = res.data?.dataSource as Record<string, unknown> | null | undefined;
       expect(got).toMatchObject({ id, schemas: ['public', 'sales'], owner: { id: s.admin.globalId }, viewerCan: { use: true, manage: false } });
@@ -125,7 +142,13 @@ describe('who sees data sources', () => {
 
   it('what is not shared, and anything for explorers and viewers, is NOT_FOUND like a missing id', async () => {
     const cases: [SeededUser, string][] = [
-      [s.analyst, ds.group], [s.analyst, ds.none], [loneAnalyst, ds.user], [s.explorer, ds.all], [s.viewer, ds.all], [s.admin, MISSING], [s.admin, 'garbage'],
+      [s.analyst, ds.group],
+      [s.analyst, ds.none],
+      [loneAnalyst, ds.user],
+      [s.explorer, ds.all],
+      [s.viewer, ds.all],
+      [s.admin, MISSING],
+      [s.admin, 'garbage'],
     ];
     for (const [who, id] of cases) {
       const res = await gql(ById, { id }, { token: who.token });
@@ -201,8 +224,12 @@ describe('managing data sources', () => {
     }
     const id = res.data!.createDataSource!.id;
     const anonymous = [
-      await gql(Create, { input: input({ name: 'Anonymous' }) }), await gql(Update, { input: { id, name: 'Anonymous' } }), await gql(Delete, { id }),
-      await gql(Test, { id }), await gql(List, {}), await gql(ById, { id }),
+      await gql(Create, { input: input({ name: 'Anonymous' }) }),
+      await gql(Update, { input: { id, name: 'Anonymous' } }),
+      await gql(Delete, { id }),
+      await gql(Test, { id }),
+      await gql(List, {}),
+      await gql(ById, { id }),
     ];
     for (const res of anonymous) {
       expect(res.status).toBe(401);
@@ -223,7 +250,9 @@ describe('managing data sources', () => {
     expect((await gql(Delete, { id }, { token: t.admin.token })).data?.deleteDataSource).toBe(id);
     expectError(await gql(ById, { id }, { token: t.admin.token }), 'NOT_FOUND');
     expect(await sql('select 1 from shares where resource_id = ?', [uuidOf(id)])).toEqual([]);
-    const audit = await sql<{ action: string; summary: unknown }>('select action, summary from audit_events where resource_id = ? order by created_at, id', [uuidOf(id)]);
+    const audit = await sql<{ action: string; summary: unknown }>('select action, summary from audit_events where resource_id = ? order by created_at, id', [
+      uuidOf(id),
+    ]);
     expect(audit.map((e) => e.action)).toEqual(['dataSource.create', 'share.create', 'dataSource.update', 'dataSource.delete']);
     expect(audit[2]?.summary).toEqual({
       changes: { name: { from: expect.any(String), to: 'Renamed' }, host: { from: 'db.internal.example', to: 'db2.example' }, port: { from: 5432, to: 6432 } },
@@ -246,11 +275,22 @@ describe('managing data sources', () => {
 
   it('validates every field and names it', async () => {
     const cases: [Partial<CreateDataSourceInput>, string][] = [
-      [{ name: '  ' }, 'input.name'], [{ name: 'x'.repeat(201) }, 'input.name'], [{ host: '' }, 'input.host'], [{ host: 'db host' }, 'input.host'],
-      [{ host: 'h'.repeat(256) }, 'input.host'], [{ port: 0 }, 'input.port'], [{ port: 65536 }, 'input.port'], [{ database: '' }, 'input.database'],
-      [{ database: 'd'.repeat(64) }, 'input.database'], [{ user: '' }, 'input.user'], [{ user: 'u'.repeat(64) }, 'input.user'],
-      [{ password: 'p'.repeat(1025) }, 'input.password'], [{ schemas: [] }, 'input.schemas'], [{ schemas: ['1abc'] }, 'input.schemas[0]'],
-      [{ schemas: Array.from({ length: 51 }, (_, i) => `s${i}`) }, 'input.schemas'], [{ schemas: ['public', 'bad-name'] }, 'input.schemas[1]'],
+      [{ name: '  ' }, 'input.name'],
+      [{ name: 'x'.repeat(201) }, 'input.name'],
+      [{ host: '' }, 'input.host'],
+      [{ host: 'db host' }, 'input.host'],
+      [{ host: 'h'.repeat(256) }, 'input.host'],
+      [{ port: 0 }, 'input.port'],
+      [{ port: 65536 }, 'input.port'],
+      [{ database: '' }, 'input.database'],
+      [{ database: 'd'.repeat(64) }, 'input.database'],
+      [{ user: '' }, 'input.user'],
+      [{ user: 'u'.repeat(64) }, 'input.user'],
+      [{ password: 'p'.repeat(1025) }, 'input.password'],
+      [{ schemas: [] }, 'input.schemas'],
+      [{ schemas: ['1abc'] }, 'input.schemas[0]'],
+      [{ schemas: Array.from({ length: 51 }, (_, i) => `s${i}`) }, 'input.schemas'],
+      [{ schemas: ['public', 'bad-name'] }, 'input.schemas[1]'],
     ];
     for (const [over, field] of cases) expectError(await gql(Create, { input: input(over) }, { token: t.admin.token }), 'BAD_USER_INPUT', field);
     const id = await create(t.admin);
@@ -260,7 +300,8 @@ describe('managing data sources', () => {
 
   it('a name used in the tenant, in any case, is a CONFLICT on create and rename; another tenant may use it', async () => {
     const id = await create(t.admin, { name: 'Finance DW' });
-    for (const name of ['finance dw', ' FINANCE DW ']) expectError(await gql(Create, { input: input({ name }) }, { token: t.admin.token }), 'CONFLICT', 'input.name');
+    for (const name of ['finance dw', ' FINANCE DW '])
+      expectError(await gql(Create, { input: input({ name }) }, { token: t.admin.token }), 'CONFLICT', 'input.name');
     const second = await create(t.admin, { name: 'Marketing DW' });
     expectError(await gql(Update, { input: { id: second, name: 'Finance dw' } }, { token: t.admin.token }), 'CONFLICT', 'input.name');
     expect((await gql(Update, { input: { id, name: 'FINANCE DW' } }, { token: t.admin.token })).data?.updateDataSource?.name).toBe('FINANCE DW');
@@ -308,7 +349,9 @@ describe('testConnection and the password', () => {
     const [row] = await sql<{ password_ciphertext: string }>('select password_ciphertext from data_sources where id = ?', [uuidOf(real)]);
     expect(row!.password_ciphertext).toMatch(/^v1\./);
     expect(row!.password_ciphertext).not.toContain(db.password || SECRET);
-    const events = await sql<{ action: string; summary: unknown }>('select action, summary from audit_events where resource_id = ? order by created_at, id', [uuidOf(real)]);
+    const events = await sql<{ action: string; summary: unknown }>('select action, summary from audit_events where resource_id = ? order by created_at, id', [
+      uuidOf(real),
+    ]);
     const updates = db.password ? 3 : 1;
     expect(events.map((e) => e.action)).toEqual(['dataSource.create', 'share.create', ...Array<string>(updates).fill('dataSource.update')]);
     expect(events[0]?.summary).toMatchObject({ name: 'Test database', host: db.host, user: db.user, schemas: ['public'] });

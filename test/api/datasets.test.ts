@@ -7,8 +7,12 @@ import type { CreateDatasetInput } from '../generated/graphql.ts';
 import { contentBuilders } from '../testkit/content.ts';
 import { createTestKit, globalId, type GraphQLResponse, type SeededTenant, type SeededUser, type TestKit } from '../testkit/kit.ts';
 
-const Create = graphql(`mutation DatasetsCreate($input: CreateDatasetInput!) { createDataset(input: $input) { id name version dataSource { id name } owner { id } } }`);
-const Update = graphql(`mutation DatasetsUpdate($input: UpdateDatasetInput!) { updateDataset(input: $input) { id name version calculations { name expression } } }`);
+const Create = graphql(
+  `mutation DatasetsCreate($input: CreateDatasetInput!) { createDataset(input: $input) { id name version dataSource { id name } owner { id } } }`,
+);
+const Update = graphql(
+  `mutation DatasetsUpdate($input: UpdateDatasetInput!) { updateDataset(input: $input) { id name version calculations { name expression } } }`,
+);
 const Delete = graphql(`mutation DatasetsDelete($id: ID!) { deleteDataset(id: $id) }`);
 const Share = graphql(`mutation DatasetsShare($input: ShareInput!) { share(input: $input) { granteeType } }`);
 const Read = graphql(`
@@ -52,8 +56,16 @@ const expectError = (res: GraphQLResponse<unknown>, code: string, field?: string
 async function addSource(tenant: Tenant, owner: SeededUser, name: string): Promise<DataSource> {
   const em = kit.orm.em.fork();
   const source = em.create(DataSource, {
-    tenant: tenant.id, name, nameKey: name.toLowerCase(), host: 'db.example.com', port: 5432, database: 'shop',
-    username: 'reader', passwordCiphertext: 'x', schemas: ['public', 'sales'], owner: owner.id,
+    tenant: tenant.id,
+    name,
+    nameKey: name.toLowerCase(),
+    host: 'db.example.com',
+    port: 5432,
+    database: 'shop',
+    username: 'reader',
+    passwordCiphertext: 'x',
+    schemas: ['public', 'sales'],
+    owner: owner.id,
   });
   await em.flush();
   return source;
@@ -73,7 +85,14 @@ const input = (name: string, source: { id: string } = sourceA, over: Partial<Cre
         { name: 'created_at', column: 'created_at', type: 'TIMESTAMP' },
       ],
     },
-    { name: 'merchants', table: 'public.merchants', fields: [{ name: 'id', column: 'id', type: 'NUMBER' }, { name: 'name', column: 'Name', type: 'STRING' }] },
+    {
+      name: 'merchants',
+      table: 'public.merchants',
+      fields: [
+        { name: 'id', column: 'id', type: 'NUMBER' },
+        { name: 'name', column: 'Name', type: 'STRING' },
+      ],
+    },
   ],
   relationships: [{ from: 'orders.merchant_id', to: 'merchants.id' }],
   calculations: [
@@ -97,8 +116,12 @@ beforeAll(async () => {
   other = await kit.seedTenant();
   const content = contentBuilders(kit, t.tenant);
   for (const [key, role] of [
-    ['analystDataset', 'ANALYST'], ['analystNone', 'ANALYST'], ['analystWhitelist', 'ANALYST'],
-    ['explorerNone', 'EXPLORER'], ['explorerBlacklist', 'EXPLORER'], ['explorerShareTarget', 'EXPLORER'],
+    ['analystDataset', 'ANALYST'],
+    ['analystNone', 'ANALYST'],
+    ['analystWhitelist', 'ANALYST'],
+    ['explorerNone', 'EXPLORER'],
+    ['explorerBlacklist', 'EXPLORER'],
+    ['explorerShareTarget', 'EXPLORER'],
   ] as const) {
     u[key] = await kit.addUser(t.tenant, { role });
   }
@@ -115,9 +138,10 @@ beforeAll(async () => {
   await content.share('DATASET', rawOf(ids.c), { user: u.explorerBlacklist! });
   await sql(`update users set dataset_access_mode = 'BLACKLIST' where id = ?`, [u.explorerBlacklist!.id]);
   await sql(`update users set dataset_access_mode = 'WHITELIST' where id = ?`, [u.analystWhitelist!.id]);
-  await sql(`insert into user_dataset_access (id, tenant_id, user_id, dataset_id, level) values (gen_random_uuid(), ?, ?, ?, 'READ'), (gen_random_uuid(), ?, ?, ?, 'READ')`, [
-    t.tenant.id, u.explorerBlacklist!.id, rawOf(ids.a), t.tenant.id, u.analystWhitelist!.id, rawOf(ids.c),
-  ]);
+  await sql(
+    `insert into user_dataset_access (id, tenant_id, user_id, dataset_id, level) values (gen_random_uuid(), ?, ?, ?, 'READ'), (gen_random_uuid(), ?, ?, ?, 'READ')`,
+    [t.tenant.id, u.explorerBlacklist!.id, rawOf(ids.a), t.tenant.id, u.analystWhitelist!.id, rawOf(ids.c)],
+  );
 });
 afterAll(() => kit.close());
 
@@ -175,20 +199,29 @@ describe('visibility: list and by id', () => {
 
 describe('field-level definitions, shares and viewerCan', () => {
   const definitionErrors = (res: GraphQLResponse<unknown>) =>
-    (res.errors ?? []).filter((e) => e.extensions?.code === 'FORBIDDEN').map((e) => e.path?.slice(1).join('.')).sort();
+    (res.errors ?? [])
+      .filter((e) => e.extensions?.code === 'FORBIDDEN')
+      .map((e) => e.path?.slice(1).join('.'))
+      .sort();
 
   it('the admin reads everything', async () => {
     const res = await gql(Read, { id: ids.a! }, { token: t.admin.token });
     expect(res.errors).toBeUndefined();
     const d = res.data!.dataset!;
     expect(d).toMatchObject({
-      name: 'Orders', version: 1, owner: { id: t.admin.globalId },
+      name: 'Orders',
+      version: 1,
+      owner: { id: t.admin.globalId },
       dataSource: { id: globalId('DataSource', sourceA.id), name: 'Warehouse A' },
       relationships: [{ from: 'orders.merchant_id', to: 'merchants.id' }],
       calculations: [{ name: 'revenue', expression: 'SUM(orders.amount) / 100' }, { name: 'aov' }],
       viewerCan: { explore: true, manage: true, seeDefinition: true },
     });
-    expect(d.models[0]).toEqual({ name: 'orders', table: 'sales.orders', fields: expect.arrayContaining([{ name: 'amount', type: 'NUMBER', column: 'amount_cents' }]) });
+    expect(d.models[0]).toEqual({
+      name: 'orders',
+      table: 'sales.orders',
+      fields: expect.arrayContaining([{ name: 'amount', type: 'NUMBER', column: 'amount_cents' }]),
+    });
     expect(d.shares?.map((s) => s.user?.id).sort()).toEqual([u.analystDataset!, t.explorer, t.viewer, u.explorerBlacklist!].map((x) => x.globalId).sort());
   });
 
@@ -198,12 +231,22 @@ describe('field-level definitions, shares and viewerCan', () => {
     expect(d.name).toBe('Orders');
     expect(d.models.map((m) => m.name)).toEqual(['orders', 'merchants']);
     expect(d.models[0]!.fields.every((f) => f.column === null && f.name && f.type)).toBe(true);
-    expect(d.calculations).toEqual([{ name: 'revenue', expression: null }, { name: 'aov', expression: null }]);
+    expect(d.calculations).toEqual([
+      { name: 'revenue', expression: null },
+      { name: 'aov', expression: null },
+    ]);
     expect(d.relationships).toBeNull();
     expect(d.shares).toBeNull();
     expect(d.viewerCan).toEqual({ explore: true, manage: false, seeDefinition: false });
     expect(definitionErrors(res)).toEqual(
-      ['calculations.0.expression', 'calculations.1.expression', ...[0, 1, 2, 3].map((i) => `models.0.fields.${i}.column`), ...[0, 1].map((i) => `models.1.fields.${i}.column`), 'relationships', 'shares'].sort(),
+      [
+        'calculations.0.expression',
+        'calculations.1.expression',
+        ...[0, 1, 2, 3].map((i) => `models.0.fields.${i}.column`),
+        ...[0, 1].map((i) => `models.1.fields.${i}.column`),
+        'relationships',
+        'shares',
+      ].sort(),
     );
   });
 
@@ -239,9 +282,17 @@ describe('field-level definitions, shares and viewerCan', () => {
 describe('createDataset, updateDataset, deleteDataset per role', () => {
   it('an ANALYST with the data source shared creates, updates and deletes (with audit events)', async () => {
     const id = await create(t.analyst, input('Analyst Made'));
-    const updated = await gql(Update, { input: { id, name: 'Analyst Renamed', calculations: [{ name: 'orders_count', expression: 'COUNT(orders.id)' }] } }, { token: t.analyst.token });
+    const updated = await gql(
+      Update,
+      { input: { id, name: 'Analyst Renamed', calculations: [{ name: 'orders_count', expression: 'COUNT(orders.id)' }] } },
+      { token: t.analyst.token },
+    );
     expect(updated.errors).toBeUndefined();
-    expect(updated.data!.updateDataset).toMatchObject({ name: 'Analyst Renamed', version: 2, calculations: [{ name: 'orders_count', expression: 'COUNT(orders.id)' }] });
+    expect(updated.data!.updateDataset).toMatchObject({
+      name: 'Analyst Renamed',
+      version: 2,
+      calculations: [{ name: 'orders_count', expression: 'COUNT(orders.id)' }],
+    });
     const again = await gql(Update, { input: { id, relationships: [] } }, { token: t.analyst.token });
     expect(again.data!.updateDataset!.version).toBe(3);
     expect((await gql(Delete, { id }, { token: t.analyst.token })).data?.deleteDataset).toBe(id);
@@ -291,7 +342,10 @@ describe('createDataset, updateDataset, deleteDataset per role', () => {
     expectError(await gql(Update, { input: { id, name: ' orders ' } }, { token: t.admin.token }), 'CONFLICT', 'input.name');
     expectError(await gql(Update, { input: { id } }, { token: t.admin.token }), 'BAD_USER_INPUT', 'input');
     // A permission rule keeps its field: models may not drop it.
-    await sql(`update datasets set permission_rules = ? where id = ?`, [JSON.stringify([{ field: 'merchants.name', operator: 'IS', values: ['x'] }]), rawOf(id)]);
+    await sql(`update datasets set permission_rules = ? where id = ?`, [
+      JSON.stringify([{ field: 'merchants.name', operator: 'IS', values: ['x'] }]),
+      rawOf(id),
+    ]);
     const [orders, merchants] = input('x').models;
     const dropRuleField = { ...merchants!, fields: merchants!.fields.filter((f) => f.name !== 'name') };
     expectError(await gql(Update, { input: { id, models: [orders!, dropRuleField] } }, { token: t.admin.token }), 'BAD_USER_INPUT', 'input.models');
@@ -322,9 +376,24 @@ describe('validation names the field at fault', () => {
     ['column with SQL in it', withModels((m) => (m[0]!.fields[1]!.column = 'amount) from x --')), 'input.models[0].fields[1].column'],
     ['relationship to an unknown field', { relationships: [{ from: 'orders.merchant_id', to: 'merchants.uuid' }] }, 'input.relationships[0].to'],
     ['relationship from an unknown model', { relationships: [{ from: 'shops.merchant_id', to: 'merchants.id' }] }, 'input.relationships[0].from'],
-    ['relationship between fields of different types', { relationships: [{ from: 'orders.created_at', to: 'merchants.id' }] }, 'input.relationships[0].to', /TIMESTAMP/],
+    [
+      'relationship between fields of different types',
+      { relationships: [{ from: 'orders.created_at', to: 'merchants.id' }] },
+      'input.relationships[0].to',
+      /TIMESTAMP/,
+    ],
     ['relationship within one model', { relationships: [{ from: 'orders.merchant_id', to: 'orders.id' }] }, 'input.relationships[0].to'],
-    ['duplicate calculation names', { calculations: [{ name: 'a', expression: '1' }, { name: 'b', expression: '2' }, { name: 'a', expression: '3' }] }, 'input.calculations[2].name'],
+    [
+      'duplicate calculation names',
+      {
+        calculations: [
+          { name: 'a', expression: '1' },
+          { name: 'b', expression: '2' },
+          { name: 'a', expression: '3' },
+        ],
+      },
+      'input.calculations[2].name',
+    ],
     ['statement separator', calc('1; drop table users'), 'input.calculations[0].expression', /position 1\b/],
     ['line comment', calc('orders.amount -- x'), 'input.calculations[0].expression', /position 14\b/],
     ['subquery', calc('(select 1)'), 'input.calculations[0].expression', /position 1\b/],

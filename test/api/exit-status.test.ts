@@ -15,7 +15,11 @@ describe('process exit status', () => {
   });
 
   it('is 0 when nothing failed', () => {
-    const result = spawnSync(process.execPath, ['--input-type=module', '-e', `await import('./src/db/embedded.ts');`], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', `await import('./src/db/embedded.ts');`], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(result.status).toBe(0);
   });
 });

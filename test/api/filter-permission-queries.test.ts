@@ -37,15 +37,31 @@ const sql = (text: string, params: unknown[] = []) => kit.orm.em.fork().execute(
 beforeAll(async () => {
   kit = await createTestKit();
   t = await kit.seedTenant();
-  ({ schema, client: warehouse } = await kit.warehouse((schema) => `
+  ({ schema, client: warehouse } = await kit.warehouse(
+    (schema) => `
     create table ${schema}.sales (id int primary key, country text, amount numeric(12, 2));
     insert into ${schema}.sales values (1, 'France', 10), (2, 'Germany', 20), (3, 'Japan', 30);
-    create table ${schema}.managers (email text, country text);`, { prefix: 'fpq' }));
+    create table ${schema}.managers (email text, country text);`,
+    { prefix: 'fpq' },
+  ));
   const c = contentBuilders(kit, t.tenant);
   sourceA = (await c.warehouseSource(t.admin, [schema])).id;
   sourceB = (await c.warehouseSource(t.admin, [schema])).id;
   datasetId = uuidv7();
-  const definition = { models: [{ name: 'sales', table: `${schema}.sales`, fields: [{ name: 'country', column: 'country', type: 'STRING' }, { name: 'amount', column: 'amount', type: 'NUMBER' }] }], relationships: [], calculations: [] };
+  const definition = {
+    models: [
+      {
+        name: 'sales',
+        table: `${schema}.sales`,
+        fields: [
+          { name: 'country', column: 'country', type: 'STRING' },
+          { name: 'amount', column: 'amount', type: 'NUMBER' },
+        ],
+      },
+    ],
+    relationships: [],
+    calculations: [],
+  };
   await sql(
     `insert into datasets (id, tenant_id, data_source_id, name, name_key, owner_id, definition, permission_rules, version, created_at, updated_at)
      values (?, ?, ?, 'fpq', 'fpq', ?, ?, '[]', 1, now(), now())`,
@@ -64,7 +80,14 @@ async function dashboardWithWidget(owner: SeededUser, workspace: 'TEAM' | 'PERSO
   await sql(
     `insert into widgets (id, tenant_id, dashboard_id, dataset_id, owner_id, title, query, position, created_at, updated_at)
      values (?, ?, ?, ?, ?, 'By country', ?, 0, now(), now())`,
-    [uuidv7(), t.tenant.id, dashboard.id, datasetId, owner.id, JSON.stringify({ dimensions: ['sales.country'], sort: [{ field: 'sales.country', direction: 'ASC' }] })],
+    [
+      uuidv7(),
+      t.tenant.id,
+      dashboard.id,
+      datasetId,
+      owner.id,
+      JSON.stringify({ dimensions: ['sales.country'], sort: [{ field: 'sales.country', direction: 'ASC' }] }),
+    ],
   );
   await contentBuilders(kit, t.tenant).share('DASHBOARD', dashboard.id, 'all');
   return dashboard;
@@ -92,12 +115,20 @@ describe('ds_id + query entries: only admins write them', () => {
     expect(refused.errors?.[0]?.message).toBe('line 3: only an admin may write or change a ds_id + query entry');
 
     const explorerBoard = await dashboardWithWidget(t.explorer, 'PERSONAL');
-    const byExplorer = await kit.gql(AddFilter, { input: filterInput(explorerBoard.id, queryEntry(t.admin.email, sourceA, 'select 1')) }, { token: t.explorer.token });
+    const byExplorer = await kit.gql(
+      AddFilter,
+      { input: filterInput(explorerBoard.id, queryEntry(t.admin.email, sourceA, 'select 1')) },
+      { token: t.explorer.token },
+    );
     expect(byExplorer.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'input.permissions' });
     expect(byExplorer.errors?.[0]?.message).toMatch(/^line 1: only an admin/);
 
     // The same code without the query entry is theirs to save.
-    const allowed = await kit.gql(AddFilter, { input: filterInput(explorerBoard.id, '- if_group: Sales\n  then_value: [France]') }, { token: t.explorer.token });
+    const allowed = await kit.gql(
+      AddFilter,
+      { input: filterInput(explorerBoard.id, '- if_group: Sales\n  then_value: [France]') },
+      { token: t.explorer.token },
+    );
     expect(allowed.errors).toBeUndefined();
   });
 
@@ -139,7 +170,11 @@ describe('ds_id + query entries: only admins write them', () => {
     expect(kept.errors).toBeUndefined();
     expect(countries(await load(board.id, t.viewer))).toEqual(['Germany', 'Japan']);
 
-    const changed = await kit.gql(UpdateFilter, { input: { id, permissions: entry.replace('where email', 'where true or email') } }, { token: t.analyst.token });
+    const changed = await kit.gql(
+      UpdateFilter,
+      { input: { id, permissions: entry.replace('where email', 'where true or email') } },
+      { token: t.analyst.token },
+    );
     expect(changed.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'input.permissions' });
     expect(changed.errors?.[0]?.message).toMatch(/^line 1: only an admin may write or change a ds_id \+ query entry/);
   });
@@ -180,13 +215,24 @@ describe('how a query entry runs on the data source', () => {
     const row = (await sql('select * from data_sources where id = ?', [sourceB]))[0]!;
     const url = new URL(inject('databaseUrl'));
     const pool = kit.deps.dataSourcePools.get(
-      { id: sourceB, updatedAt: new Date(row.updated_at), host: row.host, port: row.port, database: row.database, username: row.username, sslMode: row.ssl_mode, caCertificate: row.ca_certificate },
+      {
+        id: sourceB,
+        updatedAt: new Date(row.updated_at),
+        host: row.host,
+        port: row.port,
+        database: row.database,
+        username: row.username,
+        sslMode: row.ssl_mode,
+        caCertificate: row.ca_certificate,
+      },
       () => decodeURIComponent(url.password),
     );
     const clients = await Promise.all(Array.from({ length: Math.max(1, pool.idleCount) }, () => pool.connect()));
     try {
       for (const client of clients) {
-        const { rows } = await client.query(`select current_setting('tessera.leak', true) as leak, current_setting('search_path') as path, current_setting('default_transaction_read_only') as ro`);
+        const { rows } = await client.query(
+          `select current_setting('tessera.leak', true) as leak, current_setting('search_path') as path, current_setting('default_transaction_read_only') as ro`,
+        );
         expect(rows[0]).toEqual({ leak: null, path: 'pg_catalog', ro: 'on' });
       }
     } finally {
@@ -196,7 +242,11 @@ describe('how a query entry runs on the data source', () => {
 
   it('is cancelled after the statement timeout and then yields no values', async () => {
     const board = await dashboardWithWidget(t.admin);
-    const saved = await kit.gql(AddFilter, { input: filterInput(board.id, queryEntry(t.analyst.email, sourceB, 'select pg_sleep(60)::text')) }, { token: t.admin.token });
+    const saved = await kit.gql(
+      AddFilter,
+      { input: filterInput(board.id, queryEntry(t.analyst.email, sourceB, 'select pg_sleep(60)::text')) },
+      { token: t.admin.token },
+    );
     expect(saved.errors).toBeUndefined();
     const started = Date.now();
     const res = await load(board.id, t.analyst);
@@ -209,7 +259,11 @@ describe('how a query entry runs on the data source', () => {
   it('a legacy entry saved by a non-admin yields no values, and the dashboard’s editors see why', async () => {
     await warehouse.query(`insert into ${schema}.managers values ($1, 'France')`, [t.analyst.email]);
     const board = await dashboardWithWidget(t.admin);
-    const code = ['- if_group: Nobody', '  then_value: [Japan]', queryEntry(t.analyst.email, sourceB, `select country from ${schema}.managers where email = {{ $ }}`)].join('\n');
+    const code = [
+      '- if_group: Nobody',
+      '  then_value: [Japan]',
+      queryEntry(t.analyst.email, sourceB, `select country from ${schema}.managers where email = {{ $ }}`),
+    ].join('\n');
     await sql(
       `insert into dashboard_filters (id, tenant_id, dashboard_id, dataset_id, type, label, field, permissions, created_at)
        values (?, ?, ?, ?, 'DROPDOWN', 'Country', 'sales.country', ?, now())`,
@@ -219,9 +273,7 @@ describe('how a query entry runs on the data source', () => {
     expect(countries(res)).toEqual([]);
     expect(res.data?.dashboard?.filters[0]?.options).toEqual([]);
     const editor = await load(board.id, t.admin);
-    expect(editor.data?.dashboard?.filters[0]?.permissionNotices).toEqual([
-      { line: 3, message: expect.stringMatching(/awaits an admin’s save/) },
-    ]);
+    expect(editor.data?.dashboard?.filters[0]?.permissionNotices).toEqual([{ line: 3, message: expect.stringMatching(/awaits an admin’s save/) }]);
     const viewer = await load(board.id, t.viewer);
     expect(viewer.data?.dashboard?.filters[0]?.permissionNotices).toBeNull();
     expect(viewer.errors?.find((e) => e.path?.includes('permissionNotices'))?.extensions?.code).toBe('FORBIDDEN');

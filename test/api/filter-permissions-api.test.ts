@@ -30,7 +30,13 @@ describe('addDashboardFilter validates permission code at save time', () => {
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.permissions' });
     expect(refused.errors?.[0]?.message).toMatch(/^line 3: else is only for filters that take a single value/);
 
-    const badExpression = ['- if_group: Malaysia', '  then_value: [my]', '- if_group: Vietnam', '  then_value: vn', 'expression: Malaysia union Singapore'].join('\n');
+    const badExpression = [
+      '- if_group: Malaysia',
+      '  then_value: [my]',
+      '- if_group: Vietnam',
+      '  then_value: vn',
+      'expression: Malaysia union Singapore',
+    ].join('\n');
     const unknownGroup = await kit.gql(AddFilter, { input: input(badExpression) }, { token: t.admin.token });
     expect(unknownGroup.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.permissions' });
     expect(unknownGroup.errors?.[0]?.message).toMatch(/^line 5: expression names group 'Singapore'/);

@@ -38,11 +38,24 @@ type MembersVars = { input: { groupId: string; userIds: string[] } };
 
 const it = test
   .extend('nonAdmins', ({ tenant: t }) => () => [t.analyst, t.explorer, t.viewer])
-  .extend('sql', ({ kit }) => <T extends object>(query: string, params: unknown[] = []) => kit.orm.em.fork().execute<T[]>(query, params))
-  .extend('groupRows', ({ sql }) => async (tenantId: string, name: string) =>
-    Number((await sql<{ count: string }>('select count(*) from groups where tenant_id = ? and name_key = ?', [tenantId, name.toLowerCase()]))[0]!.count))
-  .extend('memberIds', ({ sql }) => async (groupId: string) =>
-    (await sql<{ user_id: string }>('select user_id from group_memberships where group_id = ? order by user_id', [groupId])).map((r) => r.user_id))
+  .extend(
+    'sql',
+    ({ kit }) =>
+      <T extends object>(query: string, params: unknown[] = []) =>
+        kit.orm.em.fork().execute<T[]>(query, params),
+  )
+  .extend(
+    'groupRows',
+    ({ sql }) =>
+      async (tenantId: string, name: string) =>
+        Number((await sql<{ count: string }>('select count(*) from groups where tenant_id = ? and name_key = ?', [tenantId, name.toLowerCase()]))[0]!.count),
+  )
+  .extend(
+    'memberIds',
+    ({ sql }) =>
+      async (groupId: string) =>
+        (await sql<{ user_id: string }>('select user_id from group_memberships where group_id = ? order by user_id', [groupId])).map((r) => r.user_id),
+  )
   /** Runs addGroupMembers and removeGroupMembers with the same input, returning the field and the response of each. */
   .extend('addAndRemove', ({ kit }) => async (vars: MembersVars, token?: string) => {
     const add = await kit.gql(AddMembers, vars, { token });
@@ -157,7 +170,13 @@ describe('addGroupMembers and removeGroupMembers', () => {
     expect(await memberIds(group.id)).toEqual([t.viewer.id]);
   });
 
-  it('an unknown, foreign or malformed user id is BAD_USER_INPUT naming its position; nothing changes', async ({ kit, tenant: t, otherTenant: other, memberIds, addAndRemove }) => {
+  it('an unknown, foreign or malformed user id is BAD_USER_INPUT naming its position; nothing changes', async ({
+    kit,
+    tenant: t,
+    otherTenant: other,
+    memberIds,
+    addAndRemove,
+  }) => {
     const group = await kit.addGroup(t.tenant, 'Strict', [t.analyst]);
     const bad = [globalId('User', MISSING_UUID), other.viewer.globalId, 'not-an-id', gid(group), globalId('User', 'nope')];
     for (const badId of bad) {

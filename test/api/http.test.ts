@@ -9,12 +9,16 @@ import { createTestKit } from '../testkit/kit.ts';
 
 const Me = graphql(`query Me { viewer { user { email } } }`);
 
-const it = test.extend('post', ({ kit, tenant: t }) => (body: BodyInit, headers: Record<string, string> = {}) =>
-  kit.app.fetch('http://tessera.test/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${t.admin.token}`, ...headers },
-    body,
-  }));
+const it = test.extend(
+  'post',
+  ({ kit, tenant: t }) =>
+    (body: BodyInit, headers: Record<string, string> = {}) =>
+      kit.app.fetch('http://tessera.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${t.admin.token}`, ...headers },
+        body,
+      }),
+);
 
 const bodyOf = async (res: Response) => {
   const text = await res.text();

@@ -44,9 +44,16 @@ let analyst: SeededUser;
 let explorer: SeededUser;
 const sql = (text: string, params: unknown[] = []) => kit.orm.em.fork().execute(text, params);
 const code = (res: GraphQLResponse<unknown>) => res.errors?.[0]?.extensions?.code;
-const byCountry = { dimensions: ['sales.country'], measures: [{ field: 'sales.amount', aggregation: 'SUM' as const }], sort: [{ field: 'sales.country', direction: 'ASC' as const }] };
+const byCountry = {
+  dimensions: ['sales.country'],
+  measures: [{ field: 'sales.amount', aggregation: 'SUM' as const }],
+  sort: [{ field: 'sales.country', direction: 'ASC' as const }],
+};
 
-const ids = {} as Record<'hiddenDataset' | 'bothDataset' | 'hiddenDashboard' | 'teamDashboard' | 'bothDashboard' | 'ownDashboard' | 'hiddenFolder' | 'hiddenWidget', string>;
+const ids = {} as Record<
+  'hiddenDataset' | 'bothDataset' | 'hiddenDashboard' | 'teamDashboard' | 'bothDashboard' | 'ownDashboard' | 'hiddenFolder' | 'hiddenWidget',
+  string
+>;
 const gid = {
   dataset: (id: string) => globalId('Dataset', id),
   dashboard: (id: string) => globalId('Dashboard', id),
@@ -55,7 +62,16 @@ const gid = {
 async function dataset(source: DataSource, rules: unknown[] = []): Promise<string> {
   const id = uuidv7();
   const definition = {
-    models: [{ name: 'sales', table: `${schema}.sales`, fields: [{ name: 'country', column: 'country', type: 'STRING' }, { name: 'amount', column: 'amount', type: 'NUMBER' }] }],
+    models: [
+      {
+        name: 'sales',
+        table: `${schema}.sales`,
+        fields: [
+          { name: 'country', column: 'country', type: 'STRING' },
+          { name: 'amount', column: 'amount', type: 'NUMBER' },
+        ],
+      },
+    ],
     relationships: [],
     calculations: [],
   };
@@ -98,12 +114,20 @@ beforeAll(async () => {
   cb = contentBuilders(kit, t.tenant);
   analyst = await kit.addUser(t.tenant, { role: 'ANALYST' });
   explorer = await kit.addUser(t.tenant, { role: 'EXPLORER' });
-  schema = (await kit.warehouse((schema) => `
+  schema = (
+    await kit.warehouse(
+      (schema) => `
     create table ${schema}.sales (id int primary key, country text, amount numeric(12, 2));
-    insert into ${schema}.sales select g, (array['France', 'Germany', 'Japan'])[g % 3 + 1], g from generate_series(1, 30) g;`, { prefix: 'iv' })).schema;
+    insert into ${schema}.sales select g, (array['France', 'Germany', 'Japan'])[g % 3 + 1], g from generate_series(1, 30) g;`,
+      { prefix: 'iv' },
+    )
+  ).schema;
 
   const attribute = uuidv7();
-  await sql(`insert into user_attributes (id, tenant_id, name, type, created_at, updated_at) values (?, ?, 'country', 'STRING', now(), now())`, [attribute, t.tenant.id]);
+  await sql(`insert into user_attributes (id, tenant_id, name, type, created_at, updated_at) values (?, ?, 'country', 'STRING', now(), now())`, [
+    attribute,
+    t.tenant.id,
+  ]);
   await sql(
     `insert into user_attribute_values (id, tenant_id, user_id, attribute_id, mode, values, created_at, updated_at) values (?, ?, ?, ?, 'MANUAL', ?, now(), now())`,
     [uuidv7(), t.tenant.id, explorer.id, attribute, JSON.stringify(['France'])],
@@ -162,7 +186,12 @@ describe('an analyst impersonating an explorer sees only what both can see', () 
     expect(code(await kit.gql(DashboardRead, { id: gid.dashboard(ids.hiddenDashboard) }, { token }))).toBe('NOT_FOUND');
     expect(code(await kit.gql(DashboardRead, { id: gid.dashboard(ids.ownDashboard) }, { token }))).toBe('NOT_FOUND');
     expect(code(await kit.gql(FolderRead, { id: globalId('Folder', ids.hiddenFolder) }, { token }))).toBe('NOT_FOUND');
-    for (const id of [gid.dataset(ids.hiddenDataset), gid.dashboard(ids.hiddenDashboard), globalId('Folder', ids.hiddenFolder), globalId('Widget', ids.hiddenWidget)]) {
+    for (const id of [
+      gid.dataset(ids.hiddenDataset),
+      gid.dashboard(ids.hiddenDashboard),
+      globalId('Folder', ids.hiddenFolder),
+      globalId('Widget', ids.hiddenWidget),
+    ]) {
       expect(code(await kit.gql(NodeRead, { id }, { token })), id).toBe('NOT_FOUND');
     }
   });

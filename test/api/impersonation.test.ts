@@ -57,10 +57,12 @@ describe('impersonate: who may act as whom', () => {
 
   it('the impersonation session expires after one hour', async ({ kit, tenant: t, impersonate }) => {
     const token = await impersonate(t.admin, t.viewer);
-    const rows = await kit.orm.em.fork().execute<{ seconds: number }[]>(
-      "select extract(epoch from expires_at - created_at)::int as seconds from sessions where impersonator_id = ? order by created_at desc limit 1",
-      [t.admin.id],
-    );
+    const rows = await kit.orm.em
+      .fork()
+      .execute<{ seconds: number }[]>(
+        'select extract(epoch from expires_at - created_at)::int as seconds from sessions where impersonator_id = ? order by created_at desc limit 1',
+        [t.admin.id],
+      );
     expect(rows[0]!.seconds).toBe(3600);
     expect(token).toBeTruthy();
   });
@@ -94,7 +96,11 @@ describe('impersonate: who may act as whom', () => {
     expect(code(anonymous)).toBe('UNAUTHENTICATED');
   });
 
-  it('another tenant’s, missing and invisible users are NOT_FOUND; an admin gets CONFLICT for an inactive user', async ({ kit, tenant: t, otherTenant: other }) => {
+  it('another tenant’s, missing and invisible users are NOT_FOUND; an admin gets CONFLICT for an inactive user', async ({
+    kit,
+    tenant: t,
+    otherTenant: other,
+  }) => {
     const missing = globalId('User', '01900000-0000-7000-8000-000000000000');
     for (const id of [other.viewer.globalId, missing, 'garbage']) {
       const res = await kit.gql(Impersonate, { userId: id }, { token: t.admin.token });
@@ -198,11 +204,7 @@ describe('an analyst impersonator acts with the intersection of both users’ pe
     explorer = await kit.addUser(t.tenant, { role: 'EXPLORER' });
     analyst = await kit.addUser(t.tenant, { role: 'ANALYST' });
     const set = async (user: SeededUser, state: 'ENABLED' | 'DISABLED') => {
-      const res = await kit.gql(
-        UpdateUser,
-        { input: { id: user.globalId, featurePermissions: [{ feature: 'DASHBOARDS', state }] } },
-        { token: t.admin.token },
-      );
+      const res = await kit.gql(UpdateUser, { input: { id: user.globalId, featurePermissions: [{ feature: 'DASHBOARDS', state }] } }, { token: t.admin.token });
       expect(res.errors).toBeUndefined();
     };
     await set(explorer, 'ENABLED');

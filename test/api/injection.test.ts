@@ -21,8 +21,34 @@ const SetValue = graphql(`
 
 /** Strings that would change a statement if they were ever concatenated into it. */
 const HOSTILE = [
-  "'", "''", "O'Brien; --", "'; drop table merchants; --", '" or 1=1 --', '--', '/* x */', ';', '$1', '$1::text', '$$ $$', '\\', "\\'", '%', '_', '%_\\',
-  "E'\\x27'", 'NULL', '{"a","b"}', '{}', ')', '(select 1)', 'Café ☕ 😀', '\u202eRTL', 'ä\u0301', '\t\r\n', ' ', '',
+  "'",
+  "''",
+  "O'Brien; --",
+  "'; drop table merchants; --",
+  '" or 1=1 --',
+  '--',
+  '/* x */',
+  ';',
+  '$1',
+  '$1::text',
+  '$$ $$',
+  '\\',
+  "\\'",
+  '%',
+  '_',
+  '%_\\',
+  "E'\\x27'",
+  'NULL',
+  '{"a","b"}',
+  '{}',
+  ')',
+  '(select 1)',
+  'Café ☕ 😀',
+  '\u202eRTL',
+  'ä\u0301',
+  '\t\r\n',
+  ' ',
+  '',
 ];
 const NAMES = ["O'Brien; --", 'back\\slash', '%_', 'Café ☕ 😀', 'plain', '"quoted"'];
 
@@ -48,7 +74,10 @@ async function expectMerchants(values: string[]) {
   expect([...(res.data!.setUserAttributeValue!.effective.values ?? [])].sort(), JSON.stringify(values)).toEqual([...new Set(values)].sort());
 }
 const filtered = (operator: 'EQ' | 'IN' | 'NOT_IN' | 'CONTAINS', values: unknown[]): DatasetQueryInput => ({
-  dimensions: ['merchants.name'], measures: [{ field: 'merchants.id', aggregation: 'COUNT' }], filters: [{ field: 'merchants.name', operator, values }], sort: [{ field: 'merchants.name' }],
+  dimensions: ['merchants.name'],
+  measures: [{ field: 'merchants.id', aggregation: 'COUNT' }],
+  filters: [{ field: 'merchants.name', operator, values }],
+  sort: [{ field: 'merchants.name' }],
 });
 
 beforeAll(async () => {
@@ -57,13 +86,27 @@ beforeAll(async () => {
   ({ schema, client } = await kit.warehouse((schema) => `create table ${schema}.merchants (id int primary key, name text)`));
   for (const [i, name] of NAMES.entries()) await client.query(`insert into ${schema}.merchants values ($1, $2)`, [i + 1, name]);
   const id = (await contentBuilders(kit, t.tenant).warehouseSource(t.admin, [schema])).id;
-  const created = await kit.gql(Create, {
-    input: {
-      name: 'Merchants', dataSourceId: globalId('DataSource', id),
-      models: [{ name: 'merchants', table: `${schema}.merchants`, fields: [{ name: 'id', column: 'id', type: 'NUMBER' }, { name: 'name', column: 'name', type: 'STRING' }] }],
-      calculations: [{ name: 'obriens', expression: "COUNT(CASE WHEN merchants.name = 'O''Brien; --' THEN 1 END)" }],
+  const created = await kit.gql(
+    Create,
+    {
+      input: {
+        name: 'Merchants',
+        dataSourceId: globalId('DataSource', id),
+        models: [
+          {
+            name: 'merchants',
+            table: `${schema}.merchants`,
+            fields: [
+              { name: 'id', column: 'id', type: 'NUMBER' },
+              { name: 'name', column: 'name', type: 'STRING' },
+            ],
+          },
+        ],
+        calculations: [{ name: 'obriens', expression: "COUNT(CASE WHEN merchants.name = 'O''Brien; --' THEN 1 END)" }],
+      },
     },
-  }, { token: t.admin.token });
+    { token: t.admin.token },
+  );
   expect(created.errors, JSON.stringify(created.errors)).toBeUndefined();
   datasetId = created.data!.createDataset!.id;
   // A restricted viewer who may still see the SQL: an analyst with only a dataset share.
@@ -106,12 +149,18 @@ describe('hostile values never change the SQL text', () => {
     // NUL and lone surrogates cannot live in a stored value (jsonb refuses them): setting one is
     // refused, and the value stored before stays in force.
     await expectMerchants(['plain']);
-    for (const values of [['a\0b', 'plain'], ['\ud800', 'plain']]) {
+    for (const values of [
+      ['a\0b', 'plain'],
+      ['\ud800', 'plain'],
+    ]) {
       const res = await setMerchants(values);
       expect(res.errors, JSON.stringify(values)).toBeDefined();
       expect(res.data?.setUserAttributeValue ?? null).toBeNull();
       const after = await run({ dimensions: ['merchants.name'], sort: [{ field: 'merchants.name' }] }, analyst);
-      expect(after.result!.rows.map((r) => r[0]), JSON.stringify(values)).toEqual(['plain']);
+      expect(
+        after.result!.rows.map((r) => r[0]),
+        JSON.stringify(values),
+      ).toEqual(['plain']);
     }
   });
 

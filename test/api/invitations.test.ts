@@ -32,23 +32,47 @@ const expectError = (res: GraphQLResponse<unknown>, code: string, field?: string
 };
 
 const it = test
-  .extend('sql', ({ kit }) => <T extends object>(query: string, params: unknown[] = []) => kit.orm.em.fork().execute<T[]>(query, params))
-  .extend('userCount', ({ sql }) => async (tenantId: string) =>
-    Number((await sql<{ count: string }>('select count(*) from users where tenant_id = ?', [tenantId]))[0]!.count))
-  .extend('userRow', ({ sql }) => async (tenantId: string, address: string) =>
-    (await sql<{ id: string; name: string; status: string; password_hash: string | null }>(
-      'select id, name, status, password_hash from users where tenant_id = ? and email = ?',
-      [tenantId, address],
-    ))[0])
-  .extend('invite', ({ kit, tenant: t }) => (input: Omit<InviteUsersInput, 'role'> & { role?: Role }, token = t.admin.token) =>
-    kit.gql(Invite, { input: { ...input, role: input.role ?? 'VIEWER' } }, { token }))
+  .extend(
+    'sql',
+    ({ kit }) =>
+      <T extends object>(query: string, params: unknown[] = []) =>
+        kit.orm.em.fork().execute<T[]>(query, params),
+  )
+  .extend(
+    'userCount',
+    ({ sql }) =>
+      async (tenantId: string) =>
+        Number((await sql<{ count: string }>('select count(*) from users where tenant_id = ?', [tenantId]))[0]!.count),
+  )
+  .extend(
+    'userRow',
+    ({ sql }) =>
+      async (tenantId: string, address: string) =>
+        (
+          await sql<{ id: string; name: string; status: string; password_hash: string | null }>(
+            'select id, name, status, password_hash from users where tenant_id = ? and email = ?',
+            [tenantId, address],
+          )
+        )[0],
+  )
+  .extend(
+    'invite',
+    ({ kit, tenant: t }) =>
+      (input: Omit<InviteUsersInput, 'role'> & { role?: Role }, token = t.admin.token) =>
+        kit.gql(Invite, { input: { ...input, role: input.role ?? 'VIEWER' } }, { token }),
+  )
   /** Invites one address into `tenant` and returns its token and global user id. */
   .extend('inviteOne', ({ invite }) => async (address = email('one')) => {
     const res = await invite({ emails: [address] });
     const invitation = res.data!.inviteUsers!.invitations[0]!;
     return { address, token: invitation.token, userId: invitation.user.id };
   })
-  .extend('accept', ({ kit }) => (token: string, password = NEW_PASSWORD, name = 'New Person') => kit.gql(Accept, { input: { token, name, password } }));
+  .extend(
+    'accept',
+    ({ kit }) =>
+      (token: string, password = NEW_PASSWORD, name = 'New Person') =>
+        kit.gql(Accept, { input: { token, name, password } }),
+  );
 
 describe('inviteUsers', () => {
   it('an admin invites PENDING users with role, flags and groups, and queues one email each', async ({ kit, tenant: t, sql, invite }) => {
@@ -131,7 +155,13 @@ describe('inviteUsers', () => {
     expect(await userCount(t.tenant.id)).toBe(before);
   });
 
-  it('an address already in the tenant is a CONFLICT; another tenant may invite it', async ({ tenant: t, otherTenant: other, userCount, invite, inviteOne }) => {
+  it('an address already in the tenant is a CONFLICT; another tenant may invite it', async ({
+    tenant: t,
+    otherTenant: other,
+    userCount,
+    invite,
+    inviteOne,
+  }) => {
     const pending = await inviteOne();
     const before = await userCount(t.tenant.id);
     for (const taken of [t.analyst.email.toUpperCase(), t.deactivated.email, pending.address]) {
@@ -177,7 +207,13 @@ describe('inviteUsers', () => {
 });
 
 describe('acceptInvitation', () => {
-  it('an anonymous caller accepts: the user becomes ACTIVE with the name and gets a working session', async ({ kit, tenant: t, userRow, inviteOne, accept }) => {
+  it('an anonymous caller accepts: the user becomes ACTIVE with the name and gets a working session', async ({
+    kit,
+    tenant: t,
+    userRow,
+    inviteOne,
+    accept,
+  }) => {
     const { address, token, userId } = await inviteOne();
     const res = await accept(token, NEW_PASSWORD, '  Ada Lovelace ');
     expect(res.errors).toBeUndefined();

@@ -18,7 +18,12 @@ const it = test
     const second = await kit.addUser(t.tenant, { role: 'ADMIN' });
     return { t, a: t.admin, b: second };
   })
-  .extend('activeAdmins', ({ kit }) => (tenantId: string) => kit.orm.em.fork().count(User, { tenant: tenantId, role: 'ADMIN', status: 'ACTIVE' }));
+  .extend(
+    'activeAdmins',
+    ({ kit }) =>
+      (tenantId: string) =>
+        kit.orm.em.fork().count(User, { tenant: tenantId, role: 'ADMIN', status: 'ACTIVE' }),
+  );
 
 describe('the last active admin under concurrent changes', () => {
   it('two admins demoting each other at once: exactly one succeeds and one active admin remains', async ({ kit, twoAdmins, activeAdmins }) => {

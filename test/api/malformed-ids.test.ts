@@ -5,8 +5,17 @@
  */
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import {
-  getNamedType, isEnumType, isInputObjectType, isListType, isNonNullType, isObjectType, isInterfaceType, isUnionType, parse,
-  type GraphQLField, type GraphQLInputType,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isInterfaceType,
+  isUnionType,
+  parse,
+  type GraphQLField,
+  type GraphQLInputType,
 } from 'graphql';
 import { describe, expect } from 'vitest';
 import { schema } from '../../src/graphql/schema.ts';
@@ -32,12 +41,19 @@ function literal(type: GraphQLInputType, id: string): string {
     return `{ ${fields.map((field) => `${field.name}: ${literal(field.type, id)}`).join(', ')} }`;
   }
   switch (type.name) {
-    case 'ID': return JSON.stringify(id);
-    case 'Int': case 'Float': return '1';
-    case 'Boolean': return 'false';
-    case 'DateTime': return '"2030-01-01T00:00:00Z"';
-    case 'JSON': return '"x"';
-    default: return '"x"';
+    case 'ID':
+      return JSON.stringify(id);
+    case 'Int':
+    case 'Float':
+      return '1';
+    case 'Boolean':
+      return 'false';
+    case 'DateTime':
+      return '"2030-01-01T00:00:00Z"';
+    case 'JSON':
+      return '"x"';
+    default:
+      return '"x"';
   }
 }
 
@@ -63,14 +79,17 @@ describe('malformed ids', () => {
     expect(rootFields.map((f) => f.field.name)).toEqual(expect.arrayContaining(['folders', 'folder', 'user', 'updateUser', 'share', 'node']));
   });
 
-  it.for(rootFields.map((f) => [`${f.operation} ${f.field.name}`, f] as const))('%s never answers INTERNAL', async ([, { operation, field }], { kit, tenant: t }) => {
-    for (const id of MALFORMED) {
-      const text = document(operation, field, id);
-      const res = await kit.gql(parse(text) as TypedDocumentNode<unknown, Record<string, never>>, {}, { token: t.admin.token });
-      const codes = (res.errors ?? []).map((error) => error.extensions?.code);
-      expect(codes, `${text} → ${JSON.stringify(res.errors)}`).not.toContain('INTERNAL');
-    }
-  });
+  it.for(rootFields.map((f) => [`${f.operation} ${f.field.name}`, f] as const))(
+    '%s never answers INTERNAL',
+    async ([, { operation, field }], { kit, tenant: t }) => {
+      for (const id of MALFORMED) {
+        const text = document(operation, field, id);
+        const res = await kit.gql(parse(text) as TypedDocumentNode<unknown, Record<string, never>>, {}, { token: t.admin.token });
+        const codes = (res.errors ?? []).map((error) => error.extensions?.code);
+        expect(codes, `${text} → ${JSON.stringify(res.errors)}`).not.toContain('INTERNAL');
+      }
+    },
+  );
 });
 
 const Folders = graphql(`query MalformedFolders($parentId: ID) { folders(parentId: $parentId) { edges { node { id } } } }`);

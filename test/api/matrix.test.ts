@@ -145,7 +145,10 @@ const SCENARIOS: Partial<Record<Action, Scenario>> = {
     async attempt(w, actor, on) {
       const personal = on.has('ownPersonalWorkspace');
       const d = await w.c.dashboard({ owner: actor, ...(personal ? { workspace: 'PERSONAL', workspaceOwner: actor } : { workspace: 'TEAM' }) });
-      const target = await w.c.folder({ owner: personal ? actor : w.t.admin, ...(personal ? { workspace: 'PERSONAL', workspaceOwner: actor } : { workspace: 'TEAM' }) });
+      const target = await w.c.folder({
+        owner: personal ? actor : w.t.admin,
+        ...(personal ? { workspace: 'PERSONAL', workspaceOwner: actor } : { workspace: 'TEAM' }),
+      });
       if (!personal) await w.c.share('FOLDER', target.id, { user: actor });
       const input = { id: globalId('Dashboard', d.id), folderId: globalId('Folder', target.id) };
       return ok(await w.kit.gql(CopyDashboard, { input }, { token: actor.token }));
@@ -156,7 +159,10 @@ const SCENARIOS: Partial<Record<Action, Scenario>> = {
     async attempt(w, actor, on) {
       const personal = on.has('ownPersonalWorkspace');
       const d = await w.c.dashboard({ owner: actor, ...(personal ? { workspace: 'PERSONAL', workspaceOwner: actor } : { workspace: 'TEAM' }) });
-      const target = await w.c.folder({ owner: personal ? actor : w.t.admin, ...(personal ? { workspace: 'PERSONAL', workspaceOwner: actor } : { workspace: 'TEAM' }) });
+      const target = await w.c.folder({
+        owner: personal ? actor : w.t.admin,
+        ...(personal ? { workspace: 'PERSONAL', workspaceOwner: actor } : { workspace: 'TEAM' }),
+      });
       if (!personal) await w.c.share('FOLDER', target.id, { user: actor });
       const input = { id: globalId('Dashboard', d.id), folderId: globalId('Folder', target.id) };
       return ok(await w.kit.gql(MoveDashboard, { input }, { token: actor.token }));
@@ -267,21 +273,19 @@ const SCENARIOS: Partial<Record<Action, Scenario>> = {
       const dataset = await w.c.dataset(w.t.admin, source);
       if (on.has('dataSourceShared')) await w.c.share('DATA_SOURCE', source.id, { user: actor });
       if (on.has('datasetShared')) await w.c.share('DATASET', dataset.id, { user: actor });
-      const input = { dashboardId: globalId('Dashboard', d.id), datasetId: globalId('Dataset', dataset.id), title: 'W', query: { dimensions: ['orders.country'] } };
+      const input = {
+        dashboardId: globalId('Dashboard', d.id),
+        datasetId: globalId('Dataset', dataset.id),
+        title: 'W',
+        query: { dimensions: ['orders.country'] },
+      };
       return ok(await w.kit.gql(AddWidget, { input }, { token: actor.token }));
     },
   },
 };
 
 /** Rows whose actions the API does not offer yet; each gains a scenario when it does. */
-const NOT_YET_EXPOSED: Action[] = [
-  'widget.explore',
-  'shareLink.manage',
-  'schedule.manage',
-  'alert.manage',
-  'embedKey.manage',
-  'data.export',
-];
+const NOT_YET_EXPOSED: Action[] = ['widget.explore', 'shareLink.manage', 'schedule.manage', 'alert.manage', 'embedKey.manage', 'data.export'];
 
 /** The oracle: the table's cell, read literally, for a set of true conditions. */
 function tableSays(action: Action, role: Role, on: ReadonlySet<Condition>): boolean {
@@ -328,7 +332,11 @@ beforeAll(async () => {
     const source = (await contentBuilders(kit, t.tenant).warehouseSource(t.admin, [schema])).id;
     const dataset = uuidv7();
     const em = kit.orm.em.fork();
-    const definition = { models: [{ name: 'facts', table: `${schema}.facts`, fields: [{ name: 'n', column: 'n', type: 'NUMBER' }] }], relationships: [], calculations: [] };
+    const definition = {
+      models: [{ name: 'facts', table: `${schema}.facts`, fields: [{ name: 'n', column: 'n', type: 'NUMBER' }] }],
+      relationships: [],
+      calculations: [],
+    };
     await em.execute(
       `insert into datasets (id, tenant_id, data_source_id, name, name_key, owner_id, definition, permission_rules, version, created_at, updated_at)
        values (?, ?, ?, ?, ?, ?, ?, '[]', 1, now(), now())`,

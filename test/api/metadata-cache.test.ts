@@ -55,9 +55,11 @@ beforeAll(async () => {
   kit = await createTestKit();
   t = await kit.seedTenant();
   explorer = t.explorer;
-  ({ schema, client } = await kit.warehouse((schema) => `
+  ({ schema, client } = await kit.warehouse(
+    (schema) => `
     create table ${schema}.orders (id int primary key, country text, amount numeric);
-    insert into ${schema}.orders select g, (array['FR', 'DE', 'JP'])[g % 3 + 1], g from generate_series(1, 30) g;`));
+    insert into ${schema}.orders select g, (array['FR', 'DE', 'JP'])[g % 3 + 1], g from generate_series(1, 30) g;`,
+  ));
   const content = contentBuilders(kit, t.tenant);
   const source = await content.warehouseSource(t.admin, [schema]);
   const created = await kit.gql(
@@ -66,7 +68,16 @@ beforeAll(async () => {
       input: {
         name: 'Cached sales',
         dataSourceId: globalId('DataSource', source.id),
-        models: [{ name: 'orders', table: `${schema}.orders`, fields: [{ name: 'id', column: 'id', type: 'NUMBER' }, { name: 'country', column: 'country', type: 'STRING' }] }],
+        models: [
+          {
+            name: 'orders',
+            table: `${schema}.orders`,
+            fields: [
+              { name: 'id', column: 'id', type: 'NUMBER' },
+              { name: 'country', column: 'country', type: 'STRING' },
+            ],
+          },
+        ],
       },
     },
     { token: t.admin.token },

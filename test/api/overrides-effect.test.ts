@@ -13,15 +13,33 @@ const Update = graphql(`mutation OvUpdate($input: UpdateDashboardInput!) { updat
 const code = (res: { errors?: { extensions?: Record<string, unknown> }[] }) => res.errors?.[0]?.extensions?.code ?? 'OK';
 
 const it = test
-  .extend('sql', ({ kit }) => (query: string, params: unknown[]) => kit.orm.em.fork().execute(query, params))
-  .extend('setFeature', ({ tenant: t, sql }) => (user: SeededUser, feature: string, state: 'ENABLED' | 'DISABLED') =>
-    sql(`insert into user_feature_permissions (id, tenant_id, user_id, feature, state) values (?, ?, ?, ?, ?)
-         on conflict (user_id, feature) do update set state = excluded.state`, [uuidv7(), t.tenant.id, user.id, feature, state]))
+  .extend(
+    'sql',
+    ({ kit }) =>
+      (query: string, params: unknown[]) =>
+        kit.orm.em.fork().execute(query, params),
+  )
+  .extend(
+    'setFeature',
+    ({ tenant: t, sql }) =>
+      (user: SeededUser, feature: string, state: 'ENABLED' | 'DISABLED') =>
+        sql(
+          `insert into user_feature_permissions (id, tenant_id, user_id, feature, state) values (?, ?, ?, ?, ?)
+         on conflict (user_id, feature) do update set state = excluded.state`,
+          [uuidv7(), t.tenant.id, user.id, feature, state],
+        ),
+  )
   .extend('setAccess', ({ tenant: t, sql }) => async (user: SeededUser, mode: string, entries: { datasetId: string; level: string }[]) => {
     await sql('update users set dataset_access_mode = ? where id = ?', [mode, user.id]);
     await sql('delete from user_dataset_access where user_id = ?', [user.id]);
     for (const e of entries) {
-      await sql('insert into user_dataset_access (id, tenant_id, user_id, dataset_id, level) values (?, ?, ?, ?, ?)', [uuidv7(), t.tenant.id, user.id, e.datasetId, e.level]);
+      await sql('insert into user_dataset_access (id, tenant_id, user_id, dataset_id, level) values (?, ?, ?, ?, ?)', [
+        uuidv7(),
+        t.tenant.id,
+        user.id,
+        e.datasetId,
+        e.level,
+      ]);
     }
   })
   .extend('widgetSetup', ({ kit, tenant: t, content: c }) => async (actor: SeededUser, owner: SeededUser) => {
@@ -33,7 +51,14 @@ const it = test
     const add = () =>
       kit.gql(
         AddWidget,
-        { input: { dashboardId: globalId('Dashboard', dashboard.id), datasetId: globalId('Dataset', dataset.id), title: 'W', query: { dimensions: ['orders.country'] } } },
+        {
+          input: {
+            dashboardId: globalId('Dashboard', dashboard.id),
+            datasetId: globalId('Dataset', dataset.id),
+            title: 'W',
+            query: { dimensions: ['orders.country'] },
+          },
+        },
         { token: actor.token },
       );
     return { dataset, dashboard, add };

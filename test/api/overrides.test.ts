@@ -56,7 +56,13 @@ async function addDatasets(tenant: Tenant, owner: SeededUser, names: string[]) {
 }
 
 const viewerOf = (user: SeededUser, tenantId: string): Principal => ({
-  kind: 'USER', tenantId, tenantSlug: t.slug, userId: user.id, role: user.role, status: 'ACTIVE', sessionId: undefined,
+  kind: 'USER',
+  tenantId,
+  tenantSlug: t.slug,
+  userId: user.id,
+  role: user.role,
+  status: 'ACTIVE',
+  sessionId: undefined,
 });
 const subjectOf = (user: SeededUser) => loadSubject(kit.orm.em.fork(), viewerOf(user, t.tenant.id));
 const expectBadInput = (res: GraphQLResponse<unknown>, field: string) => {
@@ -83,7 +89,10 @@ describe('updateUser: per-user overrides round-trip', () => {
           id: explorer.globalId,
           datasetAccessMode: 'WHITELIST',
           datasetAccess: [{ datasetId: orders.globalId, level: 'READ_WRITE' }, { datasetId: merchants.globalId }],
-          featurePermissions: [{ feature: 'DASHBOARDS', state: 'ENABLED' }, { feature: 'ALERTS', state: 'DISABLED' }],
+          featurePermissions: [
+            { feature: 'DASHBOARDS', state: 'ENABLED' },
+            { feature: 'ALERTS', state: 'DISABLED' },
+          ],
         },
       },
       { token: t.admin.token },
@@ -128,7 +137,10 @@ describe('updateUser: per-user overrides round-trip', () => {
     await set({
       datasetAccessMode: 'BLACKLIST',
       datasetAccess: [{ datasetId: orders.globalId }, { datasetId: merchants.globalId }],
-      featurePermissions: [{ feature: 'SCHEDULES', state: 'DISABLED' }, { feature: 'DATASETS', state: 'ENABLED' }],
+      featurePermissions: [
+        { feature: 'SCHEDULES', state: 'DISABLED' },
+        { feature: 'DATASETS', state: 'ENABLED' },
+      ],
     });
     const res = await set({ datasetAccess: [{ datasetId: refunds.globalId }], featurePermissions: [{ feature: 'SCHEDULES', state: 'DEFAULT' }] });
     expect(res.errors).toBeUndefined();
@@ -154,7 +166,10 @@ describe('updateUser: override validation', () => {
 
   it('never for an admin, nor for a user this call makes an admin (the field is named)', async () => {
     const admin2 = await kit.addUser(t.tenant, { role: 'ADMIN' });
-    expectBadInput(await kit.gql(SetOverrides, { input: { id: admin2.globalId, datasetAccessMode: 'BLACKLIST' } }, { token: t.admin.token }), 'input.datasetAccessMode');
+    expectBadInput(
+      await kit.gql(SetOverrides, { input: { id: admin2.globalId, datasetAccessMode: 'BLACKLIST' } }, { token: t.admin.token }),
+      'input.datasetAccessMode',
+    );
     expectBadInput(
       await kit.gql(SetOverrides, { input: { id: admin2.globalId, featurePermissions: [{ feature: 'ALERTS', state: 'DISABLED' }] } }, { token: t.admin.token }),
       'input.featurePermissions',
@@ -195,7 +210,15 @@ describe('updateUser: override validation', () => {
   it('names a feature listed twice, and NOT_FOUND for another tenant’s user', async () => {
     const twice = await kit.gql(
       SetOverrides,
-      { input: { id: t.explorer.globalId, featurePermissions: [{ feature: 'ALERTS', state: 'ENABLED' }, { feature: 'ALERTS', state: 'DISABLED' }] } },
+      {
+        input: {
+          id: t.explorer.globalId,
+          featurePermissions: [
+            { feature: 'ALERTS', state: 'ENABLED' },
+            { feature: 'ALERTS', state: 'DISABLED' },
+          ],
+        },
+      },
       { token: t.admin.token },
     );
     expectBadInput(twice, 'input.featurePermissions[1].feature');

@@ -17,7 +17,9 @@ const Run = graphql(`query RlpRun($id: ID!, $input: DatasetQueryInput!) { datase
 const Create = graphql(`mutation RlpCreateDataset($input: CreateDatasetInput!) { createDataset(input: $input) { id } }`);
 const CreateAttribute = graphql(`mutation RlpCreateAttribute($input: CreateUserAttributeInput!) { createUserAttribute(input: $input) { id } }`);
 const SetUserValue = graphql(`mutation RlpSetUserAttributeValue($input: SetUserAttributeValueInput!) { setUserAttributeValue(input: $input) { mode } }`);
-const SetGroupValue = graphql(`mutation RlpSetGroupAttributeValue($input: SetGroupAttributeValueInput!) { setGroupAttributeValue(input: $input) { all values } }`);
+const SetGroupValue = graphql(
+  `mutation RlpSetGroupAttributeValue($input: SetGroupAttributeValueInput!) { setGroupAttributeValue(input: $input) { all values } }`,
+);
 const SetRules = graphql(`
   mutation RlpSetRules($input: SetDatasetPermissionRulesInput!) {
     setDatasetPermissionRules(input: $input) { id version permissionRules { field operator attribute values } }
@@ -26,11 +28,38 @@ const SetRules = graphql(`
 
 const definition: DatasetDefinition = {
   models: [
-    { name: 'orders', table: 'wh.orders', fields: [{ name: 'id', column: 'id', type: 'NUMBER' }, { name: 'merchant_id', column: 'merchant_id', type: 'NUMBER' }, { name: 'amount', column: 'amount', type: 'NUMBER' }, { name: 'status', column: 'status', type: 'STRING' }] },
-    { name: 'merchants', table: 'wh.merchants', fields: [{ name: 'id', column: 'id', type: 'NUMBER' }, { name: 'name', column: 'name', type: 'STRING' }, { name: 'country_id', column: 'country_id', type: 'NUMBER' }] },
-    { name: 'countries', table: 'wh.countries', fields: [{ name: 'id', column: 'id', type: 'NUMBER' }, { name: 'name', column: 'name', type: 'STRING' }] },
+    {
+      name: 'orders',
+      table: 'wh.orders',
+      fields: [
+        { name: 'id', column: 'id', type: 'NUMBER' },
+        { name: 'merchant_id', column: 'merchant_id', type: 'NUMBER' },
+        { name: 'amount', column: 'amount', type: 'NUMBER' },
+        { name: 'status', column: 'status', type: 'STRING' },
+      ],
+    },
+    {
+      name: 'merchants',
+      table: 'wh.merchants',
+      fields: [
+        { name: 'id', column: 'id', type: 'NUMBER' },
+        { name: 'name', column: 'name', type: 'STRING' },
+        { name: 'country_id', column: 'country_id', type: 'NUMBER' },
+      ],
+    },
+    {
+      name: 'countries',
+      table: 'wh.countries',
+      fields: [
+        { name: 'id', column: 'id', type: 'NUMBER' },
+        { name: 'name', column: 'name', type: 'STRING' },
+      ],
+    },
   ],
-  relationships: [{ from: 'orders.merchant_id', to: 'merchants.id' }, { from: 'merchants.country_id', to: 'countries.id' }],
+  relationships: [
+    { from: 'orders.merchant_id', to: 'merchants.id' },
+    { from: 'merchants.country_id', to: 'countries.id' },
+  ],
   calculations: [],
 };
 
@@ -42,7 +71,10 @@ describe('compileRlp (pure)', () => {
   const matches = (field: string, attribute: string): PermissionRule => ({ field, operator: 'MATCHES_USER_ATTRIBUTE', attribute });
 
   it('MATCHES_USER_ATTRIBUTE: the viewer’s values, as one array parameter typed by the field', () => {
-    const { printed } = rlp([matches('countries.name', 'country'), matches('orders.merchant_id', 'merchant')], staticAttributes({ country: ['France', 7], merchant: ['3', 4, 'x', '1e1', true] }));
+    const { printed } = rlp(
+      [matches('countries.name', 'country'), matches('orders.merchant_id', 'merchant')],
+      staticAttributes({ country: ['France', 7], merchant: ['3', 4, 'x', '1e1', true] }),
+    );
     expect(printed).toEqual([
       ['countries', '("countries"."name" = any($1::text[]))', [['France', '7']]],
       ['orders', '("orders"."merchant_id" = any($1::numeric[]))', [['3', '4', '1e1']]],
@@ -52,7 +84,11 @@ describe('compileRlp (pure)', () => {
   it('ALL drops the rule; MISSING and empty lists let nothing through; missing attributes are listed once', () => {
     const rules = [matches('countries.name', 'all'), matches('orders.status', 'gone'), matches('merchants.name', 'empty'), matches('orders.id', 'gone')];
     const { printed, missingAttributes } = rlp(rules, staticAttributes({ all: 'ALL', empty: [] }));
-    expect(printed).toEqual([[null, 'false', []], [null, 'false', []], [null, 'false', []]]);
+    expect(printed).toEqual([
+      [null, 'false', []],
+      [null, 'false', []],
+      [null, 'false', []],
+    ]);
     expect(missingAttributes).toEqual(['gone']);
     expect(rlp([matches('orders.id', 'n')], staticAttributes({ n: ['not a number'] })).printed).toEqual([[null, 'false', []]]);
   });
@@ -93,18 +129,30 @@ let client: pg.Client;
 let schema: string;
 let datasetId: string;
 const u: Record<'explorer' | 'analystShare' | 'analystSource', SeededUser> = {} as never;
-interface Joined { id: number; merchant_id: number | null; amount: number; status: string | null; m_name: string | null; c_name: string | null }
+interface Joined {
+  id: number;
+  merchant_id: number | null;
+  amount: number;
+  status: string | null;
+  m_name: string | null;
+  c_name: string | null;
+}
 let joined: Joined[];
 
 const rawDataset = () => Buffer.from(datasetId, 'base64').toString().split(':')[1]!;
-const setRules = (rules: PermissionRule[]) => kit.orm.em.fork().execute('update datasets set permission_rules = ? where id = ?', [JSON.stringify(rules), rawDataset()]);
+const setRules = (rules: PermissionRule[]) =>
+  kit.orm.em.fork().execute('update datasets set permission_rules = ? where id = ?', [JSON.stringify(rules), rawDataset()]);
 async function query(who: SeededUser, input: DatasetQueryInput = { dimensions: ['orders.id'], limit: 10000 }) {
   const res = await kit.gql(Run, { id: datasetId, input }, { token: who.token });
   expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
   return res.data!.dataset!.query;
 }
 const ids = async (who: SeededUser, input?: DatasetQueryInput) => (await query(who, input)).rows.map((r) => r[0] as number).sort((a, b) => a - b);
-const expected = (keep: (row: Joined) => boolean) => joined.filter(keep).map((r) => r.id).sort((a, b) => a - b);
+const expected = (keep: (row: Joined) => boolean) =>
+  joined
+    .filter(keep)
+    .map((r) => r.id)
+    .sort((a, b) => a - b);
 
 /** What a user or a group sets for an attribute: a list, ALL, or nothing (MISSING). */
 type Setting = readonly AttributeScalar[] | 'ALL' | 'MISSING';
@@ -128,18 +176,26 @@ async function setGroupAttribute(groupId: string, attribute: string, value: Sett
 beforeAll(async () => {
   kit = await createTestKit();
   t = await kit.seedTenant();
-  ({ schema, client } = await kit.warehouse((schema) => `
+  ({ schema, client } = await kit.warehouse(
+    (schema) => `
     create table ${schema}.countries (id int primary key, name text);
     insert into ${schema}.countries values (1, 'France'), (2, 'Germany'), (3, null);
     create table ${schema}.merchants (id int primary key, name text, country_id int);
     insert into ${schema}.merchants select g, 'Merchant ' || g, nullif(g % 4, 0) from generate_series(1, 8) g;
     create table ${schema}.orders (id int primary key, merchant_id int, amount numeric, status text);
-    insert into ${schema}.orders select g, case when g % 13 = 0 then null else g % 8 + 1 end, g, (array['paid', 'refunded', null])[g % 3 + 1] from generate_series(1, 60) g;`));
-  joined = (await client.query(`select o.id, o.merchant_id, o.amount::float8 as amount, o.status, m.name as m_name, c.name as c_name
-    from ${schema}.orders o left join ${schema}.merchants m on m.id = o.merchant_id left join ${schema}.countries c on c.id = m.country_id`)).rows;
+    insert into ${schema}.orders select g, case when g % 13 = 0 then null else g % 8 + 1 end, g, (array['paid', 'refunded', null])[g % 3 + 1] from generate_series(1, 60) g;`,
+  ));
+  joined = (
+    await client.query(`select o.id, o.merchant_id, o.amount::float8 as amount, o.status, m.name as m_name, c.name as c_name
+    from ${schema}.orders o left join ${schema}.merchants m on m.id = o.merchant_id left join ${schema}.countries c on c.id = m.country_id`)
+  ).rows;
   const id = (await contentBuilders(kit, t.tenant).warehouseSource(t.admin, [schema])).id;
   const models = definition.models.map((m) => ({ ...m, table: m.table.replace('wh.', `${schema}.`) }));
-  const created = await kit.gql(Create, { input: { name: 'Sales', dataSourceId: globalId('DataSource', id), models, relationships: definition.relationships } }, { token: t.admin.token });
+  const created = await kit.gql(
+    Create,
+    { input: { name: 'Sales', dataSourceId: globalId('DataSource', id), models, relationships: definition.relationships } },
+    { token: t.admin.token },
+  );
   datasetId = created.data!.createDataset!.id;
   const content = contentBuilders(kit, t.tenant);
   u.explorer = t.explorer;
@@ -148,7 +204,11 @@ beforeAll(async () => {
   for (const who of [u.explorer, u.analystShare]) await content.share('DATASET', rawDataset(), { user: who });
   await content.share('DATA_SOURCE', id, { user: u.analystSource });
   // The attributes the rules below name, defined in the tenant (a1 and a2 are the property test's).
-  for (const [name, type] of [['country', 'STRING'], ['a1', 'STRING'], ['a2', 'NUMBER']] as const) {
+  for (const [name, type] of [
+    ['country', 'STRING'],
+    ['a1', 'STRING'],
+    ['a2', 'NUMBER'],
+  ] as const) {
     const res = await kit.gql(CreateAttribute, { input: { name, type } }, { token: t.admin.token });
     expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
   }
@@ -160,7 +220,15 @@ afterAll(async () => {
 describe('the attributes loader', () => {
   it('reads the viewer’s attributes from the database: system attributes, the values set, everything else MISSING', async () => {
     await setUserAttribute(u.explorer, 'country', ['France', 'Germany']);
-    const viewer: Principal = { kind: 'USER', tenantId: t.tenant.id, tenantSlug: t.slug, userId: u.explorer.id, role: 'EXPLORER', status: 'ACTIVE', sessionId: undefined };
+    const viewer: Principal = {
+      kind: 'USER',
+      tenantId: t.tenant.id,
+      tenantSlug: t.slug,
+      userId: u.explorer.id,
+      role: 'EXPLORER',
+      status: 'ACTIVE',
+      sessionId: undefined,
+    };
     const em = kit.orm.em.fork();
     const loaded = await attributeLoaders({ em, viewer, metadata: new RequestMetadata(kit.deps.metadataCache, viewer.tenantId) }).effective();
     expect(['h_email', 'h_user_id', 'h_role', 'country', 'a1', 'region'].map((name) => loaded.get(name))).toEqual([
@@ -200,7 +268,10 @@ describe('row-level permission through the API', () => {
   it('IS and IS_NOT, where NULL never matches', async () => {
     await setRules([{ field: 'orders.status', operator: 'IS_NOT', values: ['paid'] }]);
     expect(await ids(u.explorer)).toEqual(expected((r) => r.status !== null && r.status !== 'paid'));
-    await setRules([{ field: 'orders.status', operator: 'IS', values: ['paid', 'refunded'] }, { field: 'countries.name', operator: 'IS_NOT', values: ['Germany'] }]);
+    await setRules([
+      { field: 'orders.status', operator: 'IS', values: ['paid', 'refunded'] },
+      { field: 'countries.name', operator: 'IS_NOT', values: ['Germany'] },
+    ]);
     expect(await ids(u.explorer)).toEqual(expected((r) => r.status !== null && r.c_name !== null && r.c_name !== 'Germany'));
   });
 
@@ -220,8 +291,16 @@ describe('row-level permission through the API', () => {
       a2: [3, 4, 5, 2.5],
     } satisfies Record<string, AttributeScalar[]>;
     const rule = fc.oneof(
-      fc.record({ field: fc.constantFrom(...Object.keys(FIELDS)), operator: fc.constant('MATCHES_USER_ATTRIBUTE' as const), attribute: fc.constantFrom('a1' as const, 'a2' as const) }),
-      fc.record({ field: fc.constantFrom('orders.status', 'merchants.name', 'countries.name'), operator: fc.constantFrom('IS' as const, 'IS_NOT' as const), values: fc.subarray(['paid', 'refunded', 'France', 'Germany', 'Merchant 2', 'Merchant 5'], { minLength: 1 }) }),
+      fc.record({
+        field: fc.constantFrom(...Object.keys(FIELDS)),
+        operator: fc.constant('MATCHES_USER_ATTRIBUTE' as const),
+        attribute: fc.constantFrom('a1' as const, 'a2' as const),
+      }),
+      fc.record({
+        field: fc.constantFrom('orders.status', 'merchants.name', 'countries.name'),
+        operator: fc.constantFrom('IS' as const, 'IS_NOT' as const),
+        values: fc.subarray(['paid', 'refunded', 'France', 'Germany', 'Merchant 2', 'Merchant 5'], { minLength: 1 }),
+      }),
     );
     // Each value is set on the user (MANUAL / ALL) or, the user inheriting, by a group of theirs.
     const setting = (pool: AttributeScalar[]) =>
@@ -237,7 +316,10 @@ describe('row-level permission through the API', () => {
       fc.asyncProperty(fc.array(rule, { maxLength: 3 }), setting(POOLS.a1), setting(POOLS.a2), fc.boolean(), async (rules, a1, a2, joinAll) => {
         await setRules(rules as PermissionRule[]);
         const table: Record<string, readonly AttributeScalar[] | 'ALL'> = {};
-        for (const [name, { value, viaGroup }] of [['a1', a1], ['a2', a2]] as const) {
+        for (const [name, { value, viaGroup }] of [
+          ['a1', a1],
+          ['a2', a2],
+        ] as const) {
           if (value !== 'MISSING') table[name] = value;
           await write(`group:${name}`, viaGroup ? value : 'MISSING', (v) => setGroupAttribute(group.id, name, v));
           await write(`user:${name}`, viaGroup ? 'MISSING' : value, (v) => setUserAttribute(u.explorer, name, v));
@@ -288,10 +370,19 @@ describe('setDatasetPermissionRules', () => {
 
   it('replaces the rules, bumps the version and records an audit event; only managers may', async () => {
     const before = (await kit.orm.em.fork().execute<{ version: number }[]>('select version from datasets where id = ?', [rawDataset()]))[0]!.version;
-    const rules = [{ field: 'orders.amount', operator: 'IS', values: [1.5, 2] }, { field: 'orders.status', operator: 'MATCHES_USER_ATTRIBUTE', attribute: 'h_email' }];
+    const rules = [
+      { field: 'orders.amount', operator: 'IS', values: [1.5, 2] },
+      { field: 'orders.status', operator: 'MATCHES_USER_ATTRIBUTE', attribute: 'h_email' },
+    ];
     const res = await set(t.admin, rules);
     expect(res.errors).toBeUndefined();
-    expect(res.data!.setDatasetPermissionRules).toMatchObject({ version: before + 1, permissionRules: [{ ...rules[0], attribute: null }, { ...rules[1], values: null }] });
+    expect(res.data!.setDatasetPermissionRules).toMatchObject({
+      version: before + 1,
+      permissionRules: [
+        { ...rules[0], attribute: null },
+        { ...rules[1], values: null },
+      ],
+    });
     const events = await kit.orm.em.fork().execute<{ action: string }[]>('select action from audit_events where resource_id = ? order by id', [rawDataset()]);
     expect(events.at(-1)!.action).toBe('dataset.setPermissionRules');
     for (const who of [u.explorer, u.analystShare]) expect((await set(who, [])).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

@@ -93,7 +93,11 @@ describe('npm start on the embedded database', () => {
       const probe = await gql(second.url, `mutation { testConnection(id: "${source.id}") { ok message } }`, token);
       expect(probe.data?.testConnection).toEqual({ ok: true, message: null });
       // A query opens the data source's pool, which must close before the database stops.
-      const totals = await gql(second.url, '{ datasets { edges { node { query(input: { measures: [{ field: "orders.id", aggregation: COUNT }] }) { rowCount } } } } }', token);
+      const totals = await gql(
+        second.url,
+        '{ datasets { edges { node { query(input: { measures: [{ field: "orders.id", aggregation: COUNT }] }) { rowCount } } } } }',
+        token,
+      );
       expect(totals.data?.datasets?.edges[0]?.node.query.rowCount).toBe(1);
     } finally {
       expect(await stop(second)).toBe(0);

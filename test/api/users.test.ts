@@ -32,9 +32,7 @@ const UpdateUser = graphql(`
 const Deactivate = graphql(`mutation Deactivate($id: ID!) { deactivateUser(id: $id) { id status } }`);
 const Restore = graphql(`mutation Restore($id: ID!) { restoreUser(id: $id) { id status } }`);
 
-const PRIVATE_FIELDS = [
-  'email', 'status', 'timezone', 'allowApiAccess', 'allowExportData', 'twoFactorEnabled', 'lastActiveAt', 'createdAt', 'groups',
-] as const;
+const PRIVATE_FIELDS = ['email', 'status', 'timezone', 'allowApiAccess', 'allowExportData', 'twoFactorEnabled', 'lastActiveAt', 'createdAt', 'groups'] as const;
 
 let kit: TestKit;
 let t: SeededTenant;
@@ -145,8 +143,7 @@ describe('users list', () => {
     const small = await kit.seedTenant();
     await kit.addGroup(small.tenant, 'A', [small.viewer]);
 
-    const run = (tenant: SeededTenant) =>
-      kit.countStatements(() => kit.gql(UsersWithGroups, { first: 50 }, { token: tenant.admin.token }));
+    const run = (tenant: SeededTenant) => kit.countStatements(() => kit.gql(UsersWithGroups, { first: 50 }, { token: tenant.admin.token }));
     const few = await run(small);
     const many = await run(big);
     expect(few.result.data!.users!.edges).toHaveLength(6);
@@ -194,7 +191,13 @@ describe('updateUser', () => {
       { token: t.admin.token },
     );
     expect(res.errors).toBeUndefined();
-    expect(res.data?.updateUser).toMatchObject({ role: 'EXPLORER', name: 'Renamed', timezone: 'Asia/Ho_Chi_Minh', allowApiAccess: true, allowExportData: false });
+    expect(res.data?.updateUser).toMatchObject({
+      role: 'EXPLORER',
+      name: 'Renamed',
+      timezone: 'Asia/Ho_Chi_Minh',
+      allowApiAccess: true,
+      allowExportData: false,
+    });
   });
 
   for (const role of ['ANALYST', 'EXPLORER', 'VIEWER'] as const) {
@@ -223,10 +226,9 @@ describe('updateUser', () => {
     // solo.admin is now the only admin and may not demote themself.
     const self = await kit.gql(UpdateUser, { input: { id: solo.admin.globalId, role: 'ANALYST' } }, { token: solo.admin.token });
     expect(self.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const admins = await kit.orm.em.fork().execute<{ count: string }[]>(
-      "select count(*) from users where tenant_id = ? and role = 'ADMIN' and status = 'ACTIVE'",
-      [solo.tenant.id],
-    );
+    const admins = await kit.orm.em
+      .fork()
+      .execute<{ count: string }[]>("select count(*) from users where tenant_id = ? and role = 'ADMIN' and status = 'ACTIVE'", [solo.tenant.id]);
     expect(Number(admins[0]!.count)).toBe(1);
   });
 

@@ -106,20 +106,36 @@ beforeAll(async () => {
   kit = await createTestKit();
   t = await kit.seedTenant();
   content = contentBuilders(kit, t.tenant);
-  ({ schema, client } = await kit.warehouse((schema) => {
-    channel = `${schema}_hits`;
-    return `
+  ({ schema, client } = await kit.warehouse(
+    (schema) => {
+      channel = `${schema}_hits`;
+      return `
     create table ${schema}.sales_rows (id int primary key, country text);
     insert into ${schema}.sales_rows select g, (array['France', 'Germany', 'Japan'])[g % 3 + 1] from generate_series(1, 30) g;
     create view ${schema}.sales as select s.* from ${schema}.sales_rows s, lateral (select pg_catalog.pg_notify('${channel}', '')) hit;
     listen ${channel};`;
-  }, { prefix: 'wb' }));
+    },
+    { prefix: 'wb' },
+  ));
   client.on('notification', (n) => {
     if (n.channel === channel) warehouseHits += 1;
   });
   const sourceId = (await content.warehouseSource(t.admin, [schema])).id;
   datasetId = uuidv7();
-  const definition = { models: [{ name: 'sales', table: `${schema}.sales`, fields: [{ name: 'id', column: 'id', type: 'NUMBER' }, { name: 'country', column: 'country', type: 'STRING' }] }], relationships: [], calculations: [] };
+  const definition = {
+    models: [
+      {
+        name: 'sales',
+        table: `${schema}.sales`,
+        fields: [
+          { name: 'id', column: 'id', type: 'NUMBER' },
+          { name: 'country', column: 'country', type: 'STRING' },
+        ],
+      },
+    ],
+    relationships: [],
+    calculations: [],
+  };
   await sql(
     `insert into datasets (id, tenant_id, data_source_id, name, name_key, owner_id, definition, permission_rules, version, created_at, updated_at)
      values (?, ?, ?, 'wb', 'wb', ?, ?, '[]', 1, now(), now())`,
@@ -228,7 +244,12 @@ describe('the widget cap', () => {
         [uuidv7(), t.tenant.id, dashboard.id, datasetId, `F${i}`],
       );
     }
-    const input = { dashboardId: globalId('Dashboard', dashboard.id), type: 'DROPDOWN' as const, datasetId: globalId('Dataset', datasetId), field: 'sales.country' };
+    const input = {
+      dashboardId: globalId('Dashboard', dashboard.id),
+      type: 'DROPDOWN' as const,
+      datasetId: globalId('Dataset', datasetId),
+      field: 'sales.country',
+    };
     expect((await kit.gql(AddFilter, { input }, { token: t.admin.token })).errors).toBeUndefined();
     const refused = await kit.gql(AddFilter, { input }, { token: t.admin.token });
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.dashboardId' });
@@ -250,7 +271,15 @@ describe('filter permissions with a query (ds_id)', () => {
     // Saved by an admin, so its query entry runs (for everyone it applies to).
     const saved = await kit.gql(
       AddFilter,
-      { input: { dashboardId: globalId('Dashboard', dashboard.id), datasetId: globalId('Dataset', datasetId), type: 'DROPDOWN', field: 'sales.country', permissions: code } },
+      {
+        input: {
+          dashboardId: globalId('Dashboard', dashboard.id),
+          datasetId: globalId('Dataset', datasetId),
+          type: 'DROPDOWN',
+          field: 'sales.country',
+          permissions: code,
+        },
+      },
       { token: t.admin.token },
     );
     expect(saved.errors).toBeUndefined();

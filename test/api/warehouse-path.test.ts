@@ -19,8 +19,15 @@ let t: SeededTenant;
 let schema: string;
 let explorer: SeededUser;
 const password = decodeURIComponent(new URL(inject('databaseUrl')).password);
-const byCountry: DatasetQueryInput = { dimensions: ['orders.country'], measures: [{ field: 'orders.amount', aggregation: 'SUM' }], sort: [{ field: 'orders.country' }] };
-const EXPECTED = [['France', 30], ['Japan', 15]];
+const byCountry: DatasetQueryInput = {
+  dimensions: ['orders.country'],
+  measures: [{ field: 'orders.amount', aggregation: 'SUM' }],
+  sort: [{ field: 'orders.country' }],
+};
+const EXPECTED = [
+  ['France', 30],
+  ['Japan', 15],
+];
 
 const sql = (text: string, params: unknown[] = []) => kit.orm.em.fork().execute(text, params);
 const uuidOf = (id: string) => Buffer.from(id, 'base64').toString().split(':')[1]!;
@@ -33,16 +40,22 @@ const fixedMessage = (res: GraphQLResponse<unknown>, requestId: string) => {
 async function warehouse(schemas = [schema]) {
   const source = await contentBuilders(kit, t.tenant).warehouseSource(t.admin, schemas);
   const field = (name: string, type: 'NUMBER' | 'STRING') => ({ name, column: name, type });
-  const created = await kit.gql(CreateDataset, {
-    input: {
-      name: `Warehouse ${uuidv7().slice(-8)}`, dataSourceId: globalId('DataSource', source.id),
-      models: [
-        { name: 'orders', table: `${schema}.orders`, fields: [field('id', 'NUMBER'), field('country', 'STRING'), field('amount', 'NUMBER')] },
-        { name: 'gone', table: `${schema}.gone`, fields: [field('id', 'NUMBER')] },
-      ],
-      relationships: [], calculations: [],
+  const created = await kit.gql(
+    CreateDataset,
+    {
+      input: {
+        name: `Warehouse ${uuidv7().slice(-8)}`,
+        dataSourceId: globalId('DataSource', source.id),
+        models: [
+          { name: 'orders', table: `${schema}.orders`, fields: [field('id', 'NUMBER'), field('country', 'STRING'), field('amount', 'NUMBER')] },
+          { name: 'gone', table: `${schema}.gone`, fields: [field('id', 'NUMBER')] },
+        ],
+        relationships: [],
+        calculations: [],
+      },
     },
-  }, { token: t.admin.token });
+    { token: t.admin.token },
+  );
   expect(created.errors, JSON.stringify(created.errors)).toBeUndefined();
   const datasetId = created.data!.createDataset!.id;
   await contentBuilders(kit, t.tenant).share('DATASET', uuidOf(datasetId), { user: explorer });
@@ -62,9 +75,14 @@ beforeAll(async () => {
   kit = await createTestKit();
   t = await kit.seedTenant();
   explorer = await kit.addUser(t.tenant, { role: 'EXPLORER' });
-  schema = (await kit.warehouse((schema) => `
+  schema = (
+    await kit.warehouse(
+      (schema) => `
     create table ${schema}.orders (id int primary key, country text, amount numeric(12, 2));
-    insert into ${schema}.orders values (1, 'France', 10), (2, 'France', 20), (3, 'Japan', 15);`, { prefix: 'wp' })).schema;
+    insert into ${schema}.orders values (1, 'France', 10), (2, 'France', 20), (3, 'Japan', 15);`,
+      { prefix: 'wp' },
+    )
+  ).schema;
 });
 afterAll(async () => {
   await kit?.close();
@@ -145,7 +163,10 @@ describe('the result cache and the data source', () => {
 describe('the compile cache', () => {
   it('a call without access information gets the rules, even after an unrestricted call compiled the same query', async () => {
     const { datasetId } = await warehouse();
-    await sql(`update datasets set permission_rules = ? where id = ?`, [JSON.stringify([{ field: 'orders.country', operator: 'IS', values: ['Japan'] }]), uuidOf(datasetId)]);
+    await sql(`update datasets set permission_rules = ? where id = ?`, [
+      JSON.stringify([{ field: 'orders.country', operator: 'IS', values: ['Japan'] }]),
+      uuidOf(datasetId),
+    ]);
     const ctx = { em: kit.orm.em.fork(), deps: kit.deps, logger: kit.deps.logger, metadata: undefined };
     // One dataset object for both calls: the compile cache is keyed by it.
     const dataset = (await datasetById(ctx, t.tenant.id, uuidOf(datasetId)))!;

@@ -42,26 +42,64 @@ const rowsOf = (res: Awaited<ReturnType<typeof totals>>) =>
 beforeAll(async () => {
   kit = await createTestKit();
   t = await kit.seedTenant();
-  ({ schema, client } = await kit.warehouse((schema) => `
+  ({ schema, client } = await kit.warehouse(
+    (schema) => `
     create table ${schema}.sales (id int primary key, country text, amount numeric(12, 2));
-    insert into ${schema}.sales select g, (array['France', 'Germany', 'Japan'])[g % 3 + 1], g from generate_series(1, 30) g;`, { prefix: 'wd' }));
+    insert into ${schema}.sales select g, (array['France', 'Germany', 'Japan'])[g % 3 + 1], g from generate_series(1, 30) g;`,
+    { prefix: 'wd' },
+  ));
   const sourceId = (await contentBuilders(kit, t.tenant).warehouseSource(t.admin, [schema])).id;
   const datasetId = uuidv7();
-  const definition = { models: [{ name: 'sales', table: `${schema}.sales`, fields: [{ name: 'id', column: 'id', type: 'NUMBER' }, { name: 'country', column: 'country', type: 'STRING' }, { name: 'amount', column: 'amount', type: 'NUMBER' }] }], relationships: [], calculations: [] };
+  const definition = {
+    models: [
+      {
+        name: 'sales',
+        table: `${schema}.sales`,
+        fields: [
+          { name: 'id', column: 'id', type: 'NUMBER' },
+          { name: 'country', column: 'country', type: 'STRING' },
+          { name: 'amount', column: 'amount', type: 'NUMBER' },
+        ],
+      },
+    ],
+    relationships: [],
+    calculations: [],
+  };
   await sql(
     `insert into datasets (id, tenant_id, data_source_id, name, name_key, owner_id, definition, permission_rules, version, created_at, updated_at)
      values (?, ?, ?, 'wd', 'wd', ?, ?, ?, 1, now(), now())`,
-    [datasetId, t.tenant.id, sourceId, t.admin.id, JSON.stringify(definition), JSON.stringify([{ field: 'sales.country', operator: 'MATCHES_USER_ATTRIBUTE', attribute: 'country' }])],
+    [
+      datasetId,
+      t.tenant.id,
+      sourceId,
+      t.admin.id,
+      JSON.stringify(definition),
+      JSON.stringify([{ field: 'sales.country', operator: 'MATCHES_USER_ATTRIBUTE', attribute: 'country' }]),
+    ],
   );
   attributeId = uuidv7();
-  await sql(`insert into user_attributes (id, tenant_id, name, type, created_at, updated_at) values (?, ?, 'country', 'STRING', now(), now())`, [attributeId, t.tenant.id]);
+  await sql(`insert into user_attributes (id, tenant_id, name, type, created_at, updated_at) values (?, ?, 'country', 'STRING', now(), now())`, [
+    attributeId,
+    t.tenant.id,
+  ]);
   const dashboard = await contentBuilders(kit, t.tenant).dashboard({ owner: t.admin, title: 'Sales' });
   dashboardId = dashboard.id;
   await sql(`update dashboards set cache_ttl_seconds = 60 where id = ?`, [dashboardId]);
   await sql(
     `insert into widgets (id, tenant_id, dashboard_id, dataset_id, owner_id, title, query, position, created_at, updated_at)
      values (?, ?, ?, ?, ?, 'By country', ?, 0, now(), now())`,
-    [uuidv7(), t.tenant.id, dashboardId, datasetId, t.admin.id, JSON.stringify({ dimensions: ['sales.country'], measures: [{ field: 'sales.amount', aggregation: 'SUM' }], sort: [{ field: 'sales.country', direction: 'ASC' }] })],
+    [
+      uuidv7(),
+      t.tenant.id,
+      dashboardId,
+      datasetId,
+      t.admin.id,
+      JSON.stringify({
+        dimensions: ['sales.country'],
+        measures: [{ field: 'sales.amount', aggregation: 'SUM' }],
+        sort: [{ field: 'sales.country', direction: 'ASC' }],
+      }),
+    ],
   );
   const filter = uuidv7();
   filterId = globalId('DashboardFilter', filter);
@@ -78,7 +116,9 @@ afterAll(async () => {
 
 const reference = async (countries: string[]) =>
   Object.fromEntries(
-    (await client.query(`select country, sum(amount)::float as total from ${schema}.sales where country = any($1) group by country`, [countries])).rows.map((r) => [r.country, r.total]),
+    (await client.query(`select country, sum(amount)::float as total from ${schema}.sales where country = any($1) group by country`, [countries])).rows.map(
+      (r) => [r.country, r.total],
+    ),
   );
 
 describe('Widget.data', () => {
@@ -100,19 +140,29 @@ describe('Widget.data', () => {
     const first = await kit.countStatements(() => totals(viewer));
     expect(first.result.errors, JSON.stringify(first.result.errors)).toBeUndefined();
     const cached = ['from sessions', 'from datasets', 'from data_sources', "resource_type in ('DATASET', 'DATA_SOURCE')", 'user_attribute_values'];
-    for (const marker of cached) expect(unquoted(first.statements).some((sql) => sql.includes(marker)), marker).toBe(true);
+    for (const marker of cached)
+      expect(
+        unquoted(first.statements).some((sql) => sql.includes(marker)),
+        marker,
+      ).toBe(true);
     const second = await kit.countStatements(() => totals(viewer));
     expect(rowsOf(second.result)).toEqual(rowsOf(first.result));
-    for (const marker of cached) expect(unquoted(second.statements).filter((sql) => sql.includes(marker)), marker).toEqual([]);
+    for (const marker of cached)
+      expect(
+        unquoted(second.statements).filter((sql) => sql.includes(marker)),
+        marker,
+      ).toEqual([]);
     expect(second.statements.length).toBeLessThan(first.statements.length);
   });
 
   it('clamps client-sent filter values to the permitted set, whatever the client sends', async () => {
     const viewer = await kit.addUser(t.tenant, { role: 'VIEWER' });
-    await kit.orm.em.fork().execute(
-      `insert into group_memberships (id, tenant_id, group_id, user_id, created_at) select ?, ?, id, ?, now() from groups where tenant_id = ? and name = 'Europe'`,
-      [uuidv7(), t.tenant.id, viewer.id, t.tenant.id],
-    );
+    await kit.orm.em
+      .fork()
+      .execute(
+        `insert into group_memberships (id, tenant_id, group_id, user_id, created_at) select ?, ?, id, ?, now() from groups where tenant_id = ? and name = 'Europe'`,
+        [uuidv7(), t.tenant.id, viewer.id, t.tenant.id],
+      );
     await setCountry(viewer, 'ALL', [], attributeId);
     expect(rowsOf(await totals(viewer, [{ filterId, values: ['France'] }]))).toEqual(await reference(['France']));
     expect(rowsOf(await totals(viewer, [{ filterId, values: ['Japan'] }]))).toEqual({});
@@ -127,10 +177,12 @@ describe('Widget.data', () => {
     expect(noGroup.data?.dashboard?.filters[0]?.options).toEqual([]);
 
     const noAttribute = await kit.addUser(t.tenant, { role: 'VIEWER' });
-    await kit.orm.em.fork().execute(
-      `insert into group_memberships (id, tenant_id, group_id, user_id, created_at) select ?, ?, id, ?, now() from groups where tenant_id = ? and name = 'Europe'`,
-      [uuidv7(), t.tenant.id, noAttribute.id, t.tenant.id],
-    );
+    await kit.orm.em
+      .fork()
+      .execute(
+        `insert into group_memberships (id, tenant_id, group_id, user_id, created_at) select ?, ?, id, ?, now() from groups where tenant_id = ? and name = 'Europe'`,
+        [uuidv7(), t.tenant.id, noAttribute.id, t.tenant.id],
+      );
     const res = await totals(noAttribute);
     expect(rowsOf(res)).toEqual({});
     expect(res.data?.dashboard?.widgets[0]?.data?.missingAttributes).toEqual(['country']);
@@ -139,10 +191,12 @@ describe('Widget.data', () => {
   it('never serves one viewer rows cached for another’s predicates within the TTL', async () => {
     const [a, b] = [await kit.addUser(t.tenant, { role: 'VIEWER' }), await kit.addUser(t.tenant, { role: 'VIEWER' })];
     for (const user of [a, b]) {
-      await kit.orm.em.fork().execute(
-        `insert into group_memberships (id, tenant_id, group_id, user_id, created_at) select ?, ?, id, ?, now() from groups where tenant_id = ? and name = 'Europe'`,
-        [uuidv7(), t.tenant.id, user.id, t.tenant.id],
-      );
+      await kit.orm.em
+        .fork()
+        .execute(
+          `insert into group_memberships (id, tenant_id, group_id, user_id, created_at) select ?, ?, id, ?, now() from groups where tenant_id = ? and name = 'Europe'`,
+          [uuidv7(), t.tenant.id, user.id, t.tenant.id],
+        );
     }
     await setCountry(a, 'MANUAL', ['France'], attributeId);
     await setCountry(b, 'MANUAL', ['Germany'], attributeId);

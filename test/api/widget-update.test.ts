@@ -105,7 +105,12 @@ describe('updateWidget', () => {
 describe('addWidget', () => {
   it('checks the query against the dataset too', async () => {
     const dashboard = await c.dashboard({ owner: t.admin, workspace: 'TEAM' });
-    const input = { dashboardId: globalId('Dashboard', dashboard.id), title: 'Bad', datasetId: globalId('Dataset', dataset.id), query: { dimensions: ['orders.nope'] } };
+    const input = {
+      dashboardId: globalId('Dashboard', dashboard.id),
+      title: 'Bad',
+      datasetId: globalId('Dataset', dataset.id),
+      query: { dimensions: ['orders.nope'] },
+    };
     const res = await kit.gql(AddWidget, { input }, { token: t.admin.token });
     expect(res.data?.addWidget).toBeNull();
     expect(codeOf(res)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.query.dimensions[0]' });

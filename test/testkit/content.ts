@@ -35,8 +35,7 @@ export function contentBuilders(kit: TestKit, tenant: Tenant) {
         title: spec.title ?? `Dashboard ${uuidv7().slice(-6)}`,
         folder: spec.folder?.id ?? null,
         workspace,
-        workspaceOwner:
-          workspace === 'PERSONAL' ? (spec.folder?.workspaceOwner?.id ?? spec.workspaceOwner?.id ?? spec.owner.id) : null,
+        workspaceOwner: workspace === 'PERSONAL' ? (spec.folder?.workspaceOwner?.id ?? spec.workspaceOwner?.id ?? spec.owner.id) : null,
         owner: spec.owner.id,
         locked: spec.locked ?? false,
       });
@@ -94,7 +93,16 @@ export function contentBuilders(kit: TestKit, tenant: Tenant) {
         nameKey: name,
         owner: owner.id,
         definition: {
-          models: [{ name: 'orders', table: 'public.orders', fields: [{ name: 'amount', column: 'amount', type: 'NUMBER' }, { name: 'country', column: 'country', type: 'STRING' }] }],
+          models: [
+            {
+              name: 'orders',
+              table: 'public.orders',
+              fields: [
+                { name: 'amount', column: 'amount', type: 'NUMBER' },
+                { name: 'country', column: 'country', type: 'STRING' },
+              ],
+            },
+          ],
           relationships: [],
           calculations: [],
         },

@@ -134,15 +134,19 @@ export async function createTestKit(options: { databaseUrl?: string; config?: Pa
       // Tests write fixtures straight to the database; their change notices must have reached the
       // metadata cache first, as they would have a moment later on a real server.
       if (options.sync !== false) await deps.metadataCache.sync();
-      const response = await app.fetch('http://tessera.test/graphql', {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-          ...options.headers,
+      const response = await app.fetch(
+        'http://tessera.test/graphql',
+        {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+            ...options.headers,
+          },
+          body: JSON.stringify({ query: print(document), variables }),
         },
-        body: JSON.stringify({ query: print(document), variables }),
-      }, { clientAddress: options.clientAddress ?? clientAddress });
+        { clientAddress: options.clientAddress ?? clientAddress },
+      );
       const body = (await response.json()) as { data?: unknown; errors?: GraphQLResponse<unknown>['errors'] };
       return { status: response.status, headers: response.headers, data: body.data as never, errors: body.errors };
     },

@@ -84,7 +84,13 @@ describe('validation (line and reason)', () => {
     ['no outcome', 'TEXT', yaml('- if_group: A', '  then_value: x', '- if_group: B'), 3, /no outcome/],
     ['two outcomes', 'TEXT', yaml('- if_group: A', '  then_value: x', '  ds_id: ' + DS, '  query: select 1'), 3, /more than one outcome/],
     ['then_date on a text filter', 'TEXT', yaml('- if_group: A', '  then_date_min: 2016-05-01'), 2, /only for date filters/],
-    ['then_date on a dropdown', 'DROPDOWN', yaml('- if_group: A', '  then_value: a', '- if_group: B', '  then_date_max: 2016-05-01'), 4, /only for date filters/],
+    [
+      'then_date on a dropdown',
+      'DROPDOWN',
+      yaml('- if_group: A', '  then_value: a', '- if_group: B', '  then_date_max: 2016-05-01'),
+      4,
+      /only for date filters/,
+    ],
     ['then_value on a date filter', 'DATE', yaml('- if_group: A', '  then_value: x'), 2, /date filters take/],
     ['bad date format', 'DATE', yaml('- if_group: A', '  then_date_min: 01/05/2016'), 2, /YYYY-MM-DD/],
     ['impossible date', 'DATE', yaml('- if_group: A', '  then_date_min: 2016-01-01', '  then_date_max: 2023-02-30'), 3, /YYYY-MM-DD/],
@@ -93,7 +99,13 @@ describe('validation (line and reason)', () => {
     ['expression on a date filter', 'DATE', yaml('- if_group: A', '  then_date_min: 2016-05-01', '- expression: A'), 3, /only for dropdown/],
     ['else on a dropdown', 'DROPDOWN', yaml('- if_group: A', '  then_value: a', '- else:', '  then_value: b'), 3, /single value/],
     ['two elses', 'TEXT', yaml('- if_group: A', '  then_value: a', '- else:', '  then_value: b', '- else:', '  then_value: c'), 5, /only one else.*line 3/],
-    ['too many query entries', 'DROPDOWN', Array.from({ length: 6 }, (_, i) => yaml(`- if_group: G${i}`, `  ds_id: ${DS}`, '  query: select 1')).join('\n'), 16, /at most 5 ds_id \+ query entries/],
+    [
+      'too many query entries',
+      'DROPDOWN',
+      Array.from({ length: 6 }, (_, i) => yaml(`- if_group: G${i}`, `  ds_id: ${DS}`, '  query: select 1')).join('\n'),
+      16,
+      /at most 5 ds_id \+ query entries/,
+    ],
     ['else not last', 'DATE', yaml('- else:', '  then_date_min: 2016-01-01', '- if_group: A', '  then_date_min: 2016-05-01'), 1, /last entry/],
     ['else with a value', 'TEXT', yaml('- if_group: A', '  then_value: a', '- else: everyone', '  then_value: b'), 3, /no value/],
     ['query without ds_id', 'DROPDOWN', yaml('- if_group: A', '  query: select 1'), 2, /needs ds_id/],
@@ -103,9 +115,21 @@ describe('validation (line and reason)', () => {
     ['positional parameter', 'TEXT', yaml('- if_group: A', '  ds_id: ' + DS, '  query: select id where x = $1'), 3, /positional/],
     ['if_user not an email', 'TEXT', yaml('- if_user: ann', '  then_value: a'), 1, /email/],
     ['expression names an unknown group', 'DROPDOWN', yaml('- if_group: A', '  then_value: a', 'expression: A union B'), 3, /'B', which has no if_group/],
-    ['expression syntax', 'DROPDOWN', yaml('- if_group: A', '  then_value: a', '- if_group: B', '  then_value: b', 'expression: (A union B'), 5, /expected '\)'/],
+    [
+      'expression syntax',
+      'DROPDOWN',
+      yaml('- if_group: A', '  then_value: a', '- if_group: B', '  then_value: b', 'expression: (A union B'),
+      5,
+      /expected '\)'/,
+    ],
     ['dangling operator', 'DROPDOWN', yaml('- if_group: A', '  then_value: a', 'expression: A union'), 3, /found end of expression/],
-    ['group left out of the expression', 'DROPDOWN', yaml('- if_group: A', '  then_value: a', '- if_group: B', '  then_value: b', 'expression: A'), 3, /'B' is not used/],
+    [
+      'group left out of the expression',
+      'DROPDOWN',
+      yaml('- if_group: A', '  then_value: a', '- if_group: B', '  then_value: b', 'expression: A'),
+      3,
+      /'B' is not used/,
+    ],
     ['expression twice', 'DROPDOWN', yaml('- if_group: A', '  then_value: a', '- expression: A', 'expression: A'), 4, /more than once/],
     ['expression inside an entry', 'DROPDOWN', yaml('- if_group: A', '  then_value: a', '  expression: A'), 3, /item of its own/],
     ['alias', 'DROPDOWN', yaml('- if_group: A', '  then_value: &v [a]', '- if_group: B', '  then_value: *v'), 4, /aliases/],
@@ -157,7 +181,14 @@ const run = (code: string, filterType: FilterType, v: { email: string; groups: s
   evaluateFilterPermission(compileFilterPermissions(code, filterType), { filterType, viewer: v, runQuery });
 
 describe('evaluation: text and date filters (first match wins)', () => {
-  const text = yaml("- if_group: 'Vietnam'", "  then_value: 'mkt'", "- if_group: 'US'", "  then_value: ['sale', 'ops']", "- if_user: 'Boss@Example.com'", "  then_value: 'ceo'");
+  const text = yaml(
+    "- if_group: 'Vietnam'",
+    "  then_value: 'mkt'",
+    "- if_group: 'US'",
+    "  then_value: ['sale', 'ops']",
+    "- if_user: 'Boss@Example.com'",
+    "  then_value: 'ceo'",
+  );
   it('takes the first matching entry; if_user ignores case; a list gives its first value', async () => {
     expect(await run(text, 'TEXT', viewer(['US', 'Vietnam']))).toEqual({ kind: 'VALUES', values: ['mkt'] });
     expect(await run(text, 'TEXT', viewer(['us']))).toEqual({ kind: 'VALUES', values: ['sale'] });
@@ -168,7 +199,14 @@ describe('evaluation: text and date filters (first match wins)', () => {
     expect(await run(`${text}\n- else:\n  then_value: 'none'`, 'TEXT', viewer(['Malaysia']))).toEqual({ kind: 'VALUES', values: ['none'] });
   });
   it('gives the date range of the first match', async () => {
-    const date = yaml('- if_group: Singapore', "  then_date_min: '2016-05-01'", '- if_group: Investors', '  then_date_max: 2020-01-31', '- else:', '  then_date_min: 1900-01-01');
+    const date = yaml(
+      '- if_group: Singapore',
+      "  then_date_min: '2016-05-01'",
+      '- if_group: Investors',
+      '  then_date_max: 2020-01-31',
+      '- else:',
+      '  then_date_min: 1900-01-01',
+    );
     expect(await run(date, 'DATE', viewer(['Investors', 'Singapore']))).toEqual({ kind: 'DATE_RANGE', min: '2016-05-01' });
     expect(await run(date, 'DATE', viewer(['Investors']))).toEqual({ kind: 'DATE_RANGE', max: '2020-01-31' });
     expect(await run(date, 'DATE', viewer([]))).toEqual({ kind: 'DATE_RANGE', min: '1900-01-01' });
@@ -195,7 +233,14 @@ describe('evaluation: text and date filters (first match wins)', () => {
   it('a text query gives the first value it returns and runs only for the matching entry', async () => {
     const calls: string[] = [];
     const runner: QueryRunner = (ds, sql) => (calls.push(sql), Promise.resolve([{ code: 'm1' }, { code: 'm2' }]));
-    const code = yaml('- if_group: Other', `  ds_id: ${DS}`, '  query: select 0', '- if_group: Admin', `  ds_id: ${DS}`, '  query: select code from m where email = {{ $ }}');
+    const code = yaml(
+      '- if_group: Other',
+      `  ds_id: ${DS}`,
+      '  query: select 0',
+      '- if_group: Admin',
+      `  ds_id: ${DS}`,
+      '  query: select code from m where email = {{ $ }}',
+    );
     expect(await run(code, 'TEXT', viewer(['Admin']), runner)).toEqual({ kind: 'VALUES', values: ['m1'] });
     expect(calls).toEqual(['select code from m where email = $1']);
   });
@@ -221,7 +266,15 @@ describe('evaluation: dropdown filters', () => {
     expect(await values(withExpr('A intersect B union C'), ['C'])).toEqual(['3', '4', '5']);
   });
   it('adds matching if_user entries to the expression result; matches quoted group names with spaces', async () => {
-    const code = yaml("- if_group: 'Sales Team'", '  then_value: [s]', '- if_group: Ops', '  then_value: [o]', '- if_user: ann@example.com', '  then_value: [u]', "expression: \"'sales team' intersect Ops\"");
+    const code = yaml(
+      "- if_group: 'Sales Team'",
+      '  then_value: [s]',
+      '- if_group: Ops',
+      '  then_value: [o]',
+      '- if_user: ann@example.com',
+      '  then_value: [u]',
+      'expression: "\'sales team\' intersect Ops"',
+    );
     expect(await values(code, ['Sales Team', 'Ops'])).toEqual(['u']);
     expect(await values(code.replace('then_value: [o]', 'then_value: [o, s]'), ['Sales Team', 'Ops'])).toEqual(['s', 'u']);
   });
@@ -233,7 +286,16 @@ describe('evaluation: dropdown filters', () => {
 });
 
 describe('the viewer email is a bound parameter', () => {
-  const hostile = ["o'brien@example.com", "x@y.z'; drop table users; --", 'a@b.c -- comment', '$1@example.com', 'back\\slash@example.com', 'ünïcødé@例え.jp', '{{ $ }}@example.com', "'' OR 1=1 --@x.y"];
+  const hostile = [
+    "o'brien@example.com",
+    "x@y.z'; drop table users; --",
+    'a@b.c -- comment',
+    '$1@example.com',
+    'back\\slash@example.com',
+    'ünïcødé@例え.jp',
+    '{{ $ }}@example.com',
+    "'' OR 1=1 --@x.y",
+  ];
   it('leaves the SQL text identical for every email and passes the email as $1', async () => {
     const code = yaml('- if_group: Admin', `  ds_id: ${DS}`, '  query: select m.id from merchants m join users u on m.admin_id = u.id where u.email = {{ $ }}');
     const seen: { sql: string; params: readonly unknown[] }[] = [];

@@ -11,7 +11,19 @@ import { numberOrString } from '../../src/query/runner.ts';
 const f = (name: string, type: 'NUMBER' | 'STRING' | 'DATE' | 'TIMESTAMP' | 'BOOLEAN' = 'NUMBER', column = name) => ({ name, column, type });
 const definition: DatasetDefinition = {
   models: [
-    { name: 'orders', table: 'sales.orders', fields: [f('id'), f('amount', 'NUMBER', 'amount_cents'), f('merchant_id'), f('status', 'STRING'), f('day', 'DATE'), f('at', 'TIMESTAMP'), f('gift', 'BOOLEAN')] },
+    {
+      name: 'orders',
+      table: 'sales.orders',
+      fields: [
+        f('id'),
+        f('amount', 'NUMBER', 'amount_cents'),
+        f('merchant_id'),
+        f('status', 'STRING'),
+        f('day', 'DATE'),
+        f('at', 'TIMESTAMP'),
+        f('gift', 'BOOLEAN'),
+      ],
+    },
     { name: 'merchants', table: 'public.merchants', fields: [f('id'), f('name', 'STRING', 'Name'), f('country_id')] },
     { name: 'countries', table: 'public.countries', fields: [f('id'), f('name', 'STRING')] },
     { name: 'notes', table: 'public.notes', fields: [f('id'), f('order_id'), f('text', 'STRING')] },
@@ -51,7 +63,10 @@ describe('printing', () => {
     const { text, values } = compile({
       dimensions: ['merchants.name'],
       measures: [{ field: 'orders.amount', aggregation: 'SUM' }],
-      filters: [{ field: 'orders.status', operator: 'IN', values: ['a', 'b'] }, { field: 'orders.day', operator: 'BETWEEN', values: ['2024-01-01', '2024-12-31'] }],
+      filters: [
+        { field: 'orders.status', operator: 'IN', values: ['a', 'b'] },
+        { field: 'orders.day', operator: 'BETWEEN', values: ['2024-01-01', '2024-12-31'] },
+      ],
       sort: [{ field: 'SUM(orders.amount)', direction: 'DESC' }],
     });
     expect(text).toBe(
@@ -77,10 +92,14 @@ describe('printing', () => {
   it('calculations: literals are parameters, division is safe, ROUND casts, and no "--" ever appears', () => {
     const resolve = (model: string, field: string) => ({ sql: { kind: 'column', table: model, column: field } as const, type: 'NUMBER' as const });
     const printed = printExpr(calculationToSql(parseExpression(definition.calculations[2]!.expression).ast, resolve));
-    expect(printed.text).toBe(`((sum((- (- "orders"."amount"))) - (- $1::numeric)) + count((case when ("merchants"."name" <> $2::text) then $3::numeric end)))`);
+    expect(printed.text).toBe(
+      `((sum((- (- "orders"."amount"))) - (- $1::numeric)) + count((case when ("merchants"."name" <> $2::text) then $3::numeric end)))`,
+    );
     expect(printed.values).toEqual(['1', 'x', '1']);
     const aov = compile({ measures: [{ calculation: 'aov' }] });
-    expect(aov.text).toContain('round((((sum("orders"."amount_cents"))::numeric / nullif(count(distinct "orders"."id"), 0)))::numeric, ($1::numeric)::integer)');
+    expect(aov.text).toContain(
+      'round((((sum("orders"."amount_cents"))::numeric / nullif(count(distinct "orders"."id"), 0)))::numeric, ($1::numeric)::integer)',
+    );
     expect(compile({ measures: [{ calculation: 'tricky' }] }).text).not.toContain('--');
   });
 
@@ -97,7 +116,9 @@ describe('joins', () => {
   it('the root is the first referenced model in the dataset order; joins follow many-to-one only as needed', () => {
     expect(compile({ dimensions: ['countries.name'] }).text).toMatch(/^select .*\nfrom "public"\."countries" as "countries"\nlimit/);
     const chain = compile({ dimensions: ['countries.name'], measures: [{ field: 'orders.id', aggregation: 'COUNT' }] }).text;
-    expect(chain).toMatch(/from "sales"\."orders" as "orders"\nleft join "public"\."merchants" .*\nleft join "public"\."countries" as "countries" on \("countries"\."id" = "merchants"\."country_id"\)/);
+    expect(chain).toMatch(
+      /from "sales"\."orders" as "orders"\nleft join "public"\."merchants" .*\nleft join "public"\."countries" as "countries" on \("countries"\."id" = "merchants"\."country_id"\)/,
+    );
   });
 
   it('the root is the first referenced model that reaches all the others, wherever the dataset lists it', () => {
@@ -112,15 +133,22 @@ describe('joins', () => {
   });
 
   it('permission rules on models outside the query apply through EXISTS; unreachable ones let nothing through', () => {
-    const rules: PermissionRule[] = [{ field: 'countries.name', operator: 'IS', values: ['FR'] }, { field: 'lonely.id', operator: 'IS', values: [1] }];
+    const rules: PermissionRule[] = [
+      { field: 'countries.name', operator: 'IS', values: ['FR'] },
+      { field: 'lonely.id', operator: 'IS', values: [1] },
+    ];
     const { text, values } = compile({ measures: [{ field: 'orders.amount', aggregation: 'SUM' }] }, { restricted: true }, rules);
     expect(text).not.toContain('left join');
-    expect(text).toContain('exists (select 1 from "public"."merchants" as "merchants" inner join "public"."countries" as "countries" on ("countries"."id" = "merchants"."country_id") where ("merchants"."id" = "orders"."merchant_id") and ("countries"."name" = any($1::text[])))');
+    expect(text).toContain(
+      'exists (select 1 from "public"."merchants" as "merchants" inner join "public"."countries" as "countries" on ("countries"."id" = "merchants"."country_id") where ("merchants"."id" = "orders"."merchant_id") and ("countries"."name" = any($1::text[])))',
+    );
     expect(text).toMatch(/ and false\n/);
     expect(values[0]).toEqual(['FR']);
     // The other direction (one-to-many) works too: merchants that have a visible order.
     const reverse = compile({ dimensions: ['merchants.name'] }, { restricted: true }, [{ field: 'orders.status', operator: 'IS_NOT', values: ['void'] }]).text;
-    expect(reverse).toContain('exists (select 1 from "sales"."orders" as "orders" where ("merchants"."id" = "orders"."merchant_id") and (("orders"."status" is not null) and (not ("orders"."status" = any($1::text[])))))');
+    expect(reverse).toContain(
+      'exists (select 1 from "sales"."orders" as "orders" where ("merchants"."id" = "orders"."merchant_id") and (("orders"."status" is not null) and (not ("orders"."status" = any($1::text[])))))',
+    );
   });
 
   it('rules apply unless access says unrestricted; without access the compiler fails closed', () => {
@@ -144,7 +172,12 @@ describe('validation', () => {
     fails({ measures: [{ field: 'orders.id', aggregation: 'SUM' }, { calculation: 'twice' }] }, 'input.measures[1].calculation', /outside an aggregate/);
     fails({ dimensions: ['orders.id', 'orders.id'] }, 'input.dimensions[1]', /twice/);
     fails({ dimensions: ['orders.id.x'] }, 'input.dimensions[0]');
-    const two: DatasetQueryInput = { measures: [{ field: 'orders.amount', aggregation: 'SUM' }, { field: 'orders.amount', aggregation: 'MAX' }] };
+    const two: DatasetQueryInput = {
+      measures: [
+        { field: 'orders.amount', aggregation: 'SUM' },
+        { field: 'orders.amount', aggregation: 'MAX' },
+      ],
+    };
     fails({ ...two, sort: [{ field: 'orders.amount' }] }, 'input.sort[0].field');
     expect(compile({ ...two, sort: [{ field: 'MAX(orders.amount)' }] }).text).toContain('order by "c1" asc');
     fails({ dimensions: Array.from({ length: 101 }, () => 'orders.id') }, 'input.dimensions');
@@ -153,12 +186,23 @@ describe('validation', () => {
   it('filter operands: counts per operator and types per field', () => {
     const filter = (field: string, operator: never, values?: unknown[]) => ({ dimensions: ['orders.id'], filters: [{ field, operator, values }] });
     const bad: [string, string, unknown[] | undefined, string][] = [
-      ['orders.id', 'EQ', [], 'values'], ['orders.id', 'EQ', [1, 2], 'values'], ['orders.id', 'BETWEEN', [1, 2, 3], 'values'],
-      ['orders.id', 'IN', [], 'values'], ['orders.id', 'IS_NULL', [1], 'values'], ['orders.id', 'EQ', ['1'], 'values'],
-      ['orders.id', 'GT', [null], 'values'], ['orders.day', 'EQ', ['2024-1-1'], 'values'], ['orders.day', 'EQ', ['2023-02-29'], 'values'],
-      ['orders.at', 'GT', ['yesterday'], 'values'], ['orders.gift', 'EQ', ['true'], 'values'], ['orders.gift', 'GT', [true], 'operator'],
-      ['orders.status', 'EQ', [1], 'values'], ['orders.status', 'EQ', ['a\0b'], 'values'], ['orders.status', 'EQ', ['\ud800'], 'values'],
-      ['orders.id', 'CONTAINS', [1], 'operator'], ['orders.status', 'CONTAINS', ['a', 'b'], 'values'],
+      ['orders.id', 'EQ', [], 'values'],
+      ['orders.id', 'EQ', [1, 2], 'values'],
+      ['orders.id', 'BETWEEN', [1, 2, 3], 'values'],
+      ['orders.id', 'IN', [], 'values'],
+      ['orders.id', 'IS_NULL', [1], 'values'],
+      ['orders.id', 'EQ', ['1'], 'values'],
+      ['orders.id', 'GT', [null], 'values'],
+      ['orders.day', 'EQ', ['2024-1-1'], 'values'],
+      ['orders.day', 'EQ', ['2023-02-29'], 'values'],
+      ['orders.at', 'GT', ['yesterday'], 'values'],
+      ['orders.gift', 'EQ', ['true'], 'values'],
+      ['orders.gift', 'GT', [true], 'operator'],
+      ['orders.status', 'EQ', [1], 'values'],
+      ['orders.status', 'EQ', ['a\0b'], 'values'],
+      ['orders.status', 'EQ', ['\ud800'], 'values'],
+      ['orders.id', 'CONTAINS', [1], 'operator'],
+      ['orders.status', 'CONTAINS', ['a', 'b'], 'values'],
     ];
     for (const [field, operator, values, at] of bad) fails(filter(field, operator as never, values), `input.filters[0].${at}`);
     expect(fieldValue('NUMBER', Infinity)).toHaveProperty('error');
@@ -171,9 +215,21 @@ describe('validation', () => {
 
 describe('result values', () => {
   it('numeric and bigint text becomes a JSON number only when exact', () => {
-    expect(['42', '-7', '9007199254740991', '12.50', '-0.25', '0.1', '00012.5', '1e3'].map(numberOrString)).toEqual([42, -7, 9007199254740991, 12.5, -0.25, 0.1, 12.5, '1e3']);
+    expect(['42', '-7', '9007199254740991', '12.50', '-0.25', '0.1', '00012.5', '1e3'].map(numberOrString)).toEqual([
+      42,
+      -7,
+      9007199254740991,
+      12.5,
+      -0.25,
+      0.1,
+      12.5,
+      '1e3',
+    ]);
     expect(['9007199254740993', '123456789012345678.5', '0.1000000000000000000001', 'NaN'].map(numberOrString)).toEqual([
-      '9007199254740993', '123456789012345678.5', '0.1000000000000000000001', 'NaN',
+      '9007199254740993',
+      '123456789012345678.5',
+      '0.1000000000000000000001',
+      'NaN',
     ]);
   });
 });

@@ -8,14 +8,12 @@ import { schema } from '../../src/graphql/schema.ts';
  * structures below, which carry nothing but objects whose own types are guarded.
  */
 const STRUCTURAL_TYPES = new Set(['PageInfo']);
-const isStructural = (type: GraphQLObjectType) =>
-  STRUCTURAL_TYPES.has(type.name) || type.name.endsWith('Connection') || type.name.endsWith('Edge');
+const isStructural = (type: GraphQLObjectType) => STRUCTURAL_TYPES.has(type.name) || type.name.endsWith('Connection') || type.name.endsWith('Edge');
 
 interface PothosExtensions {
   pothosOptions?: { authScopes?: unknown };
 }
-const declaresAuth = (thing: { extensions?: unknown }) =>
-  (thing.extensions as PothosExtensions | undefined)?.pothosOptions?.authScopes !== undefined;
+const declaresAuth = (thing: { extensions?: unknown }) => (thing.extensions as PothosExtensions | undefined)?.pothosOptions?.authScopes !== undefined;
 
 function undeclared(): string[] {
   const missing: string[] = [];

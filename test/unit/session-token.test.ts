@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { signSessionToken, verifySessionToken } from '../../src/auth/session-token.ts';
 
 const key = new TextEncoder().encode('a-session-signing-key-that-is-long-enough-0123');
-const claims = { sessionId: '01930000-0000-7000-8000-000000000001', userId: '01930000-0000-7000-8000-000000000002', tenantId: '01930000-0000-7000-8000-000000000003' };
+const claims = {
+  sessionId: '01930000-0000-7000-8000-000000000001',
+  userId: '01930000-0000-7000-8000-000000000002',
+  tenantId: '01930000-0000-7000-8000-000000000003',
+};
 
 describe('session tokens', () => {
   it('a token verified before is refused once it expires', async () => {

@@ -13,7 +13,10 @@ export const UserAttribute = defineEntity({
     /** `[a-z][a-z0-9_]*`, so the unique index is case-insensitive by construction. */
     name: p.string().length(63),
     type: p.enum(ATTRIBUTE_TYPES),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
   uniques: [{ name: 'user_attributes_tenant_name_unique', properties: ['tenant', 'name'] }],
 });
@@ -34,7 +37,10 @@ export const GroupAttributeValue = defineEntity({
     all: p.boolean().fieldName('all_values').default(false),
     /** Typed per the attribute's type; empty when `all`. */
     values: p.json<AttributeScalar[]>(),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
   uniques: [{ name: 'group_attribute_values_group_attribute_unique', properties: ['group', 'attribute'] }],
 });
@@ -54,7 +60,10 @@ export const UserAttributeValue = defineEntity({
     mode: p.enum(USER_VALUE_MODES),
     /** MANUAL: the list (empty means "nothing"); ALL: empty. */
     values: p.json<AttributeScalar[]>(),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
   uniques: [{ name: 'user_attribute_values_user_attribute_unique', properties: ['user', 'attribute'] }],
 });

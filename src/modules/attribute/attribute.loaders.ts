@@ -22,12 +22,8 @@ export const attributeLoaders = perRequest((scope: Pick<RequestScope, 'em' | 'vi
       });
     }),
     /** Every attribute of each user with its effective value (`User.attributes`): one statement per page. */
-    ofUser: new Loader<string, AttributeEntry[]>(async (userIds) =>
-      viewer ? loadAttributeEntries(scope.em, tenant, userIds) : userIds.map(() => []),
-    ),
+    ofUser: new Loader<string, AttributeEntry[]>(async (userIds) => (viewer ? loadAttributeEntries(scope.em, tenant, userIds) : userIds.map(() => []))),
     /** What each group sets (`Group.attributeValues`): one statement per page. */
-    ofGroup: new Loader<string, GroupValueView[]>(async (groupIds) =>
-      viewer ? loadGroupValues(scope.em, tenant, groupIds) : groupIds.map(() => []),
-    ),
+    ofGroup: new Loader<string, GroupValueView[]>(async (groupIds) => (viewer ? loadGroupValues(scope.em, tenant, groupIds) : groupIds.map(() => []))),
   };
 });

@@ -74,10 +74,10 @@ interface AttributeRow {
  * type change or delete waits for the values written here, and this write sees the latest type.
  */
 async function lockAttributeByName(em: EntityManager, tenantId: string, name: string): Promise<AttributeRow> {
-  const [row] = await em.execute<AttributeRow[]>(
-    'select id, name, type, created_at from user_attributes where tenant_id = ? and name = ? for share',
-    [tenantId, name],
-  );
+  const [row] = await em.execute<AttributeRow[]>('select id, name, type, created_at from user_attributes where tenant_id = ? and name = ? for share', [
+    tenantId,
+    name,
+  ]);
   if (!row) throw badInput('input.attribute', `No attribute named "${name}" in this workspace`);
   return row;
 }
@@ -112,7 +112,12 @@ export async function createUserAttribute(ctx: RequestScope, input: { name: stri
   const taken = () => conflict(`An attribute named "${name}" already exists`, 'input.name');
   if ((await ctx.em.count(UserAttribute, { tenant: viewer.tenantId, name })) > 0) throw taken();
   const attribute = ctx.em.create(UserAttribute, { tenant: viewer.tenantId, name, type: input.type });
-  recordAudit(ctx.em, viewer, { action: 'userAttribute.create', resourceType: 'USER_ATTRIBUTE', resourceId: attribute.id, summary: { name, type: input.type } });
+  recordAudit(ctx.em, viewer, {
+    action: 'userAttribute.create',
+    resourceType: 'USER_ATTRIBUTE',
+    resourceId: attribute.id,
+    summary: { name, type: input.type },
+  });
   await withUniqueGuard(() => ctx.em.flush(), taken);
   return infoOf(attribute);
 }
@@ -121,10 +126,7 @@ export async function createUserAttribute(ctx: RequestScope, input: { name: stri
  * Renames and retypes. Rules name attributes by name, so neither happens while a rule uses the
  * attribute; stored values are typed, so the type stays while any value is set.
  */
-export async function updateUserAttribute(
-  ctx: RequestScope,
-  input: { id: string; name?: string | null; type?: AttributeType | null },
-): Promise<AttributeInfo> {
+export async function updateUserAttribute(ctx: RequestScope, input: { id: string; name?: string | null; type?: AttributeType | null }): Promise<AttributeInfo> {
   const viewer = await requireManager(ctx);
   if (isSystemName(input.id)) throw badInput('input.id', 'System attributes cannot be edited');
   if (input.name == null && input.type == null) throw badInput('input', 'Give a new name or type');

@@ -48,7 +48,12 @@ export async function updateDashboardFilter(
     Object.assign(filter, await permissionFieldsToSave(ctx, input.permissions, filter.type, 'input.permissions', filter));
     changed.push('permissions');
   }
-  recordAudit(ctx.em, requirePerson(ctx), { action: 'dashboardFilter.update', resourceType: 'DASHBOARD_FILTER', resourceId: filter.id, summary: { dashboardId: dashboard.id, changed } });
+  recordAudit(ctx.em, requirePerson(ctx), {
+    action: 'dashboardFilter.update',
+    resourceType: 'DASHBOARD_FILTER',
+    resourceId: filter.id,
+    summary: { dashboardId: dashboard.id, changed },
+  });
   await ctx.em.flush();
   return filter;
 }
@@ -57,7 +62,12 @@ export async function updateDashboardFilter(
 export async function deleteDashboardFilter(ctx: RequestScope, id: string): Promise<boolean> {
   const { filter, dashboard } = await findVisibleFilter(ctx, id);
   await authorize(ctx, filter, dashboard, false);
-  recordAudit(ctx.em, requirePerson(ctx), { action: 'dashboardFilter.delete', resourceType: 'DASHBOARD_FILTER', resourceId: filter.id, summary: { dashboardId: dashboard.id, field: filter.field } });
+  recordAudit(ctx.em, requirePerson(ctx), {
+    action: 'dashboardFilter.delete',
+    resourceType: 'DASHBOARD_FILTER',
+    resourceId: filter.id,
+    summary: { dashboardId: dashboard.id, field: filter.field },
+  });
   ctx.em.remove(filter);
   await ctx.em.flush();
   return true;

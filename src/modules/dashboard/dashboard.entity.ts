@@ -21,7 +21,10 @@ export const Dashboard = defineEntity({
     cacheTtlSeconds: p.integer().default(0),
     drillThroughEnabled: p.boolean().default(true),
     crossFilterEnabled: p.boolean().default(true),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 export type Dashboard = InferEntity<typeof Dashboard>;
@@ -38,7 +41,10 @@ export const Widget = defineEntity({
     title: p.string().length(300),
     query: p.json<Record<string, unknown>>(),
     position: p.integer().default(0),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 export type Widget = InferEntity<typeof Widget>;

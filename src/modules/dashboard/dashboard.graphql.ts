@@ -9,7 +9,7 @@ import { FolderPathItem, FolderRef, WorkspaceEnum } from '../folder/folder.graph
 import { ShareRef } from '../share/share.graphql.ts';
 import { listShares } from '../share/share.service.ts';
 import { UserRef } from '../user/user.ref.ts';
-import type { DashboardFilter} from './dashboard.entity.ts';
+import type { DashboardFilter } from './dashboard.entity.ts';
 import { DASHBOARD_CAPS, Dashboard, FILTER_TYPES, Widget } from './dashboard.entity.ts';
 import { dashboardFacts } from './dashboard.policy.ts';
 import {

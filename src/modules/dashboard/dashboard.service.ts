@@ -28,7 +28,10 @@ export async function findVisibleDashboard(ctx: RequestScope, id: string): Promi
 export async function dashboardSizes(ctx: RequestScope, ids: readonly string[]): Promise<{ widgets: number; filters: number }> {
   const sizes = await Promise.all(
     ids.map(async (id) => {
-      const visible = await findVisibleDashboard(ctx, id).then(() => true, () => false);
+      const visible = await findVisibleDashboard(ctx, id).then(
+        () => true,
+        () => false,
+      );
       if (!visible) return { widgets: 0, filters: 0 };
       const [widgets, filters] = await Promise.all([dashboardLoaders(ctx).widgets.load(id), dashboardLoaders(ctx).filters.load(id)]);
       return { widgets: widgets.length, filters: filters.length };
@@ -71,10 +74,7 @@ function validateTitle(title: string, field = 'input.title'): string {
   return trimmed;
 }
 
-export async function createDashboard(
-  ctx: RequestScope,
-  input: { title: string; folderId?: string | null; workspace?: Workspace | null },
-): Promise<Dashboard> {
+export async function createDashboard(ctx: RequestScope, input: { title: string; folderId?: string | null; workspace?: Workspace | null }): Promise<Dashboard> {
   const title = validateTitle(input.title);
   const place = await resolvePlacement(ctx, input, 'input.folderId');
   await assertCan(ctx, 'dashboard.create', { workspace: place.workspace, workspaceOwnerId: place.workspaceOwnerId });
@@ -87,7 +87,12 @@ export async function createDashboard(
     workspaceOwner: place.workspaceOwnerId,
     owner: viewer.userId,
   });
-  recordAudit(ctx.em, viewer, { action: 'dashboard.create', resourceType: 'DASHBOARD', resourceId: dashboard.id, summary: { title, workspace: place.workspace } });
+  recordAudit(ctx.em, viewer, {
+    action: 'dashboard.create',
+    resourceType: 'DASHBOARD',
+    resourceId: dashboard.id,
+    summary: { title, workspace: place.workspace },
+  });
   await ctx.em.flush();
   return dashboard;
 }
@@ -190,8 +195,10 @@ export async function copyDashboard(ctx: RequestScope, input: { id: string; fold
     ctx.em.find(Widget, { dashboard: source.id }, { orderBy: { position: 'asc', id: 'asc' } }),
     ctx.em.find(DashboardFilter, { dashboard: source.id }, { orderBy: { id: 'asc' } }),
   ]);
-  if (widgets.length > DASHBOARD_CAPS.widgets) throw badInput('input.id', `A dashboard holds at most ${DASHBOARD_CAPS.widgets} widgets; this one has ${widgets.length}`);
-  if (filters.length > DASHBOARD_CAPS.filters) throw badInput('input.id', `A dashboard holds at most ${DASHBOARD_CAPS.filters} filters; this one has ${filters.length}`);
+  if (widgets.length > DASHBOARD_CAPS.widgets)
+    throw badInput('input.id', `A dashboard holds at most ${DASHBOARD_CAPS.widgets} widgets; this one has ${widgets.length}`);
+  if (filters.length > DASHBOARD_CAPS.filters)
+    throw badInput('input.id', `A dashboard holds at most ${DASHBOARD_CAPS.filters} filters; this one has ${filters.length}`);
   const copy = ctx.em.create(Dashboard, {
     tenant: viewer.tenantId,
     title: `${source.title} (copy)`.slice(0, 300),
@@ -205,15 +212,37 @@ export async function copyDashboard(ctx: RequestScope, input: { id: string; fold
     crossFilterEnabled: source.crossFilterEnabled,
   });
   for (const w of widgets) {
-    ctx.em.create(Widget, { tenant: viewer.tenantId, dashboard: copy, dataset: w.dataset.id, owner: viewer.userId, title: w.title, query: w.query, position: w.position });
-  }
-  for (const f of filters) {
-    ctx.em.create(DashboardFilter, { tenant: viewer.tenantId, dashboard: copy, dataset: f.dataset.id, type: f.type, label: f.label, field: f.field, permissions: f.permissions,
-      // The code is copied unchanged, so whoever saved its query entries still vouches for them.
-      queriesSavedBy: f.queriesSavedBy?.id ?? null, queriesSavedRole: f.queriesSavedRole ?? null, queriesDigest: f.queriesDigest ?? null,
+    ctx.em.create(Widget, {
+      tenant: viewer.tenantId,
+      dashboard: copy,
+      dataset: w.dataset.id,
+      owner: viewer.userId,
+      title: w.title,
+      query: w.query,
+      position: w.position,
     });
   }
-  recordAudit(ctx.em, viewer, { action: 'dashboard.copy', resourceType: 'DASHBOARD', resourceId: copy.id, summary: { from: source.id, workspace: place.workspace } });
+  for (const f of filters) {
+    ctx.em.create(DashboardFilter, {
+      tenant: viewer.tenantId,
+      dashboard: copy,
+      dataset: f.dataset.id,
+      type: f.type,
+      label: f.label,
+      field: f.field,
+      permissions: f.permissions,
+      // The code is copied unchanged, so whoever saved its query entries still vouches for them.
+      queriesSavedBy: f.queriesSavedBy?.id ?? null,
+      queriesSavedRole: f.queriesSavedRole ?? null,
+      queriesDigest: f.queriesDigest ?? null,
+    });
+  }
+  recordAudit(ctx.em, viewer, {
+    action: 'dashboard.copy',
+    resourceType: 'DASHBOARD',
+    resourceId: copy.id,
+    summary: { from: source.id, workspace: place.workspace },
+  });
   await ctx.em.flush();
   return copy;
 }
@@ -222,7 +251,12 @@ export async function deleteDashboard(ctx: RequestScope, id: string): Promise<bo
   const dashboard = await findVisibleDashboard(ctx, id);
   // editInfo is lock-guarded: a locked dashboard is deleted only by its owner or an admin.
   await assertCan(ctx, 'dashboard.editInfo', await dashboardFacts(ctx, dashboard));
-  recordAudit(ctx.em, requirePerson(ctx), { action: 'dashboard.delete', resourceType: 'DASHBOARD', resourceId: dashboard.id, summary: { title: dashboard.title } });
+  recordAudit(ctx.em, requirePerson(ctx), {
+    action: 'dashboard.delete',
+    resourceType: 'DASHBOARD',
+    resourceId: dashboard.id,
+    summary: { title: dashboard.title },
+  });
   ctx.em.remove(dashboard);
   await ctx.em.flush();
   return true;

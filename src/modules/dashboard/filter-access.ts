@@ -32,7 +32,12 @@ const evaluated = perRequest((_scope: RequestScope) => new Map<string, Promise<F
  * Child code beats parent code. Like row-level permission, it restricts only restricted
  * principals (not admins, nor analysts with the data source shared).
  */
-export function permittedChoices(ctx: RequestScope, filter: DashboardFilter, all: readonly DashboardFilter[], restricted: boolean): Promise<FilterPermissionResult> {
+export function permittedChoices(
+  ctx: RequestScope,
+  filter: DashboardFilter,
+  all: readonly DashboardFilter[],
+  restricted: boolean,
+): Promise<FilterPermissionResult> {
   if (!restricted) return Promise.resolve(UNRESTRICTED);
   const byFilter = evaluated(ctx);
   let result = byFilter.get(filter.id);
@@ -56,7 +61,10 @@ async function evaluate(ctx: RequestScope, filter: DashboardFilter, all: readonl
   const approved = queriesApproved(program, { savedRole: governing.queriesSavedRole ?? null, digest: governing.queriesDigest ?? null });
   const viewer = requirePerson(ctx);
   const [email, groups] = await Promise.all([
-    viewer.email ?? userLoaders(ctx).byId.load(viewer.userId).then((user) => user!.email),
+    viewer.email ??
+      userLoaders(ctx)
+        .byId.load(viewer.userId)
+        .then((user) => user!.email),
     groupLoaders(ctx).byUserId.load(viewer.userId),
   ]);
   const result = await evaluateFilterPermission(program, {
@@ -69,7 +77,11 @@ async function evaluate(ctx: RequestScope, filter: DashboardFilter, all: readonl
       }
       chargeWarehouseQuery(ctx);
       const ran = await runPermissionQuery(await dataSourcePoolById(ctx, dsId, viewer.tenantId), text, params);
-      if (ran.truncated) ctx.logger.warn({ ...log, line, kept: MAX_PERMISSION_VALUES }, 'filter permission query returned more values than a filter takes; the rest are ignored');
+      if (ran.truncated)
+        ctx.logger.warn(
+          { ...log, line, kept: MAX_PERMISSION_VALUES },
+          'filter permission query returned more values than a filter takes; the rest are ignored',
+        );
       return ran.values;
     },
     onQueryError: (line, error) =>

@@ -18,7 +18,8 @@ const asText = (value: unknown) => (value === null || value === undefined ? '' :
 export function typedValues(type: FieldType, values: readonly string[]): unknown[] {
   const typed: unknown[] = [];
   for (const text of values) {
-    const raw = type === 'NUMBER' ? (text.trim() === '' ? NaN : Number(text)) : type === 'BOOLEAN' ? (text === 'true' ? true : text === 'false' ? false : text) : text;
+    const raw =
+      type === 'NUMBER' ? (text.trim() === '' ? NaN : Number(text)) : type === 'BOOLEAN' ? (text === 'true' ? true : text === 'false' ? false : text) : text;
     if ('value' in fieldValue(type, raw)) typed.push(raw);
   }
   return typed;
@@ -46,7 +47,8 @@ function clientBound(type: FieldType, raw: unknown, side: 'from' | 'to', path: s
     // On a date-time field a day means all of it.
     return side === 'from' ? { ms, text: `${raw}T00:00:00Z`, op: 'GTE' } : { ms: ms + DAY_MS, text: new Date(ms + DAY_MS).toISOString(), op: 'LT' };
   }
-  if (timestamp && typeof raw === 'string' && 'value' in fieldValue('TIMESTAMP', raw)) return { ms: instant(raw), text: raw, op: side === 'from' ? 'GTE' : 'LTE' };
+  if (timestamp && typeof raw === 'string' && 'value' in fieldValue('TIMESTAMP', raw))
+    return { ms: instant(raw), text: raw, op: side === 'from' ? 'GTE' : 'LTE' };
   throw badInput(path, `${side} must be ${timestamp ? 'a date (YYYY-MM-DD) or an ISO-8601 date-time' : 'a date, YYYY-MM-DD'}, or null for an open end`);
 }
 
@@ -58,7 +60,13 @@ function tighter(client: Bound | null, permission: Bound | null, side: 'from' | 
   return client.ms < permission.ms ? client : permission;
 }
 
-function dateConditions(filter: DashboardFilter, type: FieldType, chosen: readonly unknown[] | undefined, allowed: FilterPermissionResult, path: string): FieldFilterInput[] {
+function dateConditions(
+  filter: DashboardFilter,
+  type: FieldType,
+  chosen: readonly unknown[] | undefined,
+  allowed: FilterPermissionResult,
+  path: string,
+): FieldFilterInput[] {
   if (chosen && chosen.length > 2) throw badInput(path, 'A date filter takes [from, to]; either may be null');
   const [from, to] = [clientBound(type, chosen?.[0], 'from', path), clientBound(type, chosen?.[1], 'to', path)];
   if (allowed.kind === 'VALUES') return [NOTHING(filter.field)];

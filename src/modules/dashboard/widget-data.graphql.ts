@@ -28,7 +28,11 @@ builder.objectField(WidgetRef, 'data', (t) =>
     // One warehouse query (graphql/budget.ts).
     complexity: 1,
     resolve: (widget, args, ctx) =>
-      widgetData(ctx, widget, (args.filters ?? []).map((f) => ({ filterId: rawId(f.filterId, 'DashboardFilter'), values: f.values }))),
+      widgetData(
+        ctx,
+        widget,
+        (args.filters ?? []).map((f) => ({ filterId: rawId(f.filterId, 'DashboardFilter'), values: f.values })),
+      ),
   }),
 );
 

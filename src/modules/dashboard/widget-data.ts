@@ -62,7 +62,15 @@ export async function widgetData(ctx: RequestScope, widget: Widget, values: read
   if (extra.some((f) => f.operator === 'IN' && f.values?.length === 0)) {
     // A filter whose permitted set is empty (or that the client narrowed to nothing) admits no row.
     const compiled = compileQuery(dataset, input, access);
-    return { columns: compiled.columns, rows: [], rowCount: 0, truncated: false, sql: printSelect(compiled.select), missingAttributes: compiled.missingAttributes, dataset };
+    return {
+      columns: compiled.columns,
+      rows: [],
+      rowCount: 0,
+      truncated: false,
+      sql: printSelect(compiled.select),
+      missingAttributes: compiled.missingAttributes,
+      dataset,
+    };
   }
   const result = await executeQuery(ctx, dataset, input, access, { cacheTtlSeconds: dashboard.cacheTtlSeconds || undefined });
   return { ...result, dataset };

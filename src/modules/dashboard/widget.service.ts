@@ -56,10 +56,7 @@ function widgetQuery(dataset: Dataset, raw: unknown): Record<string, unknown> {
   return query as Record<string, unknown>;
 }
 
-export async function addWidget(
-  ctx: RequestScope,
-  input: { dashboardId: string; title: string; datasetId: string; query?: unknown },
-): Promise<Widget> {
+export async function addWidget(ctx: RequestScope, input: { dashboardId: string; title: string; datasetId: string; query?: unknown }): Promise<Widget> {
   const dashboard = await findVisibleDashboard(ctx, input.dashboardId);
   const dataset = await authorizeContent(ctx, dashboard, input.datasetId, 'input.datasetId');
   const title = widgetTitle(input.title);
@@ -75,7 +72,12 @@ export async function addWidget(
     query,
     position,
   });
-  recordAudit(ctx.em, requirePerson(ctx), { action: 'widget.create', resourceType: 'WIDGET', resourceId: widget.id, summary: { dashboardId: dashboard.id, title } });
+  recordAudit(ctx.em, requirePerson(ctx), {
+    action: 'widget.create',
+    resourceType: 'WIDGET',
+    resourceId: widget.id,
+    summary: { dashboardId: dashboard.id, title },
+  });
   await ctx.em.flush();
   return widget;
 }
@@ -102,7 +104,12 @@ export async function updateWidget(ctx: RequestScope, input: { id: string; title
     if (JSON.stringify(query) !== JSON.stringify(widget.query)) changes.query = { before: widget.query, after: query };
     widget.query = query;
   }
-  recordAudit(ctx.em, requirePerson(ctx), { action: 'widget.update', resourceType: 'WIDGET', resourceId: widget.id, summary: { dashboardId: dashboard.id, ...changes } });
+  recordAudit(ctx.em, requirePerson(ctx), {
+    action: 'widget.update',
+    resourceType: 'WIDGET',
+    resourceId: widget.id,
+    summary: { dashboardId: dashboard.id, ...changes },
+  });
   await ctx.em.flush();
   return widget;
 }
@@ -136,7 +143,8 @@ export async function addDashboardFilter(
   const dashboard = await findVisibleDashboard(ctx, input.dashboardId);
   const dataset = await authorizeContent(ctx, dashboard, input.datasetId, 'input.datasetId');
   const field = fieldOf(dataset, input.field, 'input.field');
-  if ((await ctx.em.count(DashboardFilter, { dashboard: dashboard.id })) >= DASHBOARD_CAPS.filters) throw badInput('input.dashboardId', `A dashboard holds at most ${DASHBOARD_CAPS.filters} filters`);
+  if ((await ctx.em.count(DashboardFilter, { dashboard: dashboard.id })) >= DASHBOARD_CAPS.filters)
+    throw badInput('input.dashboardId', `A dashboard holds at most ${DASHBOARD_CAPS.filters} filters`);
   const saved = await permissionFieldsToSave(ctx, input.permissions, input.type, 'input.permissions');
   const filter = ctx.em.create(DashboardFilter, {
     tenant: requirePerson(ctx).tenantId,
@@ -147,7 +155,12 @@ export async function addDashboardFilter(
     field,
     ...saved,
   });
-  recordAudit(ctx.em, requirePerson(ctx), { action: 'dashboardFilter.create', resourceType: 'DASHBOARD_FILTER', resourceId: filter.id, summary: { dashboardId: dashboard.id, field, type: input.type } });
+  recordAudit(ctx.em, requirePerson(ctx), {
+    action: 'dashboardFilter.create',
+    resourceType: 'DASHBOARD_FILTER',
+    resourceId: filter.id,
+    summary: { dashboardId: dashboard.id, field, type: input.type },
+  });
   await ctx.em.flush();
   return filter;
 }

@@ -61,10 +61,10 @@ export async function testConnection(ctx: RequestScope, id: string): Promise<{ o
   await assertCan(ctx, 'dataSource.use', await dataSourceFacts(ctx, dataSource.id));
   const viewer = requirePerson(ctx);
   await spend(viewer.userId, viewer.tenantId);
-  const [row] = await ctx.em.execute<{ password_ciphertext: string }[]>(
-    'select password_ciphertext from data_sources where id = ? and tenant_id = ?',
-    [dataSource.id, viewer.tenantId],
-  );
+  const [row] = await ctx.em.execute<{ password_ciphertext: string }[]>('select password_ciphertext from data_sources where id = ? and tenant_id = ?', [
+    dataSource.id,
+    viewer.tenantId,
+  ]);
   if (!row) throw notFound('Data source');
   const password = decryptSecret(ctx.deps.keys.encryptionKey, row.password_ciphertext, dataSource.id);
   const client = new pg.Client({
@@ -79,7 +79,10 @@ export async function testConnection(ctx: RequestScope, id: string): Promise<{ o
     await client.query('select 1');
     return { ok: true, message: null };
   } catch (error) {
-    ctx.logger.info({ dataSourceId: dataSource.id, code: (error as { code?: string }).code, detail: describeFailure(error, dataSource, password, true) }, 'data source connection test failed');
+    ctx.logger.info(
+      { dataSourceId: dataSource.id, code: (error as { code?: string }).code, detail: describeFailure(error, dataSource, password, true) },
+      'data source connection test failed',
+    );
     return { ok: false, message: describeFailure(error, dataSource, password, isAdmin(viewer)) };
   } finally {
     await client.end().catch(() => {});

@@ -23,7 +23,10 @@ export const DataSource = defineEntity({
     /** PEM certificates VERIFY_FULL trusts instead of the system's; public, not a secret. */
     caCertificate: p.text().nullable(),
     owner: () => p.manyToOne(User).deleteRule('restrict'),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
   uniques: [{ name: 'data_sources_tenant_name_key_unique', properties: ['tenant', 'nameKey'] }],
 });

@@ -25,8 +25,14 @@ export function dataSourcePool(ctx: ScopeParts<'deps'>, row: DataSourceRow): Dat
   let plain: string | undefined;
   const password = () => (plain ??= decryptSecret(ctx.deps.keys.encryptionKey, row.password_ciphertext, row.id));
   const target = {
-    id: row.id, updatedAt: new Date(row.updated_at), host: row.host, port: row.port, database: row.database, username: row.username,
-    sslMode: row.ssl_mode, caCertificate: row.ca_certificate,
+    id: row.id,
+    updatedAt: new Date(row.updated_at),
+    host: row.host,
+    port: row.port,
+    database: row.database,
+    username: row.username,
+    sslMode: row.ssl_mode,
+    caCertificate: row.ca_certificate,
   };
   return { pool: ctx.deps.dataSourcePools.get(target, password), password };
 }

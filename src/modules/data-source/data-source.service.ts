@@ -82,7 +82,8 @@ function pemCertificates(value: string): string {
   if (value.length > MAX_PEM) throw badInput(field, 'The CA certificate must be at most 64 KiB of PEM');
   const blocks = value.match(PEM_BLOCK) ?? [];
   const rest = value.replace(PEM_BLOCK, '').trim();
-  if (blocks.length === 0 || rest !== '') throw badInput(field, 'The CA certificate must be PEM: one or more "-----BEGIN CERTIFICATE-----" blocks and nothing else');
+  if (blocks.length === 0 || rest !== '')
+    throw badInput(field, 'The CA certificate must be PEM: one or more "-----BEGIN CERTIFICATE-----" blocks and nothing else');
   blocks.forEach((block, i) => {
     try {
       new X509Certificate(block);
@@ -109,7 +110,8 @@ function redirectsPassword(ds: DataSource, fields: ValidFields): string | undefi
   const changed = (['host', 'port', 'database', 'username'] as const).filter((key) => fields[key] !== undefined && fields[key] !== ds[key]);
   if (changed.length > 0) return changed.map((key) => (key === 'username' ? 'user' : key)).join(', ');
   if (fields.sslMode !== undefined && TLS_STRENGTH[fields.sslMode] < TLS_STRENGTH[ds.sslMode as SslMode]) return 'the TLS mode';
-  if (fields.caCertificate !== undefined && fields.caCertificate !== (ds.caCertificate ?? null) && (fields.sslMode ?? ds.sslMode) === 'VERIFY_FULL') return 'the CA certificate';
+  if (fields.caCertificate !== undefined && fields.caCertificate !== (ds.caCertificate ?? null) && (fields.sslMode ?? ds.sslMode) === 'VERIFY_FULL')
+    return 'the CA certificate';
   return undefined;
 }
 
@@ -163,8 +165,14 @@ const nameTaken = () => conflict('A data source with this name already exists', 
 
 /** What an audit event may say about a data source: never the password. */
 const auditView = (ds: DataSource) => ({
-  name: ds.name, host: ds.host, port: ds.port, database: ds.database, user: ds.username, schemas: [...ds.schemas],
-  sslMode: ds.sslMode, caCertificate: ds.caCertificate ? `sha256:${createHash('sha256').update(ds.caCertificate).digest('hex').slice(0, 16)}` : null,
+  name: ds.name,
+  host: ds.host,
+  port: ds.port,
+  database: ds.database,
+  user: ds.username,
+  schemas: [...ds.schemas],
+  sslMode: ds.sslMode,
+  caCertificate: ds.caCertificate ? `sha256:${createHash('sha256').update(ds.caCertificate).digest('hex').slice(0, 16)}` : null,
 });
 
 export async function createDataSource(ctx: RequestScope, input: DataSourceFields): Promise<DataSource> {
@@ -269,4 +277,3 @@ export async function deleteDataSource(ctx: RequestScope, id: string): Promise<s
   }
   return dataSource.id;
 }
-

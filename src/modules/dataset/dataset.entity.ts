@@ -28,7 +28,10 @@ export const Dataset = defineEntity({
     permissionRules: p.json<PermissionRule[]>(),
     /** Bumped on every change of the definition or rules; part of result-cache keys. */
     version: p.integer().default(1),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
   uniques: [{ name: 'datasets_tenant_name_key_unique', properties: ['tenant', 'nameKey'] }],
 });

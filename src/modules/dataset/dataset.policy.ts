@@ -100,7 +100,14 @@ function grantPredicate(person: VisibilitySubject, allowed: (facts: Facts) => bo
   const shared: SqlFragment = { sql: `${alias}.id in (${datasetGrant.sql})`, params: datasetGrant.params };
   const sourceShared: SqlFragment = { sql: `${alias}.data_source_id in (${sourceGrant.sql})`, params: sourceGrant.params };
 
-  const cases = ([[false, false], [false, true], [true, false], [true, true]] as const).map(([datasetShared, dataSourceShared]) => ({
+  const cases = (
+    [
+      [false, false],
+      [false, true],
+      [true, false],
+      [true, true],
+    ] as const
+  ).map(([datasetShared, dataSourceShared]) => ({
     datasetShared,
     dataSourceShared,
     allowed: allowed({ datasetShared, dataSourceShared }),
@@ -118,9 +125,7 @@ function grantPredicate(person: VisibilitySubject, allowed: (facts: Facts) => bo
       return join([shared, sourceShared], 'or');
     default:
       return join(
-        cases
-          .filter((c) => c.allowed)
-          .map((c) => join([c.datasetShared ? shared : not(shared), c.dataSourceShared ? sourceShared : not(sourceShared)], 'and')),
+        cases.filter((c) => c.allowed).map((c) => join([c.datasetShared ? shared : not(shared), c.dataSourceShared ? sourceShared : not(sourceShared)], 'and')),
         'or',
       );
   }

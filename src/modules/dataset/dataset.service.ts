@@ -16,7 +16,6 @@ import { readThrough } from '../../cache/request-metadata.ts';
 import { Dataset, type DatasetCalculation, type DatasetDefinition, type DatasetRelationship } from './dataset.entity.ts';
 import { fieldIndex, validateDefinition, type ModelInput } from './definition.ts';
 
-
 /** Datasets the viewer may see, their data source joined; filtered in SQL by `visibleDatasets`. */
 async function visibleQuery(ctx: RequestScope, viewer: Principal) {
   const visible = visibleDatasets(viewer, await ctx.loaders.subject(), 'd');
@@ -28,7 +27,10 @@ export async function listDatasets(ctx: RequestScope, window: IdWindow): Promise
   const qb = await visibleQuery(ctx, viewer);
   if (window.after) qb.andWhere('d.id > ?', [window.after]);
   if (window.before) qb.andWhere('d.id < ?', [window.before]);
-  return qb.orderBy({ id: window.descending ? 'desc' : 'asc' }).limit(window.limit).getResultList();
+  return qb
+    .orderBy({ id: window.descending ? 'desc' : 'asc' })
+    .limit(window.limit)
+    .getResultList();
 }
 
 /**

@@ -46,7 +46,10 @@ export function validateRules(definition: DatasetDefinition, rules: readonly Per
       const attribute = rule.attribute ?? '';
       const system = (SYSTEM_ATTRIBUTES as readonly string[]).includes(attribute);
       if (!system && (!ATTRIBUTE_NAME.test(attribute) || attribute.startsWith('h_'))) {
-        throw badInput(`${path}.attribute`, 'Name a user attribute: a-z, 0-9 and _, starting with a letter (h_ names are system attributes: h_email, h_user_id, h_role)');
+        throw badInput(
+          `${path}.attribute`,
+          'Name a user attribute: a-z, 0-9 and _, starting with a letter (h_ names are system attributes: h_email, h_user_id, h_role)',
+        );
       }
       if (values.length > 0) throw badInput(`${path}.values`, 'MATCHES_USER_ATTRIBUTE takes the viewer’s values; give no values');
       return { field: rule.field, operator: rule.operator, attribute, values: null };

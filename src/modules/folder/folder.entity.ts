@@ -17,7 +17,10 @@ export const Folder = defineEntity({
     workspace: p.enum(WORKSPACES),
     workspaceOwner: () => p.manyToOne(User).nullable().deleteRule('restrict').index(),
     owner: () => p.manyToOne(User).deleteRule('restrict'),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 export type Folder = InferEntity<typeof Folder>;

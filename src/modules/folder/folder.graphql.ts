@@ -21,8 +21,7 @@ const FolderViewerCan = builder.objectRef<{ folder: Folder }>('FolderViewerCan')
   description: 'What the viewer may do with this folder, decided by the role matrix',
   authScopes: { person: true },
   fields: (t) => {
-    const decide = (action: 'folder.manage') =>
-      t.boolean({ resolve: async ({ folder }, _args, ctx) => allows(ctx, action, await folderFacts(ctx, folder)) });
+    const decide = (action: 'folder.manage') => t.boolean({ resolve: async ({ folder }, _args, ctx) => allows(ctx, action, await folderFacts(ctx, folder)) });
     return { manage: decide('folder.manage'), share: decide('folder.manage') };
   },
 });
@@ -80,7 +79,6 @@ const RenameFolderInput = builder.inputType('RenameFolderInput', {
 const MoveFolderInput = builder.inputType('MoveFolderInput', {
   fields: (t) => ({ id: t.id({ required: true }), parentId: t.id({ description: 'Omit to move to the top of the workspace' }) }),
 });
-
 
 builder.queryFields((t) => ({
   folders: t.connection({

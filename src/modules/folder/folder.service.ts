@@ -66,10 +66,10 @@ export async function listFolders(ctx: RequestScope, filter: FolderListFilter, w
     where.push('f.id < ?');
     params.push(window.before);
   }
-  const rows = await ctx.em.execute<{ id: string }[]>(
-    `select f.id from folders f where ${where.join(' and ')} order by f.id ${page.orderBy.id} limit ?`,
-    [...params, page.limit],
-  );
+  const rows = await ctx.em.execute<{ id: string }[]>(`select f.id from folders f where ${where.join(' and ')} order by f.id ${page.orderBy.id} limit ?`, [
+    ...params,
+    page.limit,
+  ]);
   return ctx.em.find(Folder, { id: { $in: rows.map((r) => r.id) } }, { orderBy: { id: page.orderBy.id } });
 }
 
@@ -91,10 +91,7 @@ export async function resolvePlacement(
   return { folder: null, workspace, workspaceOwnerId: workspace === 'PERSONAL' ? viewer.userId : null };
 }
 
-export async function createFolder(
-  ctx: RequestScope,
-  input: { name: string; parentId?: string | null; workspace?: Workspace | null },
-): Promise<Folder> {
+export async function createFolder(ctx: RequestScope, input: { name: string; parentId?: string | null; workspace?: Workspace | null }): Promise<Folder> {
   const name = validateFolderName(input.name);
   const place = await resolvePlacement(ctx, { folderId: input.parentId, workspace: input.workspace }, 'input.parentId');
   await assertCan(ctx, 'folder.manage', { workspace: place.workspace, workspaceOwnerId: place.workspaceOwnerId });
@@ -122,7 +119,12 @@ export async function renameFolder(ctx: RequestScope, input: { id: string; name:
   const folder = await manageable(ctx, input.id);
   const before = folder.name;
   folder.name = validateFolderName(input.name);
-  recordAudit(ctx.em, requirePerson(ctx), { action: 'folder.update', resourceType: 'FOLDER', resourceId: folder.id, summary: { name: { before, after: folder.name } } });
+  recordAudit(ctx.em, requirePerson(ctx), {
+    action: 'folder.update',
+    resourceType: 'FOLDER',
+    resourceId: folder.id,
+    summary: { name: { before, after: folder.name } },
+  });
   await ctx.em.flush();
   return folder;
 }
@@ -155,10 +157,7 @@ export async function moveFolder(ctx: RequestScope, input: { id: string; parentI
 /** Deletes an empty folder; one with subfolders or dashboards is refused. */
 export async function deleteFolder(ctx: RequestScope, id: string): Promise<boolean> {
   const folder = await manageable(ctx, id);
-  const [children, dashboards] = await Promise.all([
-    ctx.em.count(Folder, { parent: folder.id }),
-    ctx.em.count(Dashboard, { folder: folder.id }),
-  ]);
+  const [children, dashboards] = await Promise.all([ctx.em.count(Folder, { parent: folder.id }), ctx.em.count(Dashboard, { folder: folder.id })]);
   if (children + dashboards > 0) throw conflict(`The folder is not empty (${children} folders, ${dashboards} dashboards)`);
   recordAudit(ctx.em, requirePerson(ctx), { action: 'folder.delete', resourceType: 'FOLDER', resourceId: folder.id, summary: { name: folder.name } });
   ctx.em.remove(folder);

@@ -101,7 +101,12 @@ export async function removeGroupMembers(ctx: RequestScope, input: { groupId: st
       [viewer.tenantId, group.id, userIds],
     );
     if (removed.length > 0) {
-      recordAudit(em, viewer, { action: 'group.removeMembers', resourceType: 'GROUP', resourceId: group.id, summary: { userIds: removed.map((r) => r.user_id) } });
+      recordAudit(em, viewer, {
+        action: 'group.removeMembers',
+        resourceType: 'GROUP',
+        resourceId: group.id,
+        summary: { userIds: removed.map((r) => r.user_id) },
+      });
     }
   });
   return group;

@@ -21,12 +21,10 @@ const InviteUsersPayload = builder.objectRef<{ invitations: { user: User; token:
   fields: (t) => ({ invitations: t.field({ type: [IssuedInvitation], resolve: (p) => p.invitations }) }),
 });
 
-const ResendInvitationPayload = builder
-  .objectRef<{ invitation: { user: User; token: string } }>('ResendInvitationPayload')
-  .implement({
-    authScopes: { managePeople: true },
-    fields: (t) => ({ invitation: t.field({ type: IssuedInvitation, resolve: (p) => p.invitation }) }),
-  });
+const ResendInvitationPayload = builder.objectRef<{ invitation: { user: User; token: string } }>('ResendInvitationPayload').implement({
+  authScopes: { managePeople: true },
+  fields: (t) => ({ invitation: t.field({ type: IssuedInvitation, resolve: (p) => p.invitation }) }),
+});
 
 const InviteUsersInput = builder.inputType('InviteUsersInput', {
   fields: (t) => ({

@@ -106,30 +106,34 @@ export async function inviteUsers(ctx: RequestScope, input: InviteUsersInput): P
     const winner = await ctx.em.fork().findOne(User, { tenant: viewer.tenantId, email: { $in: emails } });
     return winner ? alreadyUser(winner.email, winner.status) : conflict('These addresses changed meanwhile; try again', 'input.emails');
   };
-  return withUniqueGuard(() => ctx.em.transactional(async (em) => {
-    const results = emails.map((email) => {
-      const user = em.create(User, {
-        tenant: tenant.id,
-        email,
-        role: input.role,
-        status: 'PENDING',
-        allowApiAccess: input.allowApiAccess ?? false,
-        allowExportData: input.allowExportData ?? true,
-      });
-      for (const group of groups) em.create(GroupMembership, { tenant: tenant.id, group: group.id, user });
-      const token = issueInvitation(em, ctx.deps, { tenant, user, invitedBy: viewer.userId, message });
-      recordAudit(em, viewer, {
-        action: 'user.invite',
-        resourceType: 'USER',
-        resourceId: user.id,
-        summary: { email, role: user.role, allowApiAccess: user.allowApiAccess, allowExportData: user.allowExportData, groupIds },
-      });
-      return { user, token };
-    });
-    await em.flush();
-    ctx.logger.info({ count: results.length, tenantId: tenant.id }, 'users invited');
-    return results;
-  }), raced);
+  return withUniqueGuard(
+    () =>
+      ctx.em.transactional(async (em) => {
+        const results = emails.map((email) => {
+          const user = em.create(User, {
+            tenant: tenant.id,
+            email,
+            role: input.role,
+            status: 'PENDING',
+            allowApiAccess: input.allowApiAccess ?? false,
+            allowExportData: input.allowExportData ?? true,
+          });
+          for (const group of groups) em.create(GroupMembership, { tenant: tenant.id, group: group.id, user });
+          const token = issueInvitation(em, ctx.deps, { tenant, user, invitedBy: viewer.userId, message });
+          recordAudit(em, viewer, {
+            action: 'user.invite',
+            resourceType: 'USER',
+            resourceId: user.id,
+            summary: { email, role: user.role, allowApiAccess: user.allowApiAccess, allowExportData: user.allowExportData, groupIds },
+          });
+          return { user, token };
+        });
+        await em.flush();
+        ctx.logger.info({ count: results.length, tenantId: tenant.id }, 'users invited');
+        return results;
+      }),
+    raced,
+  );
 }
 
 /** Issues a new invitation link for a PENDING user; the previous links stop working. */
@@ -156,24 +160,12 @@ export function validateNewPassword(password: string, field: string): string {
 
 const INVALID_INVITATION = 'This invitation link is invalid, already used or expired';
 
-export async function acceptInvitation(
-  ctx: RequestScope,
-  input: { token: string; name: string; password: string },
-): Promise<SignedIn> {
+export async function acceptInvitation(ctx: RequestScope, input: { token: string; name: string; password: string }): Promise<SignedIn> {
   const name = validateName(input.name, 'input.name');
   const password = validateNewPassword(input.password, 'input.password');
-  const invitation =
-    input.token.length <= 200
-      ? await ctx.em.findOne(Invitation, { tokenHash: tokenDigest(input.token) }, { populate: ['user'] })
-      : null;
+  const invitation = input.token.length <= 200 ? await ctx.em.findOne(Invitation, { tokenHash: tokenDigest(input.token) }, { populate: ['user'] }) : null;
   const now = new Date();
-  if (
-    !invitation ||
-    invitation.acceptedAt ||
-    invitation.revokedAt ||
-    invitation.expiresAt <= now ||
-    invitation.user.status !== 'PENDING'
-  ) {
+  if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= now || invitation.user.status !== 'PENDING') {
     throw new DomainError('BAD_USER_INPUT', INVALID_INVITATION, 'input.token');
   }
   const passwordHash = await hashPassword(password);
@@ -187,9 +179,20 @@ export async function acceptInvitation(
     user.status = 'ACTIVE';
     // The new user is the actor of their own acceptance (recordAudit reads the tenant and user ids only).
     const actor: Principal = {
-      kind: 'USER', tenantId: user.tenant.id, tenantSlug: '', userId: user.id, role: user.role, status: user.status, sessionId: undefined,
+      kind: 'USER',
+      tenantId: user.tenant.id,
+      tenantSlug: '',
+      userId: user.id,
+      role: user.role,
+      status: user.status,
+      sessionId: undefined,
     };
-    recordAudit(em, actor, { action: 'invitation.accept', resourceType: 'USER', resourceId: user.id, summary: { status: { before: 'PENDING', after: 'ACTIVE' }, name } });
+    recordAudit(em, actor, {
+      action: 'invitation.accept',
+      resourceType: 'USER',
+      resourceId: user.id,
+      summary: { status: { before: 'PENDING', after: 'ACTIVE' }, name },
+    });
     await em.flush();
     const token = await openSession(em, ctx.deps, user);
     return { token, user };

@@ -40,11 +40,7 @@ export async function openSession(
   const expiresAt = new Date(Date.now() + (options.ttlSeconds ?? deps.config.sessionTtlSeconds) * 1000);
   const session = em.create(Session, { tenant: user.tenant.id, user: user.id, expiresAt, impersonator: options.impersonatorId ?? null });
   await em.flush();
-  return signSessionToken(
-    deps.keys.sessionSigningKey,
-    { sessionId: session.id, userId: user.id, tenantId: user.tenant.id },
-    expiresAt,
-  );
+  return signSessionToken(deps.keys.sessionSigningKey, { sessionId: session.id, userId: user.id, tenantId: user.tenant.id }, expiresAt);
 }
 
 const INVALID_SIGN_IN = 'Invalid workspace, email or password';
@@ -61,9 +57,7 @@ export async function login(ctx: RequestScope & { clientAddress: string }, input
   const attempt = await ctx.deps.signInThrottle.attempt(`${slug}\u0000${email}`, ctx.clientAddress);
 
   const tenant = slug.length <= 63 ? await ctx.em.findOne(Tenant, { slug }) : null;
-  const user = tenant
-    ? await ctx.em.findOne(User, { tenant: tenant.id, email }, { populate: ['passwordHash'] })
-    : null;
+  const user = tenant ? await ctx.em.findOne(User, { tenant: tenant.id, email }, { populate: ['passwordHash'] }) : null;
   const passwordOk = await verifyPassword(user?.passwordHash, input.password);
   if (!user || !passwordOk || user.status !== 'ACTIVE') throw new DomainError('UNAUTHENTICATED', INVALID_SIGN_IN);
   await attempt.succeeded();
@@ -75,11 +69,7 @@ export async function login(ctx: RequestScope & { clientAddress: string }, input
 /** Ends the caller's own session; the token is refused from the next request on. */
 export async function logout(ctx: RequestScope): Promise<boolean> {
   if (!isPerson(ctx.viewer) || !ctx.viewer.sessionId) throw forbidden('Only a session can be signed out');
-  const changed = await ctx.em.nativeUpdate(
-    Session,
-    { id: ctx.viewer.sessionId, revokedAt: null },
-    { revokedAt: new Date() },
-  );
+  const changed = await ctx.em.nativeUpdate(Session, { id: ctx.viewer.sessionId, revokedAt: null }, { revokedAt: new Date() });
   return changed > 0;
 }
 

@@ -38,7 +38,12 @@ const ShareInputRef = builder.inputType('ShareInput', {
   }),
 });
 
-function toInput(input: { resourceId: string; userIds?: readonly string[] | null; groupIds?: readonly string[] | null; allUsers?: boolean | null }): ShareInput {
+function toInput(input: {
+  resourceId: string;
+  userIds?: readonly string[] | null;
+  groupIds?: readonly string[] | null;
+  allUsers?: boolean | null;
+}): ShareInput {
   const decoded = decodeId(input.resourceId);
   return {
     type: decoded ? SHAREABLE_TYPENAMES[decoded.typename] : undefined,

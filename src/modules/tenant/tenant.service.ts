@@ -15,11 +15,7 @@ export interface CreatedTenant {
 }
 
 /** A new tenant with its first admin as a PENDING user holding an invitation. */
-export async function createTenant(
-  em: EntityManager,
-  deps: AppDeps,
-  input: { slug: string; name: string; adminEmail: string },
-): Promise<CreatedTenant> {
+export async function createTenant(em: EntityManager, deps: AppDeps, input: { slug: string; name: string; adminEmail: string }): Promise<CreatedTenant> {
   const slug = input.slug.trim().toLowerCase();
   if (!SLUG.test(slug)) throw badInput('slug', 'The slug must be 1-63 lower-case letters, digits or inner hyphens');
   const name = input.name.trim();

@@ -23,7 +23,10 @@ export const User = defineEntity({
     /** Per-user narrowing of dataset access (PRODUCT.md §4); never applies to admins. */
     datasetAccessMode: p.enum(DATASET_ACCESS_MODES).default('FULL'),
     lastActiveAt: p.datetime().nullable(),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
   uniques: [{ name: 'users_tenant_email_unique', properties: ['tenant', 'email'] }],
 });

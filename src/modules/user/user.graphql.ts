@@ -22,7 +22,6 @@ export const DatasetAccessLevelEnum = builder.enumType('DatasetAccessLevel', { v
 export const FeatureEnum = builder.enumType('Feature', { values: FEATURES });
 export const FeatureStateEnum = builder.enumType('FeatureState', { values: FEATURE_STATES });
 
-
 const DatasetSummaryRef = builder.objectRef<{ datasetId: string; name: string }>('DatasetSummary').implement({
   description: 'A dataset named by a user’s dataset access list: its global id and name',
   authScopes: { person: true },
@@ -105,29 +104,27 @@ builder.node(UserRef, {
   }),
 });
 
-const ViewerRef = builder
-  .objectRef<Pick<Principal, 'kind' | 'userId' | 'tenantId' | 'impersonatorId'>>('Viewer')
-  .implement({
-    description: 'Who is calling, as the gateway resolved it for this request',
-    authScopes: { authenticated: true },
-    fields: (t) => ({
-      kind: t.field({ type: PrincipalKindEnum, resolve: (v) => v.kind }),
-      user: t.field({
-        type: UserRef,
-        resolve: async (v, _args, ctx) => (await userLoaders(ctx).byId.load(v.userId))!,
-      }),
-      tenant: t.field({
-        type: TenantRef,
-        resolve: (v, _args, ctx) => ctx.em.findOneOrFail(Tenant, { id: v.tenantId }),
-      }),
-      impersonator: t.field({
-        type: UserRef,
-        nullable: true,
-        description: 'The person acting as `user`, while impersonating',
-        resolve: (v, _args, ctx) => (v.impersonatorId ? userLoaders(ctx).byId.load(v.impersonatorId) : null),
-      }),
+const ViewerRef = builder.objectRef<Pick<Principal, 'kind' | 'userId' | 'tenantId' | 'impersonatorId'>>('Viewer').implement({
+  description: 'Who is calling, as the gateway resolved it for this request',
+  authScopes: { authenticated: true },
+  fields: (t) => ({
+    kind: t.field({ type: PrincipalKindEnum, resolve: (v) => v.kind }),
+    user: t.field({
+      type: UserRef,
+      resolve: async (v, _args, ctx) => (await userLoaders(ctx).byId.load(v.userId))!,
     }),
-  });
+    tenant: t.field({
+      type: TenantRef,
+      resolve: (v, _args, ctx) => ctx.em.findOneOrFail(Tenant, { id: v.tenantId }),
+    }),
+    impersonator: t.field({
+      type: UserRef,
+      nullable: true,
+      description: 'The person acting as `user`, while impersonating',
+      resolve: (v, _args, ctx) => (v.impersonatorId ? userLoaders(ctx).byId.load(v.impersonatorId) : null),
+    }),
+  }),
+});
 
 builder.queryFields((t) => ({
   viewer: t.field({
@@ -146,8 +143,7 @@ builder.queryFields((t) => ({
       status: t.arg({ type: UserStatusEnum }),
       role: t.arg({ type: RoleEnum }),
     },
-    resolve: (_root, args, ctx) =>
-      idConnection(args, (window) => listUsers(ctx, { search: args.search, status: args.status, role: args.role }, window)),
+    resolve: (_root, args, ctx) => idConnection(args, (window) => listUsers(ctx, { search: args.search, status: args.status, role: args.role }, window)),
   }),
   user: t.field({
     type: UserRef,

@@ -18,8 +18,16 @@ export const userLoaders = perRequest((scope: LoaderScope) => {
   };
 });
 
-export interface DatasetGrantRow { userId: string; datasetId: string; name: string; level: DatasetAccessLevel }
-export interface FeatureSwitch { feature: Feature; state: FeatureState }
+export interface DatasetGrantRow {
+  userId: string;
+  datasetId: string;
+  name: string;
+  level: DatasetAccessLevel;
+}
+export interface FeatureSwitch {
+  feature: Feature;
+  state: FeatureState;
+}
 
 /**
  * The overrides of a page of users. Datasets are read from their table directly (id and name

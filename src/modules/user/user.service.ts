@@ -143,9 +143,7 @@ async function validateOverrides(ctx: RequestScope, viewer: Principal, user: Use
   if (malformed >= 0) throw badInput(field(malformed), 'Not a dataset id');
   const repeated = ids.findIndex((id, i) => ids.indexOf(id) !== i);
   if (repeated >= 0) throw badInput(field(repeated), 'This dataset is listed twice');
-  const rows = ids.length
-    ? await ctx.em.execute<{ id: string }[]>('select id from datasets where tenant_id = ? and id in (?)', [viewer.tenantId, ids])
-    : [];
+  const rows = ids.length ? await ctx.em.execute<{ id: string }[]>('select id from datasets where tenant_id = ? and id in (?)', [viewer.tenantId, ids]) : [];
   const found = new Set(rows.map((row) => row.id));
   const missing = firstBadIndex(ids, (id) => found.has(id));
   if (missing >= 0) throw badInput(field(missing), 'No such dataset in this workspace');
@@ -203,8 +201,12 @@ export async function updateUser(ctx: RequestScope, input: UpdateUserInput): Pro
   }
   const grants = await validateOverrides(ctx, viewer, user, input);
   const before = {
-    name: user.name, role: user.role, timezone: user.timezone, allowApiAccess: user.allowApiAccess,
-    allowExportData: user.allowExportData, datasetAccessMode: user.datasetAccessMode,
+    name: user.name,
+    role: user.role,
+    timezone: user.timezone,
+    allowApiAccess: user.allowApiAccess,
+    allowExportData: user.allowExportData,
+    datasetAccessMode: user.datasetAccessMode,
   };
   if (name !== undefined) user.name = name;
   if (timezone !== undefined) user.timezone = timezone;
@@ -219,11 +221,12 @@ export async function updateUser(ctx: RequestScope, input: UpdateUserInput): Pro
     if (after !== value) changes[key] = { before: value, after };
   }
   const demotesAdmin = roleChange !== undefined && before.role === 'ADMIN';
-  const write = () => ctx.em.transactional(async (em) => {
-    if (demotesAdmin) await guardAdminRemoval(em, viewer, { id: user.id, role: 'ADMIN', status: user.status });
-    Object.assign(changes, await writeOverrides(em, user, grants, input));
-    if (Object.keys(changes).length > 0) recordAudit(em, viewer, { action: 'user.update', resourceType: 'USER', resourceId: user.id, summary: changes });
-  });
+  const write = () =>
+    ctx.em.transactional(async (em) => {
+      if (demotesAdmin) await guardAdminRemoval(em, viewer, { id: user.id, role: 'ADMIN', status: user.status });
+      Object.assign(changes, await writeOverrides(em, user, grants, input));
+      if (Object.keys(changes).length > 0) recordAudit(em, viewer, { action: 'user.update', resourceType: 'USER', resourceId: user.id, summary: changes });
+    });
   await withUniqueGuard(write, () => conflict('The user’s permissions changed meanwhile; try again'));
   return user;
 }
@@ -254,7 +257,12 @@ export async function restoreUser(ctx: RequestScope, id: string): Promise<User> 
   await ctx.em.populate(user, ['passwordHash']);
   user.status = user.passwordHash ? 'ACTIVE' : 'PENDING';
   // One flush, one transaction: the change and its audit event commit together.
-  recordAudit(ctx.em, viewer, { action: 'user.restore', resourceType: 'USER', resourceId: user.id, summary: { status: { before: 'DEACTIVATED', after: user.status } } });
+  recordAudit(ctx.em, viewer, {
+    action: 'user.restore',
+    resourceType: 'USER',
+    resourceId: user.id,
+    summary: { status: { before: 'DEACTIVATED', after: user.status } },
+  });
   await ctx.em.flush();
   return user;
 }

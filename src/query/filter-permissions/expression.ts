@@ -14,9 +14,7 @@
  * case-insensitively, like group names in a tenant.
  */
 
-export type ExprNode =
-  | { kind: 'GROUP'; name: string; key: string; column: number }
-  | { kind: 'UNION' | 'INTERSECT'; left: ExprNode; right: ExprNode };
+export type ExprNode = { kind: 'GROUP'; name: string; key: string; column: number } | { kind: 'UNION' | 'INTERSECT'; left: ExprNode; right: ExprNode };
 
 /** A syntax error; `column` is 1-based within the expression text. */
 export class ExpressionSyntaxError extends Error {
@@ -28,9 +26,7 @@ export class ExpressionSyntaxError extends Error {
   }
 }
 
-type Token =
-  | { kind: 'NAME'; text: string; column: number }
-  | { kind: 'UNION' | 'INTERSECT' | 'LPAREN' | 'RPAREN' | 'END'; column: number };
+type Token = { kind: 'NAME'; text: string; column: number } | { kind: 'UNION' | 'INTERSECT' | 'LPAREN' | 'RPAREN' | 'END'; column: number };
 
 const MAX_DEPTH = 32;
 const MAX_NAME_LENGTH = 200;
@@ -85,7 +81,15 @@ function tokenize(text: string): Token[] {
 }
 
 const describe = (token: Token): string =>
-  token.kind === 'NAME' ? `group name '${token.text}'` : token.kind === 'END' ? 'end of expression' : token.kind === 'LPAREN' ? "'('" : token.kind === 'RPAREN' ? "')'" : `'${token.kind.toLowerCase()}'`;
+  token.kind === 'NAME'
+    ? `group name '${token.text}'`
+    : token.kind === 'END'
+      ? 'end of expression'
+      : token.kind === 'LPAREN'
+        ? "'('"
+        : token.kind === 'RPAREN'
+          ? "')'"
+          : `'${token.kind.toLowerCase()}'`;
 
 /** Parses an expression; throws ExpressionSyntaxError. */
 export function parseExpression(text: string): ExprNode {

@@ -83,8 +83,8 @@ function condition(entry: RawEntry): Condition {
 function queryText(field: RawField): { sqlText: string; usesViewer: boolean } {
   const sql = text(field, 'query', 10_000);
   const rest = sql.replace(VIEWER_TEMPLATE, '');
-  if (rest.includes('{{') || rest.includes('}}')) fail(field.line, 'query may hold no template but {{ $ }} (the viewer\'s email)');
-  if (/\$\d/.test(sql)) fail(field.line, 'query may not use positional parameters such as $1; write {{ $ }} for the viewer\'s email');
+  if (rest.includes('{{') || rest.includes('}}')) fail(field.line, "query may hold no template but {{ $ }} (the viewer's email)");
+  if (/\$\d/.test(sql)) fail(field.line, "query may not use positional parameters such as $1; write {{ $ }} for the viewer's email");
   const sqlText = sql.replace(VIEWER_TEMPLATE, '$1');
   return { sqlText, usesViewer: sqlText !== sql };
 }
@@ -123,7 +123,10 @@ function outcome(entry: RawEntry, filterType: FilterType): Outcome {
   if (kind === 'then_date_min/then_date_max') {
     if (filterType !== 'DATE') return fail(field!.line, 'then_date_min and then_date_max are only for date filters');
     const range: { min?: string; max?: string } = {};
-    for (const [key, side] of [['then_date_min', 'min'], ['then_date_max', 'max']] as const) {
+    for (const [key, side] of [
+      ['then_date_min', 'min'],
+      ['then_date_max', 'max'],
+    ] as const) {
       const raw = f(key);
       if (!raw) continue;
       const value = text(raw, key);
