@@ -5,7 +5,7 @@ import ComplexityPlugin from '@pothos/plugin-complexity';
 import { GraphQLError, getNullableType, isListType } from 'graphql';
 import type { RequestScope } from '../scope/scope.ts';
 import { forbidden, unauthenticated } from '../errors.ts';
-import { authScopes, type Scopes } from '../authz/scopes.ts';
+import { authScopes, type Scopes } from './scopes.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.ts';
 
 export const builder = new SchemaBuilder<{

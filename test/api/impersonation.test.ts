@@ -1,5 +1,5 @@
 import { describe, expect } from 'vitest';
-import { authScopes } from '../../src/authz/scopes.ts';
+import { authScopes } from '../../src/graphql/scopes.ts';
 import { assertCan } from '../../src/authz/policy.ts';
 import { createContextFactory } from '../../src/http/context.ts';
 import type { RequestScope as Context } from '../../src/scope/scope.ts';

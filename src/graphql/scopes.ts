@@ -1,11 +1,11 @@
 import type { Principal } from '../auth/principal.ts';
-import type { Facts } from './decide.ts';
-import type { Action } from './matrix.ts';
-import type { ViewerSubject } from './subject.ts';
-import { canAs, canManagePeople, canSeePrivateUserFields, isAdmin, isPerson } from './policy.ts';
+import type { Facts } from '../authz/decide.ts';
+import type { Action } from '../authz/matrix.ts';
+import type { ViewerSubject } from '../authz/subject.ts';
+import { allows, canManagePeople, canSeePrivateUserFields, isAdmin, isPerson } from '../authz/policy.ts';
 
 /**
- * The scopes fields declare. Each one is a thin call into `policy.ts`; a field that declares none
+ * The scopes fields declare. Each one is a thin call into `authz/policy.ts`; a field that declares none
  * fails the schema-wide auth test.
  */
 export interface Scopes {
@@ -33,10 +33,6 @@ export function authScopes(context: { viewer: Principal | null; loaders: { subje
     managePeople: canManagePeople(viewer),
     userPrivate: (userId: string) => canSeePrivateUserFields(viewer, userId),
     admin: isAdmin(viewer),
-    allowed: async ({ action, facts }: { action: Action; facts: Facts }) => {
-      if (!isPerson(viewer)) return false;
-      const subject = await context.loaders.subject();
-      return canAs(subject, subject.impersonator, action, facts);
-    },
+    allowed: ({ action, facts }: { action: Action; facts: Facts }) => allows(context, action, facts),
   };
 }
