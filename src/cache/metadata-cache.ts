@@ -63,6 +63,8 @@ export class MetadataCache {
   private readonly tenants = new Map<string, Map<string, Entry>>();
   private readonly waiters = new Map<string, () => void>();
   private client: pg.Client | undefined;
+  /** Sync notices are sent one after another: a pg client runs one query at a time (pg 9 refuses overlapping calls). */
+  private sending: Promise<unknown> = Promise.resolve();
   private listening = false;
   private closed = false;
   private started = false;
@@ -170,7 +172,9 @@ export class MetadataCache {
       }, this.syncTimeoutMs);
     });
     try {
-      await client.query('select pg_notify($1, $2)', [METADATA_CHANNEL, nonce]);
+      const sent = this.sending.then(() => client.query('select pg_notify($1, $2)', [METADATA_CHANNEL, nonce]));
+      this.sending = sent.catch(() => undefined);
+      await sent;
       await arrived;
     } catch {
       // The feed broke: `goDark` has already emptied the cache.
