@@ -8,6 +8,10 @@ const REDACT = [
   '*.password',
   '*.*.password',
   'token',
+  // Embed key secrets (and 2FA secrets) travel in responses only; should one ever be logged, it is censored.
+  'secret',
+  '*.secret',
+  '*.*.secret',
   '*.token',
   'authorization',
   '*.authorization',

@@ -6,6 +6,7 @@ import { Session } from '../modules/session/session.entity.ts';
 import { Invitation } from '../modules/invitation/invitation.entity.ts';
 import { OutboxEmail } from '../modules/outbox/outbox.entity.ts';
 import { DataSource } from '../modules/data-source/data-source.entity.ts';
+import { EmbedKey } from '../modules/embed-key/embed-key.entity.ts';
 import { Dataset } from '../modules/dataset/dataset.entity.ts';
 import { Folder } from '../modules/folder/folder.entity.ts';
 import { Dashboard, DashboardFilter, Widget } from '../modules/dashboard/dashboard.entity.ts';
@@ -25,6 +26,7 @@ export const entities = [
   Invitation,
   OutboxEmail,
   DataSource,
+  EmbedKey,
   Dataset,
   Folder,
   Dashboard,

@@ -2,6 +2,7 @@ import { brandWithType } from '@pothos/core';
 import { decodeId } from './ids.ts';
 import { notFound } from '../errors.ts';
 import { findVisibleDataSource } from '../modules/data-source/data-source.service.ts';
+import { findEmbedKey } from '../modules/embed-key/embed-key.service.ts';
 import { findVisibleDataset } from '../modules/dataset/dataset.service.ts';
 import { findGroup } from '../modules/group/group.service.ts';
 import { findVisibleFolder } from '../modules/folder/folder.service.ts';
@@ -20,6 +21,7 @@ const NODE_LOADERS: Record<string, (ctx: RequestScope, id: string) => Promise<ob
   Widget: (ctx, id) => findVisibleWidget(ctx, id),
   DataSource: (ctx, id) => findVisibleDataSource(ctx, id),
   Dataset: (ctx, id) => findVisibleDataset(ctx, id),
+  EmbedKey: (ctx, id) => findEmbedKey(ctx, id),
 };
 
 builder.queryField('node', (t) =>

@@ -6,6 +6,7 @@ import '../modules/session/session.graphql.ts';
 import '../modules/invitation/invitation.graphql.ts';
 import '../modules/share/share.graphql.ts';
 import '../modules/data-source/data-source.graphql.ts';
+import '../modules/embed-key/embed-key.graphql.ts';
 import '../modules/folder/folder.graphql.ts';
 import '../modules/dashboard/dashboard.graphql.ts';
 import '../modules/audit/audit.graphql.ts';

@@ -97,6 +97,10 @@ type Documents = {
     "query DemoRlpDatasets { datasets(first: 50) { edges { node { id name } } } }": typeof types.DemoRlpDatasetsDocument,
     "\n  query DemoRlpRevenue($id: ID!) {\n    dataset(id: $id) {\n      query(input: { dimensions: [\"countries.name\"], measures: [{ field: \"orders.amount\", aggregation: SUM }] }) { rows missingAttributes }\n    }\n  }\n": typeof types.DemoRlpRevenueDocument,
     "mutation DemoRlpImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }": typeof types.DemoRlpImpersonateDocument,
+    "\n  mutation EkCreate($input: CreateEmbedKeyInput!) {\n    createEmbedKey(input: $input) { key { id kid name algorithm audience publicKeyJwk maxTokenLifetimeSeconds createdAt revokedAt } secret }\n  }\n": typeof types.EkCreateDocument,
+    "mutation EkRevoke($id: ID!) { revokeEmbedKey(id: $id) { id revokedAt } }": typeof types.EkRevokeDocument,
+    "\n  query EkList($first: Int, $after: String) {\n    embedKeys(first: $first, after: $after) { edges { node { id name algorithm audience revokedAt } } pageInfo { hasNextPage endCursor } }\n  }\n": typeof types.EkListDocument,
+    "query EkNode($id: ID!) { node(id: $id) { id ... on EmbedKey { name algorithm } } }": typeof types.EkNodeDocument,
     "\n  mutation PermQueryAddFilter($input: AddDashboardFilterInput!) {\n    addDashboardFilter(input: $input) { id permissions }\n  }\n": typeof types.PermQueryAddFilterDocument,
     "\n  mutation PermQueryUpdateFilter($input: UpdateDashboardFilterInput!) {\n    updateDashboardFilter(input: $input) { id permissions }\n  }\n": typeof types.PermQueryUpdateFilterDocument,
     "\n  query PermQueryLoad($id: ID!) {\n    dashboard(id: $id) {\n      widgets { data { rows } }\n      filters { id options permissionNotices { line message } }\n    }\n  }\n": typeof types.PermQueryLoadDocument,
@@ -164,6 +168,7 @@ type Documents = {
     "query MatrixAudit { auditEvents(first: 1) { edges { node { id } } } }": typeof types.MatrixAuditDocument,
     "query MatrixWidgetData($id: ID!) { dashboard(id: $id) { widgets { data { rowCount } } } }": typeof types.MatrixWidgetDataDocument,
     "mutation MatrixAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }": typeof types.MatrixAddWidgetDocument,
+    "mutation MatrixCreateEmbedKey($input: CreateEmbedKeyInput!) { createEmbedKey(input: $input) { key { id } } }": typeof types.MatrixCreateEmbedKeyDocument,
     "\n  query CacheRun($id: ID!, $input: DatasetQueryInput!) { dataset(id: $id) { query(input: $input) { rows } } }\n": typeof types.CacheRunDocument,
     "mutation CacheCreateDataset($input: CreateDatasetInput!) { createDataset(input: $input) { id } }": typeof types.CacheCreateDatasetDocument,
     "mutation CacheCreateAttribute($input: CreateUserAttributeInput!) { createUserAttribute(input: $input) { id } }": typeof types.CacheCreateAttributeDocument,
@@ -293,6 +298,10 @@ const documents: Documents = {
     "query DemoRlpDatasets { datasets(first: 50) { edges { node { id name } } } }": types.DemoRlpDatasetsDocument,
     "\n  query DemoRlpRevenue($id: ID!) {\n    dataset(id: $id) {\n      query(input: { dimensions: [\"countries.name\"], measures: [{ field: \"orders.amount\", aggregation: SUM }] }) { rows missingAttributes }\n    }\n  }\n": types.DemoRlpRevenueDocument,
     "mutation DemoRlpImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }": types.DemoRlpImpersonateDocument,
+    "\n  mutation EkCreate($input: CreateEmbedKeyInput!) {\n    createEmbedKey(input: $input) { key { id kid name algorithm audience publicKeyJwk maxTokenLifetimeSeconds createdAt revokedAt } secret }\n  }\n": types.EkCreateDocument,
+    "mutation EkRevoke($id: ID!) { revokeEmbedKey(id: $id) { id revokedAt } }": types.EkRevokeDocument,
+    "\n  query EkList($first: Int, $after: String) {\n    embedKeys(first: $first, after: $after) { edges { node { id name algorithm audience revokedAt } } pageInfo { hasNextPage endCursor } }\n  }\n": types.EkListDocument,
+    "query EkNode($id: ID!) { node(id: $id) { id ... on EmbedKey { name algorithm } } }": types.EkNodeDocument,
     "\n  mutation PermQueryAddFilter($input: AddDashboardFilterInput!) {\n    addDashboardFilter(input: $input) { id permissions }\n  }\n": types.PermQueryAddFilterDocument,
     "\n  mutation PermQueryUpdateFilter($input: UpdateDashboardFilterInput!) {\n    updateDashboardFilter(input: $input) { id permissions }\n  }\n": types.PermQueryUpdateFilterDocument,
     "\n  query PermQueryLoad($id: ID!) {\n    dashboard(id: $id) {\n      widgets { data { rows } }\n      filters { id options permissionNotices { line message } }\n    }\n  }\n": types.PermQueryLoadDocument,
@@ -360,6 +369,7 @@ const documents: Documents = {
     "query MatrixAudit { auditEvents(first: 1) { edges { node { id } } } }": types.MatrixAuditDocument,
     "query MatrixWidgetData($id: ID!) { dashboard(id: $id) { widgets { data { rowCount } } } }": types.MatrixWidgetDataDocument,
     "mutation MatrixAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }": types.MatrixAddWidgetDocument,
+    "mutation MatrixCreateEmbedKey($input: CreateEmbedKeyInput!) { createEmbedKey(input: $input) { key { id } } }": types.MatrixCreateEmbedKeyDocument,
     "\n  query CacheRun($id: ID!, $input: DatasetQueryInput!) { dataset(id: $id) { query(input: $input) { rows } } }\n": types.CacheRunDocument,
     "mutation CacheCreateDataset($input: CreateDatasetInput!) { createDataset(input: $input) { id } }": types.CacheCreateDatasetDocument,
     "mutation CacheCreateAttribute($input: CreateUserAttributeInput!) { createUserAttribute(input: $input) { id } }": types.CacheCreateAttributeDocument,
@@ -755,6 +765,22 @@ export function graphql(source: "mutation DemoRlpImpersonate($userId: ID!) { imp
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation EkCreate($input: CreateEmbedKeyInput!) {\n    createEmbedKey(input: $input) { key { id kid name algorithm audience publicKeyJwk maxTokenLifetimeSeconds createdAt revokedAt } secret }\n  }\n"): (typeof documents)["\n  mutation EkCreate($input: CreateEmbedKeyInput!) {\n    createEmbedKey(input: $input) { key { id kid name algorithm audience publicKeyJwk maxTokenLifetimeSeconds createdAt revokedAt } secret }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation EkRevoke($id: ID!) { revokeEmbedKey(id: $id) { id revokedAt } }"): (typeof documents)["mutation EkRevoke($id: ID!) { revokeEmbedKey(id: $id) { id revokedAt } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EkList($first: Int, $after: String) {\n    embedKeys(first: $first, after: $after) { edges { node { id name algorithm audience revokedAt } } pageInfo { hasNextPage endCursor } }\n  }\n"): (typeof documents)["\n  query EkList($first: Int, $after: String) {\n    embedKeys(first: $first, after: $after) { edges { node { id name algorithm audience revokedAt } } pageInfo { hasNextPage endCursor } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query EkNode($id: ID!) { node(id: $id) { id ... on EmbedKey { name algorithm } } }"): (typeof documents)["query EkNode($id: ID!) { node(id: $id) { id ... on EmbedKey { name algorithm } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation PermQueryAddFilter($input: AddDashboardFilterInput!) {\n    addDashboardFilter(input: $input) { id permissions }\n  }\n"): (typeof documents)["\n  mutation PermQueryAddFilter($input: AddDashboardFilterInput!) {\n    addDashboardFilter(input: $input) { id permissions }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1020,6 +1046,10 @@ export function graphql(source: "query MatrixWidgetData($id: ID!) { dashboard(id
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation MatrixAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }"): (typeof documents)["mutation MatrixAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MatrixCreateEmbedKey($input: CreateEmbedKeyInput!) { createEmbedKey(input: $input) { key { id } } }"): (typeof documents)["mutation MatrixCreateEmbedKey($input: CreateEmbedKeyInput!) { createEmbedKey(input: $input) { key { id } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

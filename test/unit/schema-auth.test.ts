@@ -50,12 +50,15 @@ describe('schema-wide authorization declarations', () => {
     }
   });
 
-  it('no field anywhere is named like a secret', () => {
+  it('no field anywhere is named like a secret, but the payloads that hand a new secret over once', () => {
     const secretish = /password|secret|hash/i;
+    // Returned only in the response of the mutation that generates it (CONTRACT.md), never readable again.
+    const shownOnce = new Set(['CreatedEmbedKey.secret']);
     const offenders: string[] = [];
     for (const type of Object.values(schema.getTypeMap())) {
       if (type.name.startsWith('__') || !isObjectType(type)) continue;
-      for (const name of Object.keys(type.getFields())) if (secretish.test(name)) offenders.push(`${type.name}.${name}`);
+      for (const name of Object.keys(type.getFields()))
+        if (secretish.test(name) && !shownOnce.has(`${type.name}.${name}`)) offenders.push(`${type.name}.${name}`);
     }
     expect(offenders).toEqual([]);
   });
