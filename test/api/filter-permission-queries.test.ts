@@ -1,5 +1,6 @@
 import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { dataSourcePoolById } from '../../src/modules/data-source/data-source.pool.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/db/ids.ts';
 import { graphql } from '../generated/gql.ts';
 import { contentBuilders } from '../testkit/content.ts';
@@ -212,21 +213,8 @@ describe('how a query entry runs on the data source', () => {
     const filterId = Buffer.from(saved.data!.addDashboardFilter!.id, 'base64').toString().split(':')[1]!;
     expect(kit.logs.filter((line) => line.includes('filter permission query') && line.includes(filterId))).toEqual([]);
 
-    const row = (await sql('select * from data_sources where id = ?', [sourceB]))[0]!;
-    const url = new URL(inject('databaseUrl'));
-    const pool = kit.deps.dataSourcePools.get(
-      {
-        id: sourceB,
-        updatedAt: new Date(row.updated_at),
-        host: row.host,
-        port: row.port,
-        database: row.database,
-        username: row.username,
-        sslMode: row.ssl_mode,
-        caCertificate: row.ca_certificate,
-      },
-      () => decodeURIComponent(url.password),
-    );
+    // The pool the gateway itself uses for this data source (same key, so no new pool is made).
+    const { pool } = await dataSourcePoolById({ em: kit.orm.em.fork(), deps: kit.deps }, sourceB, t.tenant.id);
     const clients = await Promise.all(Array.from({ length: Math.max(1, pool.idleCount) }, () => pool.connect()));
     try {
       for (const client of clients) {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../src/auth/principal.ts';
 import { attributeLoaders } from '../../src/modules/attribute/attribute.loaders.ts';
 import { RequestMetadata } from '../../src/cache/request-metadata.ts';
-import type { DatasetDefinition, PermissionRule } from '../../src/modules/dataset/dataset.entity.ts';
+import type { DatasetDefinition, PermissionRule } from '../../src/query/definition.ts';
 import type { AttributeScalar, EffectiveAttributes } from '../../src/query/attributes.ts';
 import { printExpr } from '../../src/query/print.ts';
 import { compileRlp, isRestricted, staticAttributes } from '../../src/query/rlp.ts';

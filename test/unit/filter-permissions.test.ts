@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FilterType } from '../../src/modules/dashboard/dashboard.entity.ts';
+import type { FilterType } from '../../src/query/filter-permissions/filter-type.ts';
 import {
   compileFilterPermissions,
   effectivePermission,

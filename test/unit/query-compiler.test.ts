@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../src/errors.ts';
-import type { DatasetDefinition, PermissionRule } from '../../src/modules/dataset/dataset.entity.ts';
+import type { DatasetDefinition, PermissionRule } from '../../src/query/definition.ts';
 import { compileQuery, type DatasetQueryInput, type QueryAccess } from '../../src/query/compile.ts';
 import { parseExpression } from '../../src/query/expression.ts';
 import { calculationToSql } from '../../src/query/calculation-sql.ts';

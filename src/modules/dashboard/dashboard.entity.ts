@@ -55,8 +55,6 @@ export type Widget = InferEntity<typeof Widget>;
  */
 export const DASHBOARD_CAPS = { widgets: 100, filters: 50 } as const;
 
-export { FILTER_TYPES, type FilterType } from '../../query/filter-permissions/filter-type.ts';
-
 /** A dashboard filter bound to one dataset field, with optional permission code (YAML). */
 export const DashboardFilter = defineEntity({
   name: 'DashboardFilter',

@@ -10,7 +10,8 @@ import { ShareRef } from '../share/share.graphql.ts';
 import { listShares } from '../share/share.service.ts';
 import { UserRef } from '../user/user.ref.ts';
 import type { DashboardFilter } from './dashboard.entity.ts';
-import { DASHBOARD_CAPS, Dashboard, FILTER_TYPES, Widget } from './dashboard.entity.ts';
+import { DASHBOARD_CAPS, Dashboard, Widget } from './dashboard.entity.ts';
+import { FILTER_TYPES } from '../../query/filter-permissions/filter-type.ts';
 import { dashboardFacts } from './dashboard.policy.ts';
 import {
   copyDashboard,

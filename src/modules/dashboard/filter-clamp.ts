@@ -6,7 +6,7 @@ import { badInput } from '../../errors.ts';
 import type { FieldFilterInput } from '../../query/compile.ts';
 import type { FilterPermissionResult } from '../../query/filter-permissions/index.ts';
 import { fieldValue } from '../../query/rlp.ts';
-import type { FieldType } from '../dataset/dataset.entity.ts';
+import type { FieldType } from '../../query/definition.ts';
 import type { DashboardFilter } from './dashboard.entity.ts';
 
 /** A condition that admits no row: the filter permits nothing. */

@@ -17,7 +17,8 @@ import {
   type FilterPermissionProgram,
 } from '../../query/filter-permissions/index.ts';
 import type { Role } from '../../authz/vocabulary.ts';
-import type { DashboardFilter, FilterType } from './dashboard.entity.ts';
+import type { DashboardFilter } from './dashboard.entity.ts';
+import type { FilterType } from '../../query/filter-permissions/filter-type.ts';
 
 export interface PermissionFields {
   permissions: string | null;

@@ -4,17 +4,6 @@ import { DataSource } from '../data-source/data-source.entity.ts';
 import { User } from '../user/user.entity.ts';
 import type { DatasetDefinition, PermissionRule } from '../../query/definition.ts';
 
-export {
-  FIELD_TYPES,
-  type DatasetCalculation,
-  type DatasetDefinition,
-  type DatasetField,
-  type DatasetModel,
-  type DatasetRelationship,
-  type FieldType,
-  type PermissionRule,
-} from '../../query/definition.ts';
-
 export const Dataset = defineEntity({
   name: 'Dataset',
   tableName: 'datasets',

@@ -8,7 +8,8 @@ import { ShareRef } from '../share/share.graphql.ts';
 import { listShares } from '../share/share.service.ts';
 import { UserRef } from '../user/user.ref.ts';
 import { canSeeThisDataset, datasetFacts, datasetPermissions, type DatasetPermissions } from './dataset.policy.ts';
-import { Dataset, FIELD_TYPES, type DatasetCalculation, type DatasetField, type DatasetModel, type DatasetRelationship } from './dataset.entity.ts';
+import { Dataset } from './dataset.entity.ts';
+import { FIELD_TYPES, type DatasetCalculation, type DatasetField, type DatasetModel, type DatasetRelationship } from '../../query/definition.ts';
 import { createDataset, deleteDataset, findVisibleDataset, listDatasets, updateDataset } from './dataset.service.ts';
 import { userLoaders } from '../user/user.loaders.ts';
 

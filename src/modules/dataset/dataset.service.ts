@@ -13,7 +13,8 @@ import { canSeeThisDataset, datasetFacts, mayManageSomeDataset, visibleDatasets 
 import { dataSourceRow } from '../data-source/data-source.rows.ts';
 import { deepFreeze } from '../../cache/metadata-cache.ts';
 import { readThrough } from '../../cache/request-metadata.ts';
-import { Dataset, type DatasetCalculation, type DatasetDefinition, type DatasetRelationship } from './dataset.entity.ts';
+import { Dataset } from './dataset.entity.ts';
+import { type DatasetCalculation, type DatasetDefinition, type DatasetRelationship } from '../../query/definition.ts';
 import { fieldIndex, validateDefinition, type ModelInput } from './definition.ts';
 
 /** Datasets the viewer may see, their data source joined; filtered in SQL by `visibleDatasets`. */

@@ -8,7 +8,7 @@ import {
   type DatasetModel,
   type DatasetRelationship,
   type FieldType,
-} from './dataset.entity.ts';
+} from '../../query/definition.ts';
 
 /**
  * Validation of a dataset definition (models, relationships, business calculations). Every error

@@ -5,7 +5,8 @@ import { AGGREGATIONS, FILTER_OPERATORS, SORT_DIRECTIONS, type QueryColumn } fro
 import { datasetQueryCost } from '../../query/budget.ts';
 import type { QueryResultData } from '../../query/runner.ts';
 import { datasetFacts } from './dataset.policy.ts';
-import type { Dataset, PermissionRule } from './dataset.entity.ts';
+import type { Dataset } from './dataset.entity.ts';
+import type { PermissionRule } from '../../query/definition.ts';
 import { exploreDataset } from './dataset.query.ts';
 import { DatasetRef } from './dataset.graphql.ts';
 import { RULE_OPERATORS, setDatasetPermissionRules } from './rules.service.ts';
