@@ -8,6 +8,7 @@ import { createContextFactory } from './http/context.ts';
 import type { RequestScope } from './scope/scope.ts';
 import type { AppDeps } from './scope/deps.ts';
 import { dashboardSizes } from './modules/dashboard/dashboard.service.ts';
+import { usePublicViewAudit } from './modules/dashboard/public-views.ts';
 import { renderLocalGraphiQL, useGraphiQLAssets } from './http/graphiql.ts';
 import { useHealthRoutes, useMetadataCacheForQueries, useRequestErrorStatus, useRequestIdHeader, useRequestLimits } from './http/plugins.ts';
 
@@ -40,6 +41,8 @@ export function createApp(deps: AppDeps): App {
       useRequestIdHeader(),
       useRequestErrorStatus(),
       useMetadataCacheForQueries(),
+      // Who saw what: dashboards read by embeds and links go to the audit log when execution is done.
+      usePublicViewAudit(),
       // Before execution (and the compiled executor): a request over the budget runs nothing.
       useWarehouseBudget(dashboardSizes),
       EnvelopArmorPlugin({

@@ -440,6 +440,47 @@ describe('refused embed tokens: 401 UNAUTHENTICATED with one message', () => {
   });
 });
 
+describe('who saw what', () => {
+  const AuditEvents = graphql(`
+    query EmbedTokensAudit($resourceId: ID) { auditEvents(first: 50, resourceId: $resourceId) { edges { node { action actor { id } summary } } } }
+  `);
+  const views = async () => {
+    const res = await kit.gql(AuditEvents, { resourceId: globalId('Dashboard', dashboardId) }, { token: t.admin.token });
+    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    return res.data!.auditEvents!.edges.map((e) => e.node).filter((n) => n.action === 'dashboard.view');
+  };
+
+  it('records each embed read of a dashboard once a minute per principal, with the key, the partner’s user and the rows', async () => {
+    await sql(`delete from audit_events where action = 'dashboard.view'`);
+    const alice = await sign(claims({ embed_user_id: 'alice@partner.example', user_attributes: { country: ['France', 'Japan'] } }));
+    const first = await kit.gql(Board, { id: globalId('Dashboard', dashboardId) }, asEmbed(alice));
+    const rows = first.data!.dashboard!.widgets.reduce((n, w) => n + w.data!.rows.length, 0);
+    expect(rows).toBeGreaterThan(0);
+    // Again on this instance and on the other: still one event for alice within the minute.
+    await kit.gql(Board, { id: globalId('Dashboard', dashboardId) }, asEmbed(alice));
+    await other.gql(Board, { id: globalId('Dashboard', dashboardId) }, asEmbed(alice));
+    // Another partner user is another principal; a person's read is not a public view.
+    await kit.gql(BoardTitle, { id: globalId('Dashboard', dashboardId) }, asEmbed(await sign(claims({ embed_user_id: 'bob@partner.example' }))));
+    await kit.gql(BoardTitle, { id: globalId('Dashboard', dashboardId) }, { token: t.viewer.token });
+    const events = await views();
+    expect(events).toHaveLength(2);
+    const byUser = Object.fromEntries(events.map((e) => [(e.summary as { embedUserId: string }).embedUserId, e]));
+    expect(byUser['alice@partner.example']).toMatchObject({ actor: null, summary: { principal: 'EMBED', embedKeyId: key.kid, rows } });
+    expect(byUser['bob@partner.example']).toMatchObject({ summary: { principal: 'EMBED', embedKeyId: key.kid, rows: 0 } });
+    // A minute later (moved back in the database), the next read is recorded again.
+    await sql(`update audit_events set created_at = created_at - interval '61 seconds' where action = 'dashboard.view'`);
+    await other.gql(BoardTitle, { id: globalId('Dashboard', dashboardId) }, asEmbed(await sign(claims({ embed_user_id: 'bob@partner.example' }))));
+    expect(await views()).toHaveLength(3);
+  });
+
+  it('a refused or other dashboard records nothing for this one', async () => {
+    await sql(`delete from audit_events where action = 'dashboard.view'`);
+    await kit.gql(BoardTitle, { id: globalId('Dashboard', dashboardId) }, asEmbed(await sign(claims({ exp: now() - 120 }))));
+    await kit.gql(BoardTitle, { id: globalId('Dashboard', hiddenId) }, asEmbed(await sign(claims({ embed_user_id: 'carol' }))));
+    expect(await views()).toHaveLength(0);
+  });
+});
+
 describe('revocation', () => {
   it('takes effect on the very next request, on every gateway instance', async () => {
     const created = await createKey(t, { name: 'to revoke', algorithm: 'HS256' });

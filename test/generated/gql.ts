@@ -115,6 +115,7 @@ type Documents = {
     "query EmbedTokensSql($id: ID!) { dashboard(id: $id) { widgets { data { sql } } } }": typeof types.EmbedTokensSqlDocument,
     "mutation EmbedTokensCreateDashboard { createDashboard(input: { title: \"x\" }) { id } }": typeof types.EmbedTokensCreateDashboardDocument,
     "query EmbedTokensDataset($id: ID!) { dataset(id: $id) { query(input: { dimensions: [\"sales.country\"] }) { rows } } }": typeof types.EmbedTokensDatasetDocument,
+    "\n    query EmbedTokensAudit($resourceId: ID) { auditEvents(first: 50, resourceId: $resourceId) { edges { node { action actor { id } summary } } } }\n  ": typeof types.EmbedTokensAuditDocument,
     "\n  mutation PermQueryAddFilter($input: AddDashboardFilterInput!) {\n    addDashboardFilter(input: $input) { id permissions }\n  }\n": typeof types.PermQueryAddFilterDocument,
     "\n  mutation PermQueryUpdateFilter($input: UpdateDashboardFilterInput!) {\n    updateDashboardFilter(input: $input) { id permissions }\n  }\n": typeof types.PermQueryUpdateFilterDocument,
     "\n  query PermQueryLoad($id: ID!) {\n    dashboard(id: $id) {\n      widgets { data { rows } }\n      filters { id options permissionNotices { line message } }\n    }\n  }\n": typeof types.PermQueryLoadDocument,
@@ -330,6 +331,7 @@ const documents: Documents = {
     "query EmbedTokensSql($id: ID!) { dashboard(id: $id) { widgets { data { sql } } } }": types.EmbedTokensSqlDocument,
     "mutation EmbedTokensCreateDashboard { createDashboard(input: { title: \"x\" }) { id } }": types.EmbedTokensCreateDashboardDocument,
     "query EmbedTokensDataset($id: ID!) { dataset(id: $id) { query(input: { dimensions: [\"sales.country\"] }) { rows } } }": types.EmbedTokensDatasetDocument,
+    "\n    query EmbedTokensAudit($resourceId: ID) { auditEvents(first: 50, resourceId: $resourceId) { edges { node { action actor { id } summary } } } }\n  ": types.EmbedTokensAuditDocument,
     "\n  mutation PermQueryAddFilter($input: AddDashboardFilterInput!) {\n    addDashboardFilter(input: $input) { id permissions }\n  }\n": types.PermQueryAddFilterDocument,
     "\n  mutation PermQueryUpdateFilter($input: UpdateDashboardFilterInput!) {\n    updateDashboardFilter(input: $input) { id permissions }\n  }\n": types.PermQueryUpdateFilterDocument,
     "\n  query PermQueryLoad($id: ID!) {\n    dashboard(id: $id) {\n      widgets { data { rows } }\n      filters { id options permissionNotices { line message } }\n    }\n  }\n": types.PermQueryLoadDocument,
@@ -862,6 +864,10 @@ export function graphql(source: "mutation EmbedTokensCreateDashboard { createDas
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query EmbedTokensDataset($id: ID!) { dataset(id: $id) { query(input: { dimensions: [\"sales.country\"] }) { rows } } }"): (typeof documents)["query EmbedTokensDataset($id: ID!) { dataset(id: $id) { query(input: { dimensions: [\"sales.country\"] }) { rows } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query EmbedTokensAudit($resourceId: ID) { auditEvents(first: 50, resourceId: $resourceId) { edges { node { action actor { id } summary } } } }\n  "): (typeof documents)["\n    query EmbedTokensAudit($resourceId: ID) { auditEvents(first: 50, resourceId: $resourceId) { edges { node { action actor { id } summary } } } }\n  "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -10,6 +10,7 @@ import { resolvePlacement } from '../folder/folder.service.ts';
 import { DASHBOARD_CAPS, Dashboard, DashboardFilter, Widget } from './dashboard.entity.ts';
 import { dashboardFacts, visibleDashboards } from './dashboard.policy.ts';
 import { dashboardLoaders } from './dashboard.loaders.ts';
+import { notePublicView } from './public-views.ts';
 
 /** A dashboard the viewer may see; NOT_FOUND otherwise, exactly like a missing id. */
 export async function findVisibleDashboard(ctx: RequestScope, id: string): Promise<Dashboard> {
@@ -17,6 +18,7 @@ export async function findVisibleDashboard(ctx: RequestScope, id: string): Promi
     // An embed or link reaches its own dashboard and listed drill-throughs; any other id is unknown to it.
     const dashboard = isUuid(id) && grantsDashboard(ctx.viewer, id) ? await dashboardLoaders(ctx).byId.load(id) : null;
     if (!dashboard) throw notFound('Dashboard');
+    notePublicView(ctx, dashboard.id);
     return dashboard;
   }
   requirePerson(ctx);

@@ -13,6 +13,7 @@ import { findVisibleDashboard } from './dashboard.service.ts';
 import { permittedChoices } from './filter-access.ts';
 import { filterConditions, typedValues } from './filter-clamp.ts';
 import { dashboardLoaders } from './dashboard.loaders.ts';
+import { notePublicView } from './public-views.ts';
 
 const asText = (value: unknown) => (value === null || value === undefined ? '' : String(value));
 
@@ -75,6 +76,7 @@ export async function widgetData(ctx: RequestScope, widget: Widget, values: read
     };
   }
   const result = await executeQuery(ctx, dataset, input, access, { cacheTtlSeconds: dashboard.cacheTtlSeconds || undefined });
+  notePublicView(ctx, dashboard.id, result.rowCount);
   return { ...result, dataset };
 }
 
