@@ -1,7 +1,9 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_TENANT, DEMO_USERS, seedDemo } from '../../src/demo/seed.ts';
-import { DEMO_WAREHOUSE_USERS, seedDemoWarehouse } from '../../src/demo/warehouse.ts';
+import { DEMO_MERCHANTS, DEMO_WAREHOUSE_USERS, seedDemoWarehouse } from '../../src/demo/warehouse.ts';
+import { SignJWT } from 'jose';
+import { Tenant } from '../../src/modules/tenant/tenant.entity.ts';
 import { createOrm, migrate } from '../../src/db/orm.ts';
 import { graphql } from '../generated/gql.ts';
 import { createTestKit, type TestKit } from '../testkit/kit.ts';
@@ -142,5 +144,77 @@ describe('the demo e-commerce scenario through the API', () => {
     expectTotals(actingAs, await referenceTotals(['Vietnam']), ['Vietnam']);
     // The admin's own session is untouched by it.
     expect([...(await revenueByCountry(admin.token)).keys()].sort()).toEqual([...EVERY_COUNTRY].sort());
+  });
+});
+
+const DashboardsList = graphql(`query DemoRlpDashboards { dashboards(first: 20) { edges { node { id title } } } }`);
+const EmbedKey = graphql(`mutation DemoRlpEmbedKey($input: CreateEmbedKeyInput!) { createEmbedKey(input: $input) { key { kid audience } secret } }`);
+const Board = graphql(`
+  query DemoRlpBoard($id: ID!, $filters: [DashboardFilterValueInput!]) {
+    dashboard(id: $id) {
+      title
+      widgets { title data(filters: $filters) { columns { name } rows missingAttributes } }
+      filters { id label options }
+    }
+  }
+`);
+
+describe('the demo dashboard embedded', () => {
+  /** Two partner users with different countries and merchants, as attributes a VIEWER could have too. */
+  const ATTRIBUTE_SETS: Record<string, string[]>[] = [
+    { country: ['Vietnam', 'Singapore'], merchant: [...DEMO_MERCHANTS.Vietnam, ...DEMO_MERCHANTS.Singapore] },
+    { country: ['Malaysia'], merchant: DEMO_MERCHANTS.Malaysia.slice(0, 1) },
+  ];
+
+  it('shows an embed exactly what a VIEWER with the same attributes sees, for every widget and filter', async () => {
+    const admin = await signIn(ADMIN_EMAIL);
+    const list = await kit.gql(DashboardsList, {}, { token: admin.token });
+    const board = list.data!.dashboards!.edges.find((e) => e.node.title === 'Ecommerce overview')!.node;
+    const key = (await kit.gql(EmbedKey, { input: { name: 'demo partner', algorithm: 'HS256' } }, { token: admin.token })).data!.createEmbedKey!;
+    const tenant = await kit.orm.em.fork().findOneOrFail(Tenant, { slug: DEMO_TENANT });
+    const tenantId = tenant.id;
+    const seen: string[] = [];
+    for (const [i, attributes] of ATTRIBUTE_SETS.entries()) {
+      // A VIEWER of the demo tenant with exactly these attribute values (no groups).
+      const viewer = await kit.addUser(tenant, { role: 'VIEWER', email: `embed-twin-${i}@demo.example.com` });
+      for (const [name, values] of Object.entries(attributes)) {
+        await warehouse!.query(
+          `insert into user_attribute_values (id, tenant_id, user_id, attribute_id, mode, values, created_at, updated_at)
+           select gen_random_uuid(), $1, $2, a.id, 'MANUAL', $3::jsonb, now(), now() from user_attributes a where a.tenant_id = $1 and a.name = $4`,
+          [tenantId, viewer.id, JSON.stringify(values), name],
+        );
+      }
+      const iat = Math.floor(Date.now() / 1000);
+      const token = await new SignJWT({
+        aud: key.key.audience,
+        iat,
+        exp: iat + 300,
+        object_type: 'Dashboard',
+        object_id: board.id,
+        user_attributes: attributes,
+      })
+        .setProtectedHeader({ alg: 'HS256', kid: key.key.kid })
+        .sign(new TextEncoder().encode(key.secret!));
+      const [asViewer, asEmbed] = await Promise.all([kit.gql(Board, { id: board.id }, { token: viewer.token }), kit.gql(Board, { id: board.id }, { token })]);
+      expect(asViewer.errors, JSON.stringify(asViewer.errors)).toBeUndefined();
+      expect(asEmbed.errors, JSON.stringify(asEmbed.errors)).toBeUndefined();
+      expect(asEmbed.data).toEqual(asViewer.data);
+      const widgets = asEmbed.data!.dashboard!.widgets;
+      expect(widgets).toHaveLength(3);
+      for (const widget of widgets) expect(widget.data!.rows.length, widget.title).toBeGreaterThan(0);
+      // The revenue widget against the warehouse itself.
+      const revenue = new Map(widgets[0]!.data!.rows.map((r) => [r[0] as string, Number(r[1])]));
+      expectTotals(revenue, await referenceTotals(attributes.country!, attributes.merchant), attributes.country!);
+      // With a filter value chosen, the two still agree.
+      const filter = asEmbed.data!.dashboard!.filters[0]!;
+      const filters = [{ filterId: filter.id, values: [filter.options![0]!] }];
+      const [v, e] = await Promise.all([
+        kit.gql(Board, { id: board.id, filters }, { token: viewer.token }),
+        kit.gql(Board, { id: board.id, filters }, { token }),
+      ]);
+      expect(e.data).toEqual(v.data);
+      seen.push(JSON.stringify(widgets.map((w) => w.data!.rows)));
+    }
+    expect(seen[0]).not.toEqual(seen[1]);
   });
 });

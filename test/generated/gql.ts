@@ -97,6 +97,9 @@ type Documents = {
     "query DemoRlpDatasets { datasets(first: 50) { edges { node { id name } } } }": typeof types.DemoRlpDatasetsDocument,
     "\n  query DemoRlpRevenue($id: ID!) {\n    dataset(id: $id) {\n      query(input: { dimensions: [\"countries.name\"], measures: [{ field: \"orders.amount\", aggregation: SUM }] }) { rows missingAttributes }\n    }\n  }\n": typeof types.DemoRlpRevenueDocument,
     "mutation DemoRlpImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }": typeof types.DemoRlpImpersonateDocument,
+    "query DemoRlpDashboards { dashboards(first: 20) { edges { node { id title } } } }": typeof types.DemoRlpDashboardsDocument,
+    "mutation DemoRlpEmbedKey($input: CreateEmbedKeyInput!) { createEmbedKey(input: $input) { key { kid audience } secret } }": typeof types.DemoRlpEmbedKeyDocument,
+    "\n  query DemoRlpBoard($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) {\n      title\n      widgets { title data(filters: $filters) { columns { name } rows missingAttributes } }\n      filters { id label options }\n    }\n  }\n": typeof types.DemoRlpBoardDocument,
     "\n  mutation EkCreate($input: CreateEmbedKeyInput!) {\n    createEmbedKey(input: $input) { key { id kid name algorithm audience publicKeyJwk maxTokenLifetimeSeconds createdAt revokedAt } secret }\n  }\n": typeof types.EkCreateDocument,
     "mutation EkRevoke($id: ID!) { revokeEmbedKey(id: $id) { id revokedAt } }": typeof types.EkRevokeDocument,
     "\n  query EkList($first: Int, $after: String) {\n    embedKeys(first: $first, after: $after) { edges { node { id name algorithm audience revokedAt } } pageInfo { hasNextPage endCursor } }\n  }\n": typeof types.EkListDocument,
@@ -313,6 +316,9 @@ const documents: Documents = {
     "query DemoRlpDatasets { datasets(first: 50) { edges { node { id name } } } }": types.DemoRlpDatasetsDocument,
     "\n  query DemoRlpRevenue($id: ID!) {\n    dataset(id: $id) {\n      query(input: { dimensions: [\"countries.name\"], measures: [{ field: \"orders.amount\", aggregation: SUM }] }) { rows missingAttributes }\n    }\n  }\n": types.DemoRlpRevenueDocument,
     "mutation DemoRlpImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }": types.DemoRlpImpersonateDocument,
+    "query DemoRlpDashboards { dashboards(first: 20) { edges { node { id title } } } }": types.DemoRlpDashboardsDocument,
+    "mutation DemoRlpEmbedKey($input: CreateEmbedKeyInput!) { createEmbedKey(input: $input) { key { kid audience } secret } }": types.DemoRlpEmbedKeyDocument,
+    "\n  query DemoRlpBoard($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) {\n      title\n      widgets { title data(filters: $filters) { columns { name } rows missingAttributes } }\n      filters { id label options }\n    }\n  }\n": types.DemoRlpBoardDocument,
     "\n  mutation EkCreate($input: CreateEmbedKeyInput!) {\n    createEmbedKey(input: $input) { key { id kid name algorithm audience publicKeyJwk maxTokenLifetimeSeconds createdAt revokedAt } secret }\n  }\n": types.EkCreateDocument,
     "mutation EkRevoke($id: ID!) { revokeEmbedKey(id: $id) { id revokedAt } }": types.EkRevokeDocument,
     "\n  query EkList($first: Int, $after: String) {\n    embedKeys(first: $first, after: $after) { edges { node { id name algorithm audience revokedAt } } pageInfo { hasNextPage endCursor } }\n  }\n": types.EkListDocument,
@@ -792,6 +798,18 @@ export function graphql(source: "\n  query DemoRlpRevenue($id: ID!) {\n    datas
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation DemoRlpImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }"): (typeof documents)["mutation DemoRlpImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DemoRlpDashboards { dashboards(first: 20) { edges { node { id title } } } }"): (typeof documents)["query DemoRlpDashboards { dashboards(first: 20) { edges { node { id title } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DemoRlpEmbedKey($input: CreateEmbedKeyInput!) { createEmbedKey(input: $input) { key { kid audience } secret } }"): (typeof documents)["mutation DemoRlpEmbedKey($input: CreateEmbedKeyInput!) { createEmbedKey(input: $input) { key { kid audience } secret } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DemoRlpBoard($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) {\n      title\n      widgets { title data(filters: $filters) { columns { name } rows missingAttributes } }\n      filters { id label options }\n    }\n  }\n"): (typeof documents)["\n  query DemoRlpBoard($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) {\n      title\n      widgets { title data(filters: $filters) { columns { name } rows missingAttributes } }\n      filters { id label options }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
