@@ -10,12 +10,14 @@ import type { AppDeps } from './scope/deps.ts';
 import { dashboardSizes } from './modules/dashboard/dashboard.service.ts';
 import { usePublicViewAudit } from './modules/dashboard/public-views.ts';
 import { renderLocalGraphiQL, useGraphiQLAssets } from './http/graphiql.ts';
+import { useAccessLog, useMetrics, useTracing } from './http/observability.ts';
 import { useHealthRoutes, useMetadataCacheForQueries, useRequestErrorStatus, useRequestIdHeader, useRequestLimits } from './http/plugins.ts';
 
 export type App = YogaServerInstance<{ clientAddress?: string }, RequestScope>;
 
 /** The whole gateway as a fetch handler: what `main.ts` serves and what tests call in-process. */
 export function createApp(deps: AppDeps): App {
+  const accessLog = useAccessLog(deps.logger);
   return createYoga<{ clientAddress?: string }, RequestScope>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -34,12 +36,17 @@ export function createApp(deps: AppDeps): App {
       },
     },
     plugins: [
+      // Spans (when tracing is on) and the access log's start come first: they wrap everything else.
+      useTracing(),
+      accessLog.first,
       useErrorScope(),
       useRequestLimits(deps.config.maxBodyBytes),
       useHealthRoutes(deps),
       useGraphiQLAssets(),
       useRequestIdHeader(),
       useRequestErrorStatus(),
+      // After the status is final (above); serves GET /metrics.
+      ...useMetrics(deps.metrics),
       useMetadataCacheForQueries(),
       // Who saw what: dashboards read by embeds and links go to the audit log when execution is done.
       usePublicViewAudit(),
@@ -56,6 +63,8 @@ export function createApp(deps: AppDeps): App {
       // Each validated document is compiled once to a JavaScript function (cached with the parsed
       // document): execution and variable coercion cost a fraction of graphql-js's interpreter.
       useGraphQlJit({}, { onError: (result) => deps.logger.warn({ errors: result.errors }, 'a document could not be compiled') }),
+      // Last: sees the final response.
+      accessLog.last,
     ],
   });
 }

@@ -24,6 +24,8 @@ export interface Config {
   trustProxy: number;
   /** Sign-in attempts allowed per account and per client address in a window (shared by all instances). */
   signInLimits: SignInLimits;
+  /** `OTEL_EXPORTER_OTLP_ENDPOINT` is set: spans are exported over OTLP (the exporter reads the variable). */
+  tracing: boolean;
 }
 
 export interface SignInLimits {
@@ -97,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     dataSourceAllow: dataSourceAllowList(env.TESSERA_DATA_SOURCE_ALLOW),
     trustProxy,
     signInLimits: { accountAttempts: 10, addressAttempts: 100, windowSeconds: 15 * 60 },
+    tracing: Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim() || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?.trim()),
   };
 }
 

@@ -40,6 +40,9 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  // Before anything opens a connection or serves a request; the SDK is loaded only when asked for.
+  const tracing = config.tracing ? (await import('./ops/tracing-sdk.ts')).startTracing() : undefined;
+  if (tracing) logger.info('tracing on: spans are exported over OTLP (OTEL_EXPORTER_OTLP_ENDPOINT)');
   const runtime = await openRuntime(config, logger);
   if (config.demo) await seedDemoWorkspace(runtime, logger);
   if (!config.smtpUrl) logger.info('SMTP_URL is not set: outgoing mail stays in the outbox_emails table');
@@ -75,6 +78,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
     await server.close();
     await runtime.close();
+    await tracing?.shutdown().catch(() => {});
     logger.info('stopped');
     process.exit(0);
   };

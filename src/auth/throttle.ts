@@ -30,6 +30,8 @@ export class SignInThrottle {
   private readonly account: RateLimiterPostgres;
   private readonly address: RateLimiterPostgres;
   private readonly sweeper: NodeJS.Timeout;
+  /** Attempts refused, by the limit that refused them (for `/metrics`). */
+  readonly throttled = { account: 0, address: 0 };
 
   constructor(options: { connectionString: string; limits: SignInLimits }) {
     this.pool = new pg.Pool({ connectionString: options.connectionString, max: 4, application_name: 'tessera-throttle' });
@@ -52,8 +54,8 @@ export class SignInThrottle {
   async attempt(accountKey: string, clientAddress: string): Promise<SignInAttempt> {
     const account = digest(accountKey);
     const address = digest(clientAddress);
-    await consume(this.address, address);
-    await consume(this.account, account);
+    await consume(this.address, address, () => this.throttled.address++);
+    await consume(this.account, account, () => this.throttled.account++);
     return {
       succeeded: async () => {
         await Promise.all([this.account.delete(account), this.address.reward(address, 1)]);
@@ -72,12 +74,13 @@ function digest(key: string): string {
   return createHash('sha256').update(key).digest('base64url');
 }
 
-async function consume(limiter: RateLimiterPostgres, key: string): Promise<void> {
+async function consume(limiter: RateLimiterPostgres, key: string, onRefused: () => void): Promise<void> {
   try {
     await limiter.consume(key);
   } catch (error) {
     // The library rejects with a RateLimiterRes when over the limit, with an Error when the store fails.
     if (!(error instanceof RateLimiterRes)) throw error;
+    onRefused();
     const retryAfterSeconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
     throw rateLimited(`Too many sign-in attempts; try again in ${retryAfterSeconds} s`, retryAfterSeconds);
   }

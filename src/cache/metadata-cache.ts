@@ -74,8 +74,12 @@ export class MetadataCache {
   private readonly maxTenants: number;
   private readonly maxAgeMs: number;
   private readonly syncTimeoutMs: number;
-  /** Reads that went to the database because the feed was down. */
+  /** Reads that went to the database because the feed was down (counted for `/metrics`). */
   bypassed = 0;
+  /** Reads served from the cache. */
+  hits = 0;
+  /** Reads that loaded (and stored) a value. */
+  misses = 0;
 
   private readonly options: MetadataCacheOptions;
 
@@ -90,6 +94,13 @@ export class MetadataCache {
   /** Whether reads may be served from the cache (the change feed is connected). */
   get active(): boolean {
     return this.listening;
+  }
+
+  /** Entries held, over all tenants (for `/metrics`). */
+  get size(): number {
+    let size = 0;
+    for (const entries of this.tenants.values()) size += entries.size;
+    return size;
   }
 
   /** The server process of the listening connection (for operators and tests). */
@@ -130,8 +141,10 @@ export class MetadataCache {
     const now = Date.now();
     const hit = entries?.get(key);
     if (hit && now - hit.storedAt <= this.maxAgeMs) {
+      this.hits++;
       return hit.value as Promise<T>;
     }
+    this.misses++;
     if (!entries) {
       if (this.tenants.size >= this.maxTenants) this.tenants.delete(this.tenants.keys().next().value!);
       entries = new Map();

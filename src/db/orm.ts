@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type pg from 'pg';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { entities } from './entities.ts';
+import { traceStatements } from '../ops/tracing.ts';
 
 export type Orm = MikroORM;
 
@@ -31,6 +33,8 @@ export async function createOrm(options: OrmOptions): Promise<Orm> {
       snapshotOnMigrate: false,
     },
     pool: { min: 0, max: options.poolMax ?? 10 },
+    // A span per statement of a traced request (a no-op without tracing).
+    driverOptions: { onPoolCreated: (pool: pg.Pool) => traceStatements(pool, { 'db.namespace': new URL(options.clientUrl).pathname.slice(1) }) },
     onQuery: onQuery
       ? (sql) => {
           onQuery(sql);

@@ -28,6 +28,8 @@ export function createContextFactory(deps: AppDeps) {
     };
     // Object.assign (yoga's extension) skips non-enumerable properties: define them on both.
     Object.defineProperties(initial, lazy);
+    // Known to the response (x-request-id, the access log) even when resolving the principal fails.
+    (initial as { requestId?: string }).requestId = requestId;
     // A failure while resolving the principal is mapped (and logged) under this request's id.
     bindErrorScope({
       requestId,

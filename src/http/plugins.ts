@@ -79,8 +79,9 @@ export function useRequestIdHeader(): Plugin<{ requestId?: string }> {
         if (built.requestId) ids.set(context.request, built.requestId);
       };
     },
-    onResponse({ request, response }) {
-      const id = ids.get(request);
+    onResponse({ request, response, serverContext }) {
+      // The server context holds the id from the start, also when building the scope failed (HTTP 401).
+      const id = ids.get(request) ?? (serverContext as { requestId?: string }).requestId;
       if (id) response.headers.set('x-request-id', id);
     },
   };

@@ -71,6 +71,13 @@ export class DataSourcePools {
     return this.pools.size;
   }
 
+  /** Each current pool's connections, by data source id: open, idle, and callers waiting for one (read by `/metrics`). */
+  *stats(): Iterable<{ dataSourceId: string; total: number; idle: number; waiting: number }> {
+    for (const [dataSourceId, { pool }] of this.pools) {
+      yield { dataSourceId, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
+    }
+  }
+
   get(target: PoolTarget, password: () => string): pg.Pool {
     if (this.closed) throw new Error('data source pools are closed');
     const key = `${target.id}@${target.updatedAt.getTime()}:${target.sslMode}`;

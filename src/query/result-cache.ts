@@ -20,6 +20,9 @@ export interface CachedResult {
 export class ResultCache<V> {
   private readonly entries = new Map<string, { value: V; expiresAt: number }>();
   private readonly maxEntries: number;
+  /** Lookups that found a live entry, and those that did not (for `/metrics`). */
+  hits = 0;
+  misses = 0;
 
   constructor(maxEntries = 500) {
     this.maxEntries = maxEntries;
@@ -27,10 +30,17 @@ export class ResultCache<V> {
 
   get(key: string, now = Date.now()): V | undefined {
     const entry = this.entries.get(key);
-    if (!entry) return undefined;
+    if (!entry) {
+      this.misses++;
+      return undefined;
+    }
     this.entries.delete(key);
-    if (entry.expiresAt <= now) return undefined;
+    if (entry.expiresAt <= now) {
+      this.misses++;
+      return undefined;
+    }
     this.entries.set(key, entry);
+    this.hits++;
     return entry.value;
   }
 

@@ -6,6 +6,7 @@ import { ResultCache, type CachedResult } from '../query/result-cache.ts';
 import { SignInThrottle } from '../auth/throttle.ts';
 import { DataSourcePools } from '../query/pools.ts';
 import { MetadataCache } from '../cache/metadata-cache.ts';
+import { createMetrics, type Metrics } from '../ops/metrics.ts';
 
 /** Process-wide dependencies, built once by `main.ts` (or the test kit) and handed to `createApp`. */
 export interface AppDeps {
@@ -23,6 +24,13 @@ export interface AppDeps {
   resultCache: ResultCache<CachedResult>;
   /** Sessions, overrides, grants, attributes, datasets and data sources, invalidated by the database's change notices. Off until `start()`. */
   metadataCache: MetadataCache;
+  /** This app's Prometheus registry and the `tessera_*` metrics counted on the request path (`GET /metrics`). */
+  metrics: Metrics;
+  /**
+   * Jobs waiting in the queue, for `tessera_job_queue_depth`. Absent until the gateway has a job
+   * queue: the metric is then not reported.
+   */
+  queueDepth?: () => Promise<number>;
 }
 
 /** Closes what `createDeps` opened: the metadata cache's change feed, the throttle's pool, then the data source pools. */
@@ -32,8 +40,12 @@ export async function closeDeps(deps: AppDeps): Promise<void> {
   await deps.dataSourcePools.closeAll();
 }
 
-export function createDeps(args: { config: Config; orm: Orm; secretKey: string; logger: Logger }): AppDeps {
+export function createDeps(args: { config: Config; orm: Orm; secretKey: string; logger: Logger; queueDepth?: () => Promise<number> }): AppDeps {
   let migrated = false;
+  const signInThrottle = new SignInThrottle({ connectionString: args.orm.config.get('clientUrl')!, limits: args.config.signInLimits });
+  const dataSourcePools = new DataSourcePools(args.logger, args.config.dataSourceAllow);
+  const resultCache = new ResultCache<CachedResult>(500);
+  const metadataCache = new MetadataCache({ connectionString: args.orm.config.get('clientUrl')!, logger: args.logger });
   return {
     config: args.config,
     orm: args.orm,
@@ -44,9 +56,11 @@ export function createDeps(args: { config: Config; orm: Orm; secretKey: string; 
       if (!migrated) migrated = (await pendingMigrations(args.orm)).length === 0;
       return migrated;
     },
-    signInThrottle: new SignInThrottle({ connectionString: args.orm.config.get('clientUrl')!, limits: args.config.signInLimits }),
-    dataSourcePools: new DataSourcePools(args.logger, args.config.dataSourceAllow),
-    resultCache: new ResultCache(500),
-    metadataCache: new MetadataCache({ connectionString: args.orm.config.get('clientUrl')!, logger: args.logger }),
+    signInThrottle,
+    dataSourcePools,
+    resultCache,
+    metadataCache,
+    metrics: createMetrics({ orm: args.orm, metadataCache, resultCache, dataSourcePools, signInThrottle, queueDepth: args.queueDepth }),
+    ...(args.queueDepth ? { queueDepth: args.queueDepth } : {}),
   };
 }

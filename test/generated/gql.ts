@@ -193,6 +193,11 @@ type Documents = {
     "mutation CacheSetUserValue($input: SetUserAttributeValueInput!) { setUserAttributeValue(input: $input) { mode } }": typeof types.CacheSetUserValueDocument,
     "\n  mutation CacheSetRules($input: SetDatasetPermissionRulesInput!) { setDatasetPermissionRules(input: $input) { id } }\n": typeof types.CacheSetRulesDocument,
     "query NoticeWhoAmI { viewer { kind tenant { slug } } }": typeof types.NoticeWhoAmIDocument,
+    "query ObsViewer { viewer { kind } }": typeof types.ObsViewerDocument,
+    "query ObsUsers($search: String) { users(search: $search, first: 5) { edges { node { id } } } }": typeof types.ObsUsersDocument,
+    "query ObsMissingUser($id: ID!) { user(id: $id) { id } }": typeof types.ObsMissingUserDocument,
+    "mutation ObsLogin($input: LoginInput!) { login(input: $input) { token } }": typeof types.ObsLoginDocument,
+    "query ObsWidgets($id: ID!) { dashboard(id: $id) { widgets { data { rows } } } }": typeof types.ObsWidgetsDocument,
     "mutation OvCreate($input: CreateDashboardInput!) { createDashboard(input: $input) { id } }": typeof types.OvCreateDocument,
     "mutation OvAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }": typeof types.OvAddWidgetDocument,
     "mutation OvUpdate($input: UpdateDashboardInput!) { updateDashboard(input: $input) { id } }": typeof types.OvUpdateDocument,
@@ -208,6 +213,8 @@ type Documents = {
     "mutation RlpSetGroupAttributeValue($input: SetGroupAttributeValueInput!) { setGroupAttributeValue(input: $input) { all values } }": typeof types.RlpSetGroupAttributeValueDocument,
     "\n  mutation RlpSetRules($input: SetDatasetPermissionRulesInput!) {\n    setDatasetPermissionRules(input: $input) { id version permissionRules { field operator attribute values } }\n  }\n": typeof types.RlpSetRulesDocument,
     "\n  mutation ThrottledLogin($input: LoginInput!) {\n    login(input: $input) { token }\n  }\n": typeof types.ThrottledLoginDocument,
+    "query TrUsers($search: String) { users(search: $search, first: 5) { edges { node { id } } } }": typeof types.TrUsersDocument,
+    "query TrQuery($id: ID!, $input: DatasetQueryInput!) { dataset(id: $id) { query(input: $input) { rows } } }": typeof types.TrQueryDocument,
     "\n  query UserPrivate($id: ID!) {\n    user(id: $id) {\n      id name role email status timezone allowApiAccess allowExportData twoFactorEnabled lastActiveAt createdAt\n      groups { name }\n    }\n  }\n": typeof types.UserPrivateDocument,
     "\n  query UsersList($search: String, $status: UserStatus, $role: Role, $first: Int, $after: String) {\n    users(search: $search, status: $status, role: $role, first: $first, after: $after) {\n      edges { cursor node { id name email } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.UsersListDocument,
     "\n  query UsersWithGroups($first: Int) {\n    users(first: $first) { edges { node { groups { name } } } }\n  }\n": typeof types.UsersWithGroupsDocument,
@@ -412,6 +419,11 @@ const documents: Documents = {
     "mutation CacheSetUserValue($input: SetUserAttributeValueInput!) { setUserAttributeValue(input: $input) { mode } }": types.CacheSetUserValueDocument,
     "\n  mutation CacheSetRules($input: SetDatasetPermissionRulesInput!) { setDatasetPermissionRules(input: $input) { id } }\n": types.CacheSetRulesDocument,
     "query NoticeWhoAmI { viewer { kind tenant { slug } } }": types.NoticeWhoAmIDocument,
+    "query ObsViewer { viewer { kind } }": types.ObsViewerDocument,
+    "query ObsUsers($search: String) { users(search: $search, first: 5) { edges { node { id } } } }": types.ObsUsersDocument,
+    "query ObsMissingUser($id: ID!) { user(id: $id) { id } }": types.ObsMissingUserDocument,
+    "mutation ObsLogin($input: LoginInput!) { login(input: $input) { token } }": types.ObsLoginDocument,
+    "query ObsWidgets($id: ID!) { dashboard(id: $id) { widgets { data { rows } } } }": types.ObsWidgetsDocument,
     "mutation OvCreate($input: CreateDashboardInput!) { createDashboard(input: $input) { id } }": types.OvCreateDocument,
     "mutation OvAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }": types.OvAddWidgetDocument,
     "mutation OvUpdate($input: UpdateDashboardInput!) { updateDashboard(input: $input) { id } }": types.OvUpdateDocument,
@@ -427,6 +439,8 @@ const documents: Documents = {
     "mutation RlpSetGroupAttributeValue($input: SetGroupAttributeValueInput!) { setGroupAttributeValue(input: $input) { all values } }": types.RlpSetGroupAttributeValueDocument,
     "\n  mutation RlpSetRules($input: SetDatasetPermissionRulesInput!) {\n    setDatasetPermissionRules(input: $input) { id version permissionRules { field operator attribute values } }\n  }\n": types.RlpSetRulesDocument,
     "\n  mutation ThrottledLogin($input: LoginInput!) {\n    login(input: $input) { token }\n  }\n": types.ThrottledLoginDocument,
+    "query TrUsers($search: String) { users(search: $search, first: 5) { edges { node { id } } } }": types.TrUsersDocument,
+    "query TrQuery($id: ID!, $input: DatasetQueryInput!) { dataset(id: $id) { query(input: $input) { rows } } }": types.TrQueryDocument,
     "\n  query UserPrivate($id: ID!) {\n    user(id: $id) {\n      id name role email status timezone allowApiAccess allowExportData twoFactorEnabled lastActiveAt createdAt\n      groups { name }\n    }\n  }\n": types.UserPrivateDocument,
     "\n  query UsersList($search: String, $status: UserStatus, $role: Role, $first: Int, $after: String) {\n    users(search: $search, status: $status, role: $role, first: $first, after: $after) {\n      edges { cursor node { id name email } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.UsersListDocument,
     "\n  query UsersWithGroups($first: Int) {\n    users(first: $first) { edges { node { groups { name } } } }\n  }\n": types.UsersWithGroupsDocument,
@@ -1185,6 +1199,26 @@ export function graphql(source: "query NoticeWhoAmI { viewer { kind tenant { slu
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query ObsViewer { viewer { kind } }"): (typeof documents)["query ObsViewer { viewer { kind } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ObsUsers($search: String) { users(search: $search, first: 5) { edges { node { id } } } }"): (typeof documents)["query ObsUsers($search: String) { users(search: $search, first: 5) { edges { node { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ObsMissingUser($id: ID!) { user(id: $id) { id } }"): (typeof documents)["query ObsMissingUser($id: ID!) { user(id: $id) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ObsLogin($input: LoginInput!) { login(input: $input) { token } }"): (typeof documents)["mutation ObsLogin($input: LoginInput!) { login(input: $input) { token } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ObsWidgets($id: ID!) { dashboard(id: $id) { widgets { data { rows } } } }"): (typeof documents)["query ObsWidgets($id: ID!) { dashboard(id: $id) { widgets { data { rows } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation OvCreate($input: CreateDashboardInput!) { createDashboard(input: $input) { id } }"): (typeof documents)["mutation OvCreate($input: CreateDashboardInput!) { createDashboard(input: $input) { id } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1242,6 +1276,14 @@ export function graphql(source: "\n  mutation RlpSetRules($input: SetDatasetPerm
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ThrottledLogin($input: LoginInput!) {\n    login(input: $input) { token }\n  }\n"): (typeof documents)["\n  mutation ThrottledLogin($input: LoginInput!) {\n    login(input: $input) { token }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TrUsers($search: String) { users(search: $search, first: 5) { edges { node { id } } } }"): (typeof documents)["query TrUsers($search: String) { users(search: $search, first: 5) { edges { node { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TrQuery($id: ID!, $input: DatasetQueryInput!) { dataset(id: $id) { query(input: $input) { rows } } }"): (typeof documents)["query TrQuery($id: ID!, $input: DatasetQueryInput!) { dataset(id: $id) { query(input: $input) { rows } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -17,6 +17,7 @@ import {
   type FilterPermissionResult,
 } from '../../query/filter-permissions/index.ts';
 import { MAX_PERMISSION_VALUES, runPermissionQuery } from '../../query/permission-query.ts';
+import { measureWarehouseQuery } from '../../ops/metrics.ts';
 import { chargeWarehouseQuery } from '../../query/budget.ts';
 import { dataSourcePoolById } from '../data-source/data-source.pool.ts';
 import type { DashboardFilter } from './dashboard.entity.ts';
@@ -82,7 +83,8 @@ async function evaluate(ctx: RequestScope, filter: DashboardFilter, all: readonl
         return [];
       }
       chargeWarehouseQuery(ctx);
-      const ran = await runPermissionQuery(await dataSourcePoolById(ctx, dsId, viewer.tenantId), text, params);
+      const lease = await dataSourcePoolById(ctx, dsId, viewer.tenantId);
+      const ran = await measureWarehouseQuery(ctx.deps.metrics, dsId, text, () => runPermissionQuery(lease, text, params));
       if (ran.truncated)
         ctx.logger.warn(
           { ...log, line, kept: MAX_PERMISSION_VALUES },

@@ -20,12 +20,13 @@ export const CONNECTION_TEST_BUDGET = { perUser: 10, perTenant: 30, seconds: 60 
 const perUser = new RateLimiterMemory({ keyPrefix: 'ds-test-user', points: CONNECTION_TEST_BUDGET.perUser, duration: CONNECTION_TEST_BUDGET.seconds });
 const perTenant = new RateLimiterMemory({ keyPrefix: 'ds-test-tenant', points: CONNECTION_TEST_BUDGET.perTenant, duration: CONNECTION_TEST_BUDGET.seconds });
 
-async function spend(userId: string, tenantId: string): Promise<void> {
+async function spend(ctx: RequestScope, userId: string, tenantId: string): Promise<void> {
   try {
     await perUser.consume(userId);
     await perTenant.consume(tenantId);
   } catch (error) {
     if (!(error instanceof RateLimiterRes)) throw error;
+    ctx.deps.metrics.rateLimited.inc({ limit: 'connection_test' });
     const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
     throw rateLimited(`Too many connection tests; try again in ${seconds} s`, seconds);
   }
@@ -60,7 +61,7 @@ export async function testConnection(ctx: RequestScope, id: string): Promise<{ o
   const dataSource = await findVisibleDataSource(ctx, id);
   await assertCan(ctx, 'dataSource.use', await dataSourceFacts(ctx, dataSource.id));
   const viewer = requirePerson(ctx);
-  await spend(viewer.userId, viewer.tenantId);
+  await spend(ctx, viewer.userId, viewer.tenantId);
   const [row] = await ctx.em.execute<{ password_ciphertext: string }[]>('select password_ciphertext from data_sources where id = ? and tenant_id = ?', [
     dataSource.id,
     viewer.tenantId,

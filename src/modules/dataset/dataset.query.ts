@@ -11,6 +11,7 @@ import { isPublicPrincipal, type PublicPrincipal } from '../../auth/principal.ts
 import { forbidden } from '../../errors.ts';
 import { staticAttributes } from '../../query/rlp.ts';
 import { deepFreeze } from '../../cache/metadata-cache.ts';
+import { measureWarehouseQuery } from '../../ops/metrics.ts';
 import { chargeWarehouseQuery } from '../../query/budget.ts';
 import { compileQuery, type CompiledQuery, type DatasetQueryInput, type QueryAccess } from '../../query/compile.ts';
 import { printSelect, type PrintedSql } from '../../query/print.ts';
@@ -126,7 +127,9 @@ export async function executeQuery(
   if (cached) return { ...cached, sql, cached: true };
   chargeWarehouseQuery(ctx);
   const started = performance.now();
-  const { rows, truncated } = await runQuery(dataSourcePool(ctx, source), sql, compiled.limit, { timeoutMs: options.timeoutMs });
+  const { rows, truncated } = await measureWarehouseQuery(ctx.deps.metrics, dataSourceId, sql.text, () =>
+    runQuery(dataSourcePool(ctx, source), sql, compiled.limit, { timeoutMs: options.timeoutMs }),
+  );
   // Checked on the process logger first: the request's own logger is made only when something is logged.
   if (ctx.deps.logger.isLevelEnabled('debug')) {
     ctx.logger.debug({ datasetId: dataset.id, ms: Math.round(performance.now() - started), rows: rows.length, truncated }, 'dataset query');
