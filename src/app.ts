@@ -10,7 +10,14 @@ import type { AppDeps } from './scope/deps.ts';
 import { dashboardSizes } from './modules/dashboard/dashboard.service.ts';
 import { usePublicViewAudit } from './modules/dashboard/public-views.ts';
 import { renderLocalGraphiQL, useGraphiQLAssets } from './http/graphiql.ts';
-import { useHealthRoutes, useMetadataCacheForQueries, useRequestErrorStatus, useRequestIdHeader, useRequestLimits } from './http/plugins.ts';
+import {
+  useHealthRoutes,
+  useIntrospectionPolicy,
+  useMetadataCacheForQueries,
+  useRequestErrorStatus,
+  useRequestIdHeader,
+  useRequestLimits,
+} from './http/plugins.ts';
 
 export type App = YogaServerInstance<{ clientAddress?: string }, RequestScope>;
 
@@ -41,6 +48,7 @@ export function createApp(deps: AppDeps): App {
       useRequestIdHeader(),
       useRequestErrorStatus(),
       useMetadataCacheForQueries(),
+      useIntrospectionPolicy(deps.config.introspection),
       // Who saw what: dashboards read by embeds and links go to the audit log when execution is done.
       usePublicViewAudit(),
       // Before execution (and the compiled executor): a request over the budget runs nothing.
@@ -51,7 +59,8 @@ export function createApp(deps: AppDeps): App {
         maxTokens: { n: 5000 },
         costLimit: { maxCost: 20000 },
         maxDirectives: { n: 20 },
-        blockFieldSuggestion: { enabled: false },
+        // Validation errors do not suggest field names ("Did you mean …"): the schema is not told to whoever guesses.
+        blockFieldSuggestion: { enabled: true },
       }),
       // Each validated document is compiled once to a JavaScript function (cached with the parsed
       // document): execution and variable coercion cost a fraction of graphql-js's interpreter.

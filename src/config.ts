@@ -11,6 +11,8 @@ export interface Config {
   /** Undefined only before `main.ts` generated one into the data dir (embedded mode). */
   secretKey: string | undefined;
   demo: boolean;
+  /** `TESSERA_INTROSPECTION`: who may introspect the schema (`public` in demo mode, `authenticated` otherwise). */
+  introspection: 'public' | 'authenticated';
   publicUrl: string;
   smtpUrl: string | undefined;
   logLevel: string;
@@ -82,13 +84,19 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
   if (!/^\d+$/.test(trustProxyText) || trustProxy > 20) {
     throw new ConfigError(`TESSERA_TRUST_PROXY must be a number of proxy hops between 0 and 20 (got "${trustProxyText}")`);
   }
+  const demo = flag(env.TESSERA_DEMO, 'TESSERA_DEMO', databaseUrl === undefined);
+  const introspection = (env.TESSERA_INTROSPECTION?.trim() || (demo ? 'public' : 'authenticated')).toLowerCase();
+  if (introspection !== 'public' && introspection !== 'authenticated') {
+    throw new ConfigError(`TESSERA_INTROSPECTION must be "public" or "authenticated" (got "${env.TESSERA_INTROSPECTION}")`);
+  }
   return {
     databaseUrl,
     host,
     port,
     dataDir: path.resolve(cwd, env.TESSERA_DATA_DIR?.trim() || '.tessera'),
     secretKey,
-    demo: flag(env.TESSERA_DEMO, 'TESSERA_DEMO', databaseUrl === undefined),
+    demo,
+    introspection,
     publicUrl,
     smtpUrl: env.SMTP_URL?.trim() || undefined,
     logLevel,
