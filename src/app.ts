@@ -9,6 +9,7 @@ import type { RequestScope } from './scope/scope.ts';
 import type { AppDeps } from './scope/deps.ts';
 import { dashboardSizes } from './modules/dashboard/dashboard.service.ts';
 import { renderLocalGraphiQL, useGraphiQLAssets } from './http/graphiql.ts';
+import { corsOptions, useVaryOrigin } from './http/cors.ts';
 import { useHealthRoutes, useMetadataCacheForQueries, useRequestErrorStatus, useRequestIdHeader, useRequestLimits } from './http/plugins.ts';
 
 export type App = YogaServerInstance<{ clientAddress?: string }, RequestScope>;
@@ -22,6 +23,8 @@ export function createApp(deps: AppDeps): App {
     graphiql: { title: 'Tessera GraphiQL', defaultQuery: '{ viewer { user { name role } tenant { slug } } }' },
     renderGraphiQL: renderLocalGraphiQL,
     landingPage: false,
+    // yoga's default answers every origin; only the configured ones get CORS headers here.
+    cors: corsOptions(deps.config.corsOrigins),
     maskedErrors: { maskError: createMaskError(deps.logger) },
     logging: {
       debug: (...args) => deps.logger.debug({ yoga: args }, 'yoga'),
@@ -34,6 +37,7 @@ export function createApp(deps: AppDeps): App {
     },
     plugins: [
       useErrorScope(),
+      useVaryOrigin(deps.config.corsOrigins),
       useRequestLimits(deps.config.maxBodyBytes),
       useHealthRoutes(deps),
       useGraphiQLAssets(),
