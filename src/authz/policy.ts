@@ -1,4 +1,4 @@
-import type { Principal } from '../auth/principal.ts';
+import { isPublicPrincipal, type Principal } from '../auth/principal.ts';
 import { forbidden } from '../errors.ts';
 import type { Role } from './vocabulary.ts';
 import { can, type Facts, type Subject } from './decide.ts';
@@ -13,6 +13,14 @@ import type { ViewerSubject } from './subject.ts';
 /** A signed-in person of the tenant (embed and share-link principals are not people). */
 export function isPerson(viewer: Principal | null): viewer is Principal {
   return viewer !== null && (viewer.kind === 'USER' || viewer.kind === 'API_TOKEN') && viewer.status === 'ACTIVE';
+}
+
+/**
+ * Whether an EMBED or SHARE_LINK principal may view this dashboard: the one it was made for, or a
+ * drill-through its token lists (PRODUCT.md §7, §8). People never pass through here.
+ */
+export function grantsDashboard(viewer: Principal | null, dashboardId: string): boolean {
+  return isPublicPrincipal(viewer) && viewer.grant.dashboardIds.includes(dashboardId);
 }
 
 export function isAdmin(viewer: Principal | null): boolean {

@@ -11,7 +11,7 @@ import { uuidv7 } from '../db/ids.ts';
  * attributes, country groups, managers to impersonate, and a dashboard.
  */
 export const DEMO_COUNTRIES = ['Vietnam', 'Indonesia', 'Malaysia', 'Singapore', 'Philippines', 'United States'] as const;
-const MERCHANTS: Record<(typeof DEMO_COUNTRIES)[number], string[]> = {
+export const DEMO_MERCHANTS: Record<(typeof DEMO_COUNTRIES)[number], string[]> = {
   Vietnam: ['Saigon Traders', 'Hanoi Goods', 'Mekong Market', 'Da Nang Depot', 'Hue Crafts'],
   Indonesia: ['Jakarta Wares', 'Bali Basket', 'Java Supply', 'Bandung Bazaar', 'Surabaya Shop'],
   Malaysia: ['Kuala Mart', 'Penang Provisions', 'Johor Junction', 'Ipoh Emporium', 'Melaka Mercantile'],
@@ -44,7 +44,7 @@ async function seedWarehouse(em: EntityManager, readerPassword: string, orders: 
     countries.flatMap((c) => [c.id, c.name]),
   );
   const merchants = countries.flatMap((c) =>
-    MERCHANTS[c.name].map((name, j) => ({
+    DEMO_MERCHANTS[c.name].map((name, j) => ({
       id: (c.id - 1) * 5 + j + 1,
       name,
       countryId: c.id,
@@ -267,16 +267,12 @@ export async function seedDemoWarehouse(
         [uuidv7(), tenantId, dashboardId, datasetId, adminId, widget.title, JSON.stringify(widget.query), position],
       );
     }
-    const permissions = [
-      ...DEMO_COUNTRIES.map((country) => `- if_group: ${country === 'United States' ? `'${country}'` : country}\n  then_value: ['${country}']`),
-      `- if_user: ceo@demo.example.com\n  then_value: [${DEMO_COUNTRIES.map((c) => `'${c}'`).join(', ')}]`,
-      `- if_user: anderson@demo.example.com\n  then_value: ['Singapore']`,
-      `- if_user: saigon@demo.example.com\n  then_value: ['Vietnam']`,
-    ].join('\n');
+    // No filter permission code: the options are a query under row-level permission, so each viewer (and each embed or
+    // link, whose attributes come from its token or link) is offered exactly the countries they may see.
     await tx.execute(
       `insert into dashboard_filters (id, tenant_id, dashboard_id, dataset_id, parent_id, type, label, field, permissions, created_at)
-       values (?, ?, ?, ?, null, 'DROPDOWN', 'Country', 'countries.name', ?, now())`,
-      [uuidv7(), tenantId, dashboardId, datasetId, permissions],
+       values (?, ?, ?, ?, null, 'DROPDOWN', 'Country', 'countries.name', null, now())`,
+      [uuidv7(), tenantId, dashboardId, datasetId],
     );
     // Everyone may view the dashboard and explore the dataset; the rules decide which rows.
     for (const [type, resourceId] of [

@@ -2,7 +2,8 @@ import type { Principal } from '../auth/principal.ts';
 import type { Facts } from '../authz/decide.ts';
 import type { Action } from '../authz/matrix.ts';
 import type { ViewerSubject } from '../authz/subject.ts';
-import { allows, canManagePeople, canSeePrivateUserFields, isAdmin, isPerson } from '../authz/policy.ts';
+import { allows, canManagePeople, canSeePrivateUserFields, grantsDashboard, isAdmin, isPerson } from '../authz/policy.ts';
+import { isPublicPrincipal } from '../auth/principal.ts';
 
 /**
  * The scopes fields declare. Each one is a thin call into `authz/policy.ts`; a field that declares none
@@ -15,6 +16,10 @@ export interface Scopes {
   authenticated: boolean;
   /** A signed-in person (not an embed or share-link principal). */
   person: boolean;
+  /** An embed or share-link principal (view only, one dashboard). */
+  publicPrincipal: boolean;
+  /** An embed or share-link principal made for the dashboard with this id (or allowed to drill through to it). */
+  dashboardGrant: string;
   managePeople: boolean;
   /** Private fields of the user with this id. */
   userPrivate: string;
@@ -30,6 +35,8 @@ export function authScopes(context: { viewer: Principal | null; loaders: { subje
     public: true,
     authenticated: viewer !== null,
     person: isPerson(viewer),
+    publicPrincipal: isPublicPrincipal(viewer),
+    dashboardGrant: (dashboardId: string) => grantsDashboard(viewer, dashboardId),
     managePeople: canManagePeople(viewer),
     userPrivate: (userId: string) => canSeePrivateUserFields(viewer, userId),
     admin: isAdmin(viewer),

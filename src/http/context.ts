@@ -38,8 +38,10 @@ export function createContextFactory(deps: AppDeps) {
     });
     const viewer = await resolvePrincipal(initial.request.headers.get('authorization'), {
       sessionSigningKey: deps.keys.sessionSigningKey,
+      encryptionKey: deps.keys.encryptionKey,
       metadataCache: deps.metadataCache,
       em: emOf,
+      onEmbedRefusal: (reason, detail) => loggerOf().info({ reason, detail }, 'embed token refused'),
     });
     const metadata = new RequestMetadata(deps.metadataCache, viewer?.tenantId);
     const fields = {

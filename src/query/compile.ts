@@ -52,6 +52,8 @@ export interface QueryAccess {
   restricted: boolean;
   /** Absent while restricted: no attribute has a value (fail closed). */
   attributes?: EffectiveAttributes | undefined;
+  /** Rules the principal carries on top of the dataset's own (an embed's `row_based`, a link's restrictions); ANDed, while restricted. */
+  extraRules?: readonly PermissionRule[] | undefined;
 }
 
 export interface QueryColumn {
@@ -333,7 +335,8 @@ export function compileQuery(
   };
   let missingAttributes: string[] = [];
   if (access === undefined || access.restricted) {
-    const rlp = compileRlp(dataset.permissionRules, access?.attributes ?? NO_ATTRIBUTES, dataset);
+    const rules = access?.extraRules?.length ? [...dataset.permissionRules, ...access.extraRules] : dataset.permissionRules;
+    const rlp = compileRlp(rules, access?.attributes ?? NO_ATTRIBUTES, dataset);
     missingAttributes = rlp.missingAttributes;
     c.placeRules(rlp.predicates, select);
   }

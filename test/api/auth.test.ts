@@ -144,6 +144,6 @@ describe('tokens', () => {
     const user = await kit.addUser(t.tenant, { role: 'VIEWER' });
     await kit.orm.em.fork().execute('update users set role = ? where id = ?', ['ANALYST', user.id]);
     const res = await kit.gql(ViewerQuery, {}, { token: user.token });
-    expect(res.data?.viewer?.user.role).toBe('ANALYST');
+    expect(res.data?.viewer?.user?.role).toBe('ANALYST');
   });
 });

@@ -101,6 +101,20 @@ type Documents = {
     "mutation EkRevoke($id: ID!) { revokeEmbedKey(id: $id) { id revokedAt } }": typeof types.EkRevokeDocument,
     "\n  query EkList($first: Int, $after: String) {\n    embedKeys(first: $first, after: $after) { edges { node { id name algorithm audience revokedAt } } pageInfo { hasNextPage endCursor } }\n  }\n": typeof types.EkListDocument,
     "query EkNode($id: ID!) { node(id: $id) { id ... on EmbedKey { name algorithm } } }": typeof types.EkNodeDocument,
+    "\n  mutation EmbedTokensCreateKey($input: CreateEmbedKeyInput!) { createEmbedKey(input: $input) { key { id kid audience } secret } }\n": typeof types.EmbedTokensCreateKeyDocument,
+    "mutation EmbedTokensRevokeKey($id: ID!) { revokeEmbedKey(id: $id) { id revokedAt } }": typeof types.EmbedTokensRevokeKeyDocument,
+    "query EmbedTokensViewer { viewer { kind user { id } tenant { slug } } }": typeof types.EmbedTokensViewerDocument,
+    "\n  query EmbedTokensBoard($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) {\n      title\n      widgets { title data(filters: $filters) { columns { name } rows missingAttributes } }\n      filters { id label options }\n    }\n  }\n": typeof types.EmbedTokensBoardDocument,
+    "query EmbedTokensBoardTitle($id: ID!) { dashboard(id: $id) { title } }": typeof types.EmbedTokensBoardTitleDocument,
+    "query EmbedTokensDashboards { dashboards(first: 10) { edges { node { id } } } }": typeof types.EmbedTokensDashboardsDocument,
+    "query EmbedTokensDatasets { datasets(first: 10) { edges { node { id } } } }": typeof types.EmbedTokensDatasetsDocument,
+    "query EmbedTokensUsers { users(first: 10) { edges { node { id } } } }": typeof types.EmbedTokensUsersDocument,
+    "query EmbedTokensNode($id: ID!) { node(id: $id) { id } }": typeof types.EmbedTokensNodeDocument,
+    "query EmbedTokensOwner($id: ID!) { dashboard(id: $id) { owner { id } } }": typeof types.EmbedTokensOwnerDocument,
+    "query EmbedTokensWidgetQuery($id: ID!) { dashboard(id: $id) { widgets { query } } }": typeof types.EmbedTokensWidgetQueryDocument,
+    "query EmbedTokensSql($id: ID!) { dashboard(id: $id) { widgets { data { sql } } } }": typeof types.EmbedTokensSqlDocument,
+    "mutation EmbedTokensCreateDashboard { createDashboard(input: { title: \"x\" }) { id } }": typeof types.EmbedTokensCreateDashboardDocument,
+    "query EmbedTokensDataset($id: ID!) { dataset(id: $id) { query(input: { dimensions: [\"sales.country\"] }) { rows } } }": typeof types.EmbedTokensDatasetDocument,
     "\n  mutation PermQueryAddFilter($input: AddDashboardFilterInput!) {\n    addDashboardFilter(input: $input) { id permissions }\n  }\n": typeof types.PermQueryAddFilterDocument,
     "\n  mutation PermQueryUpdateFilter($input: UpdateDashboardFilterInput!) {\n    updateDashboardFilter(input: $input) { id permissions }\n  }\n": typeof types.PermQueryUpdateFilterDocument,
     "\n  query PermQueryLoad($id: ID!) {\n    dashboard(id: $id) {\n      widgets { data { rows } }\n      filters { id options permissionNotices { line message } }\n    }\n  }\n": typeof types.PermQueryLoadDocument,
@@ -302,6 +316,20 @@ const documents: Documents = {
     "mutation EkRevoke($id: ID!) { revokeEmbedKey(id: $id) { id revokedAt } }": types.EkRevokeDocument,
     "\n  query EkList($first: Int, $after: String) {\n    embedKeys(first: $first, after: $after) { edges { node { id name algorithm audience revokedAt } } pageInfo { hasNextPage endCursor } }\n  }\n": types.EkListDocument,
     "query EkNode($id: ID!) { node(id: $id) { id ... on EmbedKey { name algorithm } } }": types.EkNodeDocument,
+    "\n  mutation EmbedTokensCreateKey($input: CreateEmbedKeyInput!) { createEmbedKey(input: $input) { key { id kid audience } secret } }\n": types.EmbedTokensCreateKeyDocument,
+    "mutation EmbedTokensRevokeKey($id: ID!) { revokeEmbedKey(id: $id) { id revokedAt } }": types.EmbedTokensRevokeKeyDocument,
+    "query EmbedTokensViewer { viewer { kind user { id } tenant { slug } } }": types.EmbedTokensViewerDocument,
+    "\n  query EmbedTokensBoard($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) {\n      title\n      widgets { title data(filters: $filters) { columns { name } rows missingAttributes } }\n      filters { id label options }\n    }\n  }\n": types.EmbedTokensBoardDocument,
+    "query EmbedTokensBoardTitle($id: ID!) { dashboard(id: $id) { title } }": types.EmbedTokensBoardTitleDocument,
+    "query EmbedTokensDashboards { dashboards(first: 10) { edges { node { id } } } }": types.EmbedTokensDashboardsDocument,
+    "query EmbedTokensDatasets { datasets(first: 10) { edges { node { id } } } }": types.EmbedTokensDatasetsDocument,
+    "query EmbedTokensUsers { users(first: 10) { edges { node { id } } } }": types.EmbedTokensUsersDocument,
+    "query EmbedTokensNode($id: ID!) { node(id: $id) { id } }": types.EmbedTokensNodeDocument,
+    "query EmbedTokensOwner($id: ID!) { dashboard(id: $id) { owner { id } } }": types.EmbedTokensOwnerDocument,
+    "query EmbedTokensWidgetQuery($id: ID!) { dashboard(id: $id) { widgets { query } } }": types.EmbedTokensWidgetQueryDocument,
+    "query EmbedTokensSql($id: ID!) { dashboard(id: $id) { widgets { data { sql } } } }": types.EmbedTokensSqlDocument,
+    "mutation EmbedTokensCreateDashboard { createDashboard(input: { title: \"x\" }) { id } }": types.EmbedTokensCreateDashboardDocument,
+    "query EmbedTokensDataset($id: ID!) { dataset(id: $id) { query(input: { dimensions: [\"sales.country\"] }) { rows } } }": types.EmbedTokensDatasetDocument,
     "\n  mutation PermQueryAddFilter($input: AddDashboardFilterInput!) {\n    addDashboardFilter(input: $input) { id permissions }\n  }\n": types.PermQueryAddFilterDocument,
     "\n  mutation PermQueryUpdateFilter($input: UpdateDashboardFilterInput!) {\n    updateDashboardFilter(input: $input) { id permissions }\n  }\n": types.PermQueryUpdateFilterDocument,
     "\n  query PermQueryLoad($id: ID!) {\n    dashboard(id: $id) {\n      widgets { data { rows } }\n      filters { id options permissionNotices { line message } }\n    }\n  }\n": types.PermQueryLoadDocument,
@@ -778,6 +806,62 @@ export function graphql(source: "\n  query EkList($first: Int, $after: String) {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query EkNode($id: ID!) { node(id: $id) { id ... on EmbedKey { name algorithm } } }"): (typeof documents)["query EkNode($id: ID!) { node(id: $id) { id ... on EmbedKey { name algorithm } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EmbedTokensCreateKey($input: CreateEmbedKeyInput!) { createEmbedKey(input: $input) { key { id kid audience } secret } }\n"): (typeof documents)["\n  mutation EmbedTokensCreateKey($input: CreateEmbedKeyInput!) { createEmbedKey(input: $input) { key { id kid audience } secret } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation EmbedTokensRevokeKey($id: ID!) { revokeEmbedKey(id: $id) { id revokedAt } }"): (typeof documents)["mutation EmbedTokensRevokeKey($id: ID!) { revokeEmbedKey(id: $id) { id revokedAt } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query EmbedTokensViewer { viewer { kind user { id } tenant { slug } } }"): (typeof documents)["query EmbedTokensViewer { viewer { kind user { id } tenant { slug } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EmbedTokensBoard($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) {\n      title\n      widgets { title data(filters: $filters) { columns { name } rows missingAttributes } }\n      filters { id label options }\n    }\n  }\n"): (typeof documents)["\n  query EmbedTokensBoard($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) {\n      title\n      widgets { title data(filters: $filters) { columns { name } rows missingAttributes } }\n      filters { id label options }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query EmbedTokensBoardTitle($id: ID!) { dashboard(id: $id) { title } }"): (typeof documents)["query EmbedTokensBoardTitle($id: ID!) { dashboard(id: $id) { title } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query EmbedTokensDashboards { dashboards(first: 10) { edges { node { id } } } }"): (typeof documents)["query EmbedTokensDashboards { dashboards(first: 10) { edges { node { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query EmbedTokensDatasets { datasets(first: 10) { edges { node { id } } } }"): (typeof documents)["query EmbedTokensDatasets { datasets(first: 10) { edges { node { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query EmbedTokensUsers { users(first: 10) { edges { node { id } } } }"): (typeof documents)["query EmbedTokensUsers { users(first: 10) { edges { node { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query EmbedTokensNode($id: ID!) { node(id: $id) { id } }"): (typeof documents)["query EmbedTokensNode($id: ID!) { node(id: $id) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query EmbedTokensOwner($id: ID!) { dashboard(id: $id) { owner { id } } }"): (typeof documents)["query EmbedTokensOwner($id: ID!) { dashboard(id: $id) { owner { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query EmbedTokensWidgetQuery($id: ID!) { dashboard(id: $id) { widgets { query } } }"): (typeof documents)["query EmbedTokensWidgetQuery($id: ID!) { dashboard(id: $id) { widgets { query } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query EmbedTokensSql($id: ID!) { dashboard(id: $id) { widgets { data { sql } } } }"): (typeof documents)["query EmbedTokensSql($id: ID!) { dashboard(id: $id) { widgets { data { sql } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation EmbedTokensCreateDashboard { createDashboard(input: { title: \"x\" }) { id } }"): (typeof documents)["mutation EmbedTokensCreateDashboard { createDashboard(input: { title: \"x\" }) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query EmbedTokensDataset($id: ID!) { dataset(id: $id) { query(input: { dimensions: [\"sales.country\"] }) { rows } } }"): (typeof documents)["query EmbedTokensDataset($id: ID!) { dataset(id: $id) { query(input: { dimensions: [\"sales.country\"] }) { rows } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,5 +1,6 @@
 import type { Action } from '../../authz/matrix.ts';
 import { allows } from '../../authz/policy.ts';
+import { isPublicPrincipal } from '../../auth/principal.ts';
 import { dashboardListSize } from '../../graphql/budget.ts';
 import { builder } from '../../graphql/builder.ts';
 import { encodeGlobalID, optionalRawId, rawId } from '../../graphql/ids.ts';
@@ -32,6 +33,9 @@ const allowedOn = (action: Action) => async (d: Dashboard, _args: unknown, ctx: 
   allowed: { action, facts: await dashboardFacts(ctx, d) },
 });
 
+/** People go through the matrix; an embed or link principal sees only the dashboards it was made for, and their contents. */
+const onDashboard = (dashboardId: string, ctx: RequestScope) => (isPublicPrincipal(ctx.viewer) ? { dashboardGrant: dashboardId } : { person: true });
+
 const DashboardViewerCan = builder.objectRef<{ dashboard: Dashboard }>('DashboardViewerCan').implement({
   description: 'What the viewer may do with this dashboard, decided by the role matrix',
   authScopes: { person: true },
@@ -58,26 +62,26 @@ export const FilterTypeEnum = builder.enumType('FilterType', { values: FILTER_TY
 export const WidgetRef = builder.objectRef<Widget>('Widget');
 builder.node(WidgetRef, {
   description: 'A saved dataset query on a dashboard',
-  authScopes: { person: true },
+  authScopes: (w, ctx) => onDashboard(w.dashboard.id, ctx),
   isTypeOf: (value) => value instanceof Widget.class,
   id: { resolve: (w) => w.id },
   fields: (t) => ({
     title: t.exposeString('title'),
     position: t.exposeInt('position'),
-    datasetId: t.id({ resolve: (w) => encodeGlobalID('Dataset', w.dataset.id) }),
-    query: t.field({ type: 'JSON', resolve: (w) => w.query }),
+    datasetId: t.id({ authScopes: { person: true }, resolve: (w) => encodeGlobalID('Dataset', w.dataset.id) }),
+    query: t.field({ type: 'JSON', authScopes: { person: true }, description: 'The saved query (not for embeds and links)', resolve: (w) => w.query }),
   }),
 });
 
 export const DashboardFilterRef = builder.objectRef<DashboardFilter>('DashboardFilter').implement({
   description: 'A filter bound to one dataset field',
-  authScopes: { person: true },
+  authScopes: (f, ctx) => onDashboard(f.dashboard.id, ctx),
   fields: (t) => ({
     id: t.id({ resolve: (f) => encodeGlobalID('DashboardFilter', f.id) }),
     type: t.field({ type: FilterTypeEnum, resolve: (f) => f.type }),
     label: t.exposeString('label'),
     field: t.exposeString('field'),
-    datasetId: t.id({ resolve: (f) => encodeGlobalID('Dataset', f.dataset.id) }),
+    datasetId: t.id({ authScopes: { person: true }, resolve: (f) => encodeGlobalID('Dataset', f.dataset.id) }),
     permissions: t.string({
       nullable: true,
       description: 'The permission code (YAML); for those who may edit the dashboard',
@@ -93,7 +97,8 @@ export const DashboardFilterRef = builder.objectRef<DashboardFilter>('DashboardF
 export const DashboardRef = builder.objectRef<Dashboard>('Dashboard');
 builder.node(DashboardRef, {
   description: 'A dashboard of the team workspace or of a personal workspace',
-  authScopes: async (d, ctx) => ({ allowed: { action: 'dashboard.view', facts: await dashboardFacts(ctx, d) } }),
+  authScopes: async (d, ctx) =>
+    isPublicPrincipal(ctx.viewer) ? { dashboardGrant: d.id } : { allowed: { action: 'dashboard.view', facts: await dashboardFacts(ctx, d) } },
   isTypeOf: (value) => value instanceof Dashboard.class,
   id: { resolve: (d) => d.id },
   fields: (t) => ({
@@ -104,14 +109,16 @@ builder.node(DashboardRef, {
     cacheTtlSeconds: t.exposeInt('cacheTtlSeconds'),
     drillThroughEnabled: t.exposeBoolean('drillThroughEnabled'),
     crossFilterEnabled: t.exposeBoolean('crossFilterEnabled'),
-    owner: t.field({ type: UserRef, resolve: async (d, _args, ctx) => (await userLoaders(ctx).byId.load(d.owner.id))! }),
+    owner: t.field({ type: UserRef, authScopes: { person: true }, resolve: async (d, _args, ctx) => (await userLoaders(ctx).byId.load(d.owner.id))! }),
     folder: t.field({
       type: FolderRef,
       nullable: true,
+      authScopes: { person: true },
       resolve: (d, _args, ctx) => (d.folder ? folderLoaders(ctx).byId.load(d.folder.id) : null),
     }),
     folderPath: t.field({
       type: [FolderPathItem],
+      authScopes: { person: true },
       description: 'The folders down to this dashboard’s folder, from the top of the workspace or from below the first one the viewer cannot see',
       resolve: (d, _args, ctx) => (d.folder ? folderLoaders(ctx).chainById.load(d.folder.id) : []),
     }),
@@ -132,7 +139,7 @@ builder.node(DashboardRef, {
       authScopes: allowedOn('dashboard.share'),
       resolve: (d, _args, ctx) => listShares(ctx, d.id),
     }),
-    viewerCan: t.field({ type: DashboardViewerCan, resolve: (dashboard) => ({ dashboard }) }),
+    viewerCan: t.field({ type: DashboardViewerCan, authScopes: { person: true }, resolve: (dashboard) => ({ dashboard }) }),
     createdAt: t.field({ type: 'DateTime', resolve: (d) => d.createdAt }),
     updatedAt: t.field({ type: 'DateTime', resolve: (d) => d.updatedAt }),
   }),
@@ -203,7 +210,8 @@ builder.queryFields((t) => ({
   dashboard: t.field({
     type: DashboardRef,
     nullable: true,
-    authScopes: { person: true },
+    authScopes: { person: true, publicPrincipal: true },
+    description: 'A dashboard the viewer may see; an embed or link principal reaches only its own (and its drill-throughs)',
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, args, ctx) => findVisibleDashboard(ctx, rawId(args.id, 'Dashboard')),
   }),

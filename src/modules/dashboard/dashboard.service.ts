@@ -1,4 +1,5 @@
-import { allows, assertCan } from '../../authz/policy.ts';
+import { allows, assertCan, grantsDashboard } from '../../authz/policy.ts';
+import { isPublicPrincipal } from '../../auth/principal.ts';
 import { isUuid } from '../../db/ids.ts';
 import { badInput, forbidden, notFound } from '../../errors.ts';
 import { containsPattern, idWindowQuery, type IdWindow } from '../../db/id-window.ts';
@@ -12,6 +13,12 @@ import { dashboardLoaders } from './dashboard.loaders.ts';
 
 /** A dashboard the viewer may see; NOT_FOUND otherwise, exactly like a missing id. */
 export async function findVisibleDashboard(ctx: RequestScope, id: string): Promise<Dashboard> {
+  if (isPublicPrincipal(ctx.viewer)) {
+    // An embed or link reaches its own dashboard and listed drill-throughs; any other id is unknown to it.
+    const dashboard = isUuid(id) && grantsDashboard(ctx.viewer, id) ? await dashboardLoaders(ctx).byId.load(id) : null;
+    if (!dashboard) throw notFound('Dashboard');
+    return dashboard;
+  }
   requirePerson(ctx);
   const dashboard = isUuid(id) ? await dashboardLoaders(ctx).byId.load(id) : null;
   if (!dashboard || !(await allows(ctx, 'dashboard.view', await dashboardFacts(ctx, dashboard)))) {

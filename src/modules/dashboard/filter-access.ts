@@ -5,7 +5,9 @@
  * source), and only while the stored code still holds exactly the entries that admin saved.
  */
 import { perRequest } from '../../scope/memo.ts';
-import { requirePerson, type RequestScope } from '../../scope/scope.ts';
+import { type RequestScope } from '../../scope/scope.ts';
+import { isPublicPrincipal } from '../../auth/principal.ts';
+import { forbidden } from '../../errors.ts';
 import {
   compileFilterPermissions,
   evaluateFilterPermission,
@@ -59,14 +61,18 @@ async function evaluate(ctx: RequestScope, filter: DashboardFilter, all: readonl
     return DENY;
   }
   const approved = queriesApproved(program, { savedRole: governing.queriesSavedRole ?? null, digest: governing.queriesDigest ?? null });
-  const viewer = requirePerson(ctx);
-  const [email, groups] = await Promise.all([
-    viewer.email ??
-      userLoaders(ctx)
-        .byId.load(viewer.userId)
-        .then((user) => user!.email),
-    groupLoaders(ctx).byUserId.load(viewer.userId),
-  ]);
+  const viewer = ctx.viewer;
+  if (!viewer) throw forbidden();
+  // An embed or link principal is no user of the workspace: no `if_user` or `if_group` entry matches it (only `else`).
+  const [email, groups] = isPublicPrincipal(viewer)
+    ? ['', []]
+    : await Promise.all([
+        viewer.email ??
+          userLoaders(ctx)
+            .byId.load(viewer.userId)
+            .then((user) => user!.email),
+        groupLoaders(ctx).byUserId.load(viewer.userId),
+      ]);
   const result = await evaluateFilterPermission(program, {
     filterType: filter.type,
     viewer: { email, groups: groups.map((g) => g.name) },

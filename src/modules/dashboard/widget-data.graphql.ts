@@ -3,6 +3,10 @@ import { rawId } from '../../graphql/ids.ts';
 import { QueryResultRef } from '../dataset/query.graphql.ts';
 import { DashboardFilterRef, WidgetRef } from './dashboard.graphql.ts';
 import { filterOptions, widgetData } from './widget-data.ts';
+import { isPublicPrincipal } from '../../auth/principal.ts';
+import type { RequestScope } from '../../scope/scope.ts';
+
+const onDashboard = (dashboardId: string, ctx: RequestScope) => (isPublicPrincipal(ctx.viewer) ? { dashboardGrant: dashboardId } : { person: true });
 
 const DashboardFilterValueInput = builder.inputType('DashboardFilterValueInput', {
   fields: (t) => ({
@@ -21,7 +25,7 @@ builder.objectField(WidgetRef, 'data', (t) =>
   t.field({
     type: QueryResultRef,
     nullable: true,
-    authScopes: { person: true },
+    authScopes: (widget, _args, ctx) => onDashboard(widget.dashboard.id, ctx),
     description:
       'The widget’s rows with the dashboard filters, their permissions and row-level permission applied. FORBIDDEN for those who may see the dashboard but not this data.',
     args: { filters: t.arg({ type: [DashboardFilterValueInput], required: false }) },
@@ -39,7 +43,7 @@ builder.objectField(WidgetRef, 'data', (t) =>
 builder.objectField(DashboardFilterRef, 'options', (t) =>
   t.stringList({
     nullable: true,
-    authScopes: { person: true },
+    authScopes: (filter, _args, ctx) => onDashboard(filter.dashboard.id, ctx),
     description: 'The values this filter offers the viewer: only permitted ones (restricted in SQL), under row-level permission (at most 200)',
     args: { search: t.arg.string() },
     complexity: 1,

@@ -1,5 +1,5 @@
 import { badInput, forbidden } from '../../errors.ts';
-import { requirePerson, type RequestScope } from '../../scope/scope.ts';
+import { tenantIdOf, type RequestScope } from '../../scope/scope.ts';
 import { compileQuery, type DatasetQueryInput, type FieldFilterInput } from '../../query/compile.ts';
 import { printSelect } from '../../query/print.ts';
 import type { QueryResultData } from '../../query/runner.ts';
@@ -26,12 +26,13 @@ const OPTION_LIMIT = 200;
 /** Loads the dataset and decides `widget.viewData` (the dashboard must be visible too). */
 async function readableDataset(ctx: RequestScope, dashboardId: string, datasetId: string) {
   const dashboard = await findVisibleDashboard(ctx, dashboardId);
-  const dataset = await datasetById(ctx, requirePerson(ctx).tenantId, datasetId);
+  const dataset = await datasetById(ctx, tenantIdOf(ctx), datasetId);
   if (!dataset) throw new Error(`widget of dashboard ${dashboardId} reads dataset ${datasetId}, which is not in its tenant`);
   const access = await authorizeDatasetRead(ctx, dataset, {
     action: 'widget.viewData',
     message: 'You may see this dashboard but not the data of this widget',
     through: () => dashboardFacts(ctx, dashboard),
+    dashboardId: dashboard.id,
   });
   return { dashboard, dataset, access };
 }

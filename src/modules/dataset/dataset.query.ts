@@ -6,7 +6,10 @@
  */
 import { mergeFacts, type Facts } from '../../authz/decide.ts';
 import type { Action } from '../../authz/matrix.ts';
-import { assertCan } from '../../authz/policy.ts';
+import { assertCan, grantsDashboard } from '../../authz/policy.ts';
+import { isPublicPrincipal, type PublicPrincipal } from '../../auth/principal.ts';
+import { forbidden } from '../../errors.ts';
+import { staticAttributes } from '../../query/rlp.ts';
 import { deepFreeze } from '../../cache/metadata-cache.ts';
 import { chargeWarehouseQuery } from '../../query/budget.ts';
 import { compileQuery, type CompiledQuery, type DatasetQueryInput, type QueryAccess } from '../../query/compile.ts';
@@ -30,13 +33,40 @@ import { datasetFacts } from './dataset.policy.ts';
 export async function authorizeDatasetRead(
   ctx: RequestScope,
   dataset: Dataset,
-  check: { action: Action; message: string; through?: () => Promise<Facts> },
+  check: { action: Action; message: string; through?: () => Promise<Facts>; dashboardId?: string },
 ): Promise<QueryAccess> {
+  if (isPublicPrincipal(ctx.viewer)) {
+    // Embeds and links read widget data of their own dashboards only, never a dataset directly.
+    if (check.action !== 'widget.viewData' || check.dashboardId === undefined || !grantsDashboard(ctx.viewer, check.dashboardId)) {
+      throw forbidden(check.message);
+    }
+    return publicAccess(ctx.viewer, dataset.id);
+  }
   const facts = await datasetFacts(ctx, dataset);
   await assertCan(ctx, check.action, check.through ? mergeFacts(await check.through(), facts) : facts, check.message);
   const restricted = isRestricted(requirePerson(ctx), facts);
   const attributes = restricted && dataset.permissionRules.length > 0 ? await attributeLoaders(ctx).effective() : undefined;
   return { restricted, attributes };
+}
+
+const PUBLIC_ACCESS_KEPT = 1000;
+/**
+ * The access of embed and link principals by content (their attributes and the rules for one
+ * dataset), so that the same token's repeated reads share one frozen attributes object and hit the
+ * compiled-query cache below. Always restricted: PUBLIC principals are (PRODUCT.md §5).
+ */
+const publicAccesses = new Map<string, QueryAccess>();
+
+function publicAccess(viewer: PublicPrincipal, datasetId: string): QueryAccess {
+  const extraRules = viewer.grant.rowRules.filter((r) => r.datasetId === datasetId).map((r) => r.rule);
+  const key = JSON.stringify([viewer.tenantId, viewer.grant.attributes, extraRules]);
+  let access = publicAccesses.get(key);
+  if (!access) {
+    access = deepFreeze({ restricted: true, attributes: staticAttributes(viewer.grant.attributes, 'TOKEN'), extraRules });
+    if (publicAccesses.size >= PUBLIC_ACCESS_KEPT) publicAccesses.delete(publicAccesses.keys().next().value!);
+    publicAccesses.set(key, access);
+  }
+  return access;
 }
 
 const UNRESTRICTED = {};
@@ -61,10 +91,11 @@ function compileAndPrint(dataset: Dataset, source: DataSourceRow, input: Dataset
   if (!byViewer) compiledQueries.set(dataset, (byViewer = new WeakMap()));
   let byInput = byViewer.get(viewerKey);
   if (!byInput) byViewer.set(viewerKey, (byInput = new Map()));
-  const inputKey = `${dataset.version}:${dataSourceVersion(source)}:${JSON.stringify(input)}`;
+  const extraRules = unrestricted ? undefined : access?.extraRules;
+  const inputKey = `${dataset.version}:${dataSourceVersion(source)}:${JSON.stringify(input)}:${extraRules?.length ? JSON.stringify(extraRules) : ''}`;
   const known = byInput.get(inputKey);
   if (known) return known;
-  const compiled = compileQuery(dataset, input, unrestricted ? access : { restricted: true, attributes: access?.attributes });
+  const compiled = compileQuery(dataset, input, unrestricted ? access : { restricted: true, attributes: access?.attributes, extraRules });
   assertSchemasAllowed(compiled.select, source.schemas);
   const entry = deepFreeze({ compiled, sql: printSelect(compiled.select) });
   if (byInput.size >= COMPILED_PER_VIEWER) byInput.delete(byInput.keys().next().value!);

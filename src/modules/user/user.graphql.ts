@@ -111,7 +111,9 @@ const ViewerRef = builder.objectRef<Pick<Principal, 'kind' | 'userId' | 'tenantI
     kind: t.field({ type: PrincipalKindEnum, resolve: (v) => v.kind }),
     user: t.field({
       type: UserRef,
-      resolve: async (v, _args, ctx) => (await userLoaders(ctx).byId.load(v.userId))!,
+      nullable: true,
+      description: 'The signed-in user; null for embed and share-link principals, which are no user of the workspace',
+      resolve: async (v, _args, ctx) => (v.kind === 'EMBED' || v.kind === 'SHARE_LINK' ? null : (await userLoaders(ctx).byId.load(v.userId))!),
     }),
     tenant: t.field({
       type: TenantRef,
