@@ -10,6 +10,7 @@ import type { AppDeps } from './scope/deps.ts';
 import { dashboardSizes } from './modules/dashboard/dashboard.service.ts';
 import { usePublicViewAudit } from './modules/dashboard/public-views.ts';
 import { renderLocalGraphiQL, useGraphiQLAssets } from './http/graphiql.ts';
+import { corsOptions, useVaryOrigin } from './http/cors.ts';
 import {
   useHealthRoutes,
   useIntrospectionPolicy,
@@ -30,6 +31,8 @@ export function createApp(deps: AppDeps): App {
     graphiql: { title: 'Tessera GraphiQL', defaultQuery: '{ viewer { user { name role } tenant { slug } } }' },
     renderGraphiQL: renderLocalGraphiQL,
     landingPage: false,
+    // yoga's default answers every origin; only the configured ones get CORS headers here.
+    cors: corsOptions(deps.config.corsOrigins),
     maskedErrors: { maskError: createMaskError(deps.logger) },
     logging: {
       debug: (...args) => deps.logger.debug({ yoga: args }, 'yoga'),
@@ -42,6 +45,7 @@ export function createApp(deps: AppDeps): App {
     },
     plugins: [
       useErrorScope(),
+      useVaryOrigin(deps.config.corsOrigins),
       useRequestLimits(deps.config.maxBodyBytes),
       useHealthRoutes(deps),
       useGraphiQLAssets(),

@@ -26,6 +26,8 @@ export interface Config {
   trustProxy: number;
   /** Sign-in attempts allowed per account and per client address in a window (shared by all instances). */
   signInLimits: SignInLimits;
+  /** `TESSERA_CORS_ORIGINS`: browser origins allowed to call the gateway; empty → no cross-origin access. */
+  corsOrigins: string[];
 }
 
 export interface SignInLimits {
@@ -105,7 +107,35 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     dataSourceAllow: dataSourceAllowList(env.TESSERA_DATA_SOURCE_ALLOW),
     trustProxy,
     signInLimits: { accountAttempts: 10, addressAttempts: 100, windowSeconds: 15 * 60 },
+    corsOrigins: corsOrigins(env.TESSERA_CORS_ORIGINS),
   };
+}
+
+/**
+ * Each entry an exact origin as browsers send it (`https://app.example.com`, `http://localhost:3000`):
+ * scheme, host and port only. No wildcard: the list says which partners' pages may call.
+ */
+function corsOrigins(value: string | undefined): string[] {
+  const entries = (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const origins = entries.map((entry) => {
+    let url: URL | undefined;
+    try {
+      url = new URL(entry);
+    } catch {
+      url = undefined;
+    }
+    const bare = url && url.pathname === '/' && !entry.includes('*') && !/[?#@]/.test(entry);
+    if (!url || !bare || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+      throw new ConfigError(
+        `TESSERA_CORS_ORIGINS: "${entry}" is not an origin (comma-separated scheme://host[:port] with http or https, no path and no wildcard, e.g. "https://partner.example.com,http://localhost:3000")`,
+      );
+    }
+    return url.origin;
+  });
+  return [...new Set(origins)];
 }
 
 const HOSTNAME = /^(\*\.)?[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*$/;
