@@ -9,6 +9,7 @@ import type { RequestScope } from './scope/scope.ts';
 import type { AppDeps } from './scope/deps.ts';
 import { dashboardSizes } from './modules/dashboard/dashboard.service.ts';
 import { renderLocalGraphiQL, useGraphiQLAssets } from './http/graphiql.ts';
+import { useDownloads } from './http/downloads.ts';
 import { useHealthRoutes, useMetadataCacheForQueries, useRequestErrorStatus, useRequestIdHeader, useRequestLimits } from './http/plugins.ts';
 
 export type App = YogaServerInstance<{ clientAddress?: string }, RequestScope>;
@@ -36,6 +37,7 @@ export function createApp(deps: AppDeps): App {
       useErrorScope(),
       useRequestLimits(deps.config.maxBodyBytes),
       useHealthRoutes(deps),
+      useDownloads(deps),
       useGraphiQLAssets(),
       useRequestIdHeader(),
       useRequestErrorStatus(),

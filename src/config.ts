@@ -24,6 +24,14 @@ export interface Config {
   trustProxy: number;
   /** Sign-in attempts allowed per account and per client address in a window (shared by all instances). */
   signInLimits: SignInLimits;
+  /** CSV exports: the most rows one may have (`TESSERA_EXPORT_MAX_ROWS`), its statement timeout, and how long a download link lives. */
+  exports: ExportLimits;
+}
+
+export interface ExportLimits {
+  maxRows: number;
+  statementTimeoutMs: number;
+  linkTtlSeconds: number;
 }
 
 export interface SignInLimits {
@@ -82,6 +90,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
   if (!/^\d+$/.test(trustProxyText) || trustProxy > 20) {
     throw new ConfigError(`TESSERA_TRUST_PROXY must be a number of proxy hops between 0 and 20 (got "${trustProxyText}")`);
   }
+  const maxRowsText = env.TESSERA_EXPORT_MAX_ROWS?.trim() || '5000000';
+  const maxRows = Number(maxRowsText);
+  if (!/^\d+$/.test(maxRowsText) || maxRows < 1 || maxRows > 100_000_000) {
+    throw new ConfigError(`TESSERA_EXPORT_MAX_ROWS must be a number of rows between 1 and 100000000 (got "${maxRowsText}")`);
+  }
   return {
     databaseUrl,
     host,
@@ -97,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     dataSourceAllow: dataSourceAllowList(env.TESSERA_DATA_SOURCE_ALLOW),
     trustProxy,
     signInLimits: { accountAttempts: 10, addressAttempts: 100, windowSeconds: 15 * 60 },
+    exports: { maxRows, statementTimeoutMs: 10 * 60_000, linkTtlSeconds: 5 * 60 },
   };
 }
 

@@ -101,6 +101,10 @@ type Documents = {
     "mutation EkRevoke($id: ID!) { revokeEmbedKey(id: $id) { id revokedAt } }": typeof types.EkRevokeDocument,
     "\n  query EkList($first: Int, $after: String) {\n    embedKeys(first: $first, after: $after) { edges { node { id name algorithm audience revokedAt } } pageInfo { hasNextPage endCursor } }\n  }\n": typeof types.EkListDocument,
     "query EkNode($id: ID!) { node(id: $id) { id ... on EmbedKey { name algorithm } } }": typeof types.EkNodeDocument,
+    "\n  mutation ExportDatasetRun($input: ExportDatasetQueryInput!) {\n    exportDatasetQuery(input: $input) { url expiresAt }\n  }\n": typeof types.ExportDatasetRunDocument,
+    "\n  mutation ExportWidgetRun($input: ExportWidgetInput!) {\n    exportWidget(input: $input) { url expiresAt }\n  }\n": typeof types.ExportWidgetRunDocument,
+    "\n  query ExportReferenceRows($id: ID!, $input: DatasetQueryInput!) {\n    dataset(id: $id) { query(input: $input) { columns { name } rows } }\n  }\n": typeof types.ExportReferenceRowsDocument,
+    "\n  query ExportReferenceWidget($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) { widgets { id data(filters: $filters) { columns { name } rows } } }\n  }\n": typeof types.ExportReferenceWidgetDocument,
     "\n  mutation PermQueryAddFilter($input: AddDashboardFilterInput!) {\n    addDashboardFilter(input: $input) { id permissions }\n  }\n": typeof types.PermQueryAddFilterDocument,
     "\n  mutation PermQueryUpdateFilter($input: UpdateDashboardFilterInput!) {\n    updateDashboardFilter(input: $input) { id permissions }\n  }\n": typeof types.PermQueryUpdateFilterDocument,
     "\n  query PermQueryLoad($id: ID!) {\n    dashboard(id: $id) {\n      widgets { data { rows } }\n      filters { id options permissionNotices { line message } }\n    }\n  }\n": typeof types.PermQueryLoadDocument,
@@ -302,6 +306,10 @@ const documents: Documents = {
     "mutation EkRevoke($id: ID!) { revokeEmbedKey(id: $id) { id revokedAt } }": types.EkRevokeDocument,
     "\n  query EkList($first: Int, $after: String) {\n    embedKeys(first: $first, after: $after) { edges { node { id name algorithm audience revokedAt } } pageInfo { hasNextPage endCursor } }\n  }\n": types.EkListDocument,
     "query EkNode($id: ID!) { node(id: $id) { id ... on EmbedKey { name algorithm } } }": types.EkNodeDocument,
+    "\n  mutation ExportDatasetRun($input: ExportDatasetQueryInput!) {\n    exportDatasetQuery(input: $input) { url expiresAt }\n  }\n": types.ExportDatasetRunDocument,
+    "\n  mutation ExportWidgetRun($input: ExportWidgetInput!) {\n    exportWidget(input: $input) { url expiresAt }\n  }\n": types.ExportWidgetRunDocument,
+    "\n  query ExportReferenceRows($id: ID!, $input: DatasetQueryInput!) {\n    dataset(id: $id) { query(input: $input) { columns { name } rows } }\n  }\n": types.ExportReferenceRowsDocument,
+    "\n  query ExportReferenceWidget($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) { widgets { id data(filters: $filters) { columns { name } rows } } }\n  }\n": types.ExportReferenceWidgetDocument,
     "\n  mutation PermQueryAddFilter($input: AddDashboardFilterInput!) {\n    addDashboardFilter(input: $input) { id permissions }\n  }\n": types.PermQueryAddFilterDocument,
     "\n  mutation PermQueryUpdateFilter($input: UpdateDashboardFilterInput!) {\n    updateDashboardFilter(input: $input) { id permissions }\n  }\n": types.PermQueryUpdateFilterDocument,
     "\n  query PermQueryLoad($id: ID!) {\n    dashboard(id: $id) {\n      widgets { data { rows } }\n      filters { id options permissionNotices { line message } }\n    }\n  }\n": types.PermQueryLoadDocument,
@@ -778,6 +786,22 @@ export function graphql(source: "\n  query EkList($first: Int, $after: String) {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query EkNode($id: ID!) { node(id: $id) { id ... on EmbedKey { name algorithm } } }"): (typeof documents)["query EkNode($id: ID!) { node(id: $id) { id ... on EmbedKey { name algorithm } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExportDatasetRun($input: ExportDatasetQueryInput!) {\n    exportDatasetQuery(input: $input) { url expiresAt }\n  }\n"): (typeof documents)["\n  mutation ExportDatasetRun($input: ExportDatasetQueryInput!) {\n    exportDatasetQuery(input: $input) { url expiresAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExportWidgetRun($input: ExportWidgetInput!) {\n    exportWidget(input: $input) { url expiresAt }\n  }\n"): (typeof documents)["\n  mutation ExportWidgetRun($input: ExportWidgetInput!) {\n    exportWidget(input: $input) { url expiresAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportReferenceRows($id: ID!, $input: DatasetQueryInput!) {\n    dataset(id: $id) { query(input: $input) { columns { name } rows } }\n  }\n"): (typeof documents)["\n  query ExportReferenceRows($id: ID!, $input: DatasetQueryInput!) {\n    dataset(id: $id) { query(input: $input) { columns { name } rows } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportReferenceWidget($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) { widgets { id data(filters: $filters) { columns { name } rows } } }\n  }\n"): (typeof documents)["\n  query ExportReferenceWidget($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) { widgets { id data(filters: $filters) { columns { name } rows } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

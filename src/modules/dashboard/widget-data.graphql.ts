@@ -4,7 +4,7 @@ import { QueryResultRef } from '../dataset/query.graphql.ts';
 import { DashboardFilterRef, WidgetRef } from './dashboard.graphql.ts';
 import { filterOptions, widgetData } from './widget-data.ts';
 
-const DashboardFilterValueInput = builder.inputType('DashboardFilterValueInput', {
+export const DashboardFilterValueInput = builder.inputType('DashboardFilterValueInput', {
   fields: (t) => ({
     filterId: t.id({ required: true }),
     values: t.field({
