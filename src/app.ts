@@ -19,6 +19,7 @@ import {
   useRequestIdHeader,
   useRequestLimits,
 } from './http/plugins.ts';
+import { useDownloads } from './http/downloads.ts';
 
 export type App = YogaServerInstance<{ clientAddress?: string }, RequestScope>;
 
@@ -48,6 +49,7 @@ export function createApp(deps: AppDeps): App {
       useVaryOrigin(deps.config.corsOrigins),
       useRequestLimits(deps.config.maxBodyBytes),
       useHealthRoutes(deps),
+      useDownloads(deps),
       useGraphiQLAssets(),
       useRequestIdHeader(),
       useRequestErrorStatus(),

@@ -28,6 +28,14 @@ export interface Config {
   signInLimits: SignInLimits;
   /** `TESSERA_CORS_ORIGINS`: browser origins allowed to call the gateway; empty → no cross-origin access. */
   corsOrigins: string[];
+  /** CSV exports: the most rows one may have (`TESSERA_EXPORT_MAX_ROWS`), its statement timeout, and how long a download link lives. */
+  exports: ExportLimits;
+}
+
+export interface ExportLimits {
+  maxRows: number;
+  statementTimeoutMs: number;
+  linkTtlSeconds: number;
 }
 
 export interface SignInLimits {
@@ -91,6 +99,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
   if (introspection !== 'public' && introspection !== 'authenticated') {
     throw new ConfigError(`TESSERA_INTROSPECTION must be "public" or "authenticated" (got "${env.TESSERA_INTROSPECTION}")`);
   }
+  const maxRowsText = env.TESSERA_EXPORT_MAX_ROWS?.trim() || '5000000';
+  const maxRows = Number(maxRowsText);
+  if (!/^\d+$/.test(maxRowsText) || maxRows < 1 || maxRows > 100_000_000) {
+    throw new ConfigError(`TESSERA_EXPORT_MAX_ROWS must be a number of rows between 1 and 100000000 (got "${maxRowsText}")`);
+  }
   return {
     databaseUrl,
     host,
@@ -108,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     trustProxy,
     signInLimits: { accountAttempts: 10, addressAttempts: 100, windowSeconds: 15 * 60 },
     corsOrigins: corsOrigins(env.TESSERA_CORS_ORIGINS),
+    exports: { maxRows, statementTimeoutMs: 10 * 60_000, linkTtlSeconds: 5 * 60 },
   };
 }
 

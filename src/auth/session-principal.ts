@@ -51,9 +51,21 @@ const touchedAt = new WeakMap<SessionRow, number>();
 
 /** A session token's USER principal (impersonation included), or 401 UNAUTHENTICATED. */
 export async function principalFromSession(with_: SessionResolution, token: string): Promise<Principal> {
-  const { em } = with_;
   const claims = await verifySessionToken(with_.sessionSigningKey, token);
   if (!claims) throw unauthenticated('The token is invalid or expired');
+  return principalOfSession(with_, claims);
+}
+
+/**
+ * The USER principal of a session named by its ids (from a verified token, or a binding stored
+ * with it, such as a download's), or 401 UNAUTHENTICATED when the session was revoked or expired,
+ * its user is no longer ACTIVE, or its impersonation no longer holds.
+ */
+export async function principalOfSession(
+  with_: Pick<SessionResolution, 'metadataCache' | 'em'>,
+  claims: { sessionId: string; userId: string; tenantId: string },
+): Promise<Principal> {
+  const { em } = with_;
   // Only live sessions are cached; revoking one, or changing its user, notifies the cache.
   const loadSession = async (): Promise<SessionRow | undefined> => {
     const [found] = await em().execute<SessionRow[]>(

@@ -7,6 +7,7 @@ import { Invitation } from '../modules/invitation/invitation.entity.ts';
 import { OutboxEmail } from '../modules/outbox/outbox.entity.ts';
 import { DataSource } from '../modules/data-source/data-source.entity.ts';
 import { EmbedKey } from '../modules/embed-key/embed-key.entity.ts';
+import { ExportDownload } from '../modules/export/export.entity.ts';
 import { Dataset } from '../modules/dataset/dataset.entity.ts';
 import { Folder } from '../modules/folder/folder.entity.ts';
 import { Dashboard, DashboardFilter, Widget } from '../modules/dashboard/dashboard.entity.ts';
@@ -38,4 +39,5 @@ export const entities = [
   GroupAttributeValue,
   UserAttributeValue,
   RateLimitCounter,
+  ExportDownload,
 ];

@@ -119,6 +119,10 @@ type Documents = {
     "mutation EmbedTokensCreateDashboard { createDashboard(input: { title: \"x\" }) { id } }": typeof types.EmbedTokensCreateDashboardDocument,
     "query EmbedTokensDataset($id: ID!) { dataset(id: $id) { query(input: { dimensions: [\"sales.country\"] }) { rows } } }": typeof types.EmbedTokensDatasetDocument,
     "\n    query EmbedTokensAudit($resourceId: ID) { auditEvents(first: 50, resourceId: $resourceId) { edges { node { action actor { id } summary } } } }\n  ": typeof types.EmbedTokensAuditDocument,
+    "\n  mutation ExportDatasetRun($input: ExportDatasetQueryInput!) {\n    exportDatasetQuery(input: $input) { url expiresAt }\n  }\n": typeof types.ExportDatasetRunDocument,
+    "\n  mutation ExportWidgetRun($input: ExportWidgetInput!) {\n    exportWidget(input: $input) { url expiresAt }\n  }\n": typeof types.ExportWidgetRunDocument,
+    "\n  query ExportReferenceRows($id: ID!, $input: DatasetQueryInput!) {\n    dataset(id: $id) { query(input: $input) { columns { name } rows } }\n  }\n": typeof types.ExportReferenceRowsDocument,
+    "\n  query ExportReferenceWidget($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) { widgets { id data(filters: $filters) { columns { name } rows } } }\n  }\n": typeof types.ExportReferenceWidgetDocument,
     "\n  mutation PermQueryAddFilter($input: AddDashboardFilterInput!) {\n    addDashboardFilter(input: $input) { id permissions }\n  }\n": typeof types.PermQueryAddFilterDocument,
     "\n  mutation PermQueryUpdateFilter($input: UpdateDashboardFilterInput!) {\n    updateDashboardFilter(input: $input) { id permissions }\n  }\n": typeof types.PermQueryUpdateFilterDocument,
     "\n  query PermQueryLoad($id: ID!) {\n    dashboard(id: $id) {\n      widgets { data { rows } }\n      filters { id options permissionNotices { line message } }\n    }\n  }\n": typeof types.PermQueryLoadDocument,
@@ -338,6 +342,10 @@ const documents: Documents = {
     "mutation EmbedTokensCreateDashboard { createDashboard(input: { title: \"x\" }) { id } }": types.EmbedTokensCreateDashboardDocument,
     "query EmbedTokensDataset($id: ID!) { dataset(id: $id) { query(input: { dimensions: [\"sales.country\"] }) { rows } } }": types.EmbedTokensDatasetDocument,
     "\n    query EmbedTokensAudit($resourceId: ID) { auditEvents(first: 50, resourceId: $resourceId) { edges { node { action actor { id } summary } } } }\n  ": types.EmbedTokensAuditDocument,
+    "\n  mutation ExportDatasetRun($input: ExportDatasetQueryInput!) {\n    exportDatasetQuery(input: $input) { url expiresAt }\n  }\n": types.ExportDatasetRunDocument,
+    "\n  mutation ExportWidgetRun($input: ExportWidgetInput!) {\n    exportWidget(input: $input) { url expiresAt }\n  }\n": types.ExportWidgetRunDocument,
+    "\n  query ExportReferenceRows($id: ID!, $input: DatasetQueryInput!) {\n    dataset(id: $id) { query(input: $input) { columns { name } rows } }\n  }\n": types.ExportReferenceRowsDocument,
+    "\n  query ExportReferenceWidget($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) { widgets { id data(filters: $filters) { columns { name } rows } } }\n  }\n": types.ExportReferenceWidgetDocument,
     "\n  mutation PermQueryAddFilter($input: AddDashboardFilterInput!) {\n    addDashboardFilter(input: $input) { id permissions }\n  }\n": types.PermQueryAddFilterDocument,
     "\n  mutation PermQueryUpdateFilter($input: UpdateDashboardFilterInput!) {\n    updateDashboardFilter(input: $input) { id permissions }\n  }\n": types.PermQueryUpdateFilterDocument,
     "\n  query PermQueryLoad($id: ID!) {\n    dashboard(id: $id) {\n      widgets { data { rows } }\n      filters { id options permissionNotices { line message } }\n    }\n  }\n": types.PermQueryLoadDocument,
@@ -886,6 +894,22 @@ export function graphql(source: "query EmbedTokensDataset($id: ID!) { dataset(id
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n    query EmbedTokensAudit($resourceId: ID) { auditEvents(first: 50, resourceId: $resourceId) { edges { node { action actor { id } summary } } } }\n  "): (typeof documents)["\n    query EmbedTokensAudit($resourceId: ID) { auditEvents(first: 50, resourceId: $resourceId) { edges { node { action actor { id } summary } } } }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExportDatasetRun($input: ExportDatasetQueryInput!) {\n    exportDatasetQuery(input: $input) { url expiresAt }\n  }\n"): (typeof documents)["\n  mutation ExportDatasetRun($input: ExportDatasetQueryInput!) {\n    exportDatasetQuery(input: $input) { url expiresAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExportWidgetRun($input: ExportWidgetInput!) {\n    exportWidget(input: $input) { url expiresAt }\n  }\n"): (typeof documents)["\n  mutation ExportWidgetRun($input: ExportWidgetInput!) {\n    exportWidget(input: $input) { url expiresAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportReferenceRows($id: ID!, $input: DatasetQueryInput!) {\n    dataset(id: $id) { query(input: $input) { columns { name } rows } }\n  }\n"): (typeof documents)["\n  query ExportReferenceRows($id: ID!, $input: DatasetQueryInput!) {\n    dataset(id: $id) { query(input: $input) { columns { name } rows } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportReferenceWidget($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) { widgets { id data(filters: $filters) { columns { name } rows } } }\n  }\n"): (typeof documents)["\n  query ExportReferenceWidget($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) { widgets { id data(filters: $filters) { columns { name } rows } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
