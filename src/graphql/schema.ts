@@ -15,6 +15,7 @@ import '../modules/attribute/attribute.graphql.ts';
 import '../modules/dataset/query.graphql.ts';
 import '../modules/dashboard/widget-data.graphql.ts';
 import '../modules/dashboard/dashboard-filter.graphql.ts';
+import '../modules/share-link/share-link.graphql.ts';
 import './node.graphql.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });
