@@ -47,13 +47,15 @@ export class SignInThrottle {
 
   /**
    * Counts one attempt for the address, then (unless the address is over its limit) for the
-   * account. Throws RATE_LIMITED, with the seconds to wait, when either is over its limit.
+   * account. Throws RATE_LIMITED, with the seconds to wait, when either is over its limit. A
+   * shareable link's password (`what`: "password") counts as an account of its own, keyed so that
+   * it can never meet a `<workspace>\0<email>` key, and shares the address counter with sign-ins.
    */
-  async attempt(accountKey: string, clientAddress: string): Promise<SignInAttempt> {
+  async attempt(accountKey: string, clientAddress: string, what = 'sign-in'): Promise<SignInAttempt> {
     const account = digest(accountKey);
     const address = digest(clientAddress);
-    await consume(this.address, address);
-    await consume(this.account, account);
+    await consume(this.address, address, what);
+    await consume(this.account, account, what);
     return {
       succeeded: async () => {
         await Promise.all([this.account.delete(account), this.address.reward(address, 1)]);
@@ -72,13 +74,13 @@ function digest(key: string): string {
   return createHash('sha256').update(key).digest('base64url');
 }
 
-async function consume(limiter: RateLimiterPostgres, key: string): Promise<void> {
+async function consume(limiter: RateLimiterPostgres, key: string, what: string): Promise<void> {
   try {
     await limiter.consume(key);
   } catch (error) {
     // The library rejects with a RateLimiterRes when over the limit, with an Error when the store fails.
     if (!(error instanceof RateLimiterRes)) throw error;
     const retryAfterSeconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
-    throw rateLimited(`Too many sign-in attempts; try again in ${retryAfterSeconds} s`, retryAfterSeconds);
+    throw rateLimited(`Too many ${what} attempts; try again in ${retryAfterSeconds} s`, retryAfterSeconds);
   }
 }

@@ -12,6 +12,7 @@ import { Dataset } from '../modules/dataset/dataset.entity.ts';
 import { Folder } from '../modules/folder/folder.entity.ts';
 import { Dashboard, DashboardFilter, Widget } from '../modules/dashboard/dashboard.entity.ts';
 import { Share } from '../modules/share/share.entity.ts';
+import { LinkSession, ShareableLink } from '../modules/share-link/share-link.entity.ts';
 import { AuditEvent } from '../modules/audit/audit.entity.ts';
 import { RateLimitCounter } from '../auth/rate-limit.entity.ts';
 import { GroupAttributeValue, UserAttribute, UserAttributeValue } from '../modules/attribute/attribute.entity.ts';
@@ -34,6 +35,8 @@ export const entities = [
   Widget,
   DashboardFilter,
   Share,
+  ShareableLink,
+  LinkSession,
   AuditEvent,
   UserAttribute,
   GroupAttributeValue,

@@ -16,6 +16,7 @@ import '../modules/dataset/query.graphql.ts';
 import '../modules/dashboard/widget-data.graphql.ts';
 import '../modules/dashboard/dashboard-filter.graphql.ts';
 import '../modules/export/export.graphql.ts';
+import '../modules/share-link/share-link.graphql.ts';
 import './node.graphql.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

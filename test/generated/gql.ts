@@ -190,6 +190,7 @@ type Documents = {
     "query MatrixAudit { auditEvents(first: 1) { edges { node { id } } } }": typeof types.MatrixAuditDocument,
     "query MatrixWidgetData($id: ID!) { dashboard(id: $id) { widgets { data { rowCount } } } }": typeof types.MatrixWidgetDataDocument,
     "mutation MatrixAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }": typeof types.MatrixAddWidgetDocument,
+    "\n  mutation MatrixCreateShareableLink($input: CreateShareableLinkInput!) { createShareableLink(input: $input) { link { id } } }\n": typeof types.MatrixCreateShareableLinkDocument,
     "mutation MatrixCreateEmbedKey($input: CreateEmbedKeyInput!) { createEmbedKey(input: $input) { key { id } } }": typeof types.MatrixCreateEmbedKeyDocument,
     "\n  query CacheRun($id: ID!, $input: DatasetQueryInput!) { dataset(id: $id) { query(input: $input) { rows } } }\n": typeof types.CacheRunDocument,
     "mutation CacheCreateDataset($input: CreateDatasetInput!) { createDataset(input: $input) { id } }": typeof types.CacheCreateDatasetDocument,
@@ -211,6 +212,23 @@ type Documents = {
     "mutation RlpSetUserAttributeValue($input: SetUserAttributeValueInput!) { setUserAttributeValue(input: $input) { mode } }": typeof types.RlpSetUserAttributeValueDocument,
     "mutation RlpSetGroupAttributeValue($input: SetGroupAttributeValueInput!) { setGroupAttributeValue(input: $input) { all values } }": typeof types.RlpSetGroupAttributeValueDocument,
     "\n  mutation RlpSetRules($input: SetDatasetPermissionRulesInput!) {\n    setDatasetPermissionRules(input: $input) { id version permissionRules { field operator attribute values } }\n  }\n": typeof types.RlpSetRulesDocument,
+    "\n  mutation ShareLinksCreate($input: CreateShareableLinkInput!) {\n    createShareableLink(input: $input) {\n      link { id hasPassword expiresAt allowExport rowRestrictions { field values } userAttributes { attribute values } createdBy { id } }\n      token\n    }\n  }\n": typeof types.ShareLinksCreateDocument,
+    "mutation ShareLinksOpen($input: OpenShareableLinkInput!) { openShareableLink(input: $input) { token expiresAt } }": typeof types.ShareLinksOpenDocument,
+    "mutation ShareLinksRevoke($id: ID!) { revokeShareableLink(id: $id) { id revokedAt } }": typeof types.ShareLinksRevokeDocument,
+    "\n  query ShareLinksList($dashboardId: ID!) {\n    shareableLinks(dashboardId: $dashboardId, first: 50) {\n      edges { node { id createdAt expiresAt revokedAt hasPassword rowRestrictions { field values } userAttributes { attribute values } createdBy { id } } }\n    }\n  }\n": typeof types.ShareLinksListDocument,
+    "query ShareLinksViewer { viewer { kind user { id } tenant { slug } } }": typeof types.ShareLinksViewerDocument,
+    "\n  query ShareLinksBoard($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) {\n      title\n      widgets { title data(filters: $filters) { rows missingAttributes } }\n      filters { id label options }\n    }\n  }\n": typeof types.ShareLinksBoardDocument,
+    "query ShareLinksBoardTitle($id: ID!) { dashboard(id: $id) { title } }": typeof types.ShareLinksBoardTitleDocument,
+    "mutation ShareLinksDeleteBoard($id: ID!) { deleteDashboard(id: $id) }": typeof types.ShareLinksDeleteBoardDocument,
+    "query ShareLinksNode($id: ID!) { node(id: $id) { id ... on ShareableLink { hasPassword } } }": typeof types.ShareLinksNodeDocument,
+    "query ShareLinksDashboards { dashboards(first: 10) { edges { node { id } } } }": typeof types.ShareLinksDashboardsDocument,
+    "query ShareLinksDatasets { datasets(first: 10) { edges { node { id } } } }": typeof types.ShareLinksDatasetsDocument,
+    "query ShareLinksUsers { users(first: 10) { edges { node { id } } } }": typeof types.ShareLinksUsersDocument,
+    "query ShareLinksOwner($id: ID!) { dashboard(id: $id) { owner { id } } }": typeof types.ShareLinksOwnerDocument,
+    "query ShareLinksWidgetQuery($id: ID!) { dashboard(id: $id) { widgets { query } } }": typeof types.ShareLinksWidgetQueryDocument,
+    "query ShareLinksSql($id: ID!) { dashboard(id: $id) { widgets { data { sql } } } }": typeof types.ShareLinksSqlDocument,
+    "mutation ShareLinksCreateDashboard { createDashboard(input: { title: \"x\" }) { id } }": typeof types.ShareLinksCreateDashboardDocument,
+    "query ShareLinksDataset($id: ID!) { dataset(id: $id) { query(input: { dimensions: [\"sales.country\"] }) { rows } } }": typeof types.ShareLinksDatasetDocument,
     "\n  mutation ThrottledLogin($input: LoginInput!) {\n    login(input: $input) { token }\n  }\n": typeof types.ThrottledLoginDocument,
     "\n  query UserPrivate($id: ID!) {\n    user(id: $id) {\n      id name role email status timezone allowApiAccess allowExportData twoFactorEnabled lastActiveAt createdAt\n      groups { name }\n    }\n  }\n": typeof types.UserPrivateDocument,
     "\n  query UsersList($search: String, $status: UserStatus, $role: Role, $first: Int, $after: String) {\n    users(search: $search, status: $status, role: $role, first: $first, after: $after) {\n      edges { cursor node { id name email } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.UsersListDocument,
@@ -413,6 +431,7 @@ const documents: Documents = {
     "query MatrixAudit { auditEvents(first: 1) { edges { node { id } } } }": types.MatrixAuditDocument,
     "query MatrixWidgetData($id: ID!) { dashboard(id: $id) { widgets { data { rowCount } } } }": types.MatrixWidgetDataDocument,
     "mutation MatrixAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }": types.MatrixAddWidgetDocument,
+    "\n  mutation MatrixCreateShareableLink($input: CreateShareableLinkInput!) { createShareableLink(input: $input) { link { id } } }\n": types.MatrixCreateShareableLinkDocument,
     "mutation MatrixCreateEmbedKey($input: CreateEmbedKeyInput!) { createEmbedKey(input: $input) { key { id } } }": types.MatrixCreateEmbedKeyDocument,
     "\n  query CacheRun($id: ID!, $input: DatasetQueryInput!) { dataset(id: $id) { query(input: $input) { rows } } }\n": types.CacheRunDocument,
     "mutation CacheCreateDataset($input: CreateDatasetInput!) { createDataset(input: $input) { id } }": types.CacheCreateDatasetDocument,
@@ -434,6 +453,23 @@ const documents: Documents = {
     "mutation RlpSetUserAttributeValue($input: SetUserAttributeValueInput!) { setUserAttributeValue(input: $input) { mode } }": types.RlpSetUserAttributeValueDocument,
     "mutation RlpSetGroupAttributeValue($input: SetGroupAttributeValueInput!) { setGroupAttributeValue(input: $input) { all values } }": types.RlpSetGroupAttributeValueDocument,
     "\n  mutation RlpSetRules($input: SetDatasetPermissionRulesInput!) {\n    setDatasetPermissionRules(input: $input) { id version permissionRules { field operator attribute values } }\n  }\n": types.RlpSetRulesDocument,
+    "\n  mutation ShareLinksCreate($input: CreateShareableLinkInput!) {\n    createShareableLink(input: $input) {\n      link { id hasPassword expiresAt allowExport rowRestrictions { field values } userAttributes { attribute values } createdBy { id } }\n      token\n    }\n  }\n": types.ShareLinksCreateDocument,
+    "mutation ShareLinksOpen($input: OpenShareableLinkInput!) { openShareableLink(input: $input) { token expiresAt } }": types.ShareLinksOpenDocument,
+    "mutation ShareLinksRevoke($id: ID!) { revokeShareableLink(id: $id) { id revokedAt } }": types.ShareLinksRevokeDocument,
+    "\n  query ShareLinksList($dashboardId: ID!) {\n    shareableLinks(dashboardId: $dashboardId, first: 50) {\n      edges { node { id createdAt expiresAt revokedAt hasPassword rowRestrictions { field values } userAttributes { attribute values } createdBy { id } } }\n    }\n  }\n": types.ShareLinksListDocument,
+    "query ShareLinksViewer { viewer { kind user { id } tenant { slug } } }": types.ShareLinksViewerDocument,
+    "\n  query ShareLinksBoard($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) {\n      title\n      widgets { title data(filters: $filters) { rows missingAttributes } }\n      filters { id label options }\n    }\n  }\n": types.ShareLinksBoardDocument,
+    "query ShareLinksBoardTitle($id: ID!) { dashboard(id: $id) { title } }": types.ShareLinksBoardTitleDocument,
+    "mutation ShareLinksDeleteBoard($id: ID!) { deleteDashboard(id: $id) }": types.ShareLinksDeleteBoardDocument,
+    "query ShareLinksNode($id: ID!) { node(id: $id) { id ... on ShareableLink { hasPassword } } }": types.ShareLinksNodeDocument,
+    "query ShareLinksDashboards { dashboards(first: 10) { edges { node { id } } } }": types.ShareLinksDashboardsDocument,
+    "query ShareLinksDatasets { datasets(first: 10) { edges { node { id } } } }": types.ShareLinksDatasetsDocument,
+    "query ShareLinksUsers { users(first: 10) { edges { node { id } } } }": types.ShareLinksUsersDocument,
+    "query ShareLinksOwner($id: ID!) { dashboard(id: $id) { owner { id } } }": types.ShareLinksOwnerDocument,
+    "query ShareLinksWidgetQuery($id: ID!) { dashboard(id: $id) { widgets { query } } }": types.ShareLinksWidgetQueryDocument,
+    "query ShareLinksSql($id: ID!) { dashboard(id: $id) { widgets { data { sql } } } }": types.ShareLinksSqlDocument,
+    "mutation ShareLinksCreateDashboard { createDashboard(input: { title: \"x\" }) { id } }": types.ShareLinksCreateDashboardDocument,
+    "query ShareLinksDataset($id: ID!) { dataset(id: $id) { query(input: { dimensions: [\"sales.country\"] }) { rows } } }": types.ShareLinksDatasetDocument,
     "\n  mutation ThrottledLogin($input: LoginInput!) {\n    login(input: $input) { token }\n  }\n": types.ThrottledLoginDocument,
     "\n  query UserPrivate($id: ID!) {\n    user(id: $id) {\n      id name role email status timezone allowApiAccess allowExportData twoFactorEnabled lastActiveAt createdAt\n      groups { name }\n    }\n  }\n": types.UserPrivateDocument,
     "\n  query UsersList($search: String, $status: UserStatus, $role: Role, $first: Int, $after: String) {\n    users(search: $search, status: $status, role: $role, first: $first, after: $after) {\n      edges { cursor node { id name email } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.UsersListDocument,
@@ -1181,6 +1217,10 @@ export function graphql(source: "mutation MatrixAddWidget($input: AddWidgetInput
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation MatrixCreateShareableLink($input: CreateShareableLinkInput!) { createShareableLink(input: $input) { link { id } } }\n"): (typeof documents)["\n  mutation MatrixCreateShareableLink($input: CreateShareableLinkInput!) { createShareableLink(input: $input) { link { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation MatrixCreateEmbedKey($input: CreateEmbedKeyInput!) { createEmbedKey(input: $input) { key { id } } }"): (typeof documents)["mutation MatrixCreateEmbedKey($input: CreateEmbedKeyInput!) { createEmbedKey(input: $input) { key { id } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1262,6 +1302,74 @@ export function graphql(source: "mutation RlpSetGroupAttributeValue($input: SetG
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RlpSetRules($input: SetDatasetPermissionRulesInput!) {\n    setDatasetPermissionRules(input: $input) { id version permissionRules { field operator attribute values } }\n  }\n"): (typeof documents)["\n  mutation RlpSetRules($input: SetDatasetPermissionRulesInput!) {\n    setDatasetPermissionRules(input: $input) { id version permissionRules { field operator attribute values } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShareLinksCreate($input: CreateShareableLinkInput!) {\n    createShareableLink(input: $input) {\n      link { id hasPassword expiresAt allowExport rowRestrictions { field values } userAttributes { attribute values } createdBy { id } }\n      token\n    }\n  }\n"): (typeof documents)["\n  mutation ShareLinksCreate($input: CreateShareableLinkInput!) {\n    createShareableLink(input: $input) {\n      link { id hasPassword expiresAt allowExport rowRestrictions { field values } userAttributes { attribute values } createdBy { id } }\n      token\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ShareLinksOpen($input: OpenShareableLinkInput!) { openShareableLink(input: $input) { token expiresAt } }"): (typeof documents)["mutation ShareLinksOpen($input: OpenShareableLinkInput!) { openShareableLink(input: $input) { token expiresAt } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ShareLinksRevoke($id: ID!) { revokeShareableLink(id: $id) { id revokedAt } }"): (typeof documents)["mutation ShareLinksRevoke($id: ID!) { revokeShareableLink(id: $id) { id revokedAt } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ShareLinksList($dashboardId: ID!) {\n    shareableLinks(dashboardId: $dashboardId, first: 50) {\n      edges { node { id createdAt expiresAt revokedAt hasPassword rowRestrictions { field values } userAttributes { attribute values } createdBy { id } } }\n    }\n  }\n"): (typeof documents)["\n  query ShareLinksList($dashboardId: ID!) {\n    shareableLinks(dashboardId: $dashboardId, first: 50) {\n      edges { node { id createdAt expiresAt revokedAt hasPassword rowRestrictions { field values } userAttributes { attribute values } createdBy { id } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ShareLinksViewer { viewer { kind user { id } tenant { slug } } }"): (typeof documents)["query ShareLinksViewer { viewer { kind user { id } tenant { slug } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ShareLinksBoard($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) {\n      title\n      widgets { title data(filters: $filters) { rows missingAttributes } }\n      filters { id label options }\n    }\n  }\n"): (typeof documents)["\n  query ShareLinksBoard($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) {\n      title\n      widgets { title data(filters: $filters) { rows missingAttributes } }\n      filters { id label options }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ShareLinksBoardTitle($id: ID!) { dashboard(id: $id) { title } }"): (typeof documents)["query ShareLinksBoardTitle($id: ID!) { dashboard(id: $id) { title } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ShareLinksDeleteBoard($id: ID!) { deleteDashboard(id: $id) }"): (typeof documents)["mutation ShareLinksDeleteBoard($id: ID!) { deleteDashboard(id: $id) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ShareLinksNode($id: ID!) { node(id: $id) { id ... on ShareableLink { hasPassword } } }"): (typeof documents)["query ShareLinksNode($id: ID!) { node(id: $id) { id ... on ShareableLink { hasPassword } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ShareLinksDashboards { dashboards(first: 10) { edges { node { id } } } }"): (typeof documents)["query ShareLinksDashboards { dashboards(first: 10) { edges { node { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ShareLinksDatasets { datasets(first: 10) { edges { node { id } } } }"): (typeof documents)["query ShareLinksDatasets { datasets(first: 10) { edges { node { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ShareLinksUsers { users(first: 10) { edges { node { id } } } }"): (typeof documents)["query ShareLinksUsers { users(first: 10) { edges { node { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ShareLinksOwner($id: ID!) { dashboard(id: $id) { owner { id } } }"): (typeof documents)["query ShareLinksOwner($id: ID!) { dashboard(id: $id) { owner { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ShareLinksWidgetQuery($id: ID!) { dashboard(id: $id) { widgets { query } } }"): (typeof documents)["query ShareLinksWidgetQuery($id: ID!) { dashboard(id: $id) { widgets { query } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ShareLinksSql($id: ID!) { dashboard(id: $id) { widgets { data { sql } } } }"): (typeof documents)["query ShareLinksSql($id: ID!) { dashboard(id: $id) { widgets { data { sql } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ShareLinksCreateDashboard { createDashboard(input: { title: \"x\" }) { id } }"): (typeof documents)["mutation ShareLinksCreateDashboard { createDashboard(input: { title: \"x\" }) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ShareLinksDataset($id: ID!) { dataset(id: $id) { query(input: { dimensions: [\"sales.country\"] }) { rows } } }"): (typeof documents)["query ShareLinksDataset($id: ID!) { dataset(id: $id) { query(input: { dimensions: [\"sales.country\"] }) { rows } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -63,7 +63,7 @@ export async function claimDownload(em: EntityManager, token: string): Promise<C
 
 /**
  * Whether an embed key or shareable link a public principal came from still stands: the key not
- * revoked; the link not revoked nor expired (where links exist). Extend here as sources gain
+ * revoked; the link not revoked nor expired (a deleted dashboard took its links with it). Extend here as sources gain
  * states that end them.
  */
 export async function publicSourceStands(em: EntityManager, kind: string, tenantId: string, sourceId: string): Promise<boolean> {
@@ -72,8 +72,6 @@ export async function publicSourceStands(em: EntityManager, kind: string, tenant
     return rows.length === 1;
   }
   if (kind === 'SHARE_LINK') {
-    const [table] = await em.execute<{ present: boolean }[]>(`select to_regclass('public.shareable_links') is not null as present`);
-    if (!table?.present) return false;
     const rows = await em.execute(
       'select 1 from shareable_links where id = ? and tenant_id = ? and revoked_at is null and (expires_at is null or expires_at > now())',
       [sourceId, tenantId],
