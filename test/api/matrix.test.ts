@@ -67,6 +67,8 @@ interface Scenario {
 const exclusiveWorkspaces = (on: ReadonlySet<Condition>) => on.has('teamWorkspace') && on.has('ownPersonalWorkspace');
 const workspaceOf = (on: ReadonlySet<Condition>, actor: SeededUser, other: SeededUser) =>
   on.has('teamWorkspace') ? { workspace: 'TEAM' as const } : { workspace: 'PERSONAL' as const, workspaceOwner: on.has('ownPersonalWorkspace') ? actor : other };
+const UpdateUser = graphql(`mutation MatrixUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id } }`);
+const ExportWidget = graphql(`mutation MatrixExportWidget($input: ExportWidgetInput!) { exportWidget(input: $input) { url } }`);
 const ok = (res: { data?: unknown; errors?: unknown[] }) => !res.errors?.length && res.data != null;
 
 /** A dataset whose data source and the dataset itself are shared with the actor as `on` says. */
@@ -283,6 +285,29 @@ const SCENARIOS: Partial<Record<Action, Scenario>> = {
       return res.data?.dashboard?.widgets[0]?.data?.rowCount === 1 && !res.errors?.length;
     },
   },
+  'data.export': {
+    toggles: ['allowExportData'],
+    // A widget on a dashboard shared with the actor, whose dataset is shared too (so every role may read the widget's data):
+    // only the export row decides.
+    async attempt(w, actor, on) {
+      const { dataset } = await w.warehouse();
+      await w.c.share('DATASET', dataset, { user: actor });
+      const d = await w.c.dashboard({ owner: w.t.admin, workspace: 'TEAM' });
+      await w.c.share('DASHBOARD', d.id, { user: actor });
+      const widgetId = uuidv7();
+      await w.kit.orm.em.fork().execute(
+        `insert into widgets (id, tenant_id, dashboard_id, dataset_id, owner_id, title, query, position, created_at, updated_at)
+         values (?, ?, ?, ?, ?, 'W', ?, 0, now(), now())`,
+        [widgetId, w.t.tenant.id, d.id, dataset, w.t.admin.id, JSON.stringify({ measures: [{ field: 'facts.n', aggregation: 'SUM' }] })],
+      );
+      if (actor.role !== 'ADMIN') {
+        const set = await w.kit.gql(UpdateUser, { input: { id: actor.globalId, allowExportData: on.has('allowExportData') } }, { token: w.t.admin.token });
+        expect(set.errors, JSON.stringify(set.errors)).toBeUndefined();
+      }
+      const res = await w.kit.gql(ExportWidget, { input: { widgetId: globalId('Widget', widgetId) } }, { token: actor.token });
+      return ok(res) && /\/downloads\//.test((res.data as { exportWidget?: { url: string } }).exportWidget?.url ?? '');
+    },
+  },
   'dashboard.editContent': {
     toggles: ['owner', 'dataSourceShared', 'datasetShared'],
     alsoRequires: ['dataset.explore'],
@@ -304,7 +329,7 @@ const SCENARIOS: Partial<Record<Action, Scenario>> = {
 };
 
 /** Rows whose actions the API does not offer yet; each gains a scenario when it does. */
-const NOT_YET_EXPOSED: Action[] = ['widget.explore', 'schedule.manage', 'alert.manage', 'data.export'];
+const NOT_YET_EXPOSED: Action[] = ['widget.explore', 'schedule.manage', 'alert.manage'];
 
 /** The oracle: the table's cell, read literally, for a set of true conditions. */
 function tableSays(action: Action, role: Role, on: ReadonlySet<Condition>): boolean {

@@ -192,6 +192,8 @@ type Documents = {
     "mutation MatrixAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }": typeof types.MatrixAddWidgetDocument,
     "\n  mutation MatrixCreateShareableLink($input: CreateShareableLinkInput!) { createShareableLink(input: $input) { link { id } } }\n": typeof types.MatrixCreateShareableLinkDocument,
     "mutation MatrixCreateEmbedKey($input: CreateEmbedKeyInput!) { createEmbedKey(input: $input) { key { id } } }": typeof types.MatrixCreateEmbedKeyDocument,
+    "mutation MatrixUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id } }": typeof types.MatrixUpdateUserDocument,
+    "mutation MatrixExportWidget($input: ExportWidgetInput!) { exportWidget(input: $input) { url } }": typeof types.MatrixExportWidgetDocument,
     "\n  query CacheRun($id: ID!, $input: DatasetQueryInput!) { dataset(id: $id) { query(input: $input) { rows } } }\n": typeof types.CacheRunDocument,
     "mutation CacheCreateDataset($input: CreateDatasetInput!) { createDataset(input: $input) { id } }": typeof types.CacheCreateDatasetDocument,
     "mutation CacheCreateAttribute($input: CreateUserAttributeInput!) { createUserAttribute(input: $input) { id } }": typeof types.CacheCreateAttributeDocument,
@@ -433,6 +435,8 @@ const documents: Documents = {
     "mutation MatrixAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }": types.MatrixAddWidgetDocument,
     "\n  mutation MatrixCreateShareableLink($input: CreateShareableLinkInput!) { createShareableLink(input: $input) { link { id } } }\n": types.MatrixCreateShareableLinkDocument,
     "mutation MatrixCreateEmbedKey($input: CreateEmbedKeyInput!) { createEmbedKey(input: $input) { key { id } } }": types.MatrixCreateEmbedKeyDocument,
+    "mutation MatrixUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id } }": types.MatrixUpdateUserDocument,
+    "mutation MatrixExportWidget($input: ExportWidgetInput!) { exportWidget(input: $input) { url } }": types.MatrixExportWidgetDocument,
     "\n  query CacheRun($id: ID!, $input: DatasetQueryInput!) { dataset(id: $id) { query(input: $input) { rows } } }\n": types.CacheRunDocument,
     "mutation CacheCreateDataset($input: CreateDatasetInput!) { createDataset(input: $input) { id } }": types.CacheCreateDatasetDocument,
     "mutation CacheCreateAttribute($input: CreateUserAttributeInput!) { createUserAttribute(input: $input) { id } }": types.CacheCreateAttributeDocument,
@@ -1222,6 +1226,14 @@ export function graphql(source: "\n  mutation MatrixCreateShareableLink($input: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation MatrixCreateEmbedKey($input: CreateEmbedKeyInput!) { createEmbedKey(input: $input) { key { id } } }"): (typeof documents)["mutation MatrixCreateEmbedKey($input: CreateEmbedKeyInput!) { createEmbedKey(input: $input) { key { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MatrixUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id } }"): (typeof documents)["mutation MatrixUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MatrixExportWidget($input: ExportWidgetInput!) { exportWidget(input: $input) { url } }"): (typeof documents)["mutation MatrixExportWidget($input: ExportWidgetInput!) { exportWidget(input: $input) { url } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
