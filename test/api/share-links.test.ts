@@ -568,3 +568,55 @@ describe('validation', () => {
     });
   });
 });
+
+describe('what a link reads is recorded, and exported only when the link allows it', () => {
+  const Audit = graphql(`
+    query ShareLinksAudit($resourceId: ID) { auditEvents(first: 50, resourceId: $resourceId) { edges { node { action actor { id } summary } } } }
+  `);
+  const ExportWidget = graphql(`mutation ShareLinksExportWidget($input: ExportWidgetInput!) { exportWidget(input: $input) { url } }`);
+  const ExportDataset = graphql(`mutation ShareLinksExportDataset($input: ExportDatasetQueryInput!) { exportDatasetQuery(input: $input) { url } }`);
+  const WidgetIds = graphql(`query ShareLinksWidgetIds($id: ID!) { dashboard(id: $id) { widgets { id data { rows } } } }`);
+
+  it('records dashboard.view for the link, once a minute, with the rows', async () => {
+    const { id, token } = await createLink({ userAttributes: COUNTRY_ATTRIBUTE });
+    const bearer = await session(token);
+    await sql(`delete from audit_events where action = 'dashboard.view'`);
+    const read = await kit.gql(WidgetIds, { id: board() }, { token: bearer });
+    const rows = read.data!.dashboard!.widgets.reduce((n, w) => n + w.data!.rows.length, 0);
+    expect(rows).toBeGreaterThan(0);
+    await kit.gql(WidgetIds, { id: board() }, { token: bearer });
+    await other.gql(WidgetIds, { id: board() }, { token: bearer });
+    const res = await kit.gql(Audit, { resourceId: board() }, { token: t.admin.token });
+    const views = res.data!.auditEvents!.edges.map((e) => e.node).filter((n) => n.action === 'dashboard.view');
+    expect(views).toEqual([
+      { action: 'dashboard.view', actor: null, summary: expect.objectContaining({ principal: 'SHARE_LINK', shareableLinkId: decode(id), rows }) },
+    ]);
+  });
+
+  it('exports a widget only from a link that allows it, and never a dataset query', async () => {
+    const refused = await session((await createLink({ userAttributes: COUNTRY_ATTRIBUTE })).token);
+    const allowed = await session((await createLink({ userAttributes: COUNTRY_ATTRIBUTE, allowExport: true })).token);
+    const widgetId = (await kit.gql(WidgetIds, { id: board() }, { token: allowed })).data!.dashboard!.widgets[0]!.id;
+    const no = await kit.gql(ExportWidget, { input: { widgetId } }, { token: refused });
+    expect(codeOf(no)).toBe('FORBIDDEN');
+    const yes = await kit.gql(ExportWidget, { input: { widgetId } }, { token: allowed });
+    expect(yes.errors, JSON.stringify(yes.errors)).toBeUndefined();
+    const download = await kit.app.fetch(new Request(yes.data!.exportWidget!.url));
+    expect(download.status).toBe(200);
+    const lines = (await download.text()).trim().split('\n');
+    const widget = (await kit.gql(WidgetIds, { id: board() }, { token: allowed })).data!.dashboard!.widgets[0]!;
+    expect(lines.length - 1).toBe(widget.data!.rows.length);
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.split(',')[0])
+        .sort(),
+    ).toEqual(widget.data!.rows.map((r) => String(r[0])).sort());
+    const dataset = await kit.gql(
+      ExportDataset,
+      { input: { datasetId: globalId('Dataset', salesId), query: { dimensions: ['sales.country'] } } },
+      { token: allowed },
+    );
+    expect(['FORBIDDEN', 'NOT_FOUND']).toContain(codeOf(dataset));
+  });
+});

@@ -231,6 +231,10 @@ type Documents = {
     "query ShareLinksSql($id: ID!) { dashboard(id: $id) { widgets { data { sql } } } }": typeof types.ShareLinksSqlDocument,
     "mutation ShareLinksCreateDashboard { createDashboard(input: { title: \"x\" }) { id } }": typeof types.ShareLinksCreateDashboardDocument,
     "query ShareLinksDataset($id: ID!) { dataset(id: $id) { query(input: { dimensions: [\"sales.country\"] }) { rows } } }": typeof types.ShareLinksDatasetDocument,
+    "\n    query ShareLinksAudit($resourceId: ID) { auditEvents(first: 50, resourceId: $resourceId) { edges { node { action actor { id } summary } } } }\n  ": typeof types.ShareLinksAuditDocument,
+    "mutation ShareLinksExportWidget($input: ExportWidgetInput!) { exportWidget(input: $input) { url } }": typeof types.ShareLinksExportWidgetDocument,
+    "mutation ShareLinksExportDataset($input: ExportDatasetQueryInput!) { exportDatasetQuery(input: $input) { url } }": typeof types.ShareLinksExportDatasetDocument,
+    "query ShareLinksWidgetIds($id: ID!) { dashboard(id: $id) { widgets { id data { rows } } } }": typeof types.ShareLinksWidgetIdsDocument,
     "\n  mutation ThrottledLogin($input: LoginInput!) {\n    login(input: $input) { token }\n  }\n": typeof types.ThrottledLoginDocument,
     "\n  query UserPrivate($id: ID!) {\n    user(id: $id) {\n      id name role email status timezone allowApiAccess allowExportData twoFactorEnabled lastActiveAt createdAt\n      groups { name }\n    }\n  }\n": typeof types.UserPrivateDocument,
     "\n  query UsersList($search: String, $status: UserStatus, $role: Role, $first: Int, $after: String) {\n    users(search: $search, status: $status, role: $role, first: $first, after: $after) {\n      edges { cursor node { id name email } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.UsersListDocument,
@@ -474,6 +478,10 @@ const documents: Documents = {
     "query ShareLinksSql($id: ID!) { dashboard(id: $id) { widgets { data { sql } } } }": types.ShareLinksSqlDocument,
     "mutation ShareLinksCreateDashboard { createDashboard(input: { title: \"x\" }) { id } }": types.ShareLinksCreateDashboardDocument,
     "query ShareLinksDataset($id: ID!) { dataset(id: $id) { query(input: { dimensions: [\"sales.country\"] }) { rows } } }": types.ShareLinksDatasetDocument,
+    "\n    query ShareLinksAudit($resourceId: ID) { auditEvents(first: 50, resourceId: $resourceId) { edges { node { action actor { id } summary } } } }\n  ": types.ShareLinksAuditDocument,
+    "mutation ShareLinksExportWidget($input: ExportWidgetInput!) { exportWidget(input: $input) { url } }": types.ShareLinksExportWidgetDocument,
+    "mutation ShareLinksExportDataset($input: ExportDatasetQueryInput!) { exportDatasetQuery(input: $input) { url } }": types.ShareLinksExportDatasetDocument,
+    "query ShareLinksWidgetIds($id: ID!) { dashboard(id: $id) { widgets { id data { rows } } } }": types.ShareLinksWidgetIdsDocument,
     "\n  mutation ThrottledLogin($input: LoginInput!) {\n    login(input: $input) { token }\n  }\n": types.ThrottledLoginDocument,
     "\n  query UserPrivate($id: ID!) {\n    user(id: $id) {\n      id name role email status timezone allowApiAccess allowExportData twoFactorEnabled lastActiveAt createdAt\n      groups { name }\n    }\n  }\n": types.UserPrivateDocument,
     "\n  query UsersList($search: String, $status: UserStatus, $role: Role, $first: Int, $after: String) {\n    users(search: $search, status: $status, role: $role, first: $first, after: $after) {\n      edges { cursor node { id name email } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.UsersListDocument,
@@ -1382,6 +1390,22 @@ export function graphql(source: "mutation ShareLinksCreateDashboard { createDash
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query ShareLinksDataset($id: ID!) { dataset(id: $id) { query(input: { dimensions: [\"sales.country\"] }) { rows } } }"): (typeof documents)["query ShareLinksDataset($id: ID!) { dataset(id: $id) { query(input: { dimensions: [\"sales.country\"] }) { rows } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query ShareLinksAudit($resourceId: ID) { auditEvents(first: 50, resourceId: $resourceId) { edges { node { action actor { id } summary } } } }\n  "): (typeof documents)["\n    query ShareLinksAudit($resourceId: ID) { auditEvents(first: 50, resourceId: $resourceId) { edges { node { action actor { id } summary } } } }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ShareLinksExportWidget($input: ExportWidgetInput!) { exportWidget(input: $input) { url } }"): (typeof documents)["mutation ShareLinksExportWidget($input: ExportWidgetInput!) { exportWidget(input: $input) { url } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ShareLinksExportDataset($input: ExportDatasetQueryInput!) { exportDatasetQuery(input: $input) { url } }"): (typeof documents)["mutation ShareLinksExportDataset($input: ExportDatasetQueryInput!) { exportDatasetQuery(input: $input) { url } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ShareLinksWidgetIds($id: ID!) { dashboard(id: $id) { widgets { id data { rows } } } }"): (typeof documents)["query ShareLinksWidgetIds($id: ID!) { dashboard(id: $id) { widgets { id data { rows } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
