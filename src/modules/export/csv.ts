@@ -2,7 +2,7 @@
  * CSV cells and the row stream of an export: values as the query returns them (runner.ts's
  * conversion), written by csv-stringify (quoting), with spreadsheet formula injection defused.
  */
-import { pipeline, Transform, type Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 
 /** What a spreadsheet reads as the start of a formula (OWASP "CSV injection"). */
@@ -24,19 +24,19 @@ export function csvCell(value: unknown): string {
   return csvCell(JSON.stringify(value));
 }
 
-/** The CSV text of rows (arrays) under a header line, as a stream of text chunks. */
+/**
+ * The CSV text of rows (arrays) under a header line, as a stream of text chunks. Cells are cast by
+ * csv-stringify itself (one stage, no copy of each row): per row fewer objects for the collector,
+ * which keeps a million-row export's memory lower than a separate transform did.
+ */
 export function csvStream(header: readonly string[], rows: Readable): Readable {
-  const cells = new Transform({
-    objectMode: true,
-    writableHighWaterMark: 1000,
-    readableHighWaterMark: 1000,
-    transform(row: unknown[], _encoding, callback) {
-      callback(null, row.map(csvCell));
-    },
+  const csv = stringify({
+    eof: true,
+    record_delimiter: 'unix',
+    cast: { string: csvCell, number: csvCell, bigint: csvCell, boolean: csvCell, date: csvCell, object: csvCell },
   });
-  const csv = stringify({ eof: true, record_delimiter: 'unix' });
   csv.write(header.map(csvCell));
   // Any end before the last row (an error, or the consumer destroying the CSV) destroys every
   // stream of the chain, the rows' source included; the consumer sees the error on the CSV.
-  return pipeline(rows, cells, csv, () => {});
+  return pipeline(rows, csv, () => {});
 }
