@@ -73,20 +73,44 @@ export function workerLogger(logger: Logger): WorkerLogger {
  * without waiting, and drops its error handlers first, so a connection closing as the database
  * stops would crash the process. This one keeps its handlers and is ended (awaited) by its owner.
  */
-export function workerPool(connectionString: string, max: number, logger: Logger): pg.Pool {
+export interface WorkerPool {
+  pool: pg.Pool;
+  /** Ends the pool and waits until every connection is closed (pg's `end()` does not wait for the sockets). */
+  end(): Promise<void>;
+}
+
+export function workerPool(connectionString: string, max: number, logger: Logger): WorkerPool {
   const pool = new pg.Pool({ connectionString, max });
+  const open = new Map<pg.Client, Promise<void>>();
   const onError = (error: Error) => logger.warn({ err: error.message }, 'job queue connection error');
   pool.on('error', onError);
-  pool.on('connect', (client) => client.on('error', onError));
-  return pool;
+  pool.on('connect', (client) => {
+    client.on('error', onError);
+    open.set(
+      client,
+      new Promise((resolve) =>
+        client.once('end', () => {
+          open.delete(client);
+          resolve();
+        }),
+      ),
+    );
+  });
+  return {
+    pool,
+    async end() {
+      if (!pool.ending) await pool.end();
+      await Promise.all(open.values());
+    },
+  };
 }
 
 /** Creates or upgrades the `graphile_worker` schema (safe when several instances start at once). */
 export async function migrateJobQueue(connectionString: string, logger: Logger): Promise<void> {
-  const pgPool = workerPool(connectionString, 2, logger);
+  const owned = workerPool(connectionString, 2, logger);
   try {
-    await runMigrations({ pgPool, logger: workerLogger(logger) });
+    await runMigrations({ pgPool: owned.pool, logger: workerLogger(logger) });
   } finally {
-    await pgPool.end();
+    await owned.end();
   }
 }

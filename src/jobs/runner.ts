@@ -51,11 +51,11 @@ export async function startJobRunner(handlers: TaskHandlers, options: JobRunnerO
     };
   }
   const concurrency = options.concurrency ?? 2;
-  const pgPool = workerPool(options.connectionString, concurrency + 2, options.logger);
+  const owned = workerPool(options.connectionString, concurrency + 2, options.logger);
   let runner: Runner;
   try {
     runner = await run({
-      pgPool,
+      pgPool: owned.pool,
       concurrency,
       pollInterval: options.pollIntervalMs ?? 2000,
       noHandleSignals: true,
@@ -75,7 +75,7 @@ export async function startJobRunner(handlers: TaskHandlers, options: JobRunnerO
       ),
     });
   } catch (error) {
-    await pgPool.end();
+    await owned.end();
     throw error;
   }
   let stopped: Promise<void> | undefined;
@@ -85,7 +85,7 @@ export async function startJobRunner(handlers: TaskHandlers, options: JobRunnerO
       await runner.addJob(name, payload as never, { jobKey: addOptions.jobKey });
     },
     stop() {
-      stopped ??= runner.stop().finally(() => pgPool.end());
+      stopped ??= runner.stop().finally(() => owned.end());
       return stopped;
     },
   };
