@@ -14,7 +14,12 @@ export interface Config {
   /** `TESSERA_INTROSPECTION`: who may introspect the schema (`public` in demo mode, `authenticated` otherwise). */
   introspection: 'public' | 'authenticated';
   publicUrl: string;
+  /** `SMTP_URL` (smtp:// or smtps://); undefined → mail stays in the outbox. Holds credentials: never log it. */
   smtpUrl: string | undefined;
+  /** `TESSERA_MAIL_FROM`: the From of outgoing mail. */
+  mailFrom: string;
+  /** Delivery attempts per mail before it is marked failed (retried with exponential backoff). */
+  mailMaxAttempts: number;
   logLevel: string;
   /** Lifetime of session tokens. */
   sessionTtlSeconds: number;
@@ -89,6 +94,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
   } catch {
     throw new ConfigError(`TESSERA_PUBLIC_URL must be an absolute URL (got "${publicUrl}")`);
   }
+  const smtpUrl = smtpUrlOf(env.SMTP_URL);
+  const mailFrom = env.TESSERA_MAIL_FROM?.trim() || `Tessera <no-reply@${mailDomain(publicUrl)}>`;
+  if (mailFrom.length > 320 || /[\r\n]/.test(mailFrom) || !/@[^\s@<>]+>?$/.test(mailFrom)) {
+    throw new ConfigError(`TESSERA_MAIL_FROM must be an address such as "Tessera <no-reply@example.com>" (got "${mailFrom.slice(0, 100)}")`);
+  }
   const trustProxyText = env.TESSERA_TRUST_PROXY?.trim() || '0';
   const trustProxy = Number(trustProxyText);
   if (!/^\d+$/.test(trustProxyText) || trustProxy > 20) {
@@ -113,7 +123,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     demo,
     introspection,
     publicUrl,
-    smtpUrl: env.SMTP_URL?.trim() || undefined,
+    smtpUrl,
+    mailFrom,
+    mailMaxAttempts: 8,
     logLevel,
     sessionTtlSeconds: 12 * 3600,
     maxBodyBytes: 256 * 1024,
@@ -150,6 +162,29 @@ function corsOrigins(value: string | undefined): string[] {
     return url.origin;
   });
   return [...new Set(origins)];
+}
+
+/** The URL is checked, never echoed: it may carry the SMTP password. */
+function smtpUrlOf(value: string | undefined): string | undefined {
+  const text = value?.trim();
+  if (!text) return undefined;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtps://user:password@smtp.example.com:465');
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+    throw new ConfigError(`SMTP_URL must be an smtp:// or smtps:// URL (got the scheme "${url.protocol.slice(0, 20)}")`);
+  }
+  if (!url.hostname) throw new ConfigError('SMTP_URL must name the SMTP server, e.g. smtp://smtp.example.com:587');
+  return text;
+}
+
+/** The public URL's host name, or `localhost` for an IP address (an address literal is no mail domain). */
+function mailDomain(publicUrl: string): string {
+  const hostname = new URL(publicUrl).hostname;
+  return net.isIP(hostname.replace(/^\[|\]$/g, '')) === 0 && hostname.includes('.') ? hostname : 'localhost';
 }
 
 const HOSTNAME = /^(\*\.)?[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*$/;

@@ -30,6 +30,8 @@ export async function createOrm(options: OrmOptions): Promise<Orm> {
       silent: true,
       snapshotOnMigrate: false,
     },
+    // The job queue's schema is graphile-worker's own (migrated by it): no entity describes it.
+    schemaGenerator: { ignoreSchema: ['graphile_worker'] },
     pool: { min: 0, max: options.poolMax ?? 10 },
     onQuery: onQuery
       ? (sql) => {

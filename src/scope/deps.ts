@@ -6,6 +6,7 @@ import { ResultCache, type CachedResult } from '../query/result-cache.ts';
 import { SignInThrottle } from '../auth/throttle.ts';
 import { DataSourcePools } from '../query/pools.ts';
 import { MetadataCache } from '../cache/metadata-cache.ts';
+import { createJobQueue, type JobQueue } from '../jobs/queue.ts';
 
 /** Process-wide dependencies, built once by `main.ts` (or the test kit) and handed to `createApp`. */
 export interface AppDeps {
@@ -23,6 +24,8 @@ export interface AppDeps {
   resultCache: ResultCache<CachedResult>;
   /** Sessions, overrides, grants, attributes, datasets and data sources, invalidated by the database's change notices. Off until `start()`. */
   metadataCache: MetadataCache;
+  /** The job queue in the metadata database (graphile-worker): services add jobs in their transaction. */
+  jobs: JobQueue;
 }
 
 /** Closes what `createDeps` opened: the metadata cache's change feed, the throttle's pool, then the data source pools. */
@@ -48,5 +51,6 @@ export function createDeps(args: { config: Config; orm: Orm; secretKey: string; 
     dataSourcePools: new DataSourcePools(args.logger, args.config.dataSourceAllow),
     resultCache: new ResultCache(500),
     metadataCache: new MetadataCache({ connectionString: args.orm.config.get('clientUrl')!, logger: args.logger }),
+    jobs: createJobQueue(args.orm),
   };
 }

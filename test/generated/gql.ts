@@ -164,6 +164,7 @@ type Documents = {
     "mutation InvitationsLogin($input: LoginInput!) { login(input: $input) { token user { id } } }": typeof types.InvitationsLoginDocument,
     "mutation DemoteAdmin($input: UpdateUserInput!) { updateUser(input: $input) { id role } }": typeof types.DemoteAdminDocument,
     "mutation DeactivateAdmin($id: ID!) { deactivateUser(id: $id) { id status } }": typeof types.DeactivateAdminDocument,
+    "\n  mutation MailDeliveryInvite($input: InviteUsersInput!) {\n    inviteUsers(input: $input) { invitations { token user { id email } } }\n  }\n": typeof types.MailDeliveryInviteDocument,
     "query MalformedFolders($parentId: ID) { folders(parentId: $parentId) { edges { node { id } } } }": typeof types.MalformedFoldersDocument,
     "mutation MalformedCreateDashboard($input: CreateDashboardInput!) { createDashboard(input: $input) { id } }": typeof types.MalformedCreateDashboardDocument,
     "mutation MalformedMoveDashboard($input: PlaceDashboardInput!) { moveDashboard(input: $input) { id } }": typeof types.MalformedMoveDashboardDocument,
@@ -411,6 +412,7 @@ const documents: Documents = {
     "mutation InvitationsLogin($input: LoginInput!) { login(input: $input) { token user { id } } }": types.InvitationsLoginDocument,
     "mutation DemoteAdmin($input: UpdateUserInput!) { updateUser(input: $input) { id role } }": types.DemoteAdminDocument,
     "mutation DeactivateAdmin($id: ID!) { deactivateUser(id: $id) { id status } }": types.DeactivateAdminDocument,
+    "\n  mutation MailDeliveryInvite($input: InviteUsersInput!) {\n    inviteUsers(input: $input) { invitations { token user { id email } } }\n  }\n": types.MailDeliveryInviteDocument,
     "query MalformedFolders($parentId: ID) { folders(parentId: $parentId) { edges { node { id } } } }": types.MalformedFoldersDocument,
     "mutation MalformedCreateDashboard($input: CreateDashboardInput!) { createDashboard(input: $input) { id } }": types.MalformedCreateDashboardDocument,
     "mutation MalformedMoveDashboard($input: PlaceDashboardInput!) { moveDashboard(input: $input) { id } }": types.MalformedMoveDashboardDocument,
@@ -1122,6 +1124,10 @@ export function graphql(source: "mutation DemoteAdmin($input: UpdateUserInput!) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation DeactivateAdmin($id: ID!) { deactivateUser(id: $id) { id status } }"): (typeof documents)["mutation DeactivateAdmin($id: ID!) { deactivateUser(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MailDeliveryInvite($input: InviteUsersInput!) {\n    inviteUsers(input: $input) { invitations { token user { id email } } }\n  }\n"): (typeof documents)["\n  mutation MailDeliveryInvite($input: InviteUsersInput!) {\n    inviteUsers(input: $input) { invitations { token user { id email } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

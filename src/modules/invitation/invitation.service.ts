@@ -31,11 +31,11 @@ export function invitationUrl(deps: AppDeps, token: string): string {
 }
 
 /** Creates an invitation for a PENDING user, with its mail queued in the same unit of work. */
-export function issueInvitation(
+export async function issueInvitation(
   em: EntityManager,
   deps: AppDeps,
   args: { tenant: Tenant; user: User; invitedBy: string | null; message: string | null },
-): string {
+): Promise<string> {
   const token = randomToken('inv');
   em.create(Invitation, {
     tenant: args.tenant.id,
@@ -52,7 +52,7 @@ export function issueInvitation(
     `Accept the invitation: ${invitationUrl(deps, token)}`,
     `The link expires in ${args.tenant.invitationTtlDays} days.`,
   ];
-  enqueueEmail(em, { tenantId: args.tenant.id, to: args.user.email, subject: `Join ${args.tenant.name} on Tessera`, body: lines.join('\n') });
+  await enqueueEmail(em, deps, { tenantId: args.tenant.id, to: args.user.email, subject: `Join ${args.tenant.name} on Tessera`, body: lines.join('\n') });
   return token;
 }
 
@@ -109,7 +109,8 @@ export async function inviteUsers(ctx: RequestScope, input: InviteUsersInput): P
   return withUniqueGuard(
     () =>
       ctx.em.transactional(async (em) => {
-        const results = emails.map((email) => {
+        const results: { user: User; token: string }[] = [];
+        for (const email of emails) {
           const user = em.create(User, {
             tenant: tenant.id,
             email,
@@ -119,15 +120,15 @@ export async function inviteUsers(ctx: RequestScope, input: InviteUsersInput): P
             allowExportData: input.allowExportData ?? true,
           });
           for (const group of groups) em.create(GroupMembership, { tenant: tenant.id, group: group.id, user });
-          const token = issueInvitation(em, ctx.deps, { tenant, user, invitedBy: viewer.userId, message });
+          const token = await issueInvitation(em, ctx.deps, { tenant, user, invitedBy: viewer.userId, message });
           recordAudit(em, viewer, {
             action: 'user.invite',
             resourceType: 'USER',
             resourceId: user.id,
             summary: { email, role: user.role, allowApiAccess: user.allowApiAccess, allowExportData: user.allowExportData, groupIds },
           });
-          return { user, token };
-        });
+          results.push({ user, token });
+        }
         await em.flush();
         ctx.logger.info({ count: results.length, tenantId: tenant.id }, 'users invited');
         return results;
@@ -145,7 +146,7 @@ export async function resendInvitation(ctx: RequestScope, userId: string): Promi
   const tenant = await ctx.em.findOneOrFail(Tenant, { id: viewer.tenantId });
   return ctx.em.transactional(async (em) => {
     await em.nativeUpdate(Invitation, { user: user.id, acceptedAt: null, revokedAt: null }, { revokedAt: new Date() });
-    const token = issueInvitation(em, ctx.deps, { tenant, user, invitedBy: viewer.userId, message: null });
+    const token = await issueInvitation(em, ctx.deps, { tenant, user, invitedBy: viewer.userId, message: null });
     recordAudit(em, viewer, { action: 'invitation.resend', resourceType: 'USER', resourceId: user.id, summary: { email: user.email } });
     await em.flush();
     return token;

@@ -25,7 +25,7 @@ export async function createTenant(em: EntityManager, deps: AppDeps, input: { sl
   return em.transactional(async (tx) => {
     const tenant = tx.create(Tenant, { slug, name });
     const admin = tx.create(User, { tenant, email: adminEmail, role: 'ADMIN', status: 'PENDING', allowApiAccess: true });
-    const invitationToken = issueInvitation(tx, deps, { tenant, user: admin, invitedBy: null, message: null });
+    const invitationToken = await issueInvitation(tx, deps, { tenant, user: admin, invitedBy: null, message: null });
     await tx.flush();
     return { tenant, admin, invitationToken, invitationUrl: invitationUrl(deps, invitationToken) };
   });
