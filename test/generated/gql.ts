@@ -93,6 +93,8 @@ type Documents = {
     "\n  query DatasetsList($first: Int, $after: String) {\n    datasets(first: $first, after: $after) { edges { node { id name } } pageInfo { hasNextPage endCursor } }\n  }\n": typeof types.DatasetsListDocument,
     "query DatasetsListForCount { datasets(first: 50) { edges { node { name owner { name } viewerCan { explore } } } } }": typeof types.DatasetsListForCountDocument,
     "query DatasetsNode($id: ID!) { node(id: $id) { id ... on Dataset { name } } }": typeof types.DatasetsNodeDocument,
+    "\n  mutation DeleteUserDelete($input: DeleteUserInput!) {\n    deleteUser(input: $input) {\n      deletedUserId\n      transferredTo { id }\n      moved { folders personalFolders dashboards personalDashboards widgets datasets dataSources }\n    }\n  }\n": typeof types.DeleteUserDeleteDocument,
+    "query DeleteUserViewer { viewer { user { id } } }": typeof types.DeleteUserViewerDocument,
     "mutation DemoRlpLogin($input: LoginInput!) { login(input: $input) { token user { id email } } }": typeof types.DemoRlpLoginDocument,
     "query DemoRlpDatasets { datasets(first: 50) { edges { node { id name } } } }": typeof types.DemoRlpDatasetsDocument,
     "\n  query DemoRlpRevenue($id: ID!) {\n    dataset(id: $id) {\n      query(input: { dimensions: [\"countries.name\"], measures: [{ field: \"orders.amount\", aggregation: SUM }] }) { rows missingAttributes }\n    }\n  }\n": typeof types.DemoRlpRevenueDocument,
@@ -157,13 +159,16 @@ type Documents = {
     "mutation InjectionCreateDataset($input: CreateDatasetInput!) { createDataset(input: $input) { id } }": typeof types.InjectionCreateDatasetDocument,
     "mutation InjectionCreateAttribute($input: CreateUserAttributeInput!) { createUserAttribute(input: $input) { id } }": typeof types.InjectionCreateAttributeDocument,
     "\n  mutation InjectionSetAttributeValue($input: SetUserAttributeValueInput!) {\n    setUserAttributeValue(input: $input) { mode effective { values } }\n  }\n": typeof types.InjectionSetAttributeValueDocument,
-    "\n  mutation InvitationsInvite($input: InviteUsersInput!) {\n    inviteUsers(input: $input) {\n      invitations { token user { id email role status allowApiAccess allowExportData groups { name } } }\n    }\n  }\n": typeof types.InvitationsInviteDocument,
+    "\n  mutation InvitationsInvite($input: InviteUsersInput!) {\n    inviteUsers(input: $input) {\n      invitations { token user { id email role status allowApiAccess allowExportData groups { name } } }\n      skipped { email index reason message }\n    }\n  }\n": typeof types.InvitationsInviteDocument,
     "\n  mutation InvitationsAccept($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) { token user { id name email status } }\n  }\n": typeof types.InvitationsAcceptDocument,
     "\n  mutation InvitationsResend($userId: ID!) { resendInvitation(userId: $userId) { invitation { token user { id status } } } }\n": typeof types.InvitationsResendDocument,
     "query InvitationsViewer { viewer { user { id name email status } tenant { slug } } }": typeof types.InvitationsViewerDocument,
     "mutation InvitationsLogin($input: LoginInput!) { login(input: $input) { token user { id } } }": typeof types.InvitationsLoginDocument,
+    "\n  mutation InvitationsSettings($input: UpdateTenantSettingsInput!) { updateTenantSettings(input: $input) { invitationExpiryDays seatLimit } }\n": typeof types.InvitationsSettingsDocument,
+    "query InvitationsReadSettings { tenantSettings { invitationExpiryDays seatLimit } viewer { tenant { settings { invitationExpiryDays } } } }": typeof types.InvitationsReadSettingsDocument,
     "mutation DemoteAdmin($input: UpdateUserInput!) { updateUser(input: $input) { id role } }": typeof types.DemoteAdminDocument,
     "mutation DeactivateAdmin($id: ID!) { deactivateUser(id: $id) { id status } }": typeof types.DeactivateAdminDocument,
+    "mutation DeleteAdmin($input: DeleteUserInput!) { deleteUser(input: $input) { deletedUserId } }": typeof types.DeleteAdminDocument,
     "\n  mutation MailDeliveryInvite($input: InviteUsersInput!) {\n    inviteUsers(input: $input) { invitations { token user { id email } } }\n  }\n": typeof types.MailDeliveryInviteDocument,
     "query MalformedFolders($parentId: ID) { folders(parentId: $parentId) { edges { node { id } } } }": typeof types.MalformedFoldersDocument,
     "mutation MalformedCreateDashboard($input: CreateDashboardInput!) { createDashboard(input: $input) { id } }": typeof types.MalformedCreateDashboardDocument,
@@ -206,6 +211,11 @@ type Documents = {
     "mutation OvUpdate($input: UpdateDashboardInput!) { updateDashboard(input: $input) { id } }": typeof types.OvUpdateDocument,
     "\n  mutation OvSetOverrides($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id role datasetAccessMode\n      datasetAccess { dataset { id name } level }\n      featurePermissions { feature state }\n    }\n  }\n": typeof types.OvSetOverridesDocument,
     "\n  query OvReadOverrides($id: ID!) {\n    user(id: $id) {\n      id name datasetAccessMode\n      datasetAccess { dataset { id name } level }\n      featurePermissions { feature state }\n    }\n  }\n": typeof types.OvReadOverridesDocument,
+    "query LifecycleViewer { viewer { user { id status } } }": typeof types.LifecycleViewerDocument,
+    "mutation LifecycleDeactivate($id: ID!) { deactivateUser(id: $id) { id status } }": typeof types.LifecycleDeactivateDocument,
+    "mutation LifecycleRestore($id: ID!) { restoreUser(id: $id) { id status } }": typeof types.LifecycleRestoreDocument,
+    "mutation LifecycleLogin($input: LoginInput!) { login(input: $input) { token } }": typeof types.LifecycleLoginDocument,
+    "mutation LifecycleImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }": typeof types.LifecycleImpersonateDocument,
     "\n  query QueryRun($id: ID!, $input: DatasetQueryInput!) {\n    dataset(id: $id) { query(input: $input) { columns { name type } rows rowCount truncated sql sqlParameters missingAttributes } }\n  }\n": typeof types.QueryRunDocument,
     "mutation QueryCreateDataset($input: CreateDatasetInput!) { createDataset(input: $input) { id } }": typeof types.QueryCreateDatasetDocument,
     "mutation QueryUpdateSource($input: UpdateDataSourceInput!) { updateDataSource(input: $input) { id } }": typeof types.QueryUpdateSourceDocument,
@@ -215,6 +225,11 @@ type Documents = {
     "mutation RlpSetUserAttributeValue($input: SetUserAttributeValueInput!) { setUserAttributeValue(input: $input) { mode } }": typeof types.RlpSetUserAttributeValueDocument,
     "mutation RlpSetGroupAttributeValue($input: SetGroupAttributeValueInput!) { setGroupAttributeValue(input: $input) { all values } }": typeof types.RlpSetGroupAttributeValueDocument,
     "\n  mutation RlpSetRules($input: SetDatasetPermissionRulesInput!) {\n    setDatasetPermissionRules(input: $input) { id version permissionRules { field operator attribute values } }\n  }\n": typeof types.RlpSetRulesDocument,
+    "query SeatsUsage { seatUsage { paid public limit } }": typeof types.SeatsUsageDocument,
+    "mutation SeatsSettings($input: UpdateTenantSettingsInput!) { updateTenantSettings(input: $input) { seatLimit invitationExpiryDays } }": typeof types.SeatsSettingsDocument,
+    "\n  mutation SeatsInvite($input: InviteUsersInput!) { inviteUsers(input: $input) { invitations { user { id } } skipped { email reason } } }\n": typeof types.SeatsInviteDocument,
+    "mutation SeatsDeactivate($id: ID!) { deactivateUser(id: $id) { id status } }": typeof types.SeatsDeactivateDocument,
+    "mutation SeatsRestore($id: ID!) { restoreUser(id: $id) { id status } }": typeof types.SeatsRestoreDocument,
     "\n  mutation ShareLinksCreate($input: CreateShareableLinkInput!) {\n    createShareableLink(input: $input) {\n      link { id hasPassword expiresAt allowExport rowRestrictions { field values } userAttributes { attribute values } createdBy { id } }\n      token\n    }\n  }\n": typeof types.ShareLinksCreateDocument,
     "mutation ShareLinksOpen($input: OpenShareableLinkInput!) { openShareableLink(input: $input) { token expiresAt } }": typeof types.ShareLinksOpenDocument,
     "mutation ShareLinksRevoke($id: ID!) { revokeShareableLink(id: $id) { id revokedAt } }": typeof types.ShareLinksRevokeDocument,
@@ -237,6 +252,15 @@ type Documents = {
     "mutation ShareLinksExportDataset($input: ExportDatasetQueryInput!) { exportDatasetQuery(input: $input) { url } }": typeof types.ShareLinksExportDatasetDocument,
     "query ShareLinksWidgetIds($id: ID!) { dashboard(id: $id) { widgets { id data { rows } } } }": typeof types.ShareLinksWidgetIdsDocument,
     "\n  mutation ThrottledLogin($input: LoginInput!) {\n    login(input: $input) { token }\n  }\n": typeof types.ThrottledLoginDocument,
+    "\n  mutation UpdateMeSelf($input: UpdateMeInput!) {\n    updateMe(input: $input) { id name timezone role status digest { frequency localTime weekday } }\n  }\n": typeof types.UpdateMeSelfDocument,
+    "query UpdateMeViewer { viewer { user { id name } } }": typeof types.UpdateMeViewerDocument,
+    "mutation UpdateMeLogin($input: LoginInput!) { login(input: $input) { token } }": typeof types.UpdateMeLoginDocument,
+    "mutation UpdateMeImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }": typeof types.UpdateMeImpersonateDocument,
+    "mutation UpdateMeUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id role } }": typeof types.UpdateMeUpdateUserDocument,
+    "mutation UpdateMeCreateAttribute($input: CreateUserAttributeInput!) { createUserAttribute(input: $input) { id } }": typeof types.UpdateMeCreateAttributeDocument,
+    "mutation UpdateMeSetAttribute($input: SetUserAttributeValueInput!) { setUserAttributeValue(input: $input) { __typename } }": typeof types.UpdateMeSetAttributeDocument,
+    "mutation UpdateMeAddMembers($input: GroupMembersInput!) { addGroupMembers(input: $input) { id } }": typeof types.UpdateMeAddMembersDocument,
+    "mutation UpdateMeDeactivate($id: ID!) { deactivateUser(id: $id) { id } }": typeof types.UpdateMeDeactivateDocument,
     "\n  query UserPrivate($id: ID!) {\n    user(id: $id) {\n      id name role email status timezone allowApiAccess allowExportData twoFactorEnabled lastActiveAt createdAt\n      groups { name }\n    }\n  }\n": typeof types.UserPrivateDocument,
     "\n  query UsersList($search: String, $status: UserStatus, $role: Role, $first: Int, $after: String) {\n    users(search: $search, status: $status, role: $role, first: $first, after: $after) {\n      edges { cursor node { id name email } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.UsersListDocument,
     "\n  query UsersWithGroups($first: Int) {\n    users(first: $first) { edges { node { groups { name } } } }\n  }\n": typeof types.UsersWithGroupsDocument,
@@ -341,6 +365,8 @@ const documents: Documents = {
     "\n  query DatasetsList($first: Int, $after: String) {\n    datasets(first: $first, after: $after) { edges { node { id name } } pageInfo { hasNextPage endCursor } }\n  }\n": types.DatasetsListDocument,
     "query DatasetsListForCount { datasets(first: 50) { edges { node { name owner { name } viewerCan { explore } } } } }": types.DatasetsListForCountDocument,
     "query DatasetsNode($id: ID!) { node(id: $id) { id ... on Dataset { name } } }": types.DatasetsNodeDocument,
+    "\n  mutation DeleteUserDelete($input: DeleteUserInput!) {\n    deleteUser(input: $input) {\n      deletedUserId\n      transferredTo { id }\n      moved { folders personalFolders dashboards personalDashboards widgets datasets dataSources }\n    }\n  }\n": types.DeleteUserDeleteDocument,
+    "query DeleteUserViewer { viewer { user { id } } }": types.DeleteUserViewerDocument,
     "mutation DemoRlpLogin($input: LoginInput!) { login(input: $input) { token user { id email } } }": types.DemoRlpLoginDocument,
     "query DemoRlpDatasets { datasets(first: 50) { edges { node { id name } } } }": types.DemoRlpDatasetsDocument,
     "\n  query DemoRlpRevenue($id: ID!) {\n    dataset(id: $id) {\n      query(input: { dimensions: [\"countries.name\"], measures: [{ field: \"orders.amount\", aggregation: SUM }] }) { rows missingAttributes }\n    }\n  }\n": types.DemoRlpRevenueDocument,
@@ -405,13 +431,16 @@ const documents: Documents = {
     "mutation InjectionCreateDataset($input: CreateDatasetInput!) { createDataset(input: $input) { id } }": types.InjectionCreateDatasetDocument,
     "mutation InjectionCreateAttribute($input: CreateUserAttributeInput!) { createUserAttribute(input: $input) { id } }": types.InjectionCreateAttributeDocument,
     "\n  mutation InjectionSetAttributeValue($input: SetUserAttributeValueInput!) {\n    setUserAttributeValue(input: $input) { mode effective { values } }\n  }\n": types.InjectionSetAttributeValueDocument,
-    "\n  mutation InvitationsInvite($input: InviteUsersInput!) {\n    inviteUsers(input: $input) {\n      invitations { token user { id email role status allowApiAccess allowExportData groups { name } } }\n    }\n  }\n": types.InvitationsInviteDocument,
+    "\n  mutation InvitationsInvite($input: InviteUsersInput!) {\n    inviteUsers(input: $input) {\n      invitations { token user { id email role status allowApiAccess allowExportData groups { name } } }\n      skipped { email index reason message }\n    }\n  }\n": types.InvitationsInviteDocument,
     "\n  mutation InvitationsAccept($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) { token user { id name email status } }\n  }\n": types.InvitationsAcceptDocument,
     "\n  mutation InvitationsResend($userId: ID!) { resendInvitation(userId: $userId) { invitation { token user { id status } } } }\n": types.InvitationsResendDocument,
     "query InvitationsViewer { viewer { user { id name email status } tenant { slug } } }": types.InvitationsViewerDocument,
     "mutation InvitationsLogin($input: LoginInput!) { login(input: $input) { token user { id } } }": types.InvitationsLoginDocument,
+    "\n  mutation InvitationsSettings($input: UpdateTenantSettingsInput!) { updateTenantSettings(input: $input) { invitationExpiryDays seatLimit } }\n": types.InvitationsSettingsDocument,
+    "query InvitationsReadSettings { tenantSettings { invitationExpiryDays seatLimit } viewer { tenant { settings { invitationExpiryDays } } } }": types.InvitationsReadSettingsDocument,
     "mutation DemoteAdmin($input: UpdateUserInput!) { updateUser(input: $input) { id role } }": types.DemoteAdminDocument,
     "mutation DeactivateAdmin($id: ID!) { deactivateUser(id: $id) { id status } }": types.DeactivateAdminDocument,
+    "mutation DeleteAdmin($input: DeleteUserInput!) { deleteUser(input: $input) { deletedUserId } }": types.DeleteAdminDocument,
     "\n  mutation MailDeliveryInvite($input: InviteUsersInput!) {\n    inviteUsers(input: $input) { invitations { token user { id email } } }\n  }\n": types.MailDeliveryInviteDocument,
     "query MalformedFolders($parentId: ID) { folders(parentId: $parentId) { edges { node { id } } } }": types.MalformedFoldersDocument,
     "mutation MalformedCreateDashboard($input: CreateDashboardInput!) { createDashboard(input: $input) { id } }": types.MalformedCreateDashboardDocument,
@@ -454,6 +483,11 @@ const documents: Documents = {
     "mutation OvUpdate($input: UpdateDashboardInput!) { updateDashboard(input: $input) { id } }": types.OvUpdateDocument,
     "\n  mutation OvSetOverrides($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id role datasetAccessMode\n      datasetAccess { dataset { id name } level }\n      featurePermissions { feature state }\n    }\n  }\n": types.OvSetOverridesDocument,
     "\n  query OvReadOverrides($id: ID!) {\n    user(id: $id) {\n      id name datasetAccessMode\n      datasetAccess { dataset { id name } level }\n      featurePermissions { feature state }\n    }\n  }\n": types.OvReadOverridesDocument,
+    "query LifecycleViewer { viewer { user { id status } } }": types.LifecycleViewerDocument,
+    "mutation LifecycleDeactivate($id: ID!) { deactivateUser(id: $id) { id status } }": types.LifecycleDeactivateDocument,
+    "mutation LifecycleRestore($id: ID!) { restoreUser(id: $id) { id status } }": types.LifecycleRestoreDocument,
+    "mutation LifecycleLogin($input: LoginInput!) { login(input: $input) { token } }": types.LifecycleLoginDocument,
+    "mutation LifecycleImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }": types.LifecycleImpersonateDocument,
     "\n  query QueryRun($id: ID!, $input: DatasetQueryInput!) {\n    dataset(id: $id) { query(input: $input) { columns { name type } rows rowCount truncated sql sqlParameters missingAttributes } }\n  }\n": types.QueryRunDocument,
     "mutation QueryCreateDataset($input: CreateDatasetInput!) { createDataset(input: $input) { id } }": types.QueryCreateDatasetDocument,
     "mutation QueryUpdateSource($input: UpdateDataSourceInput!) { updateDataSource(input: $input) { id } }": types.QueryUpdateSourceDocument,
@@ -463,6 +497,11 @@ const documents: Documents = {
     "mutation RlpSetUserAttributeValue($input: SetUserAttributeValueInput!) { setUserAttributeValue(input: $input) { mode } }": types.RlpSetUserAttributeValueDocument,
     "mutation RlpSetGroupAttributeValue($input: SetGroupAttributeValueInput!) { setGroupAttributeValue(input: $input) { all values } }": types.RlpSetGroupAttributeValueDocument,
     "\n  mutation RlpSetRules($input: SetDatasetPermissionRulesInput!) {\n    setDatasetPermissionRules(input: $input) { id version permissionRules { field operator attribute values } }\n  }\n": types.RlpSetRulesDocument,
+    "query SeatsUsage { seatUsage { paid public limit } }": types.SeatsUsageDocument,
+    "mutation SeatsSettings($input: UpdateTenantSettingsInput!) { updateTenantSettings(input: $input) { seatLimit invitationExpiryDays } }": types.SeatsSettingsDocument,
+    "\n  mutation SeatsInvite($input: InviteUsersInput!) { inviteUsers(input: $input) { invitations { user { id } } skipped { email reason } } }\n": types.SeatsInviteDocument,
+    "mutation SeatsDeactivate($id: ID!) { deactivateUser(id: $id) { id status } }": types.SeatsDeactivateDocument,
+    "mutation SeatsRestore($id: ID!) { restoreUser(id: $id) { id status } }": types.SeatsRestoreDocument,
     "\n  mutation ShareLinksCreate($input: CreateShareableLinkInput!) {\n    createShareableLink(input: $input) {\n      link { id hasPassword expiresAt allowExport rowRestrictions { field values } userAttributes { attribute values } createdBy { id } }\n      token\n    }\n  }\n": types.ShareLinksCreateDocument,
     "mutation ShareLinksOpen($input: OpenShareableLinkInput!) { openShareableLink(input: $input) { token expiresAt } }": types.ShareLinksOpenDocument,
     "mutation ShareLinksRevoke($id: ID!) { revokeShareableLink(id: $id) { id revokedAt } }": types.ShareLinksRevokeDocument,
@@ -485,6 +524,15 @@ const documents: Documents = {
     "mutation ShareLinksExportDataset($input: ExportDatasetQueryInput!) { exportDatasetQuery(input: $input) { url } }": types.ShareLinksExportDatasetDocument,
     "query ShareLinksWidgetIds($id: ID!) { dashboard(id: $id) { widgets { id data { rows } } } }": types.ShareLinksWidgetIdsDocument,
     "\n  mutation ThrottledLogin($input: LoginInput!) {\n    login(input: $input) { token }\n  }\n": types.ThrottledLoginDocument,
+    "\n  mutation UpdateMeSelf($input: UpdateMeInput!) {\n    updateMe(input: $input) { id name timezone role status digest { frequency localTime weekday } }\n  }\n": types.UpdateMeSelfDocument,
+    "query UpdateMeViewer { viewer { user { id name } } }": types.UpdateMeViewerDocument,
+    "mutation UpdateMeLogin($input: LoginInput!) { login(input: $input) { token } }": types.UpdateMeLoginDocument,
+    "mutation UpdateMeImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }": types.UpdateMeImpersonateDocument,
+    "mutation UpdateMeUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id role } }": types.UpdateMeUpdateUserDocument,
+    "mutation UpdateMeCreateAttribute($input: CreateUserAttributeInput!) { createUserAttribute(input: $input) { id } }": types.UpdateMeCreateAttributeDocument,
+    "mutation UpdateMeSetAttribute($input: SetUserAttributeValueInput!) { setUserAttributeValue(input: $input) { __typename } }": types.UpdateMeSetAttributeDocument,
+    "mutation UpdateMeAddMembers($input: GroupMembersInput!) { addGroupMembers(input: $input) { id } }": types.UpdateMeAddMembersDocument,
+    "mutation UpdateMeDeactivate($id: ID!) { deactivateUser(id: $id) { id } }": types.UpdateMeDeactivateDocument,
     "\n  query UserPrivate($id: ID!) {\n    user(id: $id) {\n      id name role email status timezone allowApiAccess allowExportData twoFactorEnabled lastActiveAt createdAt\n      groups { name }\n    }\n  }\n": types.UserPrivateDocument,
     "\n  query UsersList($search: String, $status: UserStatus, $role: Role, $first: Int, $after: String) {\n    users(search: $search, status: $status, role: $role, first: $first, after: $after) {\n      edges { cursor node { id name email } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.UsersListDocument,
     "\n  query UsersWithGroups($first: Int) {\n    users(first: $first) { edges { node { groups { name } } } }\n  }\n": types.UsersWithGroupsDocument,
@@ -843,6 +891,14 @@ export function graphql(source: "query DatasetsNode($id: ID!) { node(id: $id) { 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation DeleteUserDelete($input: DeleteUserInput!) {\n    deleteUser(input: $input) {\n      deletedUserId\n      transferredTo { id }\n      moved { folders personalFolders dashboards personalDashboards widgets datasets dataSources }\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteUserDelete($input: DeleteUserInput!) {\n    deleteUser(input: $input) {\n      deletedUserId\n      transferredTo { id }\n      moved { folders personalFolders dashboards personalDashboards widgets datasets dataSources }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DeleteUserViewer { viewer { user { id } } }"): (typeof documents)["query DeleteUserViewer { viewer { user { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation DemoRlpLogin($input: LoginInput!) { login(input: $input) { token user { id email } } }"): (typeof documents)["mutation DemoRlpLogin($input: LoginInput!) { login(input: $input) { token user { id email } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1099,7 +1155,7 @@ export function graphql(source: "\n  mutation InjectionSetAttributeValue($input:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation InvitationsInvite($input: InviteUsersInput!) {\n    inviteUsers(input: $input) {\n      invitations { token user { id email role status allowApiAccess allowExportData groups { name } } }\n    }\n  }\n"): (typeof documents)["\n  mutation InvitationsInvite($input: InviteUsersInput!) {\n    inviteUsers(input: $input) {\n      invitations { token user { id email role status allowApiAccess allowExportData groups { name } } }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation InvitationsInvite($input: InviteUsersInput!) {\n    inviteUsers(input: $input) {\n      invitations { token user { id email role status allowApiAccess allowExportData groups { name } } }\n      skipped { email index reason message }\n    }\n  }\n"): (typeof documents)["\n  mutation InvitationsInvite($input: InviteUsersInput!) {\n    inviteUsers(input: $input) {\n      invitations { token user { id email role status allowApiAccess allowExportData groups { name } } }\n      skipped { email index reason message }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1119,11 +1175,23 @@ export function graphql(source: "mutation InvitationsLogin($input: LoginInput!) 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation InvitationsSettings($input: UpdateTenantSettingsInput!) { updateTenantSettings(input: $input) { invitationExpiryDays seatLimit } }\n"): (typeof documents)["\n  mutation InvitationsSettings($input: UpdateTenantSettingsInput!) { updateTenantSettings(input: $input) { invitationExpiryDays seatLimit } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query InvitationsReadSettings { tenantSettings { invitationExpiryDays seatLimit } viewer { tenant { settings { invitationExpiryDays } } } }"): (typeof documents)["query InvitationsReadSettings { tenantSettings { invitationExpiryDays seatLimit } viewer { tenant { settings { invitationExpiryDays } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation DemoteAdmin($input: UpdateUserInput!) { updateUser(input: $input) { id role } }"): (typeof documents)["mutation DemoteAdmin($input: UpdateUserInput!) { updateUser(input: $input) { id role } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation DeactivateAdmin($id: ID!) { deactivateUser(id: $id) { id status } }"): (typeof documents)["mutation DeactivateAdmin($id: ID!) { deactivateUser(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DeleteAdmin($input: DeleteUserInput!) { deleteUser(input: $input) { deletedUserId } }"): (typeof documents)["mutation DeleteAdmin($input: DeleteUserInput!) { deleteUser(input: $input) { deletedUserId } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1295,6 +1363,26 @@ export function graphql(source: "\n  query OvReadOverrides($id: ID!) {\n    user
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query LifecycleViewer { viewer { user { id status } } }"): (typeof documents)["query LifecycleViewer { viewer { user { id status } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LifecycleDeactivate($id: ID!) { deactivateUser(id: $id) { id status } }"): (typeof documents)["mutation LifecycleDeactivate($id: ID!) { deactivateUser(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LifecycleRestore($id: ID!) { restoreUser(id: $id) { id status } }"): (typeof documents)["mutation LifecycleRestore($id: ID!) { restoreUser(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LifecycleLogin($input: LoginInput!) { login(input: $input) { token } }"): (typeof documents)["mutation LifecycleLogin($input: LoginInput!) { login(input: $input) { token } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LifecycleImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }"): (typeof documents)["mutation LifecycleImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query QueryRun($id: ID!, $input: DatasetQueryInput!) {\n    dataset(id: $id) { query(input: $input) { columns { name type } rows rowCount truncated sql sqlParameters missingAttributes } }\n  }\n"): (typeof documents)["\n  query QueryRun($id: ID!, $input: DatasetQueryInput!) {\n    dataset(id: $id) { query(input: $input) { columns { name type } rows rowCount truncated sql sqlParameters missingAttributes } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1328,6 +1416,26 @@ export function graphql(source: "mutation RlpSetGroupAttributeValue($input: SetG
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RlpSetRules($input: SetDatasetPermissionRulesInput!) {\n    setDatasetPermissionRules(input: $input) { id version permissionRules { field operator attribute values } }\n  }\n"): (typeof documents)["\n  mutation RlpSetRules($input: SetDatasetPermissionRulesInput!) {\n    setDatasetPermissionRules(input: $input) { id version permissionRules { field operator attribute values } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SeatsUsage { seatUsage { paid public limit } }"): (typeof documents)["query SeatsUsage { seatUsage { paid public limit } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SeatsSettings($input: UpdateTenantSettingsInput!) { updateTenantSettings(input: $input) { seatLimit invitationExpiryDays } }"): (typeof documents)["mutation SeatsSettings($input: UpdateTenantSettingsInput!) { updateTenantSettings(input: $input) { seatLimit invitationExpiryDays } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SeatsInvite($input: InviteUsersInput!) { inviteUsers(input: $input) { invitations { user { id } } skipped { email reason } } }\n"): (typeof documents)["\n  mutation SeatsInvite($input: InviteUsersInput!) { inviteUsers(input: $input) { invitations { user { id } } skipped { email reason } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SeatsDeactivate($id: ID!) { deactivateUser(id: $id) { id status } }"): (typeof documents)["mutation SeatsDeactivate($id: ID!) { deactivateUser(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SeatsRestore($id: ID!) { restoreUser(id: $id) { id status } }"): (typeof documents)["mutation SeatsRestore($id: ID!) { restoreUser(id: $id) { id status } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1416,6 +1524,42 @@ export function graphql(source: "query ShareLinksWidgetIds($id: ID!) { dashboard
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ThrottledLogin($input: LoginInput!) {\n    login(input: $input) { token }\n  }\n"): (typeof documents)["\n  mutation ThrottledLogin($input: LoginInput!) {\n    login(input: $input) { token }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateMeSelf($input: UpdateMeInput!) {\n    updateMe(input: $input) { id name timezone role status digest { frequency localTime weekday } }\n  }\n"): (typeof documents)["\n  mutation UpdateMeSelf($input: UpdateMeInput!) {\n    updateMe(input: $input) { id name timezone role status digest { frequency localTime weekday } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query UpdateMeViewer { viewer { user { id name } } }"): (typeof documents)["query UpdateMeViewer { viewer { user { id name } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UpdateMeLogin($input: LoginInput!) { login(input: $input) { token } }"): (typeof documents)["mutation UpdateMeLogin($input: LoginInput!) { login(input: $input) { token } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UpdateMeImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }"): (typeof documents)["mutation UpdateMeImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UpdateMeUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id role } }"): (typeof documents)["mutation UpdateMeUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id role } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UpdateMeCreateAttribute($input: CreateUserAttributeInput!) { createUserAttribute(input: $input) { id } }"): (typeof documents)["mutation UpdateMeCreateAttribute($input: CreateUserAttributeInput!) { createUserAttribute(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UpdateMeSetAttribute($input: SetUserAttributeValueInput!) { setUserAttributeValue(input: $input) { __typename } }"): (typeof documents)["mutation UpdateMeSetAttribute($input: SetUserAttributeValueInput!) { setUserAttributeValue(input: $input) { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UpdateMeAddMembers($input: GroupMembersInput!) { addGroupMembers(input: $input) { id } }"): (typeof documents)["mutation UpdateMeAddMembers($input: GroupMembersInput!) { addGroupMembers(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UpdateMeDeactivate($id: ID!) { deactivateUser(id: $id) { id } }"): (typeof documents)["mutation UpdateMeDeactivate($id: ID!) { deactivateUser(id: $id) { id } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
