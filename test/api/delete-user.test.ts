@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect } from 'vitest';
+import { uuidv7 } from '../../src/db/ids.ts';
 import { graphql } from '../generated/gql.ts';
 import { contentBuilders } from '../testkit/content.ts';
 import { test } from '../testkit/fixture.ts';
@@ -10,7 +12,7 @@ const Delete = graphql(`
     deleteUser(input: $input) {
       deletedUserId
       transferredTo { id }
-      moved { folders personalFolders dashboards personalDashboards widgets datasets dataSources }
+      moved { folders personalFolders dashboards personalDashboards widgets datasets dataSources shareableLinks }
     }
   }
 `);
@@ -39,7 +41,13 @@ const it = test
     const em = kit.orm.em.fork();
     const widget = em.create(Widget, { tenant: t.tenant.id, dashboard: dashboard.id, dataset: dataset.id, owner: user.id, title: 'W', query: {} });
     await em.flush();
-    return { user, teamFolder, personalFolder, personalDashboard, dashboard, source, dataset, widget };
+    const linkId = uuidv7();
+    await em.execute(
+      `insert into shareable_links (id, created_at, tenant_id, dashboard_id, created_by_id, token_hash, row_restrictions, user_attributes)
+       values (?, now(), ?, ?, ?, ?, '[]', '{}')`,
+      [linkId, t.tenant.id, dashboard.id, user.id, randomBytes(32).toString('hex')],
+    );
+    return { user, teamFolder, personalFolder, personalDashboard, dashboard, source, dataset, widget, linkId };
   });
 
 const deleteAs = (kit: TestKit, who: SeededUser, id: string, transferOwnershipTo?: string) =>
@@ -60,7 +68,7 @@ describe('deleteUser', () => {
     expect(res.data?.deleteUser).toEqual({
       deletedUserId: o.user.globalId,
       transferredTo: { id: target.globalId },
-      moved: { folders: 2, personalFolders: 1, dashboards: 1, personalDashboards: 1, widgets: 1, datasets: 1, dataSources: 1 },
+      moved: { folders: 2, personalFolders: 1, dashboards: 1, personalDashboards: 1, widgets: 1, datasets: 1, dataSources: 1, shareableLinks: 1 },
     });
     const owners = await sql<{ kind: string; owner_id: string; workspace_owner_id: string | null }>(
       `select 'teamFolder' as kind, owner_id, workspace_owner_id from folders where id = ?
@@ -69,8 +77,9 @@ describe('deleteUser', () => {
        union all select 'dashboard', owner_id, workspace_owner_id from dashboards where id = ?
        union all select 'widget', owner_id, null from widgets where id = ?
        union all select 'dataset', owner_id, null from datasets where id = ?
-       union all select 'dataSource', owner_id, null from data_sources where id = ?`,
-      [o.teamFolder.id, o.personalFolder.id, o.personalDashboard.id, o.dashboard.id, o.widget.id, o.dataset.id, o.source.id],
+       union all select 'dataSource', owner_id, null from data_sources where id = ?
+       union all select 'link', created_by_id, null from shareable_links where id = ?`,
+      [o.teamFolder.id, o.personalFolder.id, o.personalDashboard.id, o.dashboard.id, o.widget.id, o.dataset.id, o.source.id, o.linkId],
     );
     expect(Object.fromEntries(owners.map((r) => [r.kind, [r.owner_id, r.workspace_owner_id]]))).toEqual({
       teamFolder: [target.id, null],
@@ -82,6 +91,7 @@ describe('deleteUser', () => {
       widget: [target.id, null],
       dataset: [target.id, null],
       dataSource: [target.id, null],
+      link: [target.id, null],
     });
     const gone = await sql<{ users: string; sessions: string; memberships: string; shares: string }>(
       `select (select count(*) from users where id = ?) as users, (select count(*) from sessions where user_id = ?) as sessions,

@@ -93,7 +93,7 @@ type Documents = {
     "\n  query DatasetsList($first: Int, $after: String) {\n    datasets(first: $first, after: $after) { edges { node { id name } } pageInfo { hasNextPage endCursor } }\n  }\n": typeof types.DatasetsListDocument,
     "query DatasetsListForCount { datasets(first: 50) { edges { node { name owner { name } viewerCan { explore } } } } }": typeof types.DatasetsListForCountDocument,
     "query DatasetsNode($id: ID!) { node(id: $id) { id ... on Dataset { name } } }": typeof types.DatasetsNodeDocument,
-    "\n  mutation DeleteUserDelete($input: DeleteUserInput!) {\n    deleteUser(input: $input) {\n      deletedUserId\n      transferredTo { id }\n      moved { folders personalFolders dashboards personalDashboards widgets datasets dataSources }\n    }\n  }\n": typeof types.DeleteUserDeleteDocument,
+    "\n  mutation DeleteUserDelete($input: DeleteUserInput!) {\n    deleteUser(input: $input) {\n      deletedUserId\n      transferredTo { id }\n      moved { folders personalFolders dashboards personalDashboards widgets datasets dataSources shareableLinks }\n    }\n  }\n": typeof types.DeleteUserDeleteDocument,
     "query DeleteUserViewer { viewer { user { id } } }": typeof types.DeleteUserViewerDocument,
     "mutation DemoRlpLogin($input: LoginInput!) { login(input: $input) { token user { id email } } }": typeof types.DemoRlpLoginDocument,
     "query DemoRlpDatasets { datasets(first: 50) { edges { node { id name } } } }": typeof types.DemoRlpDatasetsDocument,
@@ -365,7 +365,7 @@ const documents: Documents = {
     "\n  query DatasetsList($first: Int, $after: String) {\n    datasets(first: $first, after: $after) { edges { node { id name } } pageInfo { hasNextPage endCursor } }\n  }\n": types.DatasetsListDocument,
     "query DatasetsListForCount { datasets(first: 50) { edges { node { name owner { name } viewerCan { explore } } } } }": types.DatasetsListForCountDocument,
     "query DatasetsNode($id: ID!) { node(id: $id) { id ... on Dataset { name } } }": types.DatasetsNodeDocument,
-    "\n  mutation DeleteUserDelete($input: DeleteUserInput!) {\n    deleteUser(input: $input) {\n      deletedUserId\n      transferredTo { id }\n      moved { folders personalFolders dashboards personalDashboards widgets datasets dataSources }\n    }\n  }\n": types.DeleteUserDeleteDocument,
+    "\n  mutation DeleteUserDelete($input: DeleteUserInput!) {\n    deleteUser(input: $input) {\n      deletedUserId\n      transferredTo { id }\n      moved { folders personalFolders dashboards personalDashboards widgets datasets dataSources shareableLinks }\n    }\n  }\n": types.DeleteUserDeleteDocument,
     "query DeleteUserViewer { viewer { user { id } } }": types.DeleteUserViewerDocument,
     "mutation DemoRlpLogin($input: LoginInput!) { login(input: $input) { token user { id email } } }": types.DemoRlpLoginDocument,
     "query DemoRlpDatasets { datasets(first: 50) { edges { node { id name } } } }": types.DemoRlpDatasetsDocument,
@@ -891,7 +891,7 @@ export function graphql(source: "query DatasetsNode($id: ID!) { node(id: $id) { 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation DeleteUserDelete($input: DeleteUserInput!) {\n    deleteUser(input: $input) {\n      deletedUserId\n      transferredTo { id }\n      moved { folders personalFolders dashboards personalDashboards widgets datasets dataSources }\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteUserDelete($input: DeleteUserInput!) {\n    deleteUser(input: $input) {\n      deletedUserId\n      transferredTo { id }\n      moved { folders personalFolders dashboards personalDashboards widgets datasets dataSources }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation DeleteUserDelete($input: DeleteUserInput!) {\n    deleteUser(input: $input) {\n      deletedUserId\n      transferredTo { id }\n      moved { folders personalFolders dashboards personalDashboards widgets datasets dataSources shareableLinks }\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteUserDelete($input: DeleteUserInput!) {\n    deleteUser(input: $input) {\n      deletedUserId\n      transferredTo { id }\n      moved { folders personalFolders dashboards personalDashboards widgets datasets dataSources shareableLinks }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -232,6 +232,7 @@ const OwnershipTransferRef = builder.objectRef<Record<string, number>>('Ownershi
     widgets: t.int({ resolve: (m) => m.widgets ?? 0 }),
     datasets: t.int({ resolve: (m) => m.datasets ?? 0 }),
     dataSources: t.int({ resolve: (m) => m.dataSources ?? 0 }),
+    shareableLinks: t.int({ description: 'Shareable links they created, now the target’s to manage', resolve: (m) => m.shareableLinks ?? 0 }),
   }),
 });
 

@@ -293,6 +293,7 @@ const OWNED: readonly { key: string; table: string; column: string }[] = [
   { key: 'widgets', table: 'widgets', column: 'owner_id' },
   { key: 'datasets', table: 'datasets', column: 'owner_id' },
   { key: 'dataSources', table: 'data_sources', column: 'owner_id' },
+  { key: 'shareableLinks', table: 'shareable_links', column: 'created_by_id' },
 ];
 
 /** How many rows of each kind `userId` owns, in one statement. */
@@ -307,7 +308,7 @@ async function countOwned(em: EntityManager, tenantId: string, userId: string): 
 
 /**
  * Deletes a user for good (admins). Whatever they own (folders, dashboards, widgets, datasets,
- * data sources, their personal workspace's contents) moves to `transferOwnershipTo`, an ACTIVE
+ * data sources, the shareable links they created, their personal workspace's contents) moves to `transferOwnershipTo`, an ACTIVE
  * person of the tenant, in the same transaction; without anything owned no target is needed.
  * Their sessions, invitations, group memberships, overrides, attribute values and the shares
  * granted to them go with them; audit events keep their history with the actor emptied.
