@@ -3,6 +3,7 @@ import { unauthenticated } from '../errors.ts';
 import { principalFromSession, type SessionResolution } from './session-principal.ts';
 import { principalFromEmbedToken, type EmbedResolution } from './embed-principal.ts';
 import { isEmbedTokenRefusal } from './embed-token.ts';
+import { API_TOKEN_PREFIX, principalFromApiToken } from './api-token-principal.ts';
 
 export function bearerToken(header: string | null): string | undefined {
   if (header === null) return undefined;
@@ -35,11 +36,12 @@ export interface PrincipalResolution extends SessionResolution, EmbedResolution 
 /**
  * The one place a request's credentials become a principal: no `Authorization` header is
  * anonymous (null), a bad one is 401 UNAUTHENTICATED. Session tokens are the USER kind; a JWT that
- * names a key (`kid`) is a partner's embed token, the EMBED kind.
+ * names a key (`kid`) is a partner's embed token, the EMBED kind; `tsk_…` is a personal API token.
  */
 export async function resolvePrincipal(authorization: string | null, with_: PrincipalResolution): Promise<Principal | null> {
   const token = bearerToken(authorization);
   if (token === undefined) return null;
+  if (token.startsWith(API_TOKEN_PREFIX)) return principalFromApiToken(with_, token);
   if (!namesAnEmbedKey(token)) return principalFromSession(with_, token);
   try {
     return await principalFromEmbedToken(with_, token);

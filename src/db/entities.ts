@@ -12,6 +12,9 @@ import { Folder } from '../modules/folder/folder.entity.ts';
 import { Dashboard, DashboardFilter, Widget } from '../modules/dashboard/dashboard.entity.ts';
 import { Share } from '../modules/share/share.entity.ts';
 import { AuditEvent } from '../modules/audit/audit.entity.ts';
+import { ApiToken } from '../modules/api-token/api-token.entity.ts';
+import { RecoveryCode, TwoFactorSecret } from '../modules/two-factor/two-factor.entity.ts';
+import { PasswordReset } from '../modules/password-reset/password-reset.entity.ts';
 import { RateLimitCounter } from '../auth/rate-limit.entity.ts';
 import { GroupAttributeValue, UserAttribute, UserAttributeValue } from '../modules/attribute/attribute.entity.ts';
 
@@ -38,4 +41,8 @@ export const entities = [
   GroupAttributeValue,
   UserAttributeValue,
   RateLimitCounter,
+  ApiToken,
+  TwoFactorSecret,
+  RecoveryCode,
+  PasswordReset,
 ];

@@ -12,6 +12,8 @@ export const Tenant = defineEntity({
     slug: p.string().length(63).unique(),
     name: p.string().length(200),
     invitationTtlDays: p.integer().default(7),
+    /** Members must sign in with a second factor; one without it gets an enrollment-only session (PRODUCT.md §9). */
+    requireTwoFactor: p.boolean().default(false),
   },
 });
 export type Tenant = InferEntity<typeof Tenant>;

@@ -3,7 +3,8 @@ import type { Tenant } from './tenant.entity.ts';
 
 export const TenantRef = builder.objectRef<Tenant>('Tenant').implement({
   description: 'A customer workspace; everything belongs to exactly one',
-  authScopes: { authenticated: true },
+  // Reached through `viewer`, which an enrollment-only session may read too.
+  authScopes: { signedIn: true },
   fields: (t) => ({
     slug: t.exposeString('slug'),
     name: t.exposeString('name'),
