@@ -22,6 +22,7 @@ interface SessionRow {
   impersonator_role: Role | null;
   impersonator_status: UserStatus | null;
   impersonator_last_active_at: Date | null;
+  enrollment_only: boolean;
 }
 
 /** What resolving a session needs of the process. */
@@ -71,7 +72,7 @@ export async function principalOfSession(
     const [found] = await em().execute<SessionRow[]>(
       `select u.id as user_id, u.email, t.id as tenant_id, t.slug as tenant_slug, u.role, u.status, u.last_active_at,
               s.expires_at, s.impersonator_id, i.role as impersonator_role, i.status as impersonator_status,
-              i.last_active_at as impersonator_last_active_at
+              i.last_active_at as impersonator_last_active_at, s.enrollment_only
          from sessions s
          join users u on u.id = s.user_id and u.tenant_id = s.tenant_id
          join tenants t on t.id = s.tenant_id
@@ -104,5 +105,6 @@ export async function principalOfSession(
     status: row.status,
     sessionId: claims.sessionId,
     ...(row.impersonator_id ? { impersonatorId: row.impersonator_id, impersonatorRole: row.impersonator_role! } : {}),
+    ...(row.enrollment_only ? { enrollmentOnly: true } : {}),
   };
 }

@@ -14,6 +14,9 @@ import { Dashboard, DashboardFilter, Widget } from '../modules/dashboard/dashboa
 import { Share } from '../modules/share/share.entity.ts';
 import { LinkSession, ShareableLink } from '../modules/share-link/share-link.entity.ts';
 import { AuditEvent } from '../modules/audit/audit.entity.ts';
+import { ApiToken } from '../modules/api-token/api-token.entity.ts';
+import { RecoveryCode, TwoFactorSecret } from '../modules/two-factor/two-factor.entity.ts';
+import { PasswordReset } from '../modules/password-reset/password-reset.entity.ts';
 import { RateLimitCounter } from '../auth/rate-limit.entity.ts';
 import { GroupAttributeValue, UserAttribute, UserAttributeValue } from '../modules/attribute/attribute.entity.ts';
 
@@ -43,4 +46,8 @@ export const entities = [
   UserAttributeValue,
   RateLimitCounter,
   ExportDownload,
+  ApiToken,
+  TwoFactorSecret,
+  RecoveryCode,
+  PasswordReset,
 ];

@@ -14,6 +14,14 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation AtCreate($input: CreateApiTokenInput!) { createApiToken(input: $input) { token apiToken { id name prefix lastUsedAt revokedAt } } }\n": typeof types.AtCreateDocument,
+    "mutation AtRevoke($id: ID!) { revokeApiToken(id: $id) { id revokedAt } }": typeof types.AtRevokeDocument,
+    "query AtList { apiTokens(first: 100) { edges { node { id name prefix createdAt lastUsedAt revokedAt } } } }": typeof types.AtListDocument,
+    "query AtViewer { viewer { kind user { id email role } tenant { slug } } }": typeof types.AtViewerDocument,
+    "mutation AtUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id allowApiAccess } }": typeof types.AtUpdateUserDocument,
+    "mutation AtDeactivate($id: ID!) { deactivateUser(id: $id) { id status } }": typeof types.AtDeactivateDocument,
+    "mutation AtRestore($id: ID!) { restoreUser(id: $id) { id status } }": typeof types.AtRestoreDocument,
+    "mutation AtImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }": typeof types.AtImpersonateDocument,
     "mutation AttrCreate($input: CreateUserAttributeInput!) { createUserAttribute(input: $input) { id name type system createdAt } }": typeof types.AttrCreateDocument,
     "mutation AttrUpdate($input: UpdateUserAttributeInput!) { updateUserAttribute(input: $input) { id name type } }": typeof types.AttrUpdateDocument,
     "mutation AttrDelete($id: ID!) { deleteUserAttribute(id: $id) }": typeof types.AttrDeleteDocument,
@@ -206,11 +214,23 @@ type Documents = {
     "mutation CacheSetUserValue($input: SetUserAttributeValueInput!) { setUserAttributeValue(input: $input) { mode } }": typeof types.CacheSetUserValueDocument,
     "\n  mutation CacheSetRules($input: SetDatasetPermissionRulesInput!) { setDatasetPermissionRules(input: $input) { id } }\n": typeof types.CacheSetRulesDocument,
     "query NoticeWhoAmI { viewer { kind tenant { slug } } }": typeof types.NoticeWhoAmIDocument,
+    "mutation NpRequest($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) }": typeof types.NpRequestDocument,
+    "mutation NpReset($input: ResetPasswordInput!) { resetPassword(input: $input) }": typeof types.NpResetDocument,
+    "mutation NpLogin($input: LoginInput!) { login(input: $input) { token } }": typeof types.NpLoginDocument,
+    "mutation NpCreateToken($input: CreateApiTokenInput!) { createApiToken(input: $input) { token } }": typeof types.NpCreateTokenDocument,
+    "mutation NpEnroll { enrollTwoFactor { secret otpauthUri } }": typeof types.NpEnrollDocument,
+    "mutation NpConfirm($input: ConfirmTwoFactorInput!) { confirmTwoFactor(input: $input) { recoveryCodes } }": typeof types.NpConfirmDocument,
+    "query NpViewer { viewer { kind } }": typeof types.NpViewerDocument,
     "mutation OvCreate($input: CreateDashboardInput!) { createDashboard(input: $input) { id } }": typeof types.OvCreateDocument,
     "mutation OvAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }": typeof types.OvAddWidgetDocument,
     "mutation OvUpdate($input: UpdateDashboardInput!) { updateDashboard(input: $input) { id } }": typeof types.OvUpdateDocument,
     "\n  mutation OvSetOverrides($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id role datasetAccessMode\n      datasetAccess { dataset { id name } level }\n      featurePermissions { feature state }\n    }\n  }\n": typeof types.OvSetOverridesDocument,
     "\n  query OvReadOverrides($id: ID!) {\n    user(id: $id) {\n      id name datasetAccessMode\n      datasetAccess { dataset { id name } level }\n      featurePermissions { feature state }\n    }\n  }\n": typeof types.OvReadOverridesDocument,
+    "mutation PrRequest($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) }": typeof types.PrRequestDocument,
+    "mutation PrReset($input: ResetPasswordInput!) { resetPassword(input: $input) }": typeof types.PrResetDocument,
+    "mutation PrSend($userId: ID!) { sendPasswordReset(userId: $userId) }": typeof types.PrSendDocument,
+    "mutation PrLogin($input: LoginInput!) { login(input: $input) { token } }": typeof types.PrLoginDocument,
+    "query PrViewer { viewer { kind } }": typeof types.PrViewerDocument,
     "query LifecycleViewer { viewer { user { id status } } }": typeof types.LifecycleViewerDocument,
     "mutation LifecycleDeactivate($id: ID!) { deactivateUser(id: $id) { id status } }": typeof types.LifecycleDeactivateDocument,
     "mutation LifecycleRestore($id: ID!) { restoreUser(id: $id) { id status } }": typeof types.LifecycleRestoreDocument,
@@ -252,6 +272,18 @@ type Documents = {
     "mutation ShareLinksExportDataset($input: ExportDatasetQueryInput!) { exportDatasetQuery(input: $input) { url } }": typeof types.ShareLinksExportDatasetDocument,
     "query ShareLinksWidgetIds($id: ID!) { dashboard(id: $id) { widgets { id data { rows } } } }": typeof types.ShareLinksWidgetIdsDocument,
     "\n  mutation ThrottledLogin($input: LoginInput!) {\n    login(input: $input) { token }\n  }\n": typeof types.ThrottledLoginDocument,
+    "\n  mutation TfLogin($input: LoginInput!) { login(input: $input) { token twoFactorEnrollmentRequired user { id twoFactorEnabled } } }\n": typeof types.TfLoginDocument,
+    "mutation TfEnroll { enrollTwoFactor { secret otpauthUri } }": typeof types.TfEnrollDocument,
+    "mutation TfConfirm($input: ConfirmTwoFactorInput!) { confirmTwoFactor(input: $input) { recoveryCodes } }": typeof types.TfConfirmDocument,
+    "mutation TfReset($userId: ID!) { resetTwoFactor(userId: $userId) { id twoFactorEnabled } }": typeof types.TfResetDocument,
+    "\n  mutation TfSettings($input: UpdateTenantSettingsInput!) { updateTenantSettings(input: $input) { requireTwoFactor } }\n": typeof types.TfSettingsDocument,
+    "query TfReadSettings { tenantSettings { requireTwoFactor } }": typeof types.TfReadSettingsDocument,
+    "query TfViewer { viewer { kind enrollmentOnly user { id email twoFactorEnabled } tenant { slug } } }": typeof types.TfViewerDocument,
+    "query TfUser($id: ID!) { user(id: $id) { id twoFactorEnabled } }": typeof types.TfUserDocument,
+    "query TfUsers { users(first: 5) { edges { node { id } } } }": typeof types.TfUsersDocument,
+    "mutation TfLogout { logout }": typeof types.TfLogoutDocument,
+    "mutation TfCreateToken($input: CreateApiTokenInput!) { createApiToken(input: $input) { token } }": typeof types.TfCreateTokenDocument,
+    "mutation TfImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }": typeof types.TfImpersonateDocument,
     "\n  mutation UpdateMeSelf($input: UpdateMeInput!) {\n    updateMe(input: $input) { id name timezone role status digest { frequency localTime weekday } }\n  }\n": typeof types.UpdateMeSelfDocument,
     "query UpdateMeViewer { viewer { user { id name } } }": typeof types.UpdateMeViewerDocument,
     "mutation UpdateMeLogin($input: LoginInput!) { login(input: $input) { token } }": typeof types.UpdateMeLoginDocument,
@@ -286,6 +318,14 @@ type Documents = {
     "query WuWidgets($id: ID!) { dashboard(id: $id) { widgets { id title query } } }": typeof types.WuWidgetsDocument,
 };
 const documents: Documents = {
+    "\n  mutation AtCreate($input: CreateApiTokenInput!) { createApiToken(input: $input) { token apiToken { id name prefix lastUsedAt revokedAt } } }\n": types.AtCreateDocument,
+    "mutation AtRevoke($id: ID!) { revokeApiToken(id: $id) { id revokedAt } }": types.AtRevokeDocument,
+    "query AtList { apiTokens(first: 100) { edges { node { id name prefix createdAt lastUsedAt revokedAt } } } }": types.AtListDocument,
+    "query AtViewer { viewer { kind user { id email role } tenant { slug } } }": types.AtViewerDocument,
+    "mutation AtUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id allowApiAccess } }": types.AtUpdateUserDocument,
+    "mutation AtDeactivate($id: ID!) { deactivateUser(id: $id) { id status } }": types.AtDeactivateDocument,
+    "mutation AtRestore($id: ID!) { restoreUser(id: $id) { id status } }": types.AtRestoreDocument,
+    "mutation AtImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }": types.AtImpersonateDocument,
     "mutation AttrCreate($input: CreateUserAttributeInput!) { createUserAttribute(input: $input) { id name type system createdAt } }": types.AttrCreateDocument,
     "mutation AttrUpdate($input: UpdateUserAttributeInput!) { updateUserAttribute(input: $input) { id name type } }": types.AttrUpdateDocument,
     "mutation AttrDelete($id: ID!) { deleteUserAttribute(id: $id) }": types.AttrDeleteDocument,
@@ -478,11 +518,23 @@ const documents: Documents = {
     "mutation CacheSetUserValue($input: SetUserAttributeValueInput!) { setUserAttributeValue(input: $input) { mode } }": types.CacheSetUserValueDocument,
     "\n  mutation CacheSetRules($input: SetDatasetPermissionRulesInput!) { setDatasetPermissionRules(input: $input) { id } }\n": types.CacheSetRulesDocument,
     "query NoticeWhoAmI { viewer { kind tenant { slug } } }": types.NoticeWhoAmIDocument,
+    "mutation NpRequest($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) }": types.NpRequestDocument,
+    "mutation NpReset($input: ResetPasswordInput!) { resetPassword(input: $input) }": types.NpResetDocument,
+    "mutation NpLogin($input: LoginInput!) { login(input: $input) { token } }": types.NpLoginDocument,
+    "mutation NpCreateToken($input: CreateApiTokenInput!) { createApiToken(input: $input) { token } }": types.NpCreateTokenDocument,
+    "mutation NpEnroll { enrollTwoFactor { secret otpauthUri } }": types.NpEnrollDocument,
+    "mutation NpConfirm($input: ConfirmTwoFactorInput!) { confirmTwoFactor(input: $input) { recoveryCodes } }": types.NpConfirmDocument,
+    "query NpViewer { viewer { kind } }": types.NpViewerDocument,
     "mutation OvCreate($input: CreateDashboardInput!) { createDashboard(input: $input) { id } }": types.OvCreateDocument,
     "mutation OvAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }": types.OvAddWidgetDocument,
     "mutation OvUpdate($input: UpdateDashboardInput!) { updateDashboard(input: $input) { id } }": types.OvUpdateDocument,
     "\n  mutation OvSetOverrides($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id role datasetAccessMode\n      datasetAccess { dataset { id name } level }\n      featurePermissions { feature state }\n    }\n  }\n": types.OvSetOverridesDocument,
     "\n  query OvReadOverrides($id: ID!) {\n    user(id: $id) {\n      id name datasetAccessMode\n      datasetAccess { dataset { id name } level }\n      featurePermissions { feature state }\n    }\n  }\n": types.OvReadOverridesDocument,
+    "mutation PrRequest($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) }": types.PrRequestDocument,
+    "mutation PrReset($input: ResetPasswordInput!) { resetPassword(input: $input) }": types.PrResetDocument,
+    "mutation PrSend($userId: ID!) { sendPasswordReset(userId: $userId) }": types.PrSendDocument,
+    "mutation PrLogin($input: LoginInput!) { login(input: $input) { token } }": types.PrLoginDocument,
+    "query PrViewer { viewer { kind } }": types.PrViewerDocument,
     "query LifecycleViewer { viewer { user { id status } } }": types.LifecycleViewerDocument,
     "mutation LifecycleDeactivate($id: ID!) { deactivateUser(id: $id) { id status } }": types.LifecycleDeactivateDocument,
     "mutation LifecycleRestore($id: ID!) { restoreUser(id: $id) { id status } }": types.LifecycleRestoreDocument,
@@ -524,6 +576,18 @@ const documents: Documents = {
     "mutation ShareLinksExportDataset($input: ExportDatasetQueryInput!) { exportDatasetQuery(input: $input) { url } }": types.ShareLinksExportDatasetDocument,
     "query ShareLinksWidgetIds($id: ID!) { dashboard(id: $id) { widgets { id data { rows } } } }": types.ShareLinksWidgetIdsDocument,
     "\n  mutation ThrottledLogin($input: LoginInput!) {\n    login(input: $input) { token }\n  }\n": types.ThrottledLoginDocument,
+    "\n  mutation TfLogin($input: LoginInput!) { login(input: $input) { token twoFactorEnrollmentRequired user { id twoFactorEnabled } } }\n": types.TfLoginDocument,
+    "mutation TfEnroll { enrollTwoFactor { secret otpauthUri } }": types.TfEnrollDocument,
+    "mutation TfConfirm($input: ConfirmTwoFactorInput!) { confirmTwoFactor(input: $input) { recoveryCodes } }": types.TfConfirmDocument,
+    "mutation TfReset($userId: ID!) { resetTwoFactor(userId: $userId) { id twoFactorEnabled } }": types.TfResetDocument,
+    "\n  mutation TfSettings($input: UpdateTenantSettingsInput!) { updateTenantSettings(input: $input) { requireTwoFactor } }\n": types.TfSettingsDocument,
+    "query TfReadSettings { tenantSettings { requireTwoFactor } }": types.TfReadSettingsDocument,
+    "query TfViewer { viewer { kind enrollmentOnly user { id email twoFactorEnabled } tenant { slug } } }": types.TfViewerDocument,
+    "query TfUser($id: ID!) { user(id: $id) { id twoFactorEnabled } }": types.TfUserDocument,
+    "query TfUsers { users(first: 5) { edges { node { id } } } }": types.TfUsersDocument,
+    "mutation TfLogout { logout }": types.TfLogoutDocument,
+    "mutation TfCreateToken($input: CreateApiTokenInput!) { createApiToken(input: $input) { token } }": types.TfCreateTokenDocument,
+    "mutation TfImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }": types.TfImpersonateDocument,
     "\n  mutation UpdateMeSelf($input: UpdateMeInput!) {\n    updateMe(input: $input) { id name timezone role status digest { frequency localTime weekday } }\n  }\n": types.UpdateMeSelfDocument,
     "query UpdateMeViewer { viewer { user { id name } } }": types.UpdateMeViewerDocument,
     "mutation UpdateMeLogin($input: LoginInput!) { login(input: $input) { token } }": types.UpdateMeLoginDocument,
@@ -572,6 +636,38 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AtCreate($input: CreateApiTokenInput!) { createApiToken(input: $input) { token apiToken { id name prefix lastUsedAt revokedAt } } }\n"): (typeof documents)["\n  mutation AtCreate($input: CreateApiTokenInput!) { createApiToken(input: $input) { token apiToken { id name prefix lastUsedAt revokedAt } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AtRevoke($id: ID!) { revokeApiToken(id: $id) { id revokedAt } }"): (typeof documents)["mutation AtRevoke($id: ID!) { revokeApiToken(id: $id) { id revokedAt } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AtList { apiTokens(first: 100) { edges { node { id name prefix createdAt lastUsedAt revokedAt } } } }"): (typeof documents)["query AtList { apiTokens(first: 100) { edges { node { id name prefix createdAt lastUsedAt revokedAt } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AtViewer { viewer { kind user { id email role } tenant { slug } } }"): (typeof documents)["query AtViewer { viewer { kind user { id email role } tenant { slug } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AtUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id allowApiAccess } }"): (typeof documents)["mutation AtUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id allowApiAccess } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AtDeactivate($id: ID!) { deactivateUser(id: $id) { id status } }"): (typeof documents)["mutation AtDeactivate($id: ID!) { deactivateUser(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AtRestore($id: ID!) { restoreUser(id: $id) { id status } }"): (typeof documents)["mutation AtRestore($id: ID!) { restoreUser(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AtImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }"): (typeof documents)["mutation AtImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1343,6 +1439,34 @@ export function graphql(source: "query NoticeWhoAmI { viewer { kind tenant { slu
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation NpRequest($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) }"): (typeof documents)["mutation NpRequest($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation NpReset($input: ResetPasswordInput!) { resetPassword(input: $input) }"): (typeof documents)["mutation NpReset($input: ResetPasswordInput!) { resetPassword(input: $input) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation NpLogin($input: LoginInput!) { login(input: $input) { token } }"): (typeof documents)["mutation NpLogin($input: LoginInput!) { login(input: $input) { token } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation NpCreateToken($input: CreateApiTokenInput!) { createApiToken(input: $input) { token } }"): (typeof documents)["mutation NpCreateToken($input: CreateApiTokenInput!) { createApiToken(input: $input) { token } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation NpEnroll { enrollTwoFactor { secret otpauthUri } }"): (typeof documents)["mutation NpEnroll { enrollTwoFactor { secret otpauthUri } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation NpConfirm($input: ConfirmTwoFactorInput!) { confirmTwoFactor(input: $input) { recoveryCodes } }"): (typeof documents)["mutation NpConfirm($input: ConfirmTwoFactorInput!) { confirmTwoFactor(input: $input) { recoveryCodes } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query NpViewer { viewer { kind } }"): (typeof documents)["query NpViewer { viewer { kind } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation OvCreate($input: CreateDashboardInput!) { createDashboard(input: $input) { id } }"): (typeof documents)["mutation OvCreate($input: CreateDashboardInput!) { createDashboard(input: $input) { id } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1360,6 +1484,26 @@ export function graphql(source: "\n  mutation OvSetOverrides($input: UpdateUserI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query OvReadOverrides($id: ID!) {\n    user(id: $id) {\n      id name datasetAccessMode\n      datasetAccess { dataset { id name } level }\n      featurePermissions { feature state }\n    }\n  }\n"): (typeof documents)["\n  query OvReadOverrides($id: ID!) {\n    user(id: $id) {\n      id name datasetAccessMode\n      datasetAccess { dataset { id name } level }\n      featurePermissions { feature state }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PrRequest($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) }"): (typeof documents)["mutation PrRequest($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PrReset($input: ResetPasswordInput!) { resetPassword(input: $input) }"): (typeof documents)["mutation PrReset($input: ResetPasswordInput!) { resetPassword(input: $input) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PrSend($userId: ID!) { sendPasswordReset(userId: $userId) }"): (typeof documents)["mutation PrSend($userId: ID!) { sendPasswordReset(userId: $userId) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PrLogin($input: LoginInput!) { login(input: $input) { token } }"): (typeof documents)["mutation PrLogin($input: LoginInput!) { login(input: $input) { token } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PrViewer { viewer { kind } }"): (typeof documents)["query PrViewer { viewer { kind } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1524,6 +1668,54 @@ export function graphql(source: "query ShareLinksWidgetIds($id: ID!) { dashboard
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ThrottledLogin($input: LoginInput!) {\n    login(input: $input) { token }\n  }\n"): (typeof documents)["\n  mutation ThrottledLogin($input: LoginInput!) {\n    login(input: $input) { token }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TfLogin($input: LoginInput!) { login(input: $input) { token twoFactorEnrollmentRequired user { id twoFactorEnabled } } }\n"): (typeof documents)["\n  mutation TfLogin($input: LoginInput!) { login(input: $input) { token twoFactorEnrollmentRequired user { id twoFactorEnabled } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TfEnroll { enrollTwoFactor { secret otpauthUri } }"): (typeof documents)["mutation TfEnroll { enrollTwoFactor { secret otpauthUri } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TfConfirm($input: ConfirmTwoFactorInput!) { confirmTwoFactor(input: $input) { recoveryCodes } }"): (typeof documents)["mutation TfConfirm($input: ConfirmTwoFactorInput!) { confirmTwoFactor(input: $input) { recoveryCodes } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TfReset($userId: ID!) { resetTwoFactor(userId: $userId) { id twoFactorEnabled } }"): (typeof documents)["mutation TfReset($userId: ID!) { resetTwoFactor(userId: $userId) { id twoFactorEnabled } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TfSettings($input: UpdateTenantSettingsInput!) { updateTenantSettings(input: $input) { requireTwoFactor } }\n"): (typeof documents)["\n  mutation TfSettings($input: UpdateTenantSettingsInput!) { updateTenantSettings(input: $input) { requireTwoFactor } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TfReadSettings { tenantSettings { requireTwoFactor } }"): (typeof documents)["query TfReadSettings { tenantSettings { requireTwoFactor } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TfViewer { viewer { kind enrollmentOnly user { id email twoFactorEnabled } tenant { slug } } }"): (typeof documents)["query TfViewer { viewer { kind enrollmentOnly user { id email twoFactorEnabled } tenant { slug } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TfUser($id: ID!) { user(id: $id) { id twoFactorEnabled } }"): (typeof documents)["query TfUser($id: ID!) { user(id: $id) { id twoFactorEnabled } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TfUsers { users(first: 5) { edges { node { id } } } }"): (typeof documents)["query TfUsers { users(first: 5) { edges { node { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TfLogout { logout }"): (typeof documents)["mutation TfLogout { logout }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TfCreateToken($input: CreateApiTokenInput!) { createApiToken(input: $input) { token } }"): (typeof documents)["mutation TfCreateToken($input: CreateApiTokenInput!) { createApiToken(input: $input) { token } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TfImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }"): (typeof documents)["mutation TfImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

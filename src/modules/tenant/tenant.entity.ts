@@ -15,6 +15,8 @@ export const Tenant = defineEntity({
     invitationTtlDays: p.integer().default(7),
     /** At most this many paid seats (PENDING and ACTIVE users); null: no limit. */
     seatLimit: p.integer().nullable(),
+    /** Members must sign in with a second factor; one without it gets an enrollment-only session (PRODUCT.md §9). */
+    requireTwoFactor: p.boolean().default(false),
   },
 });
 export type Tenant = InferEntity<typeof Tenant>;

@@ -8,12 +8,16 @@ export const TenantSettingsRef = builder.objectRef<TenantSettings>('TenantSettin
   fields: (t) => ({
     invitationExpiryDays: t.exposeInt('invitationExpiryDays', { description: 'Days an invitation link works (default 7)' }),
     seatLimit: t.exposeInt('seatLimit', { nullable: true, description: 'At most this many paid seats (PENDING and ACTIVE users); null: no limit' }),
+    requireTwoFactor: t.exposeBoolean('requireTwoFactor', {
+      description: 'Members must sign in with a second factor; one without it gets a session that may only enroll',
+    }),
   }),
 });
 
 export const TenantRef = builder.objectRef<Tenant>('Tenant').implement({
   description: 'A customer workspace; everything belongs to exactly one',
-  authScopes: { authenticated: true },
+  // Reached through `viewer`, which an enrollment-only session may read too.
+  authScopes: { signedIn: true },
   fields: (t) => ({
     slug: t.exposeString('slug'),
     name: t.exposeString('name'),
@@ -21,7 +25,7 @@ export const TenantRef = builder.objectRef<Tenant>('Tenant').implement({
       type: TenantSettingsRef,
       nullable: true,
       authScopes: { managePeople: true },
-      resolve: (tenant) => ({ invitationExpiryDays: tenant.invitationTtlDays, seatLimit: tenant.seatLimit ?? null }),
+      resolve: (tenant) => ({ invitationExpiryDays: tenant.invitationTtlDays, seatLimit: tenant.seatLimit ?? null, requireTwoFactor: tenant.requireTwoFactor }),
     }),
   }),
 });
@@ -55,6 +59,7 @@ const UpdateTenantSettingsInput = builder.inputType('UpdateTenantSettingsInput',
   fields: (t) => ({
     invitationExpiryDays: t.int({ description: '1 to 90; applies to invitations issued from now on' }),
     seatLimit: t.int({ description: 'At least 1; null removes the limit; omitted: unchanged' }),
+    requireTwoFactor: t.boolean({ description: 'Applies from each member’s next sign-in' }),
   }),
 });
 

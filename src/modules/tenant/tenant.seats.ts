@@ -39,11 +39,11 @@ export async function assertSeatsLeft(
 export async function lockTenant(
   em: EntityManager,
   tenantId: string,
-): Promise<{ id: string; name: string; invitationTtlDays: number; seatLimit: number | null }> {
-  const [row] = await em.execute<{ id: string; name: string; invitation_ttl_days: number; seat_limit: number | null }[]>(
-    'select id, name, invitation_ttl_days, seat_limit from tenants where id = ? for no key update',
+): Promise<{ id: string; name: string; invitationTtlDays: number; seatLimit: number | null; requireTwoFactor: boolean }> {
+  const [row] = await em.execute<{ id: string; name: string; invitation_ttl_days: number; seat_limit: number | null; require_two_factor: boolean }[]>(
+    'select id, name, invitation_ttl_days, seat_limit, require_two_factor from tenants where id = ? for no key update',
     [tenantId],
   );
   if (!row) throw notFound('Tenant');
-  return { id: row.id, name: row.name, invitationTtlDays: row.invitation_ttl_days, seatLimit: row.seat_limit };
+  return { id: row.id, name: row.name, invitationTtlDays: row.invitation_ttl_days, seatLimit: row.seat_limit, requireTwoFactor: row.require_two_factor };
 }

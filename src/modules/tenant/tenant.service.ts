@@ -43,11 +43,14 @@ export interface TenantSettings {
   invitationExpiryDays: number;
   /** null: no limit */
   seatLimit: number | null;
+  /** Members must sign in with a second factor; one without it gets an enrollment-only session (PRODUCT.md §9). */
+  requireTwoFactor: boolean;
 }
 
-const settingsOf = (tenant: { invitationTtlDays: number; seatLimit: number | null }): TenantSettings => ({
+const settingsOf = (tenant: { invitationTtlDays: number; seatLimit: number | null; requireTwoFactor: boolean }): TenantSettings => ({
   invitationExpiryDays: tenant.invitationTtlDays,
   seatLimit: tenant.seatLimit,
+  requireTwoFactor: tenant.requireTwoFactor,
 });
 
 function requireAdmin(viewer: Principal | null): Principal {
@@ -58,7 +61,7 @@ function requireAdmin(viewer: Principal | null): Principal {
 export async function tenantSettings(ctx: RequestScope): Promise<TenantSettings> {
   const viewer = requireAdmin(ctx.viewer);
   const tenant = await ctx.em.findOneOrFail(Tenant, { id: viewer.tenantId });
-  return settingsOf({ invitationTtlDays: tenant.invitationTtlDays, seatLimit: tenant.seatLimit ?? null });
+  return settingsOf({ invitationTtlDays: tenant.invitationTtlDays, seatLimit: tenant.seatLimit ?? null, requireTwoFactor: tenant.requireTwoFactor });
 }
 
 /** Paid seats (PENDING and ACTIVE users) and PUBLIC principals of the viewer's tenant, in one count. */
@@ -71,11 +74,12 @@ export async function seatUsage(ctx: RequestScope): Promise<{ paid: number; publ
 /**
  * Changes the listed settings (an omitted one stays; `seatLimit: null` removes the limit). A limit
  * below the seats in use is allowed: nobody loses their seat, and invitations are refused until
- * seats are freed.
+ * seats are freed. Requiring two-factor sign-in applies from each member's next sign-in: one
+ * without a second factor then gets a session that may only enroll.
  */
 export async function updateTenantSettings(
   ctx: RequestScope,
-  input: { invitationExpiryDays?: number | null; seatLimit?: number | null },
+  input: { invitationExpiryDays?: number | null; seatLimit?: number | null; requireTwoFactor?: boolean | null },
 ): Promise<TenantSettings> {
   const viewer = requireAdmin(ctx.viewer);
   const days = input.invitationExpiryDays;
@@ -92,11 +96,13 @@ export async function updateTenantSettings(
     const after = {
       invitationTtlDays: days ?? before.invitationTtlDays,
       seatLimit: limit === undefined ? before.seatLimit : limit,
+      requireTwoFactor: input.requireTwoFactor ?? before.requireTwoFactor,
     };
     const changes: Record<string, unknown> = {};
     if (after.invitationTtlDays !== before.invitationTtlDays)
       changes.invitationExpiryDays = { before: before.invitationTtlDays, after: after.invitationTtlDays };
     if (after.seatLimit !== before.seatLimit) changes.seatLimit = { before: before.seatLimit, after: after.seatLimit };
+    if (after.requireTwoFactor !== before.requireTwoFactor) changes.requireTwoFactor = { before: before.requireTwoFactor, after: after.requireTwoFactor };
     if (Object.keys(changes).length > 0) {
       await em.nativeUpdate(Tenant, { id: viewer.tenantId }, after);
       recordAudit(em, viewer, { action: 'tenant.updateSettings', resourceType: 'TENANT', resourceId: viewer.tenantId, summary: changes });

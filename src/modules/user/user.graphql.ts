@@ -117,14 +117,22 @@ builder.node(UserRef, {
   }),
 });
 
-const ViewerRef = builder.objectRef<Pick<Principal, 'kind' | 'userId' | 'tenantId' | 'impersonatorId'>>('Viewer').implement({
+const ViewerRef = builder.objectRef<Pick<Principal, 'kind' | 'userId' | 'tenantId' | 'impersonatorId' | 'enrollmentOnly'>>('Viewer').implement({
   description: 'Who is calling, as the gateway resolved it for this request',
-  authScopes: { authenticated: true },
+  authScopes: { signedIn: true },
   fields: (t) => ({
     kind: t.field({ type: PrincipalKindEnum, resolve: (v) => v.kind }),
+    enrollmentOnly: t.boolean({
+      description:
+        'True for a session opened without a second factor in a workspace that requires one: it may only enroll (enrollTwoFactor, ' +
+        'confirmTwoFactor), read the viewer and sign out',
+      resolve: (v) => v.enrollmentOnly === true,
+    }),
     user: t.field({
       type: UserRef,
       nullable: true,
+      // An enrollment-only session is no person, but it shows its own user (as a sign-in response does).
+      grantScopes: (v) => (v.enrollmentOnly ? ['sessionUser'] : []),
       description: 'The signed-in user; null for embed and share-link principals, which are no user of the workspace',
       resolve: async (v, _args, ctx) => (v.kind === 'EMBED' || v.kind === 'SHARE_LINK' ? null : (await userLoaders(ctx).byId.load(v.userId))!),
     }),
@@ -145,7 +153,7 @@ builder.queryFields((t) => ({
   viewer: t.field({
     type: ViewerRef,
     nullable: true,
-    authScopes: { authenticated: true },
+    authScopes: { signedIn: true },
     resolve: (_root, _args, ctx) => ctx.viewer,
   }),
   users: t.connection({
