@@ -1,5 +1,6 @@
 // The direction of imports (docs/architecture.md):
-//   main/cli → app → http → graphql → modules → scope → authz, auth, cache, query, db → errors, config, logger
+//   main/cli → app → http → graphql → modules → scope → authz, auth, cache, query, jobs, db → errors, config, logger
+// (main → worker → modules: the background jobs' task list.)
 // Nothing imports upward; no cycles, type-only imports included. `npm run lint:layers` fails on any
 // violation; `npm run lint:layers:report` lists them without failing (.dependency-cruiser.report-only.cjs).
 
@@ -72,6 +73,20 @@ module.exports = {
       comment: 'The metadata cache serves the request scope; it does not know requests, modules or GraphQL.',
       from: { path: '^src/cache/' },
       to: { path: '^src/(scope|modules|graphql|http)/' },
+    },
+    {
+      name: 'jobs-below-modules',
+      comment: 'The job queue and its runner know job names and payloads, not what the tasks do: the modules hand them their handlers.',
+      severity: 'error',
+      from: { path: '^src/jobs/' },
+      to: { path: '^src/', pathNot: ['^src/jobs/', '^src/db/', ...BASE] },
+    },
+    {
+      name: 'worker-imported-by-main-only',
+      severity: 'error',
+      comment: 'worker.ts assembles the task list from the modules; only main.ts (and the tests) start it.',
+      from: { path: '^src/', pathNot: '^src/main\\.ts$' },
+      to: { path: '^src/worker\\.ts$' },
     },
     {
       name: 'cli-not-to-http',

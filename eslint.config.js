@@ -20,7 +20,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/main.ts', 'src/cli.ts', 'scripts/**', 'bench/**', 'test/**'],
+    files: ['src/main.ts', 'src/cli.ts', 'scripts/**', 'bench/**', 'test/**', 'examples/**'],
     rules: { 'no-console': 'off' },
   },
 );

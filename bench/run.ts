@@ -1,4 +1,5 @@
 import { benchDashboards } from './dashboards.ts';
+import { benchExport } from './export.ts';
 import { benchQueries } from './queries.ts';
 
 const only = process.argv[2];
@@ -18,5 +19,11 @@ if (!only || only === 'queries') {
     `10-row RLP query at 16 clients: gateway ${r.rate.gatewayRps.toFixed(0)} req/s vs bare yoga ${r.rate.bareRps.toFixed(0)} req/s → ${r.rate.ratio.toFixed(2)}x`,
   );
   lines.push(`  (vs bare yoga running the same SQL as a prepared statement, ${r.rate.barePreparedRps.toFixed(0)} req/s → ${r.rate.preparedRatio.toFixed(2)}x)`);
+}
+if (!only || only === 'export') {
+  const r = await benchExport();
+  lines.push(
+    `1M-row CSV export: gateway ${r.gatewayRps.toFixed(0)} rows/s vs COPY ${r.copyRps.toFixed(0)} rows/s → ${r.ratio.toFixed(2)}x; gateway RSS growth ${r.rssGrowthMb.toFixed(1)} MB`,
+  );
 }
 console.log(`\nsummary\n${lines.map((l) => `  ${l}`).join('\n')}`);

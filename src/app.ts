@@ -11,7 +11,16 @@ import { dashboardSizes } from './modules/dashboard/dashboard.service.ts';
 import { usePublicViewAudit } from './modules/dashboard/public-views.ts';
 import { renderLocalGraphiQL, useGraphiQLAssets } from './http/graphiql.ts';
 import { useAccessLog, useMetrics, useTracing } from './http/observability.ts';
-import { useHealthRoutes, useMetadataCacheForQueries, useRequestErrorStatus, useRequestIdHeader, useRequestLimits } from './http/plugins.ts';
+import { corsOptions, useVaryOrigin } from './http/cors.ts';
+import {
+  useHealthRoutes,
+  useIntrospectionPolicy,
+  useMetadataCacheForQueries,
+  useRequestErrorStatus,
+  useRequestIdHeader,
+  useRequestLimits,
+} from './http/plugins.ts';
+import { useDownloads } from './http/downloads.ts';
 
 export type App = YogaServerInstance<{ clientAddress?: string }, RequestScope>;
 
@@ -25,6 +34,8 @@ export function createApp(deps: AppDeps): App {
     graphiql: { title: 'Tessera GraphiQL', defaultQuery: '{ viewer { user { name role } tenant { slug } } }' },
     renderGraphiQL: renderLocalGraphiQL,
     landingPage: false,
+    // yoga's default answers every origin; only the configured ones get CORS headers here.
+    cors: corsOptions(deps.config.corsOrigins),
     maskedErrors: { maskError: createMaskError(deps.logger) },
     logging: {
       debug: (...args) => deps.logger.debug({ yoga: args }, 'yoga'),
@@ -40,14 +51,17 @@ export function createApp(deps: AppDeps): App {
       useTracing(),
       accessLog.first,
       useErrorScope(),
+      useVaryOrigin(deps.config.corsOrigins),
       useRequestLimits(deps.config.maxBodyBytes),
       useHealthRoutes(deps),
+      useDownloads(deps),
       useGraphiQLAssets(),
       useRequestIdHeader(),
       useRequestErrorStatus(),
       // After the status is final (above); serves GET /metrics.
       ...useMetrics(deps.metrics),
       useMetadataCacheForQueries(),
+      useIntrospectionPolicy(deps.config.introspection),
       // Who saw what: dashboards read by embeds and links go to the audit log when execution is done.
       usePublicViewAudit(),
       // Before execution (and the compiled executor): a request over the budget runs nothing.
@@ -58,7 +72,8 @@ export function createApp(deps: AppDeps): App {
         maxTokens: { n: 5000 },
         costLimit: { maxCost: 20000 },
         maxDirectives: { n: 20 },
-        blockFieldSuggestion: { enabled: false },
+        // Validation errors do not suggest field names ("Did you mean …"): the schema is not told to whoever guesses.
+        blockFieldSuggestion: { enabled: true },
       }),
       // Each validated document is compiled once to a JavaScript function (cached with the parsed
       // document): execution and variable coercion cost a fraction of graphql-js's interpreter.

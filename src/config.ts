@@ -11,8 +11,15 @@ export interface Config {
   /** Undefined only before `main.ts` generated one into the data dir (embedded mode). */
   secretKey: string | undefined;
   demo: boolean;
+  /** `TESSERA_INTROSPECTION`: who may introspect the schema (`public` in demo mode, `authenticated` otherwise). */
+  introspection: 'public' | 'authenticated';
   publicUrl: string;
+  /** `SMTP_URL` (smtp:// or smtps://); undefined → mail stays in the outbox. Holds credentials: never log it. */
   smtpUrl: string | undefined;
+  /** `TESSERA_MAIL_FROM`: the From of outgoing mail. */
+  mailFrom: string;
+  /** Delivery attempts per mail before it is marked failed (retried with exponential backoff). */
+  mailMaxAttempts: number;
   logLevel: string;
   /** Lifetime of session tokens. */
   sessionTtlSeconds: number;
@@ -26,6 +33,16 @@ export interface Config {
   signInLimits: SignInLimits;
   /** `OTEL_EXPORTER_OTLP_ENDPOINT` is set: spans are exported over OTLP (the exporter reads the variable). */
   tracing: boolean;
+  /** `TESSERA_CORS_ORIGINS`: browser origins allowed to call the gateway; empty → no cross-origin access. */
+  corsOrigins: string[];
+  /** CSV exports: the most rows one may have (`TESSERA_EXPORT_MAX_ROWS`), its statement timeout, and how long a download link lives. */
+  exports: ExportLimits;
+}
+
+export interface ExportLimits {
+  maxRows: number;
+  statementTimeoutMs: number;
+  linkTtlSeconds: number;
 }
 
 export interface SignInLimits {
@@ -79,10 +96,25 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
   } catch {
     throw new ConfigError(`TESSERA_PUBLIC_URL must be an absolute URL (got "${publicUrl}")`);
   }
+  const smtpUrl = smtpUrlOf(env.SMTP_URL);
+  const mailFrom = env.TESSERA_MAIL_FROM?.trim() || `Tessera <no-reply@${mailDomain(publicUrl)}>`;
+  if (mailFrom.length > 320 || /[\r\n]/.test(mailFrom) || !/@[^\s@<>]+>?$/.test(mailFrom)) {
+    throw new ConfigError(`TESSERA_MAIL_FROM must be an address such as "Tessera <no-reply@example.com>" (got "${mailFrom.slice(0, 100)}")`);
+  }
   const trustProxyText = env.TESSERA_TRUST_PROXY?.trim() || '0';
   const trustProxy = Number(trustProxyText);
   if (!/^\d+$/.test(trustProxyText) || trustProxy > 20) {
     throw new ConfigError(`TESSERA_TRUST_PROXY must be a number of proxy hops between 0 and 20 (got "${trustProxyText}")`);
+  }
+  const demo = flag(env.TESSERA_DEMO, 'TESSERA_DEMO', databaseUrl === undefined);
+  const introspection = (env.TESSERA_INTROSPECTION?.trim() || (demo ? 'public' : 'authenticated')).toLowerCase();
+  if (introspection !== 'public' && introspection !== 'authenticated') {
+    throw new ConfigError(`TESSERA_INTROSPECTION must be "public" or "authenticated" (got "${env.TESSERA_INTROSPECTION}")`);
+  }
+  const maxRowsText = env.TESSERA_EXPORT_MAX_ROWS?.trim() || '5000000';
+  const maxRows = Number(maxRowsText);
+  if (!/^\d+$/.test(maxRowsText) || maxRows < 1 || maxRows > 100_000_000) {
+    throw new ConfigError(`TESSERA_EXPORT_MAX_ROWS must be a number of rows between 1 and 100000000 (got "${maxRowsText}")`);
   }
   return {
     databaseUrl,
@@ -90,9 +122,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     port,
     dataDir: path.resolve(cwd, env.TESSERA_DATA_DIR?.trim() || '.tessera'),
     secretKey,
-    demo: flag(env.TESSERA_DEMO, 'TESSERA_DEMO', databaseUrl === undefined),
+    demo,
+    introspection,
     publicUrl,
-    smtpUrl: env.SMTP_URL?.trim() || undefined,
+    smtpUrl,
+    mailFrom,
+    mailMaxAttempts: 8,
     logLevel,
     sessionTtlSeconds: 12 * 3600,
     maxBodyBytes: 256 * 1024,
@@ -100,7 +135,59 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     trustProxy,
     signInLimits: { accountAttempts: 10, addressAttempts: 100, windowSeconds: 15 * 60 },
     tracing: Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim() || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?.trim()),
+    corsOrigins: corsOrigins(env.TESSERA_CORS_ORIGINS),
+    exports: { maxRows, statementTimeoutMs: 10 * 60_000, linkTtlSeconds: 5 * 60 },
   };
+}
+
+/**
+ * Each entry an exact origin as browsers send it (`https://app.example.com`, `http://localhost:3000`):
+ * scheme, host and port only. No wildcard: the list says which partners' pages may call.
+ */
+function corsOrigins(value: string | undefined): string[] {
+  const entries = (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const origins = entries.map((entry) => {
+    let url: URL | undefined;
+    try {
+      url = new URL(entry);
+    } catch {
+      url = undefined;
+    }
+    const bare = url && url.pathname === '/' && !entry.includes('*') && !/[?#@]/.test(entry);
+    if (!url || !bare || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+      throw new ConfigError(
+        `TESSERA_CORS_ORIGINS: "${entry}" is not an origin (comma-separated scheme://host[:port] with http or https, no path and no wildcard, e.g. "https://partner.example.com,http://localhost:3000")`,
+      );
+    }
+    return url.origin;
+  });
+  return [...new Set(origins)];
+}
+
+/** The URL is checked, never echoed: it may carry the SMTP password. */
+function smtpUrlOf(value: string | undefined): string | undefined {
+  const text = value?.trim();
+  if (!text) return undefined;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtps://user:password@smtp.example.com:465');
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+    throw new ConfigError(`SMTP_URL must be an smtp:// or smtps:// URL (got the scheme "${url.protocol.slice(0, 20)}")`);
+  }
+  if (!url.hostname) throw new ConfigError('SMTP_URL must name the SMTP server, e.g. smtp://smtp.example.com:587');
+  return text;
+}
+
+/** The public URL's host name, or `localhost` for an IP address (an address literal is no mail domain). */
+function mailDomain(publicUrl: string): string {
+  const hostname = new URL(publicUrl).hostname;
+  return net.isIP(hostname.replace(/^\[|\]$/g, '')) === 0 && hostname.includes('.') ? hostname : 'localhost';
 }
 
 const HOSTNAME = /^(\*\.)?[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*$/;

@@ -3,6 +3,7 @@ import { createLogger } from './logger.ts';
 import { openRuntime } from './runtime.ts';
 import { createApp } from './app.ts';
 import { serve } from './http/server.ts';
+import { startWorker, type GatewayWorker } from './worker.ts';
 import { DEMO_PASSWORD, DEMO_TENANT, DEMO_USERS, seedDemo } from './demo/seed.ts';
 import { DEMO_WAREHOUSE_USERS, seedDemoWarehouse, syncDemoDataSourcePort } from './demo/warehouse.ts';
 import type { Logger } from './logger.ts';
@@ -45,14 +46,16 @@ async function main(): Promise<void> {
   if (tracing) logger.info('tracing on: spans are exported over OTLP (OTEL_EXPORTER_OTLP_ENDPOINT)');
   const runtime = await openRuntime(config, logger);
   if (config.demo) await seedDemoWorkspace(runtime, logger);
-  if (!config.smtpUrl) logger.info('SMTP_URL is not set: outgoing mail stays in the outbox_emails table');
 
   await runtime.deps.metadataCache.start();
   const app = createApp(runtime.deps);
   let server;
+  let worker: GatewayWorker | null = null;
   try {
+    worker = await startWorker(runtime.deps);
     server = await serve(app, { host: config.host, port: config.port, logger });
   } catch (error) {
+    await worker?.stop();
     await runtime.close();
     throw error;
   }
@@ -77,6 +80,8 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
     await server.close();
+    // The job running now finishes (its mail is sent and marked) before the pools close.
+    await worker?.stop().catch((error: unknown) => logger.error({ err: error }, 'the job worker did not stop cleanly'));
     await runtime.close();
     await tracing?.shutdown().catch(() => {});
     logger.info('stopped');

@@ -1,6 +1,7 @@
 import type { Config } from './config.ts';
 import { resolveDatabase, type ResolvedDatabase } from './db/database.ts';
 import { createOrm, migrate, type Orm } from './db/orm.ts';
+import { migrateJobQueue } from './jobs/queue.ts';
 import { closeDeps, createDeps, type AppDeps } from './scope/deps.ts';
 import type { Logger } from './logger.ts';
 
@@ -12,7 +13,7 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-/** Database (external or embedded), ORM and migrations: what both the server and the CLI need. */
+/** Database (external or embedded), ORM and migrations (ours, then the job queue's): what both the server and the CLI need. */
 export async function openRuntime(config: Config, logger: Logger): Promise<Runtime> {
   const db = await resolveDatabase(config, logger);
   let orm: Orm | undefined;
@@ -20,6 +21,8 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
     orm = await createOrm({ clientUrl: db.url });
     const applied = await migrate(orm);
     if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
+    // The job queue's own schema (graphile_worker), after ours.
+    await migrateJobQueue(db.url, logger);
   } catch (error) {
     await orm?.close(true).catch(() => {});
     await db.stop().catch(() => {});

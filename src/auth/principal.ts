@@ -58,6 +58,11 @@ export interface Principal {
   impersonatorRole?: Role | undefined;
   /** Present exactly for EMBED and SHARE_LINK principals. */
   grant?: PublicGrant | undefined;
+  /**
+   * A session opened without a second factor in a tenant that requires one (PRODUCT.md §9): it may
+   * only enroll in two-factor sign-in, see the viewer and sign out. It is no person (`isPerson`).
+   */
+  enrollmentOnly?: boolean | undefined;
 }
 
 /** An embed or share-link principal, with what it may read. */

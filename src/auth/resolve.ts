@@ -3,6 +3,8 @@ import { unauthenticated } from '../errors.ts';
 import { principalFromSession, type SessionResolution } from './session-principal.ts';
 import { principalFromEmbedToken, type EmbedResolution } from './embed-principal.ts';
 import { isEmbedTokenRefusal } from './embed-token.ts';
+import { LINK_SESSION_PREFIX, LINK_TOKEN_PREFIX, principalFromLinkSession } from './link-principal.ts';
+import { API_TOKEN_PREFIX, principalFromApiToken } from './api-token-principal.ts';
 
 export function bearerToken(header: string | null): string | undefined {
   if (header === null) return undefined;
@@ -35,11 +37,16 @@ export interface PrincipalResolution extends SessionResolution, EmbedResolution 
 /**
  * The one place a request's credentials become a principal: no `Authorization` header is
  * anonymous (null), a bad one is 401 UNAUTHENTICATED. Session tokens are the USER kind; a JWT that
- * names a key (`kid`) is a partner's embed token, the EMBED kind.
+ * names a key (`kid`) is a partner's embed token, the EMBED kind; a `tss_` token is an opened
+ * shareable link's session, the SHARE_LINK kind. A raw link token (`tsl_`) is no bearer: it must be
+ * opened first (`openShareableLink`, where its password is checked). `tsk_…` is a personal API token.
  */
 export async function resolvePrincipal(authorization: string | null, with_: PrincipalResolution): Promise<Principal | null> {
   const token = bearerToken(authorization);
   if (token === undefined) return null;
+  if (token.startsWith(API_TOKEN_PREFIX)) return principalFromApiToken(with_, token);
+  if (token.startsWith(LINK_SESSION_PREFIX)) return principalFromLinkSession(with_, token);
+  if (token.startsWith(LINK_TOKEN_PREFIX)) throw unauthenticated('A shareable link token is not a bearer token; open it with openShareableLink first');
   if (!namesAnEmbedKey(token)) return principalFromSession(with_, token);
   try {
     return await principalFromEmbedToken(with_, token);

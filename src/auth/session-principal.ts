@@ -22,6 +22,7 @@ interface SessionRow {
   impersonator_role: Role | null;
   impersonator_status: UserStatus | null;
   impersonator_last_active_at: Date | null;
+  enrollment_only: boolean;
 }
 
 /** What resolving a session needs of the process. */
@@ -51,15 +52,27 @@ const touchedAt = new WeakMap<SessionRow, number>();
 
 /** A session token's USER principal (impersonation included), or 401 UNAUTHENTICATED. */
 export async function principalFromSession(with_: SessionResolution, token: string): Promise<Principal> {
-  const { em } = with_;
   const claims = await verifySessionToken(with_.sessionSigningKey, token);
   if (!claims) throw unauthenticated('The token is invalid or expired');
+  return principalOfSession(with_, claims);
+}
+
+/**
+ * The USER principal of a session named by its ids (from a verified token, or a binding stored
+ * with it, such as a download's), or 401 UNAUTHENTICATED when the session was revoked or expired,
+ * its user is no longer ACTIVE, or its impersonation no longer holds.
+ */
+export async function principalOfSession(
+  with_: Pick<SessionResolution, 'metadataCache' | 'em'>,
+  claims: { sessionId: string; userId: string; tenantId: string },
+): Promise<Principal> {
+  const { em } = with_;
   // Only live sessions are cached; revoking one, or changing its user, notifies the cache.
   const loadSession = async (): Promise<SessionRow | undefined> => {
     const [found] = await em().execute<SessionRow[]>(
       `select u.id as user_id, u.email, t.id as tenant_id, t.slug as tenant_slug, u.role, u.status, u.last_active_at,
               s.expires_at, s.impersonator_id, i.role as impersonator_role, i.status as impersonator_status,
-              i.last_active_at as impersonator_last_active_at
+              i.last_active_at as impersonator_last_active_at, s.enrollment_only
          from sessions s
          join users u on u.id = s.user_id and u.tenant_id = s.tenant_id
          join tenants t on t.id = s.tenant_id
@@ -92,5 +105,6 @@ export async function principalFromSession(with_: SessionResolution, token: stri
     status: row.status,
     sessionId: claims.sessionId,
     ...(row.impersonator_id ? { impersonatorId: row.impersonator_id, impersonatorRole: row.impersonator_role! } : {}),
+    ...(row.enrollment_only ? { enrollmentOnly: true } : {}),
   };
 }

@@ -49,13 +49,15 @@ export class SignInThrottle {
 
   /**
    * Counts one attempt for the address, then (unless the address is over its limit) for the
-   * account. Throws RATE_LIMITED, with the seconds to wait, when either is over its limit.
+   * account. Throws RATE_LIMITED, with the seconds to wait, when either is over its limit. A
+   * shareable link's password (`what`: "password") counts as an account of its own, keyed so that
+   * it can never meet a `<workspace>\0<email>` key, and shares the address counter with sign-ins.
    */
-  async attempt(accountKey: string, clientAddress: string): Promise<SignInAttempt> {
+  async attempt(accountKey: string, clientAddress: string, what = 'sign-in'): Promise<SignInAttempt> {
     const account = digest(accountKey);
     const address = digest(clientAddress);
-    await consume(this.address, address, () => this.throttled.address++);
-    await consume(this.account, account, () => this.throttled.account++);
+    await consume(this.address, address, what, () => this.throttled.address++);
+    await consume(this.account, account, what, () => this.throttled.account++);
     return {
       succeeded: async () => {
         await Promise.all([this.account.delete(account), this.address.reward(address, 1)]);
@@ -74,7 +76,7 @@ function digest(key: string): string {
   return createHash('sha256').update(key).digest('base64url');
 }
 
-async function consume(limiter: RateLimiterPostgres, key: string, onRefused: () => void): Promise<void> {
+async function consume(limiter: RateLimiterPostgres, key: string, what: string, onRefused: () => void): Promise<void> {
   try {
     await limiter.consume(key);
   } catch (error) {
@@ -82,6 +84,6 @@ async function consume(limiter: RateLimiterPostgres, key: string, onRefused: () 
     if (!(error instanceof RateLimiterRes)) throw error;
     onRefused();
     const retryAfterSeconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
-    throw rateLimited(`Too many sign-in attempts; try again in ${retryAfterSeconds} s`, retryAfterSeconds);
+    throw rateLimited(`Too many ${what} attempts; try again in ${retryAfterSeconds} s`, retryAfterSeconds);
   }
 }

@@ -10,9 +10,32 @@ import type { ViewerSubject } from './subject.ts';
  * else in the code base decides a permission.
  */
 
-/** A signed-in person of the tenant (embed and share-link principals are not people). */
+/**
+ * A signed-in person of the tenant (embed and share-link principals are not people, nor is a
+ * session that may only enroll in two-factor sign-in).
+ */
 export function isPerson(viewer: Principal | null): viewer is Principal {
-  return viewer !== null && (viewer.kind === 'USER' || viewer.kind === 'API_TOKEN') && viewer.status === 'ACTIVE';
+  return viewer !== null && (viewer.kind === 'USER' || viewer.kind === 'API_TOKEN') && viewer.status === 'ACTIVE' && viewer.enrollmentOnly !== true;
+}
+
+/** A user's own sign-in session, not impersonating (what enrolls in two-factor sign-in and creates API tokens). */
+export function isOwnSession(viewer: Principal | null): viewer is Principal & { sessionId: string } {
+  return viewer !== null && viewer.kind === 'USER' && viewer.status === 'ACTIVE' && viewer.sessionId !== undefined && viewer.impersonatorId === undefined;
+}
+
+/**
+ * Why the viewer may not create a personal API token, or undefined (PRODUCT.md §1, §4): only
+ * from their own session (a token cannot mint tokens, an impersonator cannot mint them for
+ * someone else), only while their `allowApiAccess` is on, and never when a non-admin's
+ * API_TOKENS feature is DISABLED (ENABLED grants nothing beyond what `allowApiAccess` allows:
+ * every role may hold tokens).
+ */
+export function apiTokenCreationDenial(viewer: Principal | null, facts: { allowApiAccess: boolean; subject: Subject }): string | undefined {
+  if (!isPerson(viewer) || !isOwnSession(viewer))
+    return 'API tokens are created from your own signed-in session (not with an API token, nor while impersonating)';
+  if (!facts.allowApiAccess) return 'API access is not enabled for your account (allowApiAccess); ask an admin';
+  if (facts.subject.role !== 'ADMIN' && facts.subject.features.API_TOKENS === 'DISABLED') return 'The API tokens feature is disabled for your account';
+  return undefined;
 }
 
 /**

@@ -32,6 +32,8 @@ export async function createOrm(options: OrmOptions): Promise<Orm> {
       silent: true,
       snapshotOnMigrate: false,
     },
+    // The job queue's schema is graphile-worker's own (migrated by it): no entity describes it.
+    schemaGenerator: { ignoreSchema: ['graphile_worker'] },
     pool: { min: 0, max: options.poolMax ?? 10 },
     // A span per statement of a traced request (a no-op without tracing).
     driverOptions: { onPoolCreated: (pool: pg.Pool) => traceStatements(pool, { 'db.namespace': new URL(options.clientUrl).pathname.slice(1) }) },

@@ -8,6 +8,7 @@ import { findGroup } from '../modules/group/group.service.ts';
 import { findVisibleFolder } from '../modules/folder/folder.service.ts';
 import { findVisibleDashboard } from '../modules/dashboard/dashboard.service.ts';
 import { findVisibleWidget } from '../modules/dashboard/widget.service.ts';
+import { findShareableLink } from '../modules/share-link/share-link.service.ts';
 import { findVisibleUser } from '../modules/user/user.service.ts';
 import type { RequestScope } from '../scope/scope.ts';
 import { builder } from './builder.ts';
@@ -22,6 +23,7 @@ const NODE_LOADERS: Record<string, (ctx: RequestScope, id: string) => Promise<ob
   DataSource: (ctx, id) => findVisibleDataSource(ctx, id),
   Dataset: (ctx, id) => findVisibleDataset(ctx, id),
   EmbedKey: (ctx, id) => findEmbedKey(ctx, id),
+  ShareableLink: (ctx, id) => findShareableLink(ctx, id),
 };
 
 builder.queryField('node', (t) =>

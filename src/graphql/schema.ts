@@ -3,6 +3,9 @@ import '../modules/tenant/tenant.graphql.ts';
 import '../modules/user/user.graphql.ts';
 import '../modules/group/group.graphql.ts';
 import '../modules/session/session.graphql.ts';
+import '../modules/two-factor/two-factor.graphql.ts';
+import '../modules/password-reset/password-reset.graphql.ts';
+import '../modules/api-token/api-token.graphql.ts';
 import '../modules/invitation/invitation.graphql.ts';
 import '../modules/share/share.graphql.ts';
 import '../modules/data-source/data-source.graphql.ts';
@@ -15,6 +18,8 @@ import '../modules/attribute/attribute.graphql.ts';
 import '../modules/dataset/query.graphql.ts';
 import '../modules/dashboard/widget-data.graphql.ts';
 import '../modules/dashboard/dashboard-filter.graphql.ts';
+import '../modules/export/export.graphql.ts';
+import '../modules/share-link/share-link.graphql.ts';
 import './node.graphql.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -2,7 +2,7 @@ import type { Principal } from '../auth/principal.ts';
 import type { Facts } from '../authz/decide.ts';
 import type { Action } from '../authz/matrix.ts';
 import type { ViewerSubject } from '../authz/subject.ts';
-import { allows, canManagePeople, canSeePrivateUserFields, grantsDashboard, isAdmin, isPerson } from '../authz/policy.ts';
+import { allows, canManagePeople, canSeePrivateUserFields, grantsDashboard, isAdmin, isOwnSession, isPerson } from '../authz/policy.ts';
 import { isPublicPrincipal } from '../auth/principal.ts';
 
 /**
@@ -12,8 +12,12 @@ import { isPublicPrincipal } from '../auth/principal.ts';
 export interface Scopes {
   /** Anyone, signed in or not (sign-in, invitation acceptance). */
   public: boolean;
-  /** Any valid principal of a tenant. */
+  /** Any valid principal of a tenant (not a session that may only enroll in two-factor sign-in). */
   authenticated: boolean;
+  /** Any valid principal, an enrollment-only session included: the viewer, its tenant, sign-out. */
+  signedIn: boolean;
+  /** A user's own session (not an API token, not impersonating), an enrollment-only one included. */
+  ownSession: boolean;
   /** A signed-in person (not an embed or share-link principal). */
   person: boolean;
   /** An embed or share-link principal (view only, one dashboard). */
@@ -33,7 +37,9 @@ export function authScopes(context: { viewer: Principal | null; loaders: { subje
   const viewer = context.viewer;
   return {
     public: true,
-    authenticated: viewer !== null,
+    authenticated: viewer !== null && viewer.enrollmentOnly !== true,
+    signedIn: viewer !== null,
+    ownSession: isOwnSession(viewer),
     person: isPerson(viewer),
     publicPrincipal: isPublicPrincipal(viewer),
     dashboardGrant: (dashboardId: string) => grantsDashboard(viewer, dashboardId),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { YogaInitialContext } from 'graphql-yoga';
+import type { Principal } from '../auth/principal.ts';
 import { resolvePrincipal } from '../auth/resolve.ts';
 import { bindErrorScope } from '../graphql/errors.ts';
 import type { Logger } from '../logger.ts';
@@ -58,4 +59,30 @@ export function createContextFactory(deps: AppDeps) {
     bindErrorScope(scope);
     return scope;
   };
+}
+
+/**
+ * The scope of a request that is not a GraphQL operation (a download), for a principal already
+ * resolved from what the request carries; `em` is the request's entity manager.
+ */
+export function scopeForPrincipal(
+  deps: AppDeps,
+  args: { requestId: string; viewer: Principal; em: EntityManager; clientAddress: string | undefined; forwardedFor: string | null },
+): RequestScope {
+  let logger: Logger | undefined;
+  const metadata = new RequestMetadata(deps.metadataCache, args.viewer.tenantId);
+  const fields = {
+    requestId: args.requestId,
+    viewer: args.viewer,
+    em: args.em,
+    loaders: createLoaders(() => args.em, args.viewer, metadata),
+    metadata,
+    deps,
+    clientAddress: clientAddressOf(args.clientAddress, args.forwardedFor, deps.config.trustProxy),
+  };
+  return Object.defineProperty(fields, 'logger', {
+    get: () => (logger ??= deps.logger.child({ requestId: args.requestId })),
+    enumerable: false,
+    configurable: true,
+  }) as typeof fields & Pick<RequestScope, 'logger'>;
 }

@@ -1,5 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
-import { getOperationAST } from 'graphql';
+import { BREAK, getOperationAST, GraphQLError, visit, type DocumentNode } from 'graphql';
 import type { Principal } from '../auth/principal.ts';
 import type { RequestMetadata } from '../cache/request-metadata.ts';
 import type { AppDeps } from '../scope/deps.ts';
@@ -124,6 +124,44 @@ export function useMetadataCacheForQueries(): Plugin<{ metadata?: RequestMetadat
           if (tenantId) context.deps?.metadataCache.invalidate(tenantId);
         },
       };
+    },
+  };
+}
+
+/** Whether a document selects `__schema` or `__type` anywhere (`__typename` is not introspection of the schema). */
+const introspects = new WeakMap<DocumentNode, boolean>();
+function selectsIntrospection(document: DocumentNode): boolean {
+  let known = introspects.get(document);
+  if (known === undefined) {
+    known = false;
+    visit(document, {
+      Field(node) {
+        if (node.name.value === '__schema' || node.name.value === '__type') {
+          known = true;
+          return BREAK;
+        }
+        return undefined;
+      },
+    });
+    introspects.set(document, known);
+  }
+  return known;
+}
+
+/**
+ * `TESSERA_INTROSPECTION=authenticated` (the default outside demo mode): only a signed-in
+ * principal may introspect the schema. Decided at execution, per request, so no cached validation
+ * result of a signed-in request ever lets an anonymous one through. GraphiQL introspects with the
+ * token it is given.
+ */
+export function useIntrospectionPolicy(policy: 'public' | 'authenticated'): Plugin<{ viewer?: Principal | null }> {
+  if (policy === 'public') return {};
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      if (args.contextValue.viewer || !selectsIntrospection(args.document)) return;
+      setResultAndStopExecution({
+        errors: [new GraphQLError('Sign in to introspect the schema', { extensions: { code: 'UNAUTHENTICATED' } })],
+      });
     },
   };
 }

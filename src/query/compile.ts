@@ -47,6 +47,12 @@ export interface DatasetQueryInput {
   offset?: number | null;
 }
 
+/** The limit a query gets without one, and the largest it may ask for (exports allow more than `QUERY_LIMITS`). */
+export interface RowLimits {
+  defaultLimit: number;
+  maxLimit: number;
+}
+
 /** Row-level permission for this run: `restricted` principals get the rules, with `attributes`. */
 export interface QueryAccess {
   restricted: boolean;
@@ -276,6 +282,7 @@ export function compileQuery(
   dataset: { definition: DatasetDefinition; permissionRules: readonly PermissionRule[] },
   input: DatasetQueryInput,
   access?: QueryAccess,
+  limits: RowLimits = QUERY_LIMITS,
 ): CompiledQuery {
   const c = new Compiler(dataset.definition);
   const dimensions = input.dimensions ?? [];
@@ -315,9 +322,8 @@ export function compileQuery(
     return { alias: `c${index}`, direction: s.direction === 'DESC' ? 'desc' : 'asc' };
   });
 
-  const limit = input.limit ?? QUERY_LIMITS.defaultLimit;
-  if (!Number.isInteger(limit) || limit < 1 || limit > QUERY_LIMITS.maxLimit)
-    throw badInput('input.limit', `The limit must be between 1 and ${QUERY_LIMITS.maxLimit}`);
+  const limit = input.limit ?? limits.defaultLimit;
+  if (!Number.isInteger(limit) || limit < 1 || limit > limits.maxLimit) throw badInput('input.limit', `The limit must be between 1 and ${limits.maxLimit}`);
   const offset = input.offset ?? 0;
   if (!Number.isInteger(offset) || offset < 0 || offset > QUERY_LIMITS.maxOffset)
     throw badInput('input.offset', `The offset must be between 0 and ${QUERY_LIMITS.maxOffset}`);

@@ -92,6 +92,7 @@ export class DataSourcePools {
     });
     // An idle connection that breaks (server restart, network) must not crash the process.
     pool.on('error', (error) => this.logger?.warn({ dataSourceId: target.id, code: (error as { code?: string }).code }, 'data source connection lost'));
+    trackConnections(pool);
     this.pools.set(target.id, { key, pool });
     return pool;
   }
@@ -106,6 +107,25 @@ export class DataSourcePools {
     this.closed = true;
     const pools = [...this.pools.values()].map((entry) => entry.pool);
     this.pools.clear();
-    await Promise.all(pools.map((pool) => pool.end().catch(() => {})));
+    await Promise.all(pools.map((pool) => endAndWait(pool)));
   }
+}
+
+/** Each pool's connections until they have closed. */
+const openConnections = new WeakMap<pg.Pool, Set<Promise<void>>>();
+
+function trackConnections(pool: pg.Pool): void {
+  const open = new Set<Promise<void>>();
+  openConnections.set(pool, open);
+  pool.on('connect', (client) => {
+    const closed: Promise<void> = new Promise((resolve) => client.once('end', () => resolve()));
+    open.add(closed);
+    void closed.then(() => open.delete(closed));
+  });
+}
+
+/** `pool.end()` resolves before the sockets are closed: on shutdown the database must not stop under them. */
+async function endAndWait(pool: pg.Pool): Promise<void> {
+  await pool.end().catch(() => {});
+  await Promise.all(openConnections.get(pool) ?? []);
 }

@@ -63,6 +63,17 @@ function convert(value: unknown, oid: number): unknown {
   }
 }
 
+/**
+ * Type parsers that hand back exactly what `runQuery` returns for each value (NULL stays null:
+ * parsers never see it), for rows read through a cursor (stream.ts) rather than converted after.
+ */
+export const convertedTypes: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+    const parse = types.getTypeParser(oid, format) as (value: string) => unknown;
+    return (value: string) => convert(parse(value), oid);
+  }) as typeof pg.types.getTypeParser,
+};
+
 const redact = (text: string, secret: string | undefined) => (secret ? text.split(secret).join('[redacted]') : text);
 
 const CONNECTION_FAILURES = new Set([
@@ -81,7 +92,7 @@ const CONNECTION_FAILURES = new Set([
 ]);
 
 /** A connection failure in words that never contain the password (and reach admins only: DataSourceError). */
-function connectionError(error: unknown, password: string | undefined): DomainError {
+export function connectionError(error: unknown, password: string | undefined): DomainError {
   const code = (error as { code?: string }).code;
   const known: Record<string, string> = {
     ECONNREFUSED: 'the connection was refused',
@@ -101,7 +112,7 @@ function connectionError(error: unknown, password: string | undefined): DomainEr
 }
 
 /** What the data source said about a statement, as the domain error a client can act on. */
-function statementError(error: unknown, timeoutMs: number, password: string | undefined): unknown {
+export function statementError(error: unknown, timeoutMs: number, password: string | undefined): unknown {
   const code = (error as { code?: string }).code;
   const message = error instanceof Error ? redact(error.message, password) : '';
   if (code === '57014' || message === 'Query read timeout') {

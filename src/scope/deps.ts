@@ -7,6 +7,7 @@ import { SignInThrottle } from '../auth/throttle.ts';
 import { DataSourcePools } from '../query/pools.ts';
 import { MetadataCache } from '../cache/metadata-cache.ts';
 import { createMetrics, type Metrics } from '../ops/metrics.ts';
+import { createJobQueue, type JobQueue } from '../jobs/queue.ts';
 
 /** Process-wide dependencies, built once by `main.ts` (or the test kit) and handed to `createApp`. */
 export interface AppDeps {
@@ -26,11 +27,8 @@ export interface AppDeps {
   metadataCache: MetadataCache;
   /** This app's Prometheus registry and the `tessera_*` metrics counted on the request path (`GET /metrics`). */
   metrics: Metrics;
-  /**
-   * Jobs waiting in the queue, for `tessera_job_queue_depth`. Absent until the gateway has a job
-   * queue: the metric is then not reported.
-   */
-  queueDepth?: () => Promise<number>;
+  /** The job queue in the metadata database (graphile-worker): services add jobs in their transaction. */
+  jobs: JobQueue;
 }
 
 /** Closes what `createDeps` opened: the metadata cache's change feed, the throttle's pool, then the data source pools. */
@@ -40,12 +38,13 @@ export async function closeDeps(deps: AppDeps): Promise<void> {
   await deps.dataSourcePools.closeAll();
 }
 
-export function createDeps(args: { config: Config; orm: Orm; secretKey: string; logger: Logger; queueDepth?: () => Promise<number> }): AppDeps {
+export function createDeps(args: { config: Config; orm: Orm; secretKey: string; logger: Logger }): AppDeps {
   let migrated = false;
   const signInThrottle = new SignInThrottle({ connectionString: args.orm.config.get('clientUrl')!, limits: args.config.signInLimits });
   const dataSourcePools = new DataSourcePools(args.logger, args.config.dataSourceAllow);
   const resultCache = new ResultCache<CachedResult>(500);
   const metadataCache = new MetadataCache({ connectionString: args.orm.config.get('clientUrl')!, logger: args.logger });
+  const jobs = createJobQueue(args.orm);
   return {
     config: args.config,
     orm: args.orm,
@@ -60,7 +59,7 @@ export function createDeps(args: { config: Config; orm: Orm; secretKey: string; 
     dataSourcePools,
     resultCache,
     metadataCache,
-    metrics: createMetrics({ orm: args.orm, metadataCache, resultCache, dataSourcePools, signInThrottle, queueDepth: args.queueDepth }),
-    ...(args.queueDepth ? { queueDepth: args.queueDepth } : {}),
+    metrics: createMetrics({ orm: args.orm, metadataCache, resultCache, dataSourcePools, signInThrottle, queueDepth: () => jobs.depth() }),
+    jobs,
   };
 }

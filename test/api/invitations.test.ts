@@ -9,6 +9,7 @@ const Invite = graphql(`
   mutation InvitationsInvite($input: InviteUsersInput!) {
     inviteUsers(input: $input) {
       invitations { token user { id email role status allowApiAccess allowExportData groups { name } } }
+      skipped { email index reason message }
     }
   }
 `);
@@ -143,7 +144,6 @@ describe('inviteUsers', () => {
       [Array.from({ length: 51 }, (_, i) => email(`many${i}`)), 'input.emails'],
       [[good, 'not-an-email'], 'input.emails[1]'],
       [[good, 'someone@nodot'], 'input.emails[1]'],
-      [[good, email('x'), good.toUpperCase()], 'input.emails[2]'],
     ];
     for (const [emails, field] of cases) {
       const res = await invite({ emails });
@@ -155,31 +155,53 @@ describe('inviteUsers', () => {
     expect(await userCount(t.tenant.id)).toBe(before);
   });
 
-  it('an address already in the tenant is a CONFLICT; another tenant may invite it', async ({
+  it('51 addresses are refused naming input.emails, and nobody of them is invited', async ({ tenant: t, userCount, invite }) => {
+    const before = await userCount(t.tenant.id);
+    const res = await invite({ emails: Array.from({ length: 51 }, (_, i) => email(`over${i}`)) });
+    expect(res.data?.inviteUsers).toBeNull();
+    expectError(res, 'BAD_USER_INPUT', 'input.emails');
+    expect(res.errors?.[0]?.message).toContain('51 given');
+    expect(await userCount(t.tenant.id)).toBe(before);
+  });
+
+  it('repeated addresses and those already in the tenant are reported per email while the rest are invited; another tenant may invite them', async ({
     tenant: t,
     otherTenant: other,
+    sql,
     userCount,
     invite,
     inviteOne,
   }) => {
     const pending = await inviteOne();
     const before = await userCount(t.tenant.id);
-    for (const taken of [t.analyst.email.toUpperCase(), t.deactivated.email, pending.address]) {
-      const res = await invite({ emails: [email('fresh'), taken] });
-      expect(res.data?.inviteUsers).toBeNull();
-      expectError(res, 'CONFLICT', 'input.emails[1]');
-    }
-    expect(await userCount(t.tenant.id)).toBe(before);
+    const fresh = [email('fresh1'), email('fresh2')];
+    const res = await invite({ emails: [fresh[0]!, t.analyst.email.toUpperCase(), t.deactivated.email, pending.address, fresh[1]!, fresh[0]!.toUpperCase()] });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.inviteUsers!.invitations.map((i) => i.user.email)).toEqual(fresh);
+    expect(res.data!.inviteUsers!.skipped.map(({ email, index, reason }) => ({ email, index, reason }))).toEqual([
+      { email: t.analyst.email, index: 1, reason: 'ALREADY_USER' },
+      { email: t.deactivated.email, index: 2, reason: 'ALREADY_USER' },
+      { email: pending.address, index: 3, reason: 'ALREADY_INVITED' },
+      { email: fresh[0], index: 5, reason: 'DUPLICATE' },
+    ]);
+    expect(res.data!.inviteUsers!.skipped[2]!.message).toContain('resend');
+    expect(await userCount(t.tenant.id)).toBe(before + 2);
+    // Nobody skipped got a second invitation or email.
+    const mails = await sql<{ count: string }>('select count(*) from outbox_emails where to_address = ?', [pending.address]);
+    expect(Number(mails[0]!.count)).toBe(1);
+    const allTaken = await invite({ emails: [t.analyst.email] });
+    expect(allTaken.data!.inviteUsers).toMatchObject({ invitations: [], skipped: [{ reason: 'ALREADY_USER', index: 0 }] });
     const elsewhere = await invite({ emails: [t.analyst.email, pending.address] }, other.admin.token);
     expect(elsewhere.errors).toBeUndefined();
     expect(elsewhere.data!.inviteUsers!.invitations.map((i) => i.user.status)).toEqual(['PENDING', 'PENDING']);
   });
 
-  it('concurrent invitations of one address create one user; the others are CONFLICT, never INTERNAL', async ({ tenant: t, sql, invite }) => {
+  it('concurrent invitations of one address create one user; the others report it as already invited, never INTERNAL', async ({ tenant: t, sql, invite }) => {
     const address = email('race');
     const results = await Promise.all([1, 2, 3, 4].map(() => invite({ emails: [address] })));
-    expect(results.map((r) => r.errors?.[0]?.extensions?.code ?? 'OK').sort()).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'OK']);
-    for (const r of results.filter((r) => r.errors)) expect(r.errors?.[0]?.extensions?.field).toBe('input.emails[0]');
+    for (const r of results) expect(r.errors).toBeUndefined();
+    expect(results.map((r) => r.data!.inviteUsers!.invitations.length).sort()).toEqual([0, 0, 0, 1]);
+    expect(results.flatMap((r) => r.data!.inviteUsers!.skipped.map((s) => s.reason))).toEqual(['ALREADY_INVITED', 'ALREADY_INVITED', 'ALREADY_INVITED']);
     const rows = await sql<{ count: string }>('select count(*) from users where tenant_id = ? and email = ?', [t.tenant.id, address]);
     expect(Number(rows[0]!.count)).toBe(1);
   });
@@ -256,16 +278,30 @@ describe('acceptInvitation', () => {
     const second = await accept(token, 'another long password', 'Second');
     expect(second.data?.acceptInvitation).toBeNull();
     expectError(second, 'BAD_USER_INPUT', 'input.token');
+    expect(second.errors?.[0]?.extensions?.reason).toBe('ACCEPTED');
+    expect(second.errors?.[0]?.message).toContain('sign in');
     expect((await userRow(t.tenant.id, address))?.name).toBe('First');
   });
 
-  it('an expired invitation is refused and the user stays PENDING', async ({ tenant: t, sql, userRow, inviteOne, accept }) => {
+  it('an expired invitation is refused with a clear error, the user stays PENDING, and a resend gives a working link', async ({
+    kit,
+    tenant: t,
+    sql,
+    userRow,
+    inviteOne,
+    accept,
+  }) => {
     const { address, token, userId } = await inviteOne();
     const id = Buffer.from(userId, 'base64').toString().slice('User:'.length);
     await sql("update invitations set expires_at = now() - interval '1 minute' where user_id = ?", [id]);
     const res = await accept(token);
     expectError(res, 'BAD_USER_INPUT', 'input.token');
+    expect(res.errors?.[0]?.extensions?.reason).toBe('EXPIRED');
+    expect(res.errors?.[0]?.message).toMatch(/expired.*send it again/);
     expect((await userRow(t.tenant.id, address))?.status).toBe('PENDING');
+    const resent = await kit.gql(Resend, { userId }, { token: t.admin.token });
+    expect(resent.errors).toBeUndefined();
+    expect((await accept(resent.data!.resendInvitation!.invitation.token)).data?.acceptInvitation?.user.status).toBe('ACTIVE');
   });
 
   it('made-up tokens are refused', async ({ accept }) => {
@@ -273,6 +309,7 @@ describe('acceptInvitation', () => {
       const res = await accept(token);
       expect(res.data?.acceptInvitation).toBeNull();
       expectError(res, 'BAD_USER_INPUT', 'input.token');
+      expect(res.errors?.[0]?.extensions?.reason).toBe('INVALID');
     }
   });
 });
@@ -290,6 +327,7 @@ describe('resendInvitation', () => {
     expect(mails[1]!.body).toContain(`accept-invitation?token=${newToken}`);
     const stale = await accept(oldToken);
     expectError(stale, 'BAD_USER_INPUT', 'input.token');
+    expect(stale.errors?.[0]?.extensions?.reason).toBe('INVALID');
     expect((await accept(newToken)).data?.acceptInvitation?.user.status).toBe('ACTIVE');
   });
 
@@ -321,5 +359,60 @@ describe('resendInvitation', () => {
       expect(res.data?.resendInvitation).toBeNull();
       expectError(res, 'NOT_FOUND');
     }
+  });
+});
+
+const Settings = graphql(`
+  mutation InvitationsSettings($input: UpdateTenantSettingsInput!) { updateTenantSettings(input: $input) { invitationExpiryDays seatLimit } }
+`);
+const ReadSettings = graphql(
+  `query InvitationsReadSettings { tenantSettings { invitationExpiryDays seatLimit } viewer { tenant { settings { invitationExpiryDays } } } }`,
+);
+
+describe('invitation expiry, a tenant setting', () => {
+  it('an admin sets the days; new invitations (and resends) expire then; the email says so', async ({ kit, sql }) => {
+    const t = await kit.seedTenant();
+    const read = await kit.gql(ReadSettings, {}, { token: t.admin.token });
+    expect(read.data).toEqual({ tenantSettings: { invitationExpiryDays: 7, seatLimit: null }, viewer: { tenant: { settings: { invitationExpiryDays: 7 } } } });
+    const set = await kit.gql(Settings, { input: { invitationExpiryDays: 2 } }, { token: t.admin.token });
+    expect(set.data?.updateTenantSettings).toEqual({ invitationExpiryDays: 2, seatLimit: null });
+    const address = email('short');
+    const res = await kit.gql(Invite, { input: { emails: [address], role: 'VIEWER' } }, { token: t.admin.token });
+    const userId = res.data!.inviteUsers!.invitations[0]!.user.id;
+    const expiry = async () => {
+      const rows = await sql<{ expires_at: Date }>(
+        'select i.expires_at from invitations i join users u on u.id = i.user_id where u.email = ? and i.revoked_at is null',
+        [address],
+      );
+      return (new Date(rows[0]!.expires_at).getTime() - Date.now()) / 86_400_000;
+    };
+    expect(await expiry()).toBeGreaterThan(1.9);
+    expect(await expiry()).toBeLessThanOrEqual(2);
+    const mail = await sql<{ body: string }>('select body from outbox_emails where to_address = ?', [address]);
+    expect(mail[0]!.body).toContain('expires in 2 days');
+    await kit.gql(Settings, { input: { invitationExpiryDays: 30 } }, { token: t.admin.token });
+    await kit.gql(Resend, { userId }, { token: t.admin.token });
+    expect(await expiry()).toBeGreaterThan(29.9);
+    const audit = await sql<{ summary: Record<string, unknown> }>(
+      "select summary from audit_events where tenant_id = ? and action = 'tenant.updateSettings' order by id",
+      [t.tenant.id],
+    );
+    expect(audit.map((a) => a.summary)).toEqual([{ invitationExpiryDays: { before: 7, after: 2 } }, { invitationExpiryDays: { before: 2, after: 30 } }]);
+  });
+
+  it('non-admins cannot read or change the settings; bad values name the field', async ({ kit, tenant: t }) => {
+    for (const who of [t.analyst, t.explorer, t.viewer]) {
+      const res = await kit.gql(Settings, { input: { invitationExpiryDays: 3 } }, { token: who.token });
+      expect(res.data?.updateTenantSettings).toBeNull();
+      expectError(res, 'FORBIDDEN');
+      const read = await kit.gql(ReadSettings, {}, { token: who.token });
+      expect(read.data?.tenantSettings).toBeNull();
+      expect(read.data?.viewer?.tenant.settings).toBeNull();
+    }
+    for (const days of [0, 91, null]) {
+      const res = await kit.gql(Settings, { input: { invitationExpiryDays: days } }, { token: t.admin.token });
+      expectError(res, 'BAD_USER_INPUT', 'input.invitationExpiryDays');
+    }
+    expect((await kit.gql(ReadSettings, {}, { token: t.admin.token })).data?.tenantSettings?.invitationExpiryDays).toBe(7);
   });
 });

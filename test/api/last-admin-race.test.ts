@@ -5,6 +5,7 @@ import { User } from '../../src/modules/user/user.entity.ts';
 
 const DemoteAdmin = graphql(`mutation DemoteAdmin($input: UpdateUserInput!) { updateUser(input: $input) { id role } }`);
 const DeactivateAdmin = graphql(`mutation DeactivateAdmin($id: ID!) { deactivateUser(id: $id) { id status } }`);
+const DeleteAdmin = graphql(`mutation DeleteAdmin($input: DeleteUserInput!) { deleteUser(input: $input) { deletedUserId } }`);
 
 const codeOf = (res: { errors?: { extensions?: Record<string, unknown> }[] | undefined }) => res.errors?.[0]?.extensions?.code;
 
@@ -59,6 +60,34 @@ describe('the last active admin under concurrent changes', () => {
       const results = await Promise.all([
         kit.gql(DemoteAdmin, { input: { id: b.globalId, role: 'VIEWER' } }, { token: a.token }),
         kit.gql(DeactivateAdmin, { id: a.globalId }, { token: b.token }),
+      ]);
+      expect(results.filter((res) => !res.errors)).toHaveLength(1);
+      expect(await activeAdmins(t.tenant.id)).toBe(1);
+    }
+  });
+
+  it('two admins deleting each other at once: exactly one succeeds and one active admin remains', async ({ kit, twoAdmins, activeAdmins }) => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const { t, a, b } = await twoAdmins();
+      const [byA, byB] = await Promise.all([
+        kit.gql(DeleteAdmin, { input: { id: b.globalId } }, { token: a.token }),
+        kit.gql(DeleteAdmin, { input: { id: a.globalId } }, { token: b.token }),
+      ]);
+      const succeeded = [byA, byB].filter((res) => res.data?.deleteUser?.deletedUserId);
+      expect(succeeded).toHaveLength(1);
+      // The loser was deleted meanwhile: its request is refused (or its session has ended).
+      const loser = succeeded[0] === byA ? byB : byA;
+      expect(['CONFLICT', 'FORBIDDEN', 'UNAUTHENTICATED']).toContain(codeOf(loser));
+      expect(await activeAdmins(t.tenant.id)).toBe(1);
+    }
+  });
+
+  it('one deleting while the other demotes: one active admin remains', async ({ kit, twoAdmins, activeAdmins }) => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const { t, a, b } = await twoAdmins();
+      const results = await Promise.all([
+        kit.gql(DeleteAdmin, { input: { id: b.globalId } }, { token: a.token }),
+        kit.gql(DemoteAdmin, { input: { id: a.globalId, role: 'VIEWER' } }, { token: b.token }),
       ]);
       expect(results.filter((res) => !res.errors)).toHaveLength(1);
       expect(await activeAdmins(t.tenant.id)).toBe(1);

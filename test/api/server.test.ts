@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_TENANT } from '../../src/demo/seed.ts';
+import { startSmtpServer } from '../testkit/smtp.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -78,7 +79,9 @@ describe('npm start on the embedded database', () => {
     expect(created.data?.createGroup?.name).toBe('Kept Across Restarts');
     expect(await stop(first)).toBe(0);
 
-    const second = await start({ TESSERA_DATA_DIR: dataDir });
+    // The second run delivers mail: its worker stops with it, and the exit status is still 0.
+    const smtp = await startSmtpServer();
+    const second = await start({ TESSERA_DATA_DIR: dataDir, SMTP_URL: smtp.url });
     try {
       // Same secret key from the data dir: the earlier session token is still valid.
       const groups = await gql(second.url, '{ groups(first: 50) { edges { node { name } } } }', token);
@@ -99,8 +102,18 @@ describe('npm start on the embedded database', () => {
         token,
       );
       expect(totals.data?.datasets?.edges[0]?.node.query.rowCount).toBe(1);
+      const invited = await gql(
+        second.url,
+        'mutation { inviteUsers(input: { emails: ["mailed@example.com"], role: VIEWER }) { invitations { token } } }',
+        token,
+      );
+      const invitationToken = invited.data?.inviteUsers?.invitations[0]?.token as string;
+      const [mail] = await smtp.waitFor(1);
+      expect(mail!.to).toEqual(['mailed@example.com']);
+      expect(mail!.text).toContain(encodeURIComponent(invitationToken));
     } finally {
       expect(await stop(second)).toBe(0);
+      await smtp.close();
     }
     // Shut down in order: no connection was cut from under the gateway.
     expect(second.output()).not.toMatch(/connection lost|terminating connection/);

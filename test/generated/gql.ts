@@ -14,6 +14,14 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation AtCreate($input: CreateApiTokenInput!) { createApiToken(input: $input) { token apiToken { id name prefix lastUsedAt revokedAt } } }\n": typeof types.AtCreateDocument,
+    "mutation AtRevoke($id: ID!) { revokeApiToken(id: $id) { id revokedAt } }": typeof types.AtRevokeDocument,
+    "query AtList { apiTokens(first: 100) { edges { node { id name prefix createdAt lastUsedAt revokedAt } } } }": typeof types.AtListDocument,
+    "query AtViewer { viewer { kind user { id email role } tenant { slug } } }": typeof types.AtViewerDocument,
+    "mutation AtUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id allowApiAccess } }": typeof types.AtUpdateUserDocument,
+    "mutation AtDeactivate($id: ID!) { deactivateUser(id: $id) { id status } }": typeof types.AtDeactivateDocument,
+    "mutation AtRestore($id: ID!) { restoreUser(id: $id) { id status } }": typeof types.AtRestoreDocument,
+    "mutation AtImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }": typeof types.AtImpersonateDocument,
     "mutation AttrCreate($input: CreateUserAttributeInput!) { createUserAttribute(input: $input) { id name type system createdAt } }": typeof types.AttrCreateDocument,
     "mutation AttrUpdate($input: UpdateUserAttributeInput!) { updateUserAttribute(input: $input) { id name type } }": typeof types.AttrUpdateDocument,
     "mutation AttrDelete($id: ID!) { deleteUserAttribute(id: $id) }": typeof types.AttrDeleteDocument,
@@ -93,6 +101,8 @@ type Documents = {
     "\n  query DatasetsList($first: Int, $after: String) {\n    datasets(first: $first, after: $after) { edges { node { id name } } pageInfo { hasNextPage endCursor } }\n  }\n": typeof types.DatasetsListDocument,
     "query DatasetsListForCount { datasets(first: 50) { edges { node { name owner { name } viewerCan { explore } } } } }": typeof types.DatasetsListForCountDocument,
     "query DatasetsNode($id: ID!) { node(id: $id) { id ... on Dataset { name } } }": typeof types.DatasetsNodeDocument,
+    "\n  mutation DeleteUserDelete($input: DeleteUserInput!) {\n    deleteUser(input: $input) {\n      deletedUserId\n      transferredTo { id }\n      moved { folders personalFolders dashboards personalDashboards widgets datasets dataSources shareableLinks }\n    }\n  }\n": typeof types.DeleteUserDeleteDocument,
+    "query DeleteUserViewer { viewer { user { id } } }": typeof types.DeleteUserViewerDocument,
     "mutation DemoRlpLogin($input: LoginInput!) { login(input: $input) { token user { id email } } }": typeof types.DemoRlpLoginDocument,
     "query DemoRlpDatasets { datasets(first: 50) { edges { node { id name } } } }": typeof types.DemoRlpDatasetsDocument,
     "\n  query DemoRlpRevenue($id: ID!) {\n    dataset(id: $id) {\n      query(input: { dimensions: [\"countries.name\"], measures: [{ field: \"orders.amount\", aggregation: SUM }] }) { rows missingAttributes }\n    }\n  }\n": typeof types.DemoRlpRevenueDocument,
@@ -119,6 +129,10 @@ type Documents = {
     "mutation EmbedTokensCreateDashboard { createDashboard(input: { title: \"x\" }) { id } }": typeof types.EmbedTokensCreateDashboardDocument,
     "query EmbedTokensDataset($id: ID!) { dataset(id: $id) { query(input: { dimensions: [\"sales.country\"] }) { rows } } }": typeof types.EmbedTokensDatasetDocument,
     "\n    query EmbedTokensAudit($resourceId: ID) { auditEvents(first: 50, resourceId: $resourceId) { edges { node { action actor { id } summary } } } }\n  ": typeof types.EmbedTokensAuditDocument,
+    "\n  mutation ExportDatasetRun($input: ExportDatasetQueryInput!) {\n    exportDatasetQuery(input: $input) { url expiresAt }\n  }\n": typeof types.ExportDatasetRunDocument,
+    "\n  mutation ExportWidgetRun($input: ExportWidgetInput!) {\n    exportWidget(input: $input) { url expiresAt }\n  }\n": typeof types.ExportWidgetRunDocument,
+    "\n  query ExportReferenceRows($id: ID!, $input: DatasetQueryInput!) {\n    dataset(id: $id) { query(input: $input) { columns { name } rows } }\n  }\n": typeof types.ExportReferenceRowsDocument,
+    "\n  query ExportReferenceWidget($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) { widgets { id data(filters: $filters) { columns { name } rows } } }\n  }\n": typeof types.ExportReferenceWidgetDocument,
     "\n  mutation PermQueryAddFilter($input: AddDashboardFilterInput!) {\n    addDashboardFilter(input: $input) { id permissions }\n  }\n": typeof types.PermQueryAddFilterDocument,
     "\n  mutation PermQueryUpdateFilter($input: UpdateDashboardFilterInput!) {\n    updateDashboardFilter(input: $input) { id permissions }\n  }\n": typeof types.PermQueryUpdateFilterDocument,
     "\n  query PermQueryLoad($id: ID!) {\n    dashboard(id: $id) {\n      widgets { data { rows } }\n      filters { id options permissionNotices { line message } }\n    }\n  }\n": typeof types.PermQueryLoadDocument,
@@ -153,13 +167,17 @@ type Documents = {
     "mutation InjectionCreateDataset($input: CreateDatasetInput!) { createDataset(input: $input) { id } }": typeof types.InjectionCreateDatasetDocument,
     "mutation InjectionCreateAttribute($input: CreateUserAttributeInput!) { createUserAttribute(input: $input) { id } }": typeof types.InjectionCreateAttributeDocument,
     "\n  mutation InjectionSetAttributeValue($input: SetUserAttributeValueInput!) {\n    setUserAttributeValue(input: $input) { mode effective { values } }\n  }\n": typeof types.InjectionSetAttributeValueDocument,
-    "\n  mutation InvitationsInvite($input: InviteUsersInput!) {\n    inviteUsers(input: $input) {\n      invitations { token user { id email role status allowApiAccess allowExportData groups { name } } }\n    }\n  }\n": typeof types.InvitationsInviteDocument,
+    "\n  mutation InvitationsInvite($input: InviteUsersInput!) {\n    inviteUsers(input: $input) {\n      invitations { token user { id email role status allowApiAccess allowExportData groups { name } } }\n      skipped { email index reason message }\n    }\n  }\n": typeof types.InvitationsInviteDocument,
     "\n  mutation InvitationsAccept($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) { token user { id name email status } }\n  }\n": typeof types.InvitationsAcceptDocument,
     "\n  mutation InvitationsResend($userId: ID!) { resendInvitation(userId: $userId) { invitation { token user { id status } } } }\n": typeof types.InvitationsResendDocument,
     "query InvitationsViewer { viewer { user { id name email status } tenant { slug } } }": typeof types.InvitationsViewerDocument,
     "mutation InvitationsLogin($input: LoginInput!) { login(input: $input) { token user { id } } }": typeof types.InvitationsLoginDocument,
+    "\n  mutation InvitationsSettings($input: UpdateTenantSettingsInput!) { updateTenantSettings(input: $input) { invitationExpiryDays seatLimit } }\n": typeof types.InvitationsSettingsDocument,
+    "query InvitationsReadSettings { tenantSettings { invitationExpiryDays seatLimit } viewer { tenant { settings { invitationExpiryDays } } } }": typeof types.InvitationsReadSettingsDocument,
     "mutation DemoteAdmin($input: UpdateUserInput!) { updateUser(input: $input) { id role } }": typeof types.DemoteAdminDocument,
     "mutation DeactivateAdmin($id: ID!) { deactivateUser(id: $id) { id status } }": typeof types.DeactivateAdminDocument,
+    "mutation DeleteAdmin($input: DeleteUserInput!) { deleteUser(input: $input) { deletedUserId } }": typeof types.DeleteAdminDocument,
+    "\n  mutation MailDeliveryInvite($input: InviteUsersInput!) {\n    inviteUsers(input: $input) { invitations { token user { id email } } }\n  }\n": typeof types.MailDeliveryInviteDocument,
     "query MalformedFolders($parentId: ID) { folders(parentId: $parentId) { edges { node { id } } } }": typeof types.MalformedFoldersDocument,
     "mutation MalformedCreateDashboard($input: CreateDashboardInput!) { createDashboard(input: $input) { id } }": typeof types.MalformedCreateDashboardDocument,
     "mutation MalformedMoveDashboard($input: PlaceDashboardInput!) { moveDashboard(input: $input) { id } }": typeof types.MalformedMoveDashboardDocument,
@@ -186,13 +204,23 @@ type Documents = {
     "query MatrixAudit { auditEvents(first: 1) { edges { node { id } } } }": typeof types.MatrixAuditDocument,
     "query MatrixWidgetData($id: ID!) { dashboard(id: $id) { widgets { data { rowCount } } } }": typeof types.MatrixWidgetDataDocument,
     "mutation MatrixAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }": typeof types.MatrixAddWidgetDocument,
+    "\n  mutation MatrixCreateShareableLink($input: CreateShareableLinkInput!) { createShareableLink(input: $input) { link { id } } }\n": typeof types.MatrixCreateShareableLinkDocument,
     "mutation MatrixCreateEmbedKey($input: CreateEmbedKeyInput!) { createEmbedKey(input: $input) { key { id } } }": typeof types.MatrixCreateEmbedKeyDocument,
+    "mutation MatrixUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id } }": typeof types.MatrixUpdateUserDocument,
+    "mutation MatrixExportWidget($input: ExportWidgetInput!) { exportWidget(input: $input) { url } }": typeof types.MatrixExportWidgetDocument,
     "\n  query CacheRun($id: ID!, $input: DatasetQueryInput!) { dataset(id: $id) { query(input: $input) { rows } } }\n": typeof types.CacheRunDocument,
     "mutation CacheCreateDataset($input: CreateDatasetInput!) { createDataset(input: $input) { id } }": typeof types.CacheCreateDatasetDocument,
     "mutation CacheCreateAttribute($input: CreateUserAttributeInput!) { createUserAttribute(input: $input) { id } }": typeof types.CacheCreateAttributeDocument,
     "mutation CacheSetUserValue($input: SetUserAttributeValueInput!) { setUserAttributeValue(input: $input) { mode } }": typeof types.CacheSetUserValueDocument,
     "\n  mutation CacheSetRules($input: SetDatasetPermissionRulesInput!) { setDatasetPermissionRules(input: $input) { id } }\n": typeof types.CacheSetRulesDocument,
     "query NoticeWhoAmI { viewer { kind tenant { slug } } }": typeof types.NoticeWhoAmIDocument,
+    "mutation NpRequest($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) }": typeof types.NpRequestDocument,
+    "mutation NpReset($input: ResetPasswordInput!) { resetPassword(input: $input) }": typeof types.NpResetDocument,
+    "mutation NpLogin($input: LoginInput!) { login(input: $input) { token } }": typeof types.NpLoginDocument,
+    "mutation NpCreateToken($input: CreateApiTokenInput!) { createApiToken(input: $input) { token } }": typeof types.NpCreateTokenDocument,
+    "mutation NpEnroll { enrollTwoFactor { secret otpauthUri } }": typeof types.NpEnrollDocument,
+    "mutation NpConfirm($input: ConfirmTwoFactorInput!) { confirmTwoFactor(input: $input) { recoveryCodes } }": typeof types.NpConfirmDocument,
+    "query NpViewer { viewer { kind } }": typeof types.NpViewerDocument,
     "query ObsViewer { viewer { kind } }": typeof types.ObsViewerDocument,
     "query ObsUsers($search: String) { users(search: $search, first: 5) { edges { node { id } } } }": typeof types.ObsUsersDocument,
     "query ObsMissingUser($id: ID!) { user(id: $id) { id } }": typeof types.ObsMissingUserDocument,
@@ -203,6 +231,16 @@ type Documents = {
     "mutation OvUpdate($input: UpdateDashboardInput!) { updateDashboard(input: $input) { id } }": typeof types.OvUpdateDocument,
     "\n  mutation OvSetOverrides($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id role datasetAccessMode\n      datasetAccess { dataset { id name } level }\n      featurePermissions { feature state }\n    }\n  }\n": typeof types.OvSetOverridesDocument,
     "\n  query OvReadOverrides($id: ID!) {\n    user(id: $id) {\n      id name datasetAccessMode\n      datasetAccess { dataset { id name } level }\n      featurePermissions { feature state }\n    }\n  }\n": typeof types.OvReadOverridesDocument,
+    "mutation PrRequest($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) }": typeof types.PrRequestDocument,
+    "mutation PrReset($input: ResetPasswordInput!) { resetPassword(input: $input) }": typeof types.PrResetDocument,
+    "mutation PrSend($userId: ID!) { sendPasswordReset(userId: $userId) }": typeof types.PrSendDocument,
+    "mutation PrLogin($input: LoginInput!) { login(input: $input) { token } }": typeof types.PrLoginDocument,
+    "query PrViewer { viewer { kind } }": typeof types.PrViewerDocument,
+    "query LifecycleViewer { viewer { user { id status } } }": typeof types.LifecycleViewerDocument,
+    "mutation LifecycleDeactivate($id: ID!) { deactivateUser(id: $id) { id status } }": typeof types.LifecycleDeactivateDocument,
+    "mutation LifecycleRestore($id: ID!) { restoreUser(id: $id) { id status } }": typeof types.LifecycleRestoreDocument,
+    "mutation LifecycleLogin($input: LoginInput!) { login(input: $input) { token } }": typeof types.LifecycleLoginDocument,
+    "mutation LifecycleImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }": typeof types.LifecycleImpersonateDocument,
     "\n  query QueryRun($id: ID!, $input: DatasetQueryInput!) {\n    dataset(id: $id) { query(input: $input) { columns { name type } rows rowCount truncated sql sqlParameters missingAttributes } }\n  }\n": typeof types.QueryRunDocument,
     "mutation QueryCreateDataset($input: CreateDatasetInput!) { createDataset(input: $input) { id } }": typeof types.QueryCreateDatasetDocument,
     "mutation QueryUpdateSource($input: UpdateDataSourceInput!) { updateDataSource(input: $input) { id } }": typeof types.QueryUpdateSourceDocument,
@@ -212,9 +250,56 @@ type Documents = {
     "mutation RlpSetUserAttributeValue($input: SetUserAttributeValueInput!) { setUserAttributeValue(input: $input) { mode } }": typeof types.RlpSetUserAttributeValueDocument,
     "mutation RlpSetGroupAttributeValue($input: SetGroupAttributeValueInput!) { setGroupAttributeValue(input: $input) { all values } }": typeof types.RlpSetGroupAttributeValueDocument,
     "\n  mutation RlpSetRules($input: SetDatasetPermissionRulesInput!) {\n    setDatasetPermissionRules(input: $input) { id version permissionRules { field operator attribute values } }\n  }\n": typeof types.RlpSetRulesDocument,
+    "query SeatsUsage { seatUsage { paid public limit } }": typeof types.SeatsUsageDocument,
+    "mutation SeatsSettings($input: UpdateTenantSettingsInput!) { updateTenantSettings(input: $input) { seatLimit invitationExpiryDays } }": typeof types.SeatsSettingsDocument,
+    "\n  mutation SeatsInvite($input: InviteUsersInput!) { inviteUsers(input: $input) { invitations { user { id } } skipped { email reason } } }\n": typeof types.SeatsInviteDocument,
+    "mutation SeatsDeactivate($id: ID!) { deactivateUser(id: $id) { id status } }": typeof types.SeatsDeactivateDocument,
+    "mutation SeatsRestore($id: ID!) { restoreUser(id: $id) { id status } }": typeof types.SeatsRestoreDocument,
+    "\n  mutation ShareLinksCreate($input: CreateShareableLinkInput!) {\n    createShareableLink(input: $input) {\n      link { id hasPassword expiresAt allowExport rowRestrictions { field values } userAttributes { attribute values } createdBy { id } }\n      token\n    }\n  }\n": typeof types.ShareLinksCreateDocument,
+    "mutation ShareLinksOpen($input: OpenShareableLinkInput!) { openShareableLink(input: $input) { token expiresAt } }": typeof types.ShareLinksOpenDocument,
+    "mutation ShareLinksRevoke($id: ID!) { revokeShareableLink(id: $id) { id revokedAt } }": typeof types.ShareLinksRevokeDocument,
+    "\n  query ShareLinksList($dashboardId: ID!) {\n    shareableLinks(dashboardId: $dashboardId, first: 50) {\n      edges { node { id createdAt expiresAt revokedAt hasPassword rowRestrictions { field values } userAttributes { attribute values } createdBy { id } } }\n    }\n  }\n": typeof types.ShareLinksListDocument,
+    "query ShareLinksViewer { viewer { kind user { id } tenant { slug } } }": typeof types.ShareLinksViewerDocument,
+    "\n  query ShareLinksBoard($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) {\n      title\n      widgets { title data(filters: $filters) { rows missingAttributes } }\n      filters { id label options }\n    }\n  }\n": typeof types.ShareLinksBoardDocument,
+    "query ShareLinksBoardTitle($id: ID!) { dashboard(id: $id) { title } }": typeof types.ShareLinksBoardTitleDocument,
+    "mutation ShareLinksDeleteBoard($id: ID!) { deleteDashboard(id: $id) }": typeof types.ShareLinksDeleteBoardDocument,
+    "query ShareLinksNode($id: ID!) { node(id: $id) { id ... on ShareableLink { hasPassword } } }": typeof types.ShareLinksNodeDocument,
+    "query ShareLinksDashboards { dashboards(first: 10) { edges { node { id } } } }": typeof types.ShareLinksDashboardsDocument,
+    "query ShareLinksDatasets { datasets(first: 10) { edges { node { id } } } }": typeof types.ShareLinksDatasetsDocument,
+    "query ShareLinksUsers { users(first: 10) { edges { node { id } } } }": typeof types.ShareLinksUsersDocument,
+    "query ShareLinksOwner($id: ID!) { dashboard(id: $id) { owner { id } } }": typeof types.ShareLinksOwnerDocument,
+    "query ShareLinksWidgetQuery($id: ID!) { dashboard(id: $id) { widgets { query } } }": typeof types.ShareLinksWidgetQueryDocument,
+    "query ShareLinksSql($id: ID!) { dashboard(id: $id) { widgets { data { sql } } } }": typeof types.ShareLinksSqlDocument,
+    "mutation ShareLinksCreateDashboard { createDashboard(input: { title: \"x\" }) { id } }": typeof types.ShareLinksCreateDashboardDocument,
+    "query ShareLinksDataset($id: ID!) { dataset(id: $id) { query(input: { dimensions: [\"sales.country\"] }) { rows } } }": typeof types.ShareLinksDatasetDocument,
+    "\n    query ShareLinksAudit($resourceId: ID) { auditEvents(first: 50, resourceId: $resourceId) { edges { node { action actor { id } summary } } } }\n  ": typeof types.ShareLinksAuditDocument,
+    "mutation ShareLinksExportWidget($input: ExportWidgetInput!) { exportWidget(input: $input) { url } }": typeof types.ShareLinksExportWidgetDocument,
+    "mutation ShareLinksExportDataset($input: ExportDatasetQueryInput!) { exportDatasetQuery(input: $input) { url } }": typeof types.ShareLinksExportDatasetDocument,
+    "query ShareLinksWidgetIds($id: ID!) { dashboard(id: $id) { widgets { id data { rows } } } }": typeof types.ShareLinksWidgetIdsDocument,
     "\n  mutation ThrottledLogin($input: LoginInput!) {\n    login(input: $input) { token }\n  }\n": typeof types.ThrottledLoginDocument,
     "query TrUsers($search: String) { users(search: $search, first: 5) { edges { node { id } } } }": typeof types.TrUsersDocument,
     "query TrQuery($id: ID!, $input: DatasetQueryInput!) { dataset(id: $id) { query(input: $input) { rows } } }": typeof types.TrQueryDocument,
+    "\n  mutation TfLogin($input: LoginInput!) { login(input: $input) { token twoFactorEnrollmentRequired user { id twoFactorEnabled } } }\n": typeof types.TfLoginDocument,
+    "mutation TfEnroll { enrollTwoFactor { secret otpauthUri } }": typeof types.TfEnrollDocument,
+    "mutation TfConfirm($input: ConfirmTwoFactorInput!) { confirmTwoFactor(input: $input) { recoveryCodes } }": typeof types.TfConfirmDocument,
+    "mutation TfReset($userId: ID!) { resetTwoFactor(userId: $userId) { id twoFactorEnabled } }": typeof types.TfResetDocument,
+    "\n  mutation TfSettings($input: UpdateTenantSettingsInput!) { updateTenantSettings(input: $input) { requireTwoFactor } }\n": typeof types.TfSettingsDocument,
+    "query TfReadSettings { tenantSettings { requireTwoFactor } }": typeof types.TfReadSettingsDocument,
+    "query TfViewer { viewer { kind enrollmentOnly user { id email twoFactorEnabled } tenant { slug } } }": typeof types.TfViewerDocument,
+    "query TfUser($id: ID!) { user(id: $id) { id twoFactorEnabled } }": typeof types.TfUserDocument,
+    "query TfUsers { users(first: 5) { edges { node { id } } } }": typeof types.TfUsersDocument,
+    "mutation TfLogout { logout }": typeof types.TfLogoutDocument,
+    "mutation TfCreateToken($input: CreateApiTokenInput!) { createApiToken(input: $input) { token } }": typeof types.TfCreateTokenDocument,
+    "mutation TfImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }": typeof types.TfImpersonateDocument,
+    "\n  mutation UpdateMeSelf($input: UpdateMeInput!) {\n    updateMe(input: $input) { id name timezone role status digest { frequency localTime weekday } }\n  }\n": typeof types.UpdateMeSelfDocument,
+    "query UpdateMeViewer { viewer { user { id name } } }": typeof types.UpdateMeViewerDocument,
+    "mutation UpdateMeLogin($input: LoginInput!) { login(input: $input) { token } }": typeof types.UpdateMeLoginDocument,
+    "mutation UpdateMeImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }": typeof types.UpdateMeImpersonateDocument,
+    "mutation UpdateMeUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id role } }": typeof types.UpdateMeUpdateUserDocument,
+    "mutation UpdateMeCreateAttribute($input: CreateUserAttributeInput!) { createUserAttribute(input: $input) { id } }": typeof types.UpdateMeCreateAttributeDocument,
+    "mutation UpdateMeSetAttribute($input: SetUserAttributeValueInput!) { setUserAttributeValue(input: $input) { __typename } }": typeof types.UpdateMeSetAttributeDocument,
+    "mutation UpdateMeAddMembers($input: GroupMembersInput!) { addGroupMembers(input: $input) { id } }": typeof types.UpdateMeAddMembersDocument,
+    "mutation UpdateMeDeactivate($id: ID!) { deactivateUser(id: $id) { id } }": typeof types.UpdateMeDeactivateDocument,
     "\n  query UserPrivate($id: ID!) {\n    user(id: $id) {\n      id name role email status timezone allowApiAccess allowExportData twoFactorEnabled lastActiveAt createdAt\n      groups { name }\n    }\n  }\n": typeof types.UserPrivateDocument,
     "\n  query UsersList($search: String, $status: UserStatus, $role: Role, $first: Int, $after: String) {\n    users(search: $search, status: $status, role: $role, first: $first, after: $after) {\n      edges { cursor node { id name email } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.UsersListDocument,
     "\n  query UsersWithGroups($first: Int) {\n    users(first: $first) { edges { node { groups { name } } } }\n  }\n": typeof types.UsersWithGroupsDocument,
@@ -240,6 +325,14 @@ type Documents = {
     "query WuWidgets($id: ID!) { dashboard(id: $id) { widgets { id title query } } }": typeof types.WuWidgetsDocument,
 };
 const documents: Documents = {
+    "\n  mutation AtCreate($input: CreateApiTokenInput!) { createApiToken(input: $input) { token apiToken { id name prefix lastUsedAt revokedAt } } }\n": types.AtCreateDocument,
+    "mutation AtRevoke($id: ID!) { revokeApiToken(id: $id) { id revokedAt } }": types.AtRevokeDocument,
+    "query AtList { apiTokens(first: 100) { edges { node { id name prefix createdAt lastUsedAt revokedAt } } } }": types.AtListDocument,
+    "query AtViewer { viewer { kind user { id email role } tenant { slug } } }": types.AtViewerDocument,
+    "mutation AtUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id allowApiAccess } }": types.AtUpdateUserDocument,
+    "mutation AtDeactivate($id: ID!) { deactivateUser(id: $id) { id status } }": types.AtDeactivateDocument,
+    "mutation AtRestore($id: ID!) { restoreUser(id: $id) { id status } }": types.AtRestoreDocument,
+    "mutation AtImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }": types.AtImpersonateDocument,
     "mutation AttrCreate($input: CreateUserAttributeInput!) { createUserAttribute(input: $input) { id name type system createdAt } }": types.AttrCreateDocument,
     "mutation AttrUpdate($input: UpdateUserAttributeInput!) { updateUserAttribute(input: $input) { id name type } }": types.AttrUpdateDocument,
     "mutation AttrDelete($id: ID!) { deleteUserAttribute(id: $id) }": types.AttrDeleteDocument,
@@ -319,6 +412,8 @@ const documents: Documents = {
     "\n  query DatasetsList($first: Int, $after: String) {\n    datasets(first: $first, after: $after) { edges { node { id name } } pageInfo { hasNextPage endCursor } }\n  }\n": types.DatasetsListDocument,
     "query DatasetsListForCount { datasets(first: 50) { edges { node { name owner { name } viewerCan { explore } } } } }": types.DatasetsListForCountDocument,
     "query DatasetsNode($id: ID!) { node(id: $id) { id ... on Dataset { name } } }": types.DatasetsNodeDocument,
+    "\n  mutation DeleteUserDelete($input: DeleteUserInput!) {\n    deleteUser(input: $input) {\n      deletedUserId\n      transferredTo { id }\n      moved { folders personalFolders dashboards personalDashboards widgets datasets dataSources shareableLinks }\n    }\n  }\n": types.DeleteUserDeleteDocument,
+    "query DeleteUserViewer { viewer { user { id } } }": types.DeleteUserViewerDocument,
     "mutation DemoRlpLogin($input: LoginInput!) { login(input: $input) { token user { id email } } }": types.DemoRlpLoginDocument,
     "query DemoRlpDatasets { datasets(first: 50) { edges { node { id name } } } }": types.DemoRlpDatasetsDocument,
     "\n  query DemoRlpRevenue($id: ID!) {\n    dataset(id: $id) {\n      query(input: { dimensions: [\"countries.name\"], measures: [{ field: \"orders.amount\", aggregation: SUM }] }) { rows missingAttributes }\n    }\n  }\n": types.DemoRlpRevenueDocument,
@@ -345,6 +440,10 @@ const documents: Documents = {
     "mutation EmbedTokensCreateDashboard { createDashboard(input: { title: \"x\" }) { id } }": types.EmbedTokensCreateDashboardDocument,
     "query EmbedTokensDataset($id: ID!) { dataset(id: $id) { query(input: { dimensions: [\"sales.country\"] }) { rows } } }": types.EmbedTokensDatasetDocument,
     "\n    query EmbedTokensAudit($resourceId: ID) { auditEvents(first: 50, resourceId: $resourceId) { edges { node { action actor { id } summary } } } }\n  ": types.EmbedTokensAuditDocument,
+    "\n  mutation ExportDatasetRun($input: ExportDatasetQueryInput!) {\n    exportDatasetQuery(input: $input) { url expiresAt }\n  }\n": types.ExportDatasetRunDocument,
+    "\n  mutation ExportWidgetRun($input: ExportWidgetInput!) {\n    exportWidget(input: $input) { url expiresAt }\n  }\n": types.ExportWidgetRunDocument,
+    "\n  query ExportReferenceRows($id: ID!, $input: DatasetQueryInput!) {\n    dataset(id: $id) { query(input: $input) { columns { name } rows } }\n  }\n": types.ExportReferenceRowsDocument,
+    "\n  query ExportReferenceWidget($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) { widgets { id data(filters: $filters) { columns { name } rows } } }\n  }\n": types.ExportReferenceWidgetDocument,
     "\n  mutation PermQueryAddFilter($input: AddDashboardFilterInput!) {\n    addDashboardFilter(input: $input) { id permissions }\n  }\n": types.PermQueryAddFilterDocument,
     "\n  mutation PermQueryUpdateFilter($input: UpdateDashboardFilterInput!) {\n    updateDashboardFilter(input: $input) { id permissions }\n  }\n": types.PermQueryUpdateFilterDocument,
     "\n  query PermQueryLoad($id: ID!) {\n    dashboard(id: $id) {\n      widgets { data { rows } }\n      filters { id options permissionNotices { line message } }\n    }\n  }\n": types.PermQueryLoadDocument,
@@ -379,13 +478,17 @@ const documents: Documents = {
     "mutation InjectionCreateDataset($input: CreateDatasetInput!) { createDataset(input: $input) { id } }": types.InjectionCreateDatasetDocument,
     "mutation InjectionCreateAttribute($input: CreateUserAttributeInput!) { createUserAttribute(input: $input) { id } }": types.InjectionCreateAttributeDocument,
     "\n  mutation InjectionSetAttributeValue($input: SetUserAttributeValueInput!) {\n    setUserAttributeValue(input: $input) { mode effective { values } }\n  }\n": types.InjectionSetAttributeValueDocument,
-    "\n  mutation InvitationsInvite($input: InviteUsersInput!) {\n    inviteUsers(input: $input) {\n      invitations { token user { id email role status allowApiAccess allowExportData groups { name } } }\n    }\n  }\n": types.InvitationsInviteDocument,
+    "\n  mutation InvitationsInvite($input: InviteUsersInput!) {\n    inviteUsers(input: $input) {\n      invitations { token user { id email role status allowApiAccess allowExportData groups { name } } }\n      skipped { email index reason message }\n    }\n  }\n": types.InvitationsInviteDocument,
     "\n  mutation InvitationsAccept($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) { token user { id name email status } }\n  }\n": types.InvitationsAcceptDocument,
     "\n  mutation InvitationsResend($userId: ID!) { resendInvitation(userId: $userId) { invitation { token user { id status } } } }\n": types.InvitationsResendDocument,
     "query InvitationsViewer { viewer { user { id name email status } tenant { slug } } }": types.InvitationsViewerDocument,
     "mutation InvitationsLogin($input: LoginInput!) { login(input: $input) { token user { id } } }": types.InvitationsLoginDocument,
+    "\n  mutation InvitationsSettings($input: UpdateTenantSettingsInput!) { updateTenantSettings(input: $input) { invitationExpiryDays seatLimit } }\n": types.InvitationsSettingsDocument,
+    "query InvitationsReadSettings { tenantSettings { invitationExpiryDays seatLimit } viewer { tenant { settings { invitationExpiryDays } } } }": types.InvitationsReadSettingsDocument,
     "mutation DemoteAdmin($input: UpdateUserInput!) { updateUser(input: $input) { id role } }": types.DemoteAdminDocument,
     "mutation DeactivateAdmin($id: ID!) { deactivateUser(id: $id) { id status } }": types.DeactivateAdminDocument,
+    "mutation DeleteAdmin($input: DeleteUserInput!) { deleteUser(input: $input) { deletedUserId } }": types.DeleteAdminDocument,
+    "\n  mutation MailDeliveryInvite($input: InviteUsersInput!) {\n    inviteUsers(input: $input) { invitations { token user { id email } } }\n  }\n": types.MailDeliveryInviteDocument,
     "query MalformedFolders($parentId: ID) { folders(parentId: $parentId) { edges { node { id } } } }": types.MalformedFoldersDocument,
     "mutation MalformedCreateDashboard($input: CreateDashboardInput!) { createDashboard(input: $input) { id } }": types.MalformedCreateDashboardDocument,
     "mutation MalformedMoveDashboard($input: PlaceDashboardInput!) { moveDashboard(input: $input) { id } }": types.MalformedMoveDashboardDocument,
@@ -412,13 +515,23 @@ const documents: Documents = {
     "query MatrixAudit { auditEvents(first: 1) { edges { node { id } } } }": types.MatrixAuditDocument,
     "query MatrixWidgetData($id: ID!) { dashboard(id: $id) { widgets { data { rowCount } } } }": types.MatrixWidgetDataDocument,
     "mutation MatrixAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }": types.MatrixAddWidgetDocument,
+    "\n  mutation MatrixCreateShareableLink($input: CreateShareableLinkInput!) { createShareableLink(input: $input) { link { id } } }\n": types.MatrixCreateShareableLinkDocument,
     "mutation MatrixCreateEmbedKey($input: CreateEmbedKeyInput!) { createEmbedKey(input: $input) { key { id } } }": types.MatrixCreateEmbedKeyDocument,
+    "mutation MatrixUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id } }": types.MatrixUpdateUserDocument,
+    "mutation MatrixExportWidget($input: ExportWidgetInput!) { exportWidget(input: $input) { url } }": types.MatrixExportWidgetDocument,
     "\n  query CacheRun($id: ID!, $input: DatasetQueryInput!) { dataset(id: $id) { query(input: $input) { rows } } }\n": types.CacheRunDocument,
     "mutation CacheCreateDataset($input: CreateDatasetInput!) { createDataset(input: $input) { id } }": types.CacheCreateDatasetDocument,
     "mutation CacheCreateAttribute($input: CreateUserAttributeInput!) { createUserAttribute(input: $input) { id } }": types.CacheCreateAttributeDocument,
     "mutation CacheSetUserValue($input: SetUserAttributeValueInput!) { setUserAttributeValue(input: $input) { mode } }": types.CacheSetUserValueDocument,
     "\n  mutation CacheSetRules($input: SetDatasetPermissionRulesInput!) { setDatasetPermissionRules(input: $input) { id } }\n": types.CacheSetRulesDocument,
     "query NoticeWhoAmI { viewer { kind tenant { slug } } }": types.NoticeWhoAmIDocument,
+    "mutation NpRequest($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) }": types.NpRequestDocument,
+    "mutation NpReset($input: ResetPasswordInput!) { resetPassword(input: $input) }": types.NpResetDocument,
+    "mutation NpLogin($input: LoginInput!) { login(input: $input) { token } }": types.NpLoginDocument,
+    "mutation NpCreateToken($input: CreateApiTokenInput!) { createApiToken(input: $input) { token } }": types.NpCreateTokenDocument,
+    "mutation NpEnroll { enrollTwoFactor { secret otpauthUri } }": types.NpEnrollDocument,
+    "mutation NpConfirm($input: ConfirmTwoFactorInput!) { confirmTwoFactor(input: $input) { recoveryCodes } }": types.NpConfirmDocument,
+    "query NpViewer { viewer { kind } }": types.NpViewerDocument,
     "query ObsViewer { viewer { kind } }": types.ObsViewerDocument,
     "query ObsUsers($search: String) { users(search: $search, first: 5) { edges { node { id } } } }": types.ObsUsersDocument,
     "query ObsMissingUser($id: ID!) { user(id: $id) { id } }": types.ObsMissingUserDocument,
@@ -429,6 +542,16 @@ const documents: Documents = {
     "mutation OvUpdate($input: UpdateDashboardInput!) { updateDashboard(input: $input) { id } }": types.OvUpdateDocument,
     "\n  mutation OvSetOverrides($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id role datasetAccessMode\n      datasetAccess { dataset { id name } level }\n      featurePermissions { feature state }\n    }\n  }\n": types.OvSetOverridesDocument,
     "\n  query OvReadOverrides($id: ID!) {\n    user(id: $id) {\n      id name datasetAccessMode\n      datasetAccess { dataset { id name } level }\n      featurePermissions { feature state }\n    }\n  }\n": types.OvReadOverridesDocument,
+    "mutation PrRequest($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) }": types.PrRequestDocument,
+    "mutation PrReset($input: ResetPasswordInput!) { resetPassword(input: $input) }": types.PrResetDocument,
+    "mutation PrSend($userId: ID!) { sendPasswordReset(userId: $userId) }": types.PrSendDocument,
+    "mutation PrLogin($input: LoginInput!) { login(input: $input) { token } }": types.PrLoginDocument,
+    "query PrViewer { viewer { kind } }": types.PrViewerDocument,
+    "query LifecycleViewer { viewer { user { id status } } }": types.LifecycleViewerDocument,
+    "mutation LifecycleDeactivate($id: ID!) { deactivateUser(id: $id) { id status } }": types.LifecycleDeactivateDocument,
+    "mutation LifecycleRestore($id: ID!) { restoreUser(id: $id) { id status } }": types.LifecycleRestoreDocument,
+    "mutation LifecycleLogin($input: LoginInput!) { login(input: $input) { token } }": types.LifecycleLoginDocument,
+    "mutation LifecycleImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }": types.LifecycleImpersonateDocument,
     "\n  query QueryRun($id: ID!, $input: DatasetQueryInput!) {\n    dataset(id: $id) { query(input: $input) { columns { name type } rows rowCount truncated sql sqlParameters missingAttributes } }\n  }\n": types.QueryRunDocument,
     "mutation QueryCreateDataset($input: CreateDatasetInput!) { createDataset(input: $input) { id } }": types.QueryCreateDatasetDocument,
     "mutation QueryUpdateSource($input: UpdateDataSourceInput!) { updateDataSource(input: $input) { id } }": types.QueryUpdateSourceDocument,
@@ -438,9 +561,56 @@ const documents: Documents = {
     "mutation RlpSetUserAttributeValue($input: SetUserAttributeValueInput!) { setUserAttributeValue(input: $input) { mode } }": types.RlpSetUserAttributeValueDocument,
     "mutation RlpSetGroupAttributeValue($input: SetGroupAttributeValueInput!) { setGroupAttributeValue(input: $input) { all values } }": types.RlpSetGroupAttributeValueDocument,
     "\n  mutation RlpSetRules($input: SetDatasetPermissionRulesInput!) {\n    setDatasetPermissionRules(input: $input) { id version permissionRules { field operator attribute values } }\n  }\n": types.RlpSetRulesDocument,
+    "query SeatsUsage { seatUsage { paid public limit } }": types.SeatsUsageDocument,
+    "mutation SeatsSettings($input: UpdateTenantSettingsInput!) { updateTenantSettings(input: $input) { seatLimit invitationExpiryDays } }": types.SeatsSettingsDocument,
+    "\n  mutation SeatsInvite($input: InviteUsersInput!) { inviteUsers(input: $input) { invitations { user { id } } skipped { email reason } } }\n": types.SeatsInviteDocument,
+    "mutation SeatsDeactivate($id: ID!) { deactivateUser(id: $id) { id status } }": types.SeatsDeactivateDocument,
+    "mutation SeatsRestore($id: ID!) { restoreUser(id: $id) { id status } }": types.SeatsRestoreDocument,
+    "\n  mutation ShareLinksCreate($input: CreateShareableLinkInput!) {\n    createShareableLink(input: $input) {\n      link { id hasPassword expiresAt allowExport rowRestrictions { field values } userAttributes { attribute values } createdBy { id } }\n      token\n    }\n  }\n": types.ShareLinksCreateDocument,
+    "mutation ShareLinksOpen($input: OpenShareableLinkInput!) { openShareableLink(input: $input) { token expiresAt } }": types.ShareLinksOpenDocument,
+    "mutation ShareLinksRevoke($id: ID!) { revokeShareableLink(id: $id) { id revokedAt } }": types.ShareLinksRevokeDocument,
+    "\n  query ShareLinksList($dashboardId: ID!) {\n    shareableLinks(dashboardId: $dashboardId, first: 50) {\n      edges { node { id createdAt expiresAt revokedAt hasPassword rowRestrictions { field values } userAttributes { attribute values } createdBy { id } } }\n    }\n  }\n": types.ShareLinksListDocument,
+    "query ShareLinksViewer { viewer { kind user { id } tenant { slug } } }": types.ShareLinksViewerDocument,
+    "\n  query ShareLinksBoard($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) {\n      title\n      widgets { title data(filters: $filters) { rows missingAttributes } }\n      filters { id label options }\n    }\n  }\n": types.ShareLinksBoardDocument,
+    "query ShareLinksBoardTitle($id: ID!) { dashboard(id: $id) { title } }": types.ShareLinksBoardTitleDocument,
+    "mutation ShareLinksDeleteBoard($id: ID!) { deleteDashboard(id: $id) }": types.ShareLinksDeleteBoardDocument,
+    "query ShareLinksNode($id: ID!) { node(id: $id) { id ... on ShareableLink { hasPassword } } }": types.ShareLinksNodeDocument,
+    "query ShareLinksDashboards { dashboards(first: 10) { edges { node { id } } } }": types.ShareLinksDashboardsDocument,
+    "query ShareLinksDatasets { datasets(first: 10) { edges { node { id } } } }": types.ShareLinksDatasetsDocument,
+    "query ShareLinksUsers { users(first: 10) { edges { node { id } } } }": types.ShareLinksUsersDocument,
+    "query ShareLinksOwner($id: ID!) { dashboard(id: $id) { owner { id } } }": types.ShareLinksOwnerDocument,
+    "query ShareLinksWidgetQuery($id: ID!) { dashboard(id: $id) { widgets { query } } }": types.ShareLinksWidgetQueryDocument,
+    "query ShareLinksSql($id: ID!) { dashboard(id: $id) { widgets { data { sql } } } }": types.ShareLinksSqlDocument,
+    "mutation ShareLinksCreateDashboard { createDashboard(input: { title: \"x\" }) { id } }": types.ShareLinksCreateDashboardDocument,
+    "query ShareLinksDataset($id: ID!) { dataset(id: $id) { query(input: { dimensions: [\"sales.country\"] }) { rows } } }": types.ShareLinksDatasetDocument,
+    "\n    query ShareLinksAudit($resourceId: ID) { auditEvents(first: 50, resourceId: $resourceId) { edges { node { action actor { id } summary } } } }\n  ": types.ShareLinksAuditDocument,
+    "mutation ShareLinksExportWidget($input: ExportWidgetInput!) { exportWidget(input: $input) { url } }": types.ShareLinksExportWidgetDocument,
+    "mutation ShareLinksExportDataset($input: ExportDatasetQueryInput!) { exportDatasetQuery(input: $input) { url } }": types.ShareLinksExportDatasetDocument,
+    "query ShareLinksWidgetIds($id: ID!) { dashboard(id: $id) { widgets { id data { rows } } } }": types.ShareLinksWidgetIdsDocument,
     "\n  mutation ThrottledLogin($input: LoginInput!) {\n    login(input: $input) { token }\n  }\n": types.ThrottledLoginDocument,
     "query TrUsers($search: String) { users(search: $search, first: 5) { edges { node { id } } } }": types.TrUsersDocument,
     "query TrQuery($id: ID!, $input: DatasetQueryInput!) { dataset(id: $id) { query(input: $input) { rows } } }": types.TrQueryDocument,
+    "\n  mutation TfLogin($input: LoginInput!) { login(input: $input) { token twoFactorEnrollmentRequired user { id twoFactorEnabled } } }\n": types.TfLoginDocument,
+    "mutation TfEnroll { enrollTwoFactor { secret otpauthUri } }": types.TfEnrollDocument,
+    "mutation TfConfirm($input: ConfirmTwoFactorInput!) { confirmTwoFactor(input: $input) { recoveryCodes } }": types.TfConfirmDocument,
+    "mutation TfReset($userId: ID!) { resetTwoFactor(userId: $userId) { id twoFactorEnabled } }": types.TfResetDocument,
+    "\n  mutation TfSettings($input: UpdateTenantSettingsInput!) { updateTenantSettings(input: $input) { requireTwoFactor } }\n": types.TfSettingsDocument,
+    "query TfReadSettings { tenantSettings { requireTwoFactor } }": types.TfReadSettingsDocument,
+    "query TfViewer { viewer { kind enrollmentOnly user { id email twoFactorEnabled } tenant { slug } } }": types.TfViewerDocument,
+    "query TfUser($id: ID!) { user(id: $id) { id twoFactorEnabled } }": types.TfUserDocument,
+    "query TfUsers { users(first: 5) { edges { node { id } } } }": types.TfUsersDocument,
+    "mutation TfLogout { logout }": types.TfLogoutDocument,
+    "mutation TfCreateToken($input: CreateApiTokenInput!) { createApiToken(input: $input) { token } }": types.TfCreateTokenDocument,
+    "mutation TfImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }": types.TfImpersonateDocument,
+    "\n  mutation UpdateMeSelf($input: UpdateMeInput!) {\n    updateMe(input: $input) { id name timezone role status digest { frequency localTime weekday } }\n  }\n": types.UpdateMeSelfDocument,
+    "query UpdateMeViewer { viewer { user { id name } } }": types.UpdateMeViewerDocument,
+    "mutation UpdateMeLogin($input: LoginInput!) { login(input: $input) { token } }": types.UpdateMeLoginDocument,
+    "mutation UpdateMeImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }": types.UpdateMeImpersonateDocument,
+    "mutation UpdateMeUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id role } }": types.UpdateMeUpdateUserDocument,
+    "mutation UpdateMeCreateAttribute($input: CreateUserAttributeInput!) { createUserAttribute(input: $input) { id } }": types.UpdateMeCreateAttributeDocument,
+    "mutation UpdateMeSetAttribute($input: SetUserAttributeValueInput!) { setUserAttributeValue(input: $input) { __typename } }": types.UpdateMeSetAttributeDocument,
+    "mutation UpdateMeAddMembers($input: GroupMembersInput!) { addGroupMembers(input: $input) { id } }": types.UpdateMeAddMembersDocument,
+    "mutation UpdateMeDeactivate($id: ID!) { deactivateUser(id: $id) { id } }": types.UpdateMeDeactivateDocument,
     "\n  query UserPrivate($id: ID!) {\n    user(id: $id) {\n      id name role email status timezone allowApiAccess allowExportData twoFactorEnabled lastActiveAt createdAt\n      groups { name }\n    }\n  }\n": types.UserPrivateDocument,
     "\n  query UsersList($search: String, $status: UserStatus, $role: Role, $first: Int, $after: String) {\n    users(search: $search, status: $status, role: $role, first: $first, after: $after) {\n      edges { cursor node { id name email } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.UsersListDocument,
     "\n  query UsersWithGroups($first: Int) {\n    users(first: $first) { edges { node { groups { name } } } }\n  }\n": types.UsersWithGroupsDocument,
@@ -480,6 +650,38 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AtCreate($input: CreateApiTokenInput!) { createApiToken(input: $input) { token apiToken { id name prefix lastUsedAt revokedAt } } }\n"): (typeof documents)["\n  mutation AtCreate($input: CreateApiTokenInput!) { createApiToken(input: $input) { token apiToken { id name prefix lastUsedAt revokedAt } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AtRevoke($id: ID!) { revokeApiToken(id: $id) { id revokedAt } }"): (typeof documents)["mutation AtRevoke($id: ID!) { revokeApiToken(id: $id) { id revokedAt } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AtList { apiTokens(first: 100) { edges { node { id name prefix createdAt lastUsedAt revokedAt } } } }"): (typeof documents)["query AtList { apiTokens(first: 100) { edges { node { id name prefix createdAt lastUsedAt revokedAt } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AtViewer { viewer { kind user { id email role } tenant { slug } } }"): (typeof documents)["query AtViewer { viewer { kind user { id email role } tenant { slug } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AtUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id allowApiAccess } }"): (typeof documents)["mutation AtUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id allowApiAccess } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AtDeactivate($id: ID!) { deactivateUser(id: $id) { id status } }"): (typeof documents)["mutation AtDeactivate($id: ID!) { deactivateUser(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AtRestore($id: ID!) { restoreUser(id: $id) { id status } }"): (typeof documents)["mutation AtRestore($id: ID!) { restoreUser(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AtImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }"): (typeof documents)["mutation AtImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -799,6 +1001,14 @@ export function graphql(source: "query DatasetsNode($id: ID!) { node(id: $id) { 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation DeleteUserDelete($input: DeleteUserInput!) {\n    deleteUser(input: $input) {\n      deletedUserId\n      transferredTo { id }\n      moved { folders personalFolders dashboards personalDashboards widgets datasets dataSources shareableLinks }\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteUserDelete($input: DeleteUserInput!) {\n    deleteUser(input: $input) {\n      deletedUserId\n      transferredTo { id }\n      moved { folders personalFolders dashboards personalDashboards widgets datasets dataSources shareableLinks }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DeleteUserViewer { viewer { user { id } } }"): (typeof documents)["query DeleteUserViewer { viewer { user { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation DemoRlpLogin($input: LoginInput!) { login(input: $input) { token user { id email } } }"): (typeof documents)["mutation DemoRlpLogin($input: LoginInput!) { login(input: $input) { token user { id email } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -900,6 +1110,22 @@ export function graphql(source: "query EmbedTokensDataset($id: ID!) { dataset(id
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n    query EmbedTokensAudit($resourceId: ID) { auditEvents(first: 50, resourceId: $resourceId) { edges { node { action actor { id } summary } } } }\n  "): (typeof documents)["\n    query EmbedTokensAudit($resourceId: ID) { auditEvents(first: 50, resourceId: $resourceId) { edges { node { action actor { id } summary } } } }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExportDatasetRun($input: ExportDatasetQueryInput!) {\n    exportDatasetQuery(input: $input) { url expiresAt }\n  }\n"): (typeof documents)["\n  mutation ExportDatasetRun($input: ExportDatasetQueryInput!) {\n    exportDatasetQuery(input: $input) { url expiresAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExportWidgetRun($input: ExportWidgetInput!) {\n    exportWidget(input: $input) { url expiresAt }\n  }\n"): (typeof documents)["\n  mutation ExportWidgetRun($input: ExportWidgetInput!) {\n    exportWidget(input: $input) { url expiresAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportReferenceRows($id: ID!, $input: DatasetQueryInput!) {\n    dataset(id: $id) { query(input: $input) { columns { name } rows } }\n  }\n"): (typeof documents)["\n  query ExportReferenceRows($id: ID!, $input: DatasetQueryInput!) {\n    dataset(id: $id) { query(input: $input) { columns { name } rows } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportReferenceWidget($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) { widgets { id data(filters: $filters) { columns { name } rows } } }\n  }\n"): (typeof documents)["\n  query ExportReferenceWidget($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) { widgets { id data(filters: $filters) { columns { name } rows } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1039,7 +1265,7 @@ export function graphql(source: "\n  mutation InjectionSetAttributeValue($input:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation InvitationsInvite($input: InviteUsersInput!) {\n    inviteUsers(input: $input) {\n      invitations { token user { id email role status allowApiAccess allowExportData groups { name } } }\n    }\n  }\n"): (typeof documents)["\n  mutation InvitationsInvite($input: InviteUsersInput!) {\n    inviteUsers(input: $input) {\n      invitations { token user { id email role status allowApiAccess allowExportData groups { name } } }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation InvitationsInvite($input: InviteUsersInput!) {\n    inviteUsers(input: $input) {\n      invitations { token user { id email role status allowApiAccess allowExportData groups { name } } }\n      skipped { email index reason message }\n    }\n  }\n"): (typeof documents)["\n  mutation InvitationsInvite($input: InviteUsersInput!) {\n    inviteUsers(input: $input) {\n      invitations { token user { id email role status allowApiAccess allowExportData groups { name } } }\n      skipped { email index reason message }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1059,11 +1285,27 @@ export function graphql(source: "mutation InvitationsLogin($input: LoginInput!) 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation InvitationsSettings($input: UpdateTenantSettingsInput!) { updateTenantSettings(input: $input) { invitationExpiryDays seatLimit } }\n"): (typeof documents)["\n  mutation InvitationsSettings($input: UpdateTenantSettingsInput!) { updateTenantSettings(input: $input) { invitationExpiryDays seatLimit } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query InvitationsReadSettings { tenantSettings { invitationExpiryDays seatLimit } viewer { tenant { settings { invitationExpiryDays } } } }"): (typeof documents)["query InvitationsReadSettings { tenantSettings { invitationExpiryDays seatLimit } viewer { tenant { settings { invitationExpiryDays } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation DemoteAdmin($input: UpdateUserInput!) { updateUser(input: $input) { id role } }"): (typeof documents)["mutation DemoteAdmin($input: UpdateUserInput!) { updateUser(input: $input) { id role } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation DeactivateAdmin($id: ID!) { deactivateUser(id: $id) { id status } }"): (typeof documents)["mutation DeactivateAdmin($id: ID!) { deactivateUser(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DeleteAdmin($input: DeleteUserInput!) { deleteUser(input: $input) { deletedUserId } }"): (typeof documents)["mutation DeleteAdmin($input: DeleteUserInput!) { deleteUser(input: $input) { deletedUserId } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MailDeliveryInvite($input: InviteUsersInput!) {\n    inviteUsers(input: $input) { invitations { token user { id email } } }\n  }\n"): (typeof documents)["\n  mutation MailDeliveryInvite($input: InviteUsersInput!) {\n    inviteUsers(input: $input) { invitations { token user { id email } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1171,7 +1413,19 @@ export function graphql(source: "mutation MatrixAddWidget($input: AddWidgetInput
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation MatrixCreateShareableLink($input: CreateShareableLinkInput!) { createShareableLink(input: $input) { link { id } } }\n"): (typeof documents)["\n  mutation MatrixCreateShareableLink($input: CreateShareableLinkInput!) { createShareableLink(input: $input) { link { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation MatrixCreateEmbedKey($input: CreateEmbedKeyInput!) { createEmbedKey(input: $input) { key { id } } }"): (typeof documents)["mutation MatrixCreateEmbedKey($input: CreateEmbedKeyInput!) { createEmbedKey(input: $input) { key { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MatrixUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id } }"): (typeof documents)["mutation MatrixUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MatrixExportWidget($input: ExportWidgetInput!) { exportWidget(input: $input) { url } }"): (typeof documents)["mutation MatrixExportWidget($input: ExportWidgetInput!) { exportWidget(input: $input) { url } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1196,6 +1450,34 @@ export function graphql(source: "\n  mutation CacheSetRules($input: SetDatasetPe
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query NoticeWhoAmI { viewer { kind tenant { slug } } }"): (typeof documents)["query NoticeWhoAmI { viewer { kind tenant { slug } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation NpRequest($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) }"): (typeof documents)["mutation NpRequest($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation NpReset($input: ResetPasswordInput!) { resetPassword(input: $input) }"): (typeof documents)["mutation NpReset($input: ResetPasswordInput!) { resetPassword(input: $input) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation NpLogin($input: LoginInput!) { login(input: $input) { token } }"): (typeof documents)["mutation NpLogin($input: LoginInput!) { login(input: $input) { token } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation NpCreateToken($input: CreateApiTokenInput!) { createApiToken(input: $input) { token } }"): (typeof documents)["mutation NpCreateToken($input: CreateApiTokenInput!) { createApiToken(input: $input) { token } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation NpEnroll { enrollTwoFactor { secret otpauthUri } }"): (typeof documents)["mutation NpEnroll { enrollTwoFactor { secret otpauthUri } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation NpConfirm($input: ConfirmTwoFactorInput!) { confirmTwoFactor(input: $input) { recoveryCodes } }"): (typeof documents)["mutation NpConfirm($input: ConfirmTwoFactorInput!) { confirmTwoFactor(input: $input) { recoveryCodes } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query NpViewer { viewer { kind } }"): (typeof documents)["query NpViewer { viewer { kind } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1239,6 +1521,46 @@ export function graphql(source: "\n  query OvReadOverrides($id: ID!) {\n    user
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation PrRequest($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) }"): (typeof documents)["mutation PrRequest($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PrReset($input: ResetPasswordInput!) { resetPassword(input: $input) }"): (typeof documents)["mutation PrReset($input: ResetPasswordInput!) { resetPassword(input: $input) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PrSend($userId: ID!) { sendPasswordReset(userId: $userId) }"): (typeof documents)["mutation PrSend($userId: ID!) { sendPasswordReset(userId: $userId) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PrLogin($input: LoginInput!) { login(input: $input) { token } }"): (typeof documents)["mutation PrLogin($input: LoginInput!) { login(input: $input) { token } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PrViewer { viewer { kind } }"): (typeof documents)["query PrViewer { viewer { kind } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query LifecycleViewer { viewer { user { id status } } }"): (typeof documents)["query LifecycleViewer { viewer { user { id status } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LifecycleDeactivate($id: ID!) { deactivateUser(id: $id) { id status } }"): (typeof documents)["mutation LifecycleDeactivate($id: ID!) { deactivateUser(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LifecycleRestore($id: ID!) { restoreUser(id: $id) { id status } }"): (typeof documents)["mutation LifecycleRestore($id: ID!) { restoreUser(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LifecycleLogin($input: LoginInput!) { login(input: $input) { token } }"): (typeof documents)["mutation LifecycleLogin($input: LoginInput!) { login(input: $input) { token } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LifecycleImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }"): (typeof documents)["mutation LifecycleImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query QueryRun($id: ID!, $input: DatasetQueryInput!) {\n    dataset(id: $id) { query(input: $input) { columns { name type } rows rowCount truncated sql sqlParameters missingAttributes } }\n  }\n"): (typeof documents)["\n  query QueryRun($id: ID!, $input: DatasetQueryInput!) {\n    dataset(id: $id) { query(input: $input) { columns { name type } rows rowCount truncated sql sqlParameters missingAttributes } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1275,6 +1597,110 @@ export function graphql(source: "\n  mutation RlpSetRules($input: SetDatasetPerm
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query SeatsUsage { seatUsage { paid public limit } }"): (typeof documents)["query SeatsUsage { seatUsage { paid public limit } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SeatsSettings($input: UpdateTenantSettingsInput!) { updateTenantSettings(input: $input) { seatLimit invitationExpiryDays } }"): (typeof documents)["mutation SeatsSettings($input: UpdateTenantSettingsInput!) { updateTenantSettings(input: $input) { seatLimit invitationExpiryDays } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SeatsInvite($input: InviteUsersInput!) { inviteUsers(input: $input) { invitations { user { id } } skipped { email reason } } }\n"): (typeof documents)["\n  mutation SeatsInvite($input: InviteUsersInput!) { inviteUsers(input: $input) { invitations { user { id } } skipped { email reason } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SeatsDeactivate($id: ID!) { deactivateUser(id: $id) { id status } }"): (typeof documents)["mutation SeatsDeactivate($id: ID!) { deactivateUser(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SeatsRestore($id: ID!) { restoreUser(id: $id) { id status } }"): (typeof documents)["mutation SeatsRestore($id: ID!) { restoreUser(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShareLinksCreate($input: CreateShareableLinkInput!) {\n    createShareableLink(input: $input) {\n      link { id hasPassword expiresAt allowExport rowRestrictions { field values } userAttributes { attribute values } createdBy { id } }\n      token\n    }\n  }\n"): (typeof documents)["\n  mutation ShareLinksCreate($input: CreateShareableLinkInput!) {\n    createShareableLink(input: $input) {\n      link { id hasPassword expiresAt allowExport rowRestrictions { field values } userAttributes { attribute values } createdBy { id } }\n      token\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ShareLinksOpen($input: OpenShareableLinkInput!) { openShareableLink(input: $input) { token expiresAt } }"): (typeof documents)["mutation ShareLinksOpen($input: OpenShareableLinkInput!) { openShareableLink(input: $input) { token expiresAt } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ShareLinksRevoke($id: ID!) { revokeShareableLink(id: $id) { id revokedAt } }"): (typeof documents)["mutation ShareLinksRevoke($id: ID!) { revokeShareableLink(id: $id) { id revokedAt } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ShareLinksList($dashboardId: ID!) {\n    shareableLinks(dashboardId: $dashboardId, first: 50) {\n      edges { node { id createdAt expiresAt revokedAt hasPassword rowRestrictions { field values } userAttributes { attribute values } createdBy { id } } }\n    }\n  }\n"): (typeof documents)["\n  query ShareLinksList($dashboardId: ID!) {\n    shareableLinks(dashboardId: $dashboardId, first: 50) {\n      edges { node { id createdAt expiresAt revokedAt hasPassword rowRestrictions { field values } userAttributes { attribute values } createdBy { id } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ShareLinksViewer { viewer { kind user { id } tenant { slug } } }"): (typeof documents)["query ShareLinksViewer { viewer { kind user { id } tenant { slug } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ShareLinksBoard($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) {\n      title\n      widgets { title data(filters: $filters) { rows missingAttributes } }\n      filters { id label options }\n    }\n  }\n"): (typeof documents)["\n  query ShareLinksBoard($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) {\n      title\n      widgets { title data(filters: $filters) { rows missingAttributes } }\n      filters { id label options }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ShareLinksBoardTitle($id: ID!) { dashboard(id: $id) { title } }"): (typeof documents)["query ShareLinksBoardTitle($id: ID!) { dashboard(id: $id) { title } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ShareLinksDeleteBoard($id: ID!) { deleteDashboard(id: $id) }"): (typeof documents)["mutation ShareLinksDeleteBoard($id: ID!) { deleteDashboard(id: $id) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ShareLinksNode($id: ID!) { node(id: $id) { id ... on ShareableLink { hasPassword } } }"): (typeof documents)["query ShareLinksNode($id: ID!) { node(id: $id) { id ... on ShareableLink { hasPassword } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ShareLinksDashboards { dashboards(first: 10) { edges { node { id } } } }"): (typeof documents)["query ShareLinksDashboards { dashboards(first: 10) { edges { node { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ShareLinksDatasets { datasets(first: 10) { edges { node { id } } } }"): (typeof documents)["query ShareLinksDatasets { datasets(first: 10) { edges { node { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ShareLinksUsers { users(first: 10) { edges { node { id } } } }"): (typeof documents)["query ShareLinksUsers { users(first: 10) { edges { node { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ShareLinksOwner($id: ID!) { dashboard(id: $id) { owner { id } } }"): (typeof documents)["query ShareLinksOwner($id: ID!) { dashboard(id: $id) { owner { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ShareLinksWidgetQuery($id: ID!) { dashboard(id: $id) { widgets { query } } }"): (typeof documents)["query ShareLinksWidgetQuery($id: ID!) { dashboard(id: $id) { widgets { query } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ShareLinksSql($id: ID!) { dashboard(id: $id) { widgets { data { sql } } } }"): (typeof documents)["query ShareLinksSql($id: ID!) { dashboard(id: $id) { widgets { data { sql } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ShareLinksCreateDashboard { createDashboard(input: { title: \"x\" }) { id } }"): (typeof documents)["mutation ShareLinksCreateDashboard { createDashboard(input: { title: \"x\" }) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ShareLinksDataset($id: ID!) { dataset(id: $id) { query(input: { dimensions: [\"sales.country\"] }) { rows } } }"): (typeof documents)["query ShareLinksDataset($id: ID!) { dataset(id: $id) { query(input: { dimensions: [\"sales.country\"] }) { rows } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query ShareLinksAudit($resourceId: ID) { auditEvents(first: 50, resourceId: $resourceId) { edges { node { action actor { id } summary } } } }\n  "): (typeof documents)["\n    query ShareLinksAudit($resourceId: ID) { auditEvents(first: 50, resourceId: $resourceId) { edges { node { action actor { id } summary } } } }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ShareLinksExportWidget($input: ExportWidgetInput!) { exportWidget(input: $input) { url } }"): (typeof documents)["mutation ShareLinksExportWidget($input: ExportWidgetInput!) { exportWidget(input: $input) { url } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ShareLinksExportDataset($input: ExportDatasetQueryInput!) { exportDatasetQuery(input: $input) { url } }"): (typeof documents)["mutation ShareLinksExportDataset($input: ExportDatasetQueryInput!) { exportDatasetQuery(input: $input) { url } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ShareLinksWidgetIds($id: ID!) { dashboard(id: $id) { widgets { id data { rows } } } }"): (typeof documents)["query ShareLinksWidgetIds($id: ID!) { dashboard(id: $id) { widgets { id data { rows } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation ThrottledLogin($input: LoginInput!) {\n    login(input: $input) { token }\n  }\n"): (typeof documents)["\n  mutation ThrottledLogin($input: LoginInput!) {\n    login(input: $input) { token }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1284,6 +1710,90 @@ export function graphql(source: "query TrUsers($search: String) { users(search: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query TrQuery($id: ID!, $input: DatasetQueryInput!) { dataset(id: $id) { query(input: $input) { rows } } }"): (typeof documents)["query TrQuery($id: ID!, $input: DatasetQueryInput!) { dataset(id: $id) { query(input: $input) { rows } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TfLogin($input: LoginInput!) { login(input: $input) { token twoFactorEnrollmentRequired user { id twoFactorEnabled } } }\n"): (typeof documents)["\n  mutation TfLogin($input: LoginInput!) { login(input: $input) { token twoFactorEnrollmentRequired user { id twoFactorEnabled } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TfEnroll { enrollTwoFactor { secret otpauthUri } }"): (typeof documents)["mutation TfEnroll { enrollTwoFactor { secret otpauthUri } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TfConfirm($input: ConfirmTwoFactorInput!) { confirmTwoFactor(input: $input) { recoveryCodes } }"): (typeof documents)["mutation TfConfirm($input: ConfirmTwoFactorInput!) { confirmTwoFactor(input: $input) { recoveryCodes } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TfReset($userId: ID!) { resetTwoFactor(userId: $userId) { id twoFactorEnabled } }"): (typeof documents)["mutation TfReset($userId: ID!) { resetTwoFactor(userId: $userId) { id twoFactorEnabled } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TfSettings($input: UpdateTenantSettingsInput!) { updateTenantSettings(input: $input) { requireTwoFactor } }\n"): (typeof documents)["\n  mutation TfSettings($input: UpdateTenantSettingsInput!) { updateTenantSettings(input: $input) { requireTwoFactor } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TfReadSettings { tenantSettings { requireTwoFactor } }"): (typeof documents)["query TfReadSettings { tenantSettings { requireTwoFactor } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TfViewer { viewer { kind enrollmentOnly user { id email twoFactorEnabled } tenant { slug } } }"): (typeof documents)["query TfViewer { viewer { kind enrollmentOnly user { id email twoFactorEnabled } tenant { slug } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TfUser($id: ID!) { user(id: $id) { id twoFactorEnabled } }"): (typeof documents)["query TfUser($id: ID!) { user(id: $id) { id twoFactorEnabled } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TfUsers { users(first: 5) { edges { node { id } } } }"): (typeof documents)["query TfUsers { users(first: 5) { edges { node { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TfLogout { logout }"): (typeof documents)["mutation TfLogout { logout }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TfCreateToken($input: CreateApiTokenInput!) { createApiToken(input: $input) { token } }"): (typeof documents)["mutation TfCreateToken($input: CreateApiTokenInput!) { createApiToken(input: $input) { token } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TfImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }"): (typeof documents)["mutation TfImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateMeSelf($input: UpdateMeInput!) {\n    updateMe(input: $input) { id name timezone role status digest { frequency localTime weekday } }\n  }\n"): (typeof documents)["\n  mutation UpdateMeSelf($input: UpdateMeInput!) {\n    updateMe(input: $input) { id name timezone role status digest { frequency localTime weekday } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query UpdateMeViewer { viewer { user { id name } } }"): (typeof documents)["query UpdateMeViewer { viewer { user { id name } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UpdateMeLogin($input: LoginInput!) { login(input: $input) { token } }"): (typeof documents)["mutation UpdateMeLogin($input: LoginInput!) { login(input: $input) { token } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UpdateMeImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }"): (typeof documents)["mutation UpdateMeImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UpdateMeUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id role } }"): (typeof documents)["mutation UpdateMeUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id role } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UpdateMeCreateAttribute($input: CreateUserAttributeInput!) { createUserAttribute(input: $input) { id } }"): (typeof documents)["mutation UpdateMeCreateAttribute($input: CreateUserAttributeInput!) { createUserAttribute(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UpdateMeSetAttribute($input: SetUserAttributeValueInput!) { setUserAttributeValue(input: $input) { __typename } }"): (typeof documents)["mutation UpdateMeSetAttribute($input: SetUserAttributeValueInput!) { setUserAttributeValue(input: $input) { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UpdateMeAddMembers($input: GroupMembersInput!) { addGroupMembers(input: $input) { id } }"): (typeof documents)["mutation UpdateMeAddMembers($input: GroupMembersInput!) { addGroupMembers(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UpdateMeDeactivate($id: ID!) { deactivateUser(id: $id) { id } }"): (typeof documents)["mutation UpdateMeDeactivate($id: ID!) { deactivateUser(id: $id) { id } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,11 +1,10 @@
 import { mkdtemp, rm, chmod } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../../src/db/embedded.ts';
-import { createOrm, migrate } from '../../src/db/orm.ts';
 import { createLogger } from '../../src/logger.ts';
+import { createScratchDatabase, migrateDatabase } from './database.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -13,30 +12,10 @@ declare module 'vitest' {
   }
 }
 
-/** A fresh database on `serverUrl`'s server; returns its URL and a function that drops it. */
-async function createScratchDatabase(serverUrl: string) {
-  const name = `tessera_test_${process.pid}_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${admin.escapeIdentifier(name)}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`drop database if exists ${client.escapeIdentifier(name)} with (force)`);
-      await client.end();
-    },
-  };
-}
-
 /**
  * One PostgreSQL per test run: embedded by default, or the server named by TEST_DATABASE_URL.
- * Either way the run gets a database of its own, migrated once; test files isolate themselves
- * further by creating their own tenants.
+ * Either way the run gets a database of its own, migrated once (the job queue's schema too, as at
+ * start); test files isolate themselves further by creating their own tenants.
  */
 export default async function setup(project: TestProject) {
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'warn');
@@ -58,9 +37,7 @@ export default async function setup(project: TestProject) {
     stopServer = db.stop;
   }
   const scratch = await createScratchDatabase(serverUrl);
-  const orm = await createOrm({ clientUrl: scratch.url });
-  await migrate(orm);
-  await orm.close(true);
+  await migrateDatabase(scratch.url, logger);
   project.provide('databaseUrl', scratch.url);
 
   return async () => {

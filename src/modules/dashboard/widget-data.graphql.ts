@@ -8,7 +8,7 @@ import type { RequestScope } from '../../scope/scope.ts';
 
 const onDashboard = (dashboardId: string, ctx: RequestScope) => (isPublicPrincipal(ctx.viewer) ? { dashboardGrant: dashboardId } : { person: true });
 
-const DashboardFilterValueInput = builder.inputType('DashboardFilterValueInput', {
+export const DashboardFilterValueInput = builder.inputType('DashboardFilterValueInput', {
   fields: (t) => ({
     filterId: t.id({ required: true }),
     values: t.field({

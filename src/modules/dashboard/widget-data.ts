@@ -1,13 +1,13 @@
 import { badInput, forbidden } from '../../errors.ts';
 import { tenantIdOf, type RequestScope } from '../../scope/scope.ts';
-import { compileQuery, type DatasetQueryInput, type FieldFilterInput } from '../../query/compile.ts';
+import { compileQuery, type DatasetQueryInput, type FieldFilterInput, type QueryAccess } from '../../query/compile.ts';
 import { printSelect } from '../../query/print.ts';
 import type { QueryResultData } from '../../query/runner.ts';
 import { authorizeDatasetRead, executeQuery } from '../dataset/dataset.query.ts';
 import { datasetById } from '../dataset/dataset.service.ts';
 import type { Dataset } from '../dataset/dataset.entity.ts';
 import type { FieldType } from '../../query/definition.ts';
-import type { DashboardFilter, Widget } from './dashboard.entity.ts';
+import type { Dashboard, DashboardFilter, Widget } from './dashboard.entity.ts';
 import { dashboardFacts } from './dashboard.policy.ts';
 import { findVisibleDashboard } from './dashboard.service.ts';
 import { permittedChoices } from './filter-access.ts';
@@ -44,8 +44,22 @@ function fieldTypeOf(dataset: Dataset, ref: string): FieldType {
   return dataset.definition.models.find((m) => m.name === model)?.fields.find((f) => f.name === name)?.type ?? 'STRING';
 }
 
-/** `Widget.data`: the saved query with the dashboard's filters, their permissions and RLP applied. */
-export async function widgetData(ctx: RequestScope, widget: Widget, values: readonly FilterValueInput[]): Promise<QueryResultData & { dataset: Dataset }> {
+/** What a widget's rows are read with: its dashboard and dataset, the query with the dashboard's filters, and the row-level permission. */
+export interface WidgetPlan {
+  dashboard: Dashboard;
+  dataset: Dataset;
+  input: DatasetQueryInput;
+  access: QueryAccess;
+  /** A filter's permitted set is empty (or the client narrowed it to nothing): no row, nothing to run. */
+  empty: boolean;
+}
+
+/**
+ * Decides `widget.viewData` and builds the query `Widget.data` runs: the saved query with the
+ * dashboard's filters, clamped to their permissions. Exports of the widget use the same plan, so
+ * a CSV has exactly the rows `Widget.data` returns.
+ */
+export async function widgetPlan(ctx: RequestScope, widget: Widget, values: readonly FilterValueInput[]): Promise<WidgetPlan> {
   if (!ctx.viewer) throw forbidden();
   const { dashboard, dataset, access } = await readableDataset(ctx, widget.dashboard.id, widget.dataset.id);
   const filters = await dashboardLoaders(ctx).filters.load(dashboard.id);
@@ -62,8 +76,14 @@ export async function widgetData(ctx: RequestScope, widget: Widget, values: read
     extra.push(...filterConditions(filter, fieldTypeOf(dataset, filter.field), chosen.get(filter.id), allowed, `filters[${i}].values`));
   }
   const input: DatasetQueryInput = { ...saved, filters: [...(saved.filters ?? []), ...extra.filter((f) => f.values?.length !== 0)] };
-  if (extra.some((f) => f.operator === 'IN' && f.values?.length === 0)) {
-    // A filter whose permitted set is empty (or that the client narrowed to nothing) admits no row.
+  const empty = extra.some((f) => f.operator === 'IN' && f.values?.length === 0);
+  return { dashboard, dataset, input, access, empty };
+}
+
+/** `Widget.data`: the saved query with the dashboard's filters, their permissions and RLP applied. */
+export async function widgetData(ctx: RequestScope, widget: Widget, values: readonly FilterValueInput[]): Promise<QueryResultData & { dataset: Dataset }> {
+  const { dashboard, dataset, input, access, empty } = await widgetPlan(ctx, widget, values);
+  if (empty) {
     const compiled = compileQuery(dataset, input, access);
     return {
       columns: compiled.columns,

@@ -13,11 +13,11 @@ import { staticAttributes } from '../../query/rlp.ts';
 import { deepFreeze } from '../../cache/metadata-cache.ts';
 import { measureWarehouseQuery } from '../../ops/metrics.ts';
 import { chargeWarehouseQuery } from '../../query/budget.ts';
-import { compileQuery, type CompiledQuery, type DatasetQueryInput, type QueryAccess } from '../../query/compile.ts';
+import { compileQuery, type CompiledQuery, type DatasetQueryInput, type QueryAccess, type RowLimits } from '../../query/compile.ts';
 import { printSelect, type PrintedSql } from '../../query/print.ts';
 import { resultCacheKey } from '../../query/result-cache.ts';
 import { isRestricted } from '../../query/rlp.ts';
-import { runQuery, type QueryResultData } from '../../query/runner.ts';
+import { runQuery, type PoolLease, type QueryResultData } from '../../query/runner.ts';
 import { assertSchemasAllowed } from '../../query/schema-allowlist.ts';
 import { dataSourcePool, dataSourceVersion, loadDataSourceRow } from '../data-source/data-source.pool.ts';
 import type { DataSourceRow } from '../data-source/data-source.rows.ts';
@@ -137,6 +137,27 @@ export async function executeQuery(
   const result = { columns: compiled.columns, rows, rowCount: rows.length, truncated, sql, missingAttributes: compiled.missingAttributes };
   if (cacheKey) ctx.deps.resultCache.set(cacheKey, result, options.cacheTtlSeconds! * 1000);
   return { ...result, cached: false };
+}
+
+/**
+ * The same pipeline up to the pool, for a statement read through a cursor (exports): compiled
+ * with `limits` instead of the query limits (never cached: exports are rare and their limits
+ * differ), the same row-level permission (fail closed), the schema allowlist, printed, and the
+ * data source's pool. No permission check here either.
+ */
+export async function prepareDatasetStream(
+  ctx: ScopeParts<'em' | 'deps' | 'metadata'>,
+  dataset: Dataset,
+  input: DatasetQueryInput,
+  access: QueryAccess,
+  limits: RowLimits,
+): Promise<{ compiled: CompiledQuery; sql: PrintedSql; lease: PoolLease }> {
+  const source = await loadDataSourceRow(ctx, dataset.dataSource.id, dataset.tenant.id);
+  const unrestricted = access?.restricted === false;
+  const compiled = compileQuery(dataset, input, unrestricted ? access : { restricted: true, attributes: access?.attributes }, limits);
+  assertSchemasAllowed(compiled.select, source.schemas);
+  chargeWarehouseQuery(ctx);
+  return { compiled, sql: printSelect(compiled.select), lease: dataSourcePool(ctx, source) };
 }
 
 /** `Dataset.query`: needs `dataset.explore`; restricted viewers get the dataset's rules. */

@@ -66,6 +66,8 @@ async function membersInput(ctx: RequestScope, viewer: Principal, input: { group
   // Errors name positions in the caller's own list, repeats included.
   const malformed = firstBadIndex(input.userIds, isUuid);
   if (malformed >= 0) throw badInput(`input.userIds[${malformed}]`, 'Not a user id');
+  // PRODUCT.md §9: nobody changes their own groups (they carry shares and attribute values).
+  if (input.userIds.includes(viewer.userId)) throw forbidden('You cannot change your own group memberships');
   const userIds = [...new Set(input.userIds)];
   const users = await ctx.em.find(User, { id: { $in: userIds }, tenant: viewer.tenantId });
   const found = new Set(users.map((u) => u.id));

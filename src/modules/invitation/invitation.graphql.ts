@@ -4,7 +4,7 @@ import { SessionPayload } from '../session/session.graphql.ts';
 import type { User } from '../user/user.entity.ts';
 import { RoleEnum } from '../user/user.graphql.ts';
 import { UserRef } from '../user/user.ref.ts';
-import { acceptInvitation, inviteUsers, resendInvitation } from './invitation.service.ts';
+import { acceptInvitation, inviteUsers, resendInvitation, type InviteUsersResult, type SkippedInvitation } from './invitation.service.ts';
 import { userLoaders } from '../user/user.loaders.ts';
 
 const IssuedInvitation = builder.objectRef<{ user: User; token: string }>('IssuedInvitation').implement({
@@ -16,9 +16,31 @@ const IssuedInvitation = builder.objectRef<{ user: User; token: string }>('Issue
   }),
 });
 
-const InviteUsersPayload = builder.objectRef<{ invitations: { user: User; token: string }[] }>('InviteUsersPayload').implement({
+const SkipReasonEnum = builder.enumType('InvitationSkipReason', {
+  values: {
+    DUPLICATE: { description: 'The address is listed more than once; the first one is invited' },
+    ALREADY_INVITED: { description: 'A pending user has this address: resend their invitation instead' },
+    ALREADY_USER: { description: 'A user of the workspace (active or deactivated) has this address' },
+  } as const,
+});
+
+const SkippedInvitationRef = builder.objectRef<SkippedInvitation>('SkippedInvitation').implement({
+  description: 'An address of the list that got no invitation; the others were still invited',
   authScopes: { managePeople: true },
-  fields: (t) => ({ invitations: t.field({ type: [IssuedInvitation], resolve: (p) => p.invitations }) }),
+  fields: (t) => ({
+    email: t.exposeString('email'),
+    index: t.exposeInt('index', { description: 'Its position in `input.emails`' }),
+    reason: t.field({ type: SkipReasonEnum, resolve: (s) => s.reason }),
+    message: t.exposeString('message'),
+  }),
+});
+
+const InviteUsersPayload = builder.objectRef<InviteUsersResult>('InviteUsersPayload').implement({
+  authScopes: { managePeople: true },
+  fields: (t) => ({
+    invitations: t.field({ type: [IssuedInvitation], resolve: (p) => p.invitations }),
+    skipped: t.field({ type: [SkippedInvitationRef], resolve: (p) => p.skipped }),
+  }),
 });
 
 const ResendInvitationPayload = builder.objectRef<{ invitation: { user: User; token: string } }>('ResendInvitationPayload').implement({
@@ -51,14 +73,16 @@ builder.mutationFields((t) => ({
     nullable: true,
     authScopes: { managePeople: true },
     args: { input: t.arg({ type: InviteUsersInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => ({
-      invitations: await inviteUsers(ctx, { ...input, groupIds: input.groupIds ? rawIds(input.groupIds, 'Group') : null }),
-    }),
+    description:
+      'Invites 1 to 50 addresses as PENDING users, each with an invitation email. Repeated addresses and those already in the ' +
+      'workspace are listed in `skipped` while the others are invited; past the seat limit nothing is invited.',
+    resolve: (_root, { input }, ctx) => inviteUsers(ctx, { ...input, groupIds: input.groupIds ? rawIds(input.groupIds, 'Group') : null }),
   }),
   resendInvitation: t.field({
     type: ResendInvitationPayload,
     nullable: true,
     authScopes: { managePeople: true },
+    description: 'A new link for a PENDING user (also after the previous one expired); the previous links stop working.',
     args: { userId: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const userId = rawId(args.userId, 'User');

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../auth/password.ts';
+import { hashPassword } from '../../auth/password.ts';
 import { randomToken, tokenDigest } from '../../auth/tokens.ts';
 import type { Principal } from '../../auth/principal.ts';
 import { canManagePeople } from '../../authz/policy.ts';
@@ -11,10 +11,11 @@ import { Group, GroupMembership } from '../group/group.entity.ts';
 import { enqueueEmail } from '../outbox/outbox.service.ts';
 import type { RequestScope } from '../../scope/scope.ts';
 import { openSession, type SignedIn } from '../session/session.service.ts';
-import { Tenant } from '../tenant/tenant.entity.ts';
+import type { Tenant } from '../tenant/tenant.entity.ts';
+import { assertSeatsLeft, lockTenant } from '../tenant/tenant.seats.ts';
 import { ROLES, type Role } from '../../authz/vocabulary.ts';
 import { normalizeEmail, User } from '../user/user.entity.ts';
-import { validateName } from '../user/user.service.ts';
+import { validateName, validateNewPassword } from '../user/user.service.ts';
 import { Invitation } from './invitation.entity.ts';
 
 export const MAX_INVITATIONS_PER_CALL = 50;
@@ -31,11 +32,11 @@ export function invitationUrl(deps: AppDeps, token: string): string {
 }
 
 /** Creates an invitation for a PENDING user, with its mail queued in the same unit of work. */
-export function issueInvitation(
+export async function issueInvitation(
   em: EntityManager,
   deps: AppDeps,
-  args: { tenant: Tenant; user: User; invitedBy: string | null; message: string | null },
-): string {
+  args: { tenant: Pick<Tenant, 'id' | 'name' | 'invitationTtlDays'>; user: User; invitedBy: string | null; message: string | null },
+): Promise<string> {
   const token = randomToken('inv');
   em.create(Invitation, {
     tenant: args.tenant.id,
@@ -52,7 +53,7 @@ export function issueInvitation(
     `Accept the invitation: ${invitationUrl(deps, token)}`,
     `The link expires in ${args.tenant.invitationTtlDays} days.`,
   ];
-  enqueueEmail(em, { tenantId: args.tenant.id, to: args.user.email, subject: `Join ${args.tenant.name} on Tessera`, body: lines.join('\n') });
+  await enqueueEmail(em, deps, { tenantId: args.tenant.id, to: args.user.email, subject: `Join ${args.tenant.name} on Tessera`, body: lines.join('\n') });
   return token;
 }
 
@@ -70,20 +71,40 @@ function requireAdmin(viewer: Principal | null): Principal {
   return viewer as Principal;
 }
 
-export async function inviteUsers(ctx: RequestScope, input: InviteUsersInput): Promise<{ user: User; token: string }[]> {
+/** Why an address of the list got no invitation; the rest of the list is still invited. */
+export type SkipReason = 'DUPLICATE' | 'ALREADY_INVITED' | 'ALREADY_USER';
+export interface SkippedInvitation {
+  email: string;
+  /** Its position in the caller's list. */
+  index: number;
+  reason: SkipReason;
+  message: string;
+}
+export interface InviteUsersResult {
+  invitations: { user: User; token: string }[];
+  skipped: SkippedInvitation[];
+}
+
+/**
+ * Invites 1 to 50 addresses (PRODUCT.md §9). Invalid addresses refuse the whole call; repeated
+ * addresses and those already in the workspace are reported in `skipped` while the rest are
+ * invited. The seat limit counts only the addresses actually invited.
+ */
+export async function inviteUsers(ctx: RequestScope, input: InviteUsersInput): Promise<InviteUsersResult> {
   const viewer = requireAdmin(ctx.viewer);
   if (input.emails.length < 1 || input.emails.length > MAX_INVITATIONS_PER_CALL) {
-    throw badInput('input.emails', `Invite between 1 and ${MAX_INVITATIONS_PER_CALL} emails at once`);
+    throw badInput('input.emails', `Invite between 1 and ${MAX_INVITATIONS_PER_CALL} emails at once (${input.emails.length} given)`);
   }
   if (!ROLES.includes(input.role)) throw badInput('input.role', 'Unknown role');
   const message = input.message?.trim() || null;
   if (message && message.length > 2000) throw badInput('input.message', 'The message must be at most 2000 characters');
   const emails = input.emails.map((raw, i) => validateEmail(raw, `input.emails[${i}]`));
   const firstIndex = new Map<string, number>();
+  const duplicates: SkippedInvitation[] = [];
   emails.forEach((email, i) => {
     const seen = firstIndex.get(email);
-    if (seen !== undefined) throw badInput(`input.emails[${i}]`, `${email} is listed twice (also at position ${seen})`);
-    firstIndex.set(email, i);
+    if (seen === undefined) firstIndex.set(email, i);
+    else duplicates.push({ email, index: i, reason: 'DUPLICATE', message: `${email} is listed twice (also at position ${seen})` });
   });
   const requestedGroups = input.groupIds ?? [];
   const malformed = firstBadIndex(requestedGroups, isUuid);
@@ -93,47 +114,51 @@ export async function inviteUsers(ctx: RequestScope, input: InviteUsersInput): P
   const foundGroups = new Set(groups.map((g) => g.id));
   const unknownGroup = firstBadIndex(requestedGroups, (id) => foundGroups.has(id));
   if (unknownGroup >= 0) throw badInput(`input.groupIds[${unknownGroup}]`, 'No such group in this workspace');
-  const alreadyUser = (email: string, status?: string) =>
-    conflict(
-      `${email} is already a user of this workspace${status === 'PENDING' ? ' (already invited: resend the invitation instead)' : ''}`,
-      `input.emails[${firstIndex.get(email)}]`,
-    );
-  const existing = await ctx.em.find(User, { tenant: viewer.tenantId, email: { $in: emails } });
-  if (existing.length > 0) throw alreadyUser(existing[0]!.email, existing[0]!.status);
-  const tenant = await ctx.em.findOneOrFail(Tenant, { id: viewer.tenantId });
-  // A concurrent invitation of one of these addresses can win between the check and the insert.
-  const raced = async () => {
-    const winner = await ctx.em.fork().findOne(User, { tenant: viewer.tenantId, email: { $in: emails } });
-    return winner ? alreadyUser(winner.email, winner.status) : conflict('These addresses changed meanwhile; try again', 'input.emails');
-  };
-  return withUniqueGuard(
-    () =>
-      ctx.em.transactional(async (em) => {
-        const results = emails.map((email) => {
-          const user = em.create(User, {
-            tenant: tenant.id,
-            email,
-            role: input.role,
-            status: 'PENDING',
-            allowApiAccess: input.allowApiAccess ?? false,
-            allowExportData: input.allowExportData ?? true,
-          });
-          for (const group of groups) em.create(GroupMembership, { tenant: tenant.id, group: group.id, user });
-          const token = issueInvitation(em, ctx.deps, { tenant, user, invitedBy: viewer.userId, message });
-          recordAudit(em, viewer, {
-            action: 'user.invite',
-            resourceType: 'USER',
-            resourceId: user.id,
-            summary: { email, role: user.role, allowApiAccess: user.allowApiAccess, allowExportData: user.allowExportData, groupIds },
-          });
-          return { user, token };
+  const distinct = [...firstIndex.keys()];
+  const write = () =>
+    ctx.em.transactional(async (em) => {
+      // Under the tenant lock, a concurrent invitation of the same address has committed before
+      // the lookup below, which then reports it.
+      const tenant = await lockTenant(em, viewer.tenantId);
+      const existing = await em.find(User, { tenant: tenant.id, email: { $in: distinct } });
+      const taken = new Map(existing.map((u) => [u.email, u.status]));
+      const skipped: SkippedInvitation[] = [...duplicates];
+      for (const [email, status] of taken) {
+        skipped.push(
+          status === 'PENDING'
+            ? { email, index: firstIndex.get(email)!, reason: 'ALREADY_INVITED', message: `${email} is already invited: resend the invitation instead` }
+            : { email, index: firstIndex.get(email)!, reason: 'ALREADY_USER', message: `${email} is already a user of this workspace` },
+        );
+      }
+      skipped.sort((a, b) => a.index - b.index);
+      const fresh = distinct.filter((email) => !taken.has(email));
+      await assertSeatsLeft(em, tenant, fresh.length, 'input.emails', 'BAD_USER_INPUT');
+      const invitations: { user: User; token: string }[] = [];
+      for (const email of fresh) {
+        const user = em.create(User, {
+          tenant: tenant.id,
+          email,
+          role: input.role,
+          status: 'PENDING',
+          allowApiAccess: input.allowApiAccess ?? false,
+          allowExportData: input.allowExportData ?? true,
         });
-        await em.flush();
-        ctx.logger.info({ count: results.length, tenantId: tenant.id }, 'users invited');
-        return results;
-      }),
-    raced,
-  );
+        for (const group of groups) em.create(GroupMembership, { tenant: tenant.id, group: group.id, user });
+        const token = await issueInvitation(em, ctx.deps, { tenant, user, invitedBy: viewer.userId, message });
+        recordAudit(em, viewer, {
+          action: 'user.invite',
+          resourceType: 'USER',
+          resourceId: user.id,
+          summary: { email, role: user.role, allowApiAccess: user.allowApiAccess, allowExportData: user.allowExportData, groupIds },
+        });
+        invitations.push({ user, token });
+      }
+      await em.flush();
+      ctx.logger.info({ count: invitations.length, skipped: skipped.length, tenantId: tenant.id }, 'users invited');
+      return { invitations, skipped };
+    });
+  // Another path (the CLI, a user created outside this lock) can still win the insert: report it.
+  return withUniqueGuard(write, () => conflict('These addresses changed meanwhile; try again', 'input.emails'));
 }
 
 /** Issues a new invitation link for a PENDING user; the previous links stop working. */
@@ -142,37 +167,45 @@ export async function resendInvitation(ctx: RequestScope, userId: string): Promi
   const user = isUuid(userId) ? await ctx.em.findOne(User, { id: userId, tenant: viewer.tenantId }) : null;
   if (!user) throw notFound('User');
   if (user.status !== 'PENDING') throw conflict('Only pending users have an invitation to resend');
-  const tenant = await ctx.em.findOneOrFail(Tenant, { id: viewer.tenantId });
   return ctx.em.transactional(async (em) => {
+    // Serialized with other resends of the tenant: of two at once, the later one's link is the one that works.
+    const tenant = await lockTenant(em, viewer.tenantId);
     await em.nativeUpdate(Invitation, { user: user.id, acceptedAt: null, revokedAt: null }, { revokedAt: new Date() });
-    const token = issueInvitation(em, ctx.deps, { tenant, user, invitedBy: viewer.userId, message: null });
+    const token = await issueInvitation(em, ctx.deps, { tenant, user, invitedBy: viewer.userId, message: null });
     recordAudit(em, viewer, { action: 'invitation.resend', resourceType: 'USER', resourceId: user.id, summary: { email: user.email } });
     await em.flush();
     return token;
   });
 }
 
-export function validateNewPassword(password: string, field: string): string {
-  if (password.length < MIN_PASSWORD_LENGTH) throw badInput(field, `The password must be at least ${MIN_PASSWORD_LENGTH} characters`);
-  if (password.length > MAX_PASSWORD_LENGTH) throw badInput(field, `The password must be at most ${MAX_PASSWORD_LENGTH} characters`);
-  return password;
-}
-
-const INVALID_INVITATION = 'This invitation link is invalid, already used or expired';
+const INVALID_INVITATION = 'This invitation link is invalid or was replaced by a newer one';
+const invitationRefused = (reason: 'INVALID' | 'EXPIRED' | 'ACCEPTED') =>
+  new DomainError(
+    'BAD_USER_INPUT',
+    reason === 'EXPIRED'
+      ? 'This invitation has expired; ask an admin of the workspace to send it again'
+      : reason === 'ACCEPTED'
+        ? 'This invitation was already accepted; sign in instead'
+        : INVALID_INVITATION,
+    'input.token',
+    { reason },
+  );
 
 export async function acceptInvitation(ctx: RequestScope, input: { token: string; name: string; password: string }): Promise<SignedIn> {
   const name = validateName(input.name, 'input.name');
   const password = validateNewPassword(input.password, 'input.password');
   const invitation = input.token.length <= 200 ? await ctx.em.findOne(Invitation, { tokenHash: tokenDigest(input.token) }, { populate: ['user'] }) : null;
   const now = new Date();
-  if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= now || invitation.user.status !== 'PENDING') {
-    throw new DomainError('BAD_USER_INPUT', INVALID_INVITATION, 'input.token');
-  }
+  // The holder of a real link learns why it no longer works; a made-up token learns nothing.
+  if (!invitation || invitation.revokedAt) throw invitationRefused('INVALID');
+  if (invitation.acceptedAt) throw invitationRefused('ACCEPTED');
+  if (invitation.user.status !== 'PENDING') throw invitationRefused('INVALID');
+  if (invitation.expiresAt <= now) throw invitationRefused('EXPIRED');
   const passwordHash = await hashPassword(password);
   return ctx.em.transactional(async (em) => {
     // Single use even under concurrent accepts: only one UPDATE can claim the row.
     const claimed = await em.nativeUpdate(Invitation, { id: invitation.id, acceptedAt: null, revokedAt: null }, { acceptedAt: now });
-    if (claimed !== 1) throw new DomainError('BAD_USER_INPUT', INVALID_INVITATION, 'input.token');
+    if (claimed !== 1) throw invitationRefused('ACCEPTED');
     const user = invitation.user;
     user.name = name;
     user.passwordHash = passwordHash;

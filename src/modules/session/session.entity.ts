@@ -16,6 +16,8 @@ export const Session = defineEntity({
     revokedAt: p.datetime().nullable(),
     /** Set while impersonating: the person acting as `user`. */
     impersonator: () => p.manyToOne(User).nullable().deleteRule('cascade'),
+    /** Opened without a second factor in a tenant that requires one: good for enrolling only. */
+    enrollmentOnly: p.boolean().default(false),
   },
 });
 export type Session = InferEntity<typeof Session>;

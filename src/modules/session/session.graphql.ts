@@ -2,7 +2,7 @@ import { builder } from '../../graphql/builder.ts';
 import { rawId } from '../../graphql/ids.ts';
 import type { User } from '../user/user.entity.ts';
 import { UserRef } from '../user/user.ref.ts';
-import { impersonate, login, logout, stopImpersonating } from './session.service.ts';
+import { impersonate, login, logout, needsTwoFactorEnrollment, stopImpersonating } from './session.service.ts';
 
 export const SessionPayload = builder.objectRef<{ token: string; user: User }>('SessionPayload').implement({
   description: 'A new session: send `token` as `Authorization: Bearer <token>`',
@@ -10,6 +10,12 @@ export const SessionPayload = builder.objectRef<{ token: string; user: User }>('
   fields: (t) => ({
     token: t.exposeString('token'),
     user: t.field({ type: UserRef, grantScopes: ['sessionUser'], resolve: (payload) => payload.user }),
+    twoFactorEnrollmentRequired: t.boolean({
+      description:
+        'True when the workspace requires two-factor sign-in and the user has none: the session may only enroll (enrollTwoFactor, ' +
+        'confirmTwoFactor), read the viewer and sign out until confirmed',
+      resolve: (payload, _args, ctx) => needsTwoFactorEnrollment(ctx.em, payload.user),
+    }),
   }),
 });
 
@@ -38,7 +44,7 @@ builder.mutationFields((t) => ({
   }),
   logout: t.boolean({
     nullable: true,
-    authScopes: { person: true },
+    authScopes: { signedIn: true },
     description: 'Ends the current session; its token is refused from the next request on',
     resolve: (_root, _args, ctx) => logout(ctx),
   }),

@@ -11,6 +11,7 @@ import { Tenant } from '../tenant/tenant.entity.ts';
 import { ROLES } from '../../authz/vocabulary.ts';
 import { normalizeEmail, User } from '../user/user.entity.ts';
 import { Session } from './session.entity.ts';
+import { verifySecondFactor } from '../two-factor/two-factor.service.ts';
 
 export interface LoginInput {
   tenant: string;
@@ -28,8 +29,20 @@ export interface SignedIn {
 export const IMPERSONATION_TTL_SECONDS = 3600;
 
 /**
+ * Whether a session `user` opens now may only enroll in two-factor sign-in: their workspace
+ * requires it and they have none (PRODUCT.md §9). Every sign-in path (password, invitation,
+ * password reset) opens its session through `openSession`, which asks this.
+ */
+export async function needsTwoFactorEnrollment(em: EntityManager, user: User): Promise<boolean> {
+  if (user.twoFactorEnabled) return false;
+  const tenant = await em.findOneOrFail(Tenant, { id: user.tenant.id });
+  return tenant.requireTwoFactor;
+}
+
+/**
  * Opens a session for an ACTIVE user and returns its signed token (flushes). With
- * `impersonatorId`, the session acts as `user` on behalf of that person.
+ * `impersonatorId`, the session acts as `user` on behalf of that person (who signed in
+ * themselves: impersonation is never enrollment-only).
  */
 export async function openSession(
   em: EntityManager,
@@ -38,7 +51,8 @@ export async function openSession(
   options: { impersonatorId?: string; ttlSeconds?: number } = {},
 ): Promise<string> {
   const expiresAt = new Date(Date.now() + (options.ttlSeconds ?? deps.config.sessionTtlSeconds) * 1000);
-  const session = em.create(Session, { tenant: user.tenant.id, user: user.id, expiresAt, impersonator: options.impersonatorId ?? null });
+  const enrollmentOnly = !options.impersonatorId && (await needsTwoFactorEnrollment(em, user));
+  const session = em.create(Session, { tenant: user.tenant.id, user: user.id, expiresAt, impersonator: options.impersonatorId ?? null, enrollmentOnly });
   await em.flush();
   return signSessionToken(deps.keys.sessionSigningKey, { sessionId: session.id, userId: user.id, tenantId: user.tenant.id }, expiresAt);
 }
@@ -47,7 +61,9 @@ const INVALID_SIGN_IN = 'Invalid workspace, email or password';
 
 /**
  * Every failure (unknown workspace or email, wrong password, pending or deactivated account)
- * gets the same error after the same password-hashing work.
+ * gets the same error after the same password-hashing work. Only then, with the password proven,
+ * does an account with two-factor sign-in ask for its code (`reason` OTP_REQUIRED / OTP_INVALID);
+ * a wrong code is a failed attempt for the throttle like a wrong password.
  */
 export async function login(ctx: RequestScope & { clientAddress: string }, input: LoginInput): Promise<SignedIn> {
   if (input.password.length > MAX_PASSWORD_LENGTH) throw badInput('input.password', 'Password is too long');
@@ -60,6 +76,7 @@ export async function login(ctx: RequestScope & { clientAddress: string }, input
   const user = tenant ? await ctx.em.findOne(User, { tenant: tenant.id, email }, { populate: ['passwordHash'] }) : null;
   const passwordOk = await verifyPassword(user?.passwordHash, input.password);
   if (!user || !passwordOk || user.status !== 'ACTIVE') throw new DomainError('UNAUTHENTICATED', INVALID_SIGN_IN);
+  if (user.twoFactorEnabled) await verifySecondFactor(ctx.em, ctx.deps, user, input.otp);
   await attempt.succeeded();
   const token = await openSession(ctx.em, ctx.deps, user);
   ctx.logger.info({ userId: user.id, tenantId: user.tenant.id }, 'signed in');
@@ -68,7 +85,8 @@ export async function login(ctx: RequestScope & { clientAddress: string }, input
 
 /** Ends the caller's own session; the token is refused from the next request on. */
 export async function logout(ctx: RequestScope): Promise<boolean> {
-  if (!isPerson(ctx.viewer) || !ctx.viewer.sessionId) throw forbidden('Only a session can be signed out');
+  // Enrollment-only sessions too: they are no person, but they can end themselves.
+  if (ctx.viewer?.kind !== 'USER' || !ctx.viewer.sessionId) throw forbidden('Only a session can be signed out');
   const changed = await ctx.em.nativeUpdate(Session, { id: ctx.viewer.sessionId, revokedAt: null }, { revokedAt: new Date() });
   return changed > 0;
 }

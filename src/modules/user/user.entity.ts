@@ -3,6 +3,11 @@ import { DATASET_ACCESS_MODES, ROLES, USER_STATUSES } from '../../authz/vocabula
 import { TenantScoped } from '../tenant/tenant-scoped.entity.ts';
 import { metadataTriggers } from '../../db/metadata-triggers.ts';
 
+export const DIGEST_FREQUENCIES = ['OFF', 'DAILY', 'WEEKLY'] as const;
+export type DigestFrequency = (typeof DIGEST_FREQUENCIES)[number];
+export const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
 export const User = defineEntity({
   name: 'User',
   tableName: 'users',
@@ -23,6 +28,11 @@ export const User = defineEntity({
     /** Per-user narrowing of dataset access (PRODUCT.md §4); never applies to admins. */
     datasetAccessMode: p.enum(DATASET_ACCESS_MODES).default('FULL'),
     lastActiveAt: p.datetime().nullable(),
+    /** The email digest (PRODUCT.md §9): off by default; `digestLocalTime` is HH:MM in `timezone`. */
+    digestFrequency: p.enum(DIGEST_FREQUENCIES).default('OFF'),
+    digestLocalTime: p.string().length(5).default('08:00'),
+    /** The day of a WEEKLY digest; null otherwise. */
+    digestWeekday: p.enum(WEEKDAYS).nullable(),
     updatedAt: p
       .datetime()
       .onCreate(() => new Date())

@@ -7,10 +7,10 @@ import { TenantRef } from '../tenant/tenant.graphql.ts';
 import { GroupRef } from '../group/group.ref.ts';
 import { UserAttributeValueRef } from '../attribute/attribute.graphql.ts';
 import { DATASET_ACCESS_LEVELS, DATASET_ACCESS_MODES, FEATURES, FEATURE_STATES, ROLES, USER_STATUSES } from '../../authz/vocabulary.ts';
-import { User } from './user.entity.ts';
+import { DIGEST_FREQUENCIES, User, WEEKDAYS } from './user.entity.ts';
 import { UserRef } from './user.ref.ts';
 import { userLoaders, userOverrideLoaders, type DatasetGrantRow, type FeatureSwitch } from './user.loaders.ts';
-import { deactivateUser, findVisibleUser, listUsers, restoreUser, updateUser } from './user.service.ts';
+import { deactivateUser, deleteUser, findVisibleUser, listUsers, restoreUser, updateMe, updateUser } from './user.service.ts';
 import { groupLoaders } from '../group/group.loaders.ts';
 import { attributeLoaders } from '../attribute/attribute.loaders.ts';
 
@@ -21,6 +21,18 @@ export const DatasetAccessModeEnum = builder.enumType('DatasetAccessMode', { val
 export const DatasetAccessLevelEnum = builder.enumType('DatasetAccessLevel', { values: DATASET_ACCESS_LEVELS });
 export const FeatureEnum = builder.enumType('Feature', { values: FEATURES });
 export const FeatureStateEnum = builder.enumType('FeatureState', { values: FEATURE_STATES });
+export const DigestFrequencyEnum = builder.enumType('DigestFrequency', { values: DIGEST_FREQUENCIES });
+export const WeekdayEnum = builder.enumType('Weekday', { values: WEEKDAYS });
+
+const DigestSettingsRef = builder.objectRef<User>('DigestSettings').implement({
+  description: 'The email digest of a user: the audit events of the period, none when there is nothing',
+  authScopes: { person: true },
+  fields: (t) => ({
+    frequency: t.field({ type: DigestFrequencyEnum, resolve: (user) => user.digestFrequency }),
+    localTime: t.string({ description: 'HH:MM in the user’s time zone', resolve: (user) => user.digestLocalTime }),
+    weekday: t.field({ type: WeekdayEnum, nullable: true, description: 'The day of a WEEKLY digest', resolve: (user) => user.digestWeekday ?? null }),
+  }),
+});
 
 const DatasetSummaryRef = builder.objectRef<{ datasetId: string; name: string }>('DatasetSummary').implement({
   description: 'A dataset named by a user’s dataset access list: its global id and name',
@@ -68,6 +80,7 @@ builder.node(UserRef, {
     twoFactorEnabled: t.exposeBoolean('twoFactorEnabled', { nullable: true, authScopes: privateField }),
     lastActiveAt: t.field({ type: 'DateTime', nullable: true, authScopes: privateField, resolve: (user) => user.lastActiveAt }),
     createdAt: t.field({ type: 'DateTime', nullable: true, authScopes: privateField, resolve: (user) => user.createdAt }),
+    digest: t.field({ type: DigestSettingsRef, nullable: true, authScopes: privateField, resolve: (user) => user }),
     groups: t.field({
       type: [GroupRef],
       nullable: true,
@@ -104,14 +117,22 @@ builder.node(UserRef, {
   }),
 });
 
-const ViewerRef = builder.objectRef<Pick<Principal, 'kind' | 'userId' | 'tenantId' | 'impersonatorId'>>('Viewer').implement({
+const ViewerRef = builder.objectRef<Pick<Principal, 'kind' | 'userId' | 'tenantId' | 'impersonatorId' | 'enrollmentOnly'>>('Viewer').implement({
   description: 'Who is calling, as the gateway resolved it for this request',
-  authScopes: { authenticated: true },
+  authScopes: { signedIn: true },
   fields: (t) => ({
     kind: t.field({ type: PrincipalKindEnum, resolve: (v) => v.kind }),
+    enrollmentOnly: t.boolean({
+      description:
+        'True for a session opened without a second factor in a workspace that requires one: it may only enroll (enrollTwoFactor, ' +
+        'confirmTwoFactor), read the viewer and sign out',
+      resolve: (v) => v.enrollmentOnly === true,
+    }),
     user: t.field({
       type: UserRef,
       nullable: true,
+      // An enrollment-only session is no person, but it shows its own user (as a sign-in response does).
+      grantScopes: (v) => (v.enrollmentOnly ? ['sessionUser'] : []),
       description: 'The signed-in user; null for embed and share-link principals, which are no user of the workspace',
       resolve: async (v, _args, ctx) => (v.kind === 'EMBED' || v.kind === 'SHARE_LINK' ? null : (await userLoaders(ctx).byId.load(v.userId))!),
     }),
@@ -132,7 +153,7 @@ builder.queryFields((t) => ({
   viewer: t.field({
     type: ViewerRef,
     nullable: true,
-    authScopes: { authenticated: true },
+    authScopes: { signedIn: true },
     resolve: (_root, _args, ctx) => ctx.viewer,
   }),
   users: t.connection({
@@ -183,7 +204,80 @@ const UpdateUserInput = builder.inputType('UpdateUserInput', {
   }),
 });
 
+const DigestInput = builder.inputType('DigestInput', {
+  fields: (t) => ({
+    frequency: t.field({ type: DigestFrequencyEnum, description: 'Omitted: DAILY when the digest was OFF, otherwise unchanged' }),
+    localTime: t.string({ description: 'HH:MM, 00:00 to 23:59, in your time zone (default 08:00)' }),
+    weekday: t.field({ type: WeekdayEnum, description: 'WEEKLY only (default MONDAY)' }),
+  }),
+});
+
+const UpdateMeInput = builder.inputType('UpdateMeInput', {
+  fields: (t) => ({
+    name: t.string(),
+    timezone: t.string({ description: 'An IANA time zone, e.g. Europe/Paris' }),
+    password: t.string({ description: 'A new password (at least 12 characters); needs `currentPassword`; ends your other sessions' }),
+    currentPassword: t.string(),
+    digest: t.field({ type: DigestInput }),
+  }),
+});
+
+const DeleteUserInput = builder.inputType('DeleteUserInput', {
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    transferOwnershipTo: t.id({ description: 'An active user who receives everything the deleted user owns; required when they own anything' }),
+  }),
+});
+
+const OwnershipTransferRef = builder.objectRef<Record<string, number>>('OwnershipTransfer').implement({
+  description: 'How many rows of each kind moved to the transfer target',
+  authScopes: { managePeople: true },
+  fields: (t) => ({
+    folders: t.int({ resolve: (m) => m.folders ?? 0 }),
+    personalFolders: t.int({ description: 'Folders of the personal workspace, now in the target’s', resolve: (m) => m.personalFolders ?? 0 }),
+    dashboards: t.int({ resolve: (m) => m.dashboards ?? 0 }),
+    personalDashboards: t.int({ description: 'Dashboards of the personal workspace, now in the target’s', resolve: (m) => m.personalDashboards ?? 0 }),
+    widgets: t.int({ resolve: (m) => m.widgets ?? 0 }),
+    datasets: t.int({ resolve: (m) => m.datasets ?? 0 }),
+    dataSources: t.int({ resolve: (m) => m.dataSources ?? 0 }),
+    shareableLinks: t.int({ description: 'Shareable links they created, now the target’s to manage', resolve: (m) => m.shareableLinks ?? 0 }),
+  }),
+});
+
+const DeleteUserPayload = builder
+  .objectRef<{ deletedUserId: string; transferredTo: User | null; moved: Record<string, number> }>('DeleteUserPayload')
+  .implement({
+    authScopes: { managePeople: true },
+    fields: (t) => ({
+      deletedUserId: t.id({ resolve: (p) => encodeGlobalID('User', p.deletedUserId) }),
+      transferredTo: t.field({ type: UserRef, nullable: true, resolve: (p) => p.transferredTo }),
+      moved: t.field({ type: OwnershipTransferRef, resolve: (p) => p.moved }),
+    }),
+  });
+
 builder.mutationFields((t) => ({
+  updateMe: t.field({
+    type: UserRef,
+    nullable: true,
+    authScopes: { person: true },
+    description:
+      'Your own name, time zone, password and digest settings. Role, groups, flags, attributes and status are changed by an admin, never by yourself.',
+    args: { input: t.arg({ type: UpdateMeInput, required: true }) },
+    resolve: (_root, { input }, ctx) => updateMe(ctx, input),
+  }),
+  deleteUser: t.field({
+    type: DeleteUserPayload,
+    nullable: true,
+    authScopes: { managePeople: true },
+    description:
+      'Deletes a user for good, moving everything they own to `transferOwnershipTo` in the same transaction. Never yourself nor the last active admin.',
+    args: { input: t.arg({ type: DeleteUserInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      deleteUser(ctx, {
+        id: rawId(input.id, 'User'),
+        transferOwnershipTo: input.transferOwnershipTo != null ? rawId(input.transferOwnershipTo, 'User') : null,
+      }),
+  }),
   updateUser: t.field({
     type: UserRef,
     nullable: true,

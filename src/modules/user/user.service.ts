@@ -1,5 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, verifyPassword } from '../../auth/password.ts';
 import type { Principal } from '../../auth/principal.ts';
 import { adminRemovalDenial, canManagePeople, isAdmin } from '../../authz/policy.ts';
 import { isUuid } from '../../db/ids.ts';
@@ -11,8 +12,9 @@ import { Session } from '../session/session.entity.ts';
 import { Invitation } from '../invitation/invitation.entity.ts';
 import { ROLES, type DatasetAccessLevel, type DatasetAccessMode, type Feature, type FeatureState, type Role, type UserStatus } from '../../authz/vocabulary.ts';
 import { UserDatasetAccess, UserFeaturePermission } from './user-overrides.entity.ts';
-import { User } from './user.entity.ts';
+import { User, type DigestFrequency, type Weekday } from './user.entity.ts';
 import { userLoaders } from './user.loaders.ts';
+import { assertSeatsLeft, lockTenant } from '../tenant/tenant.seats.ts';
 
 export interface UserListFilter {
   search?: string | null;
@@ -95,6 +97,12 @@ export function validateTimezone(timezone: string, field: string): string {
   } catch {
     throw badInput(field, `"${timezone}" is not an IANA time zone`);
   }
+}
+
+export function validateNewPassword(password: string, field: string): string {
+  if (password.length < MIN_PASSWORD_LENGTH) throw badInput(field, `The password must be at least ${MIN_PASSWORD_LENGTH} characters`);
+  if (password.length > MAX_PASSWORD_LENGTH) throw badInput(field, `The password must be at most ${MAX_PASSWORD_LENGTH} characters`);
+  return password;
 }
 
 export function validateName(name: string, field: string): string {
@@ -249,20 +257,198 @@ export async function deactivateUser(ctx: RequestScope, id: string): Promise<Use
   return user;
 }
 
-/** Restores a deactivated user: ACTIVE if they had set a password, otherwise PENDING again. */
+/**
+ * Restores a deactivated user: ACTIVE if they had set a password, otherwise PENDING again. Either
+ * takes a paid seat, so the tenant's seat limit applies (checked under the tenant lock).
+ */
 export async function restoreUser(ctx: RequestScope, id: string): Promise<User> {
   const viewer = requireAdmin(ctx.viewer);
   const user = await loadForAdmin(ctx, viewer, id);
   if (user.status !== 'DEACTIVATED') throw new DomainError('CONFLICT', 'Only deactivated users can be restored');
   await ctx.em.populate(user, ['passwordHash']);
-  user.status = user.passwordHash ? 'ACTIVE' : 'PENDING';
-  // One flush, one transaction: the change and its audit event commit together.
-  recordAudit(ctx.em, viewer, {
-    action: 'user.restore',
-    resourceType: 'USER',
-    resourceId: user.id,
-    summary: { status: { before: 'DEACTIVATED', after: user.status } },
+  await ctx.em.transactional(async (em) => {
+    const tenant = await lockTenant(em, viewer.tenantId);
+    await assertSeatsLeft(em, tenant, 1, 'id', 'CONFLICT');
+    user.status = user.passwordHash ? 'ACTIVE' : 'PENDING';
+    recordAudit(em, viewer, {
+      action: 'user.restore',
+      resourceType: 'USER',
+      resourceId: user.id,
+      summary: { status: { before: 'DEACTIVATED', after: user.status } },
+    });
   });
-  await ctx.em.flush();
+  return user;
+}
+
+/**
+ * What a user owns, by table and column (PRODUCT.md §9): `deleteUser` moves each to the transfer
+ * target. `workspace_owner_id` is a personal workspace: its folders and dashboards move into the
+ * target's personal workspace. Identifiers come from this list only.
+ */
+const OWNED: readonly { key: string; table: string; column: string }[] = [
+  { key: 'folders', table: 'folders', column: 'owner_id' },
+  { key: 'personalFolders', table: 'folders', column: 'workspace_owner_id' },
+  { key: 'dashboards', table: 'dashboards', column: 'owner_id' },
+  { key: 'personalDashboards', table: 'dashboards', column: 'workspace_owner_id' },
+  { key: 'widgets', table: 'widgets', column: 'owner_id' },
+  { key: 'datasets', table: 'datasets', column: 'owner_id' },
+  { key: 'dataSources', table: 'data_sources', column: 'owner_id' },
+  { key: 'shareableLinks', table: 'shareable_links', column: 'created_by_id' },
+];
+
+/** How many rows of each kind `userId` owns, in one statement. */
+async function countOwned(em: EntityManager, tenantId: string, userId: string): Promise<Record<string, number>> {
+  const parts = OWNED.map(({ key, table, column }) => `(select count(*) from "${table}" where tenant_id = ? and "${column}" = ?) as "${key}"`);
+  const [row] = await em.execute<Record<string, string>[]>(
+    `select ${parts.join(', ')}`,
+    OWNED.flatMap(() => [tenantId, userId]),
+  );
+  return Object.fromEntries(OWNED.map(({ key }) => [key, Number(row?.[key] ?? 0)]));
+}
+
+/**
+ * Deletes a user for good (admins). Whatever they own (folders, dashboards, widgets, datasets,
+ * data sources, the shareable links they created, their personal workspace's contents) moves to `transferOwnershipTo`, an ACTIVE
+ * person of the tenant, in the same transaction; without anything owned no target is needed.
+ * Their sessions, invitations, group memberships, overrides, attribute values and the shares
+ * granted to them go with them; audit events keep their history with the actor emptied.
+ */
+export async function deleteUser(
+  ctx: RequestScope,
+  input: { id: string; transferOwnershipTo?: string | null },
+): Promise<{ deletedUserId: string; transferredTo: User | null; moved: Record<string, number> }> {
+  const viewer = requireAdmin(ctx.viewer);
+  const user = await loadForAdmin(ctx, viewer, input.id);
+  if (user.id === viewer.userId) throw conflict('You cannot delete your own account');
+  if (user.status === 'PUBLIC') throw badInput('input.id', 'Public principals are removed with their link or embed key');
+  const targetId = input.transferOwnershipTo ?? null;
+  if (targetId !== null) {
+    if (!isUuid(targetId)) throw badInput('input.transferOwnershipTo', 'Not a user id');
+    if (targetId === user.id) throw badInput('input.transferOwnershipTo', 'Ownership must go to someone other than the user deleted');
+  }
+  const result = await ctx.em.transactional(async (em) => {
+    // The tenant lock serializes this with the last-admin checks; the user row lock with any
+    // other change to this user (a concurrent delete finds nothing afterwards).
+    await guardAdminRemoval(em, viewer, user);
+    const [locked] = await em.execute<{ id: string; role: Role; status: UserStatus; email: string }[]>(
+      'select id, role, status, email from users where id = ? and tenant_id = ? for update',
+      [user.id, viewer.tenantId],
+    );
+    if (!locked) throw notFound('User');
+    let target: { id: string } | undefined;
+    if (targetId !== null) {
+      [target] = await em.execute<{ id: string }[]>(`select id from users where id = ? and tenant_id = ? and status = 'ACTIVE' for share`, [
+        targetId,
+        viewer.tenantId,
+      ]);
+      if (!target) throw badInput('input.transferOwnershipTo', 'Ownership goes to an active user of this workspace');
+    }
+    const owned = await countOwned(em, viewer.tenantId, user.id);
+    const total = Object.values(owned).reduce((sum, n) => sum + n, 0);
+    if (total > 0 && !target) {
+      const what = Object.entries(owned)
+        .filter(([, n]) => n > 0)
+        .map(([key, n]) => `${n} ${key}`)
+        .join(', ');
+      throw badInput('input.transferOwnershipTo', `This user owns ${what}: name an active user to transfer them to`);
+    }
+    if (target) {
+      for (const { table, column } of OWNED) {
+        await em.execute(`update "${table}" set "${column}" = ? where tenant_id = ? and "${column}" = ?`, [target.id, viewer.tenantId, user.id]);
+      }
+    }
+    recordAudit(em, viewer, {
+      action: 'user.delete',
+      resourceType: 'USER',
+      resourceId: user.id,
+      summary: { email: locked.email, role: locked.role, status: locked.status, transferredTo: target?.id ?? null, moved: owned },
+    });
+    await em.flush();
+    await em.execute('delete from users where id = ? and tenant_id = ?', [user.id, viewer.tenantId]);
+    return { target, owned };
+  });
+  ctx.em.getUnitOfWork().unsetIdentity(user);
+  ctx.logger.info({ userId: user.id, tenantId: viewer.tenantId, transferredTo: result.target?.id }, 'user deleted');
+  const transferredTo = result.target ? await ctx.em.findOne(User, { id: result.target.id, tenant: viewer.tenantId }) : null;
+  return { deletedUserId: user.id, transferredTo, moved: result.owned };
+}
+
+export interface DigestInput {
+  frequency?: DigestFrequency | null;
+  /** HH:MM, 00:00 to 23:59, in the user's time zone */
+  localTime?: string | null;
+  weekday?: Weekday | null;
+}
+
+export interface UpdateMeInput {
+  name?: string | null;
+  timezone?: string | null;
+  password?: string | null;
+  currentPassword?: string | null;
+  digest?: DigestInput | null;
+}
+
+const LOCAL_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** The digest settings after `input`: turning it on defaults to DAILY at 08:00; WEEKLY needs a day (MONDAY by default). */
+function nextDigest(user: User, input: DigestInput): { digestFrequency: DigestFrequency; digestLocalTime: string; digestWeekday: Weekday | null } {
+  if (input.localTime != null && !LOCAL_TIME.test(input.localTime)) throw badInput('input.digest.localTime', 'Give the local time as HH:MM, 00:00 to 23:59');
+  const frequency = input.frequency ?? (user.digestFrequency === 'OFF' ? 'DAILY' : user.digestFrequency);
+  if (input.weekday != null && frequency !== 'WEEKLY') throw badInput('input.digest.weekday', 'A weekday applies to WEEKLY digests only');
+  return {
+    digestFrequency: frequency,
+    digestLocalTime: input.localTime ?? user.digestLocalTime ?? '08:00',
+    digestWeekday: frequency === 'WEEKLY' ? (input.weekday ?? user.digestWeekday ?? 'MONDAY') : null,
+  };
+}
+
+/**
+ * A person changes their own name, time zone, password and digest settings (PRODUCT.md §9). A new
+ * password needs the current one (throttled like a sign-in) and ends every other session of the
+ * user, and the impersonations they started; the calling session stays. Never while impersonating.
+ */
+export async function updateMe(ctx: RequestScope, input: UpdateMeInput): Promise<User> {
+  const viewer = requirePerson(ctx);
+  if (viewer.impersonatorId) throw forbidden('Your own account cannot be changed while impersonating someone');
+  const name = input.name != null ? validateName(input.name, 'input.name') : undefined;
+  const timezone = input.timezone != null ? validateTimezone(input.timezone, 'input.timezone') : undefined;
+  const password = input.password != null ? validateNewPassword(input.password, 'input.password') : undefined;
+  if (password === undefined && input.currentPassword != null) throw badInput('input.password', 'Give the new password with the current one');
+  const user = await ctx.em.findOneOrFail(User, { id: viewer.userId, tenant: viewer.tenantId }, { populate: ['passwordHash'] });
+  const digest = input.digest ? nextDigest(user, input.digest) : undefined;
+  let passwordHash: string | undefined;
+  if (password !== undefined) {
+    if (!input.currentPassword) throw badInput('input.currentPassword', 'Give your current password to set a new one');
+    if (input.currentPassword.length > MAX_PASSWORD_LENGTH) throw badInput('input.currentPassword', 'Password is too long');
+    const attempt = await ctx.deps.signInThrottle.attempt(`${viewer.tenantSlug}\u0000${user.email}`, ctx.clientAddress);
+    if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw badInput('input.currentPassword', 'The current password is wrong');
+    await attempt.succeeded();
+    passwordHash = await hashPassword(password);
+  }
+  const before = {
+    name: user.name,
+    timezone: user.timezone,
+    digestFrequency: user.digestFrequency,
+    digestLocalTime: user.digestLocalTime,
+    digestWeekday: user.digestWeekday,
+  };
+  if (name !== undefined) user.name = name;
+  if (timezone !== undefined) user.timezone = timezone;
+  if (digest) Object.assign(user, digest);
+  const changes: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(before)) {
+    const after = user[key as keyof typeof before];
+    if (after !== value) changes[key] = { before: value, after };
+  }
+  await ctx.em.transactional(async (em) => {
+    if (passwordHash !== undefined) {
+      user.passwordHash = passwordHash;
+      changes.password = 'changed';
+      const others = { revokedAt: null, ...(viewer.sessionId ? { id: { $ne: viewer.sessionId } } : {}) };
+      const ended = await em.nativeUpdate(Session, { $or: [{ user: user.id }, { impersonator: user.id }], ...others }, { revokedAt: new Date() });
+      changes.sessionsEnded = ended;
+    }
+    if (Object.keys(changes).length > 0) recordAudit(em, viewer, { action: 'user.updateMe', resourceType: 'USER', resourceId: user.id, summary: changes });
+  });
   return user;
 }
