@@ -80,8 +80,8 @@ describe('GET /metrics', () => {
     expect(text).not.toMatch(/path="/);
     expect(sample(text, 'tessera_metadata_cache_feed_connected')).toBe(1);
     expect(text).toMatch(/^nodejs_eventloop_lag_seconds /m);
-    // No job queue yet: its gauge is not reported.
-    expect(text).not.toContain('tessera_job_queue_depth');
+    // The job queue's depth is read at scrape time: nothing is queued in this test (no SMTP).
+    expect(sample(text, 'tessera_job_queue_depth')).toBe(0);
   });
 
   it('counts metadata cache hits and misses, and bypasses while the change feed is down', async ({ kit, tenant }) => {
@@ -123,7 +123,8 @@ describe('GET /metrics', () => {
     expect(sample(once, `tessera_data_source_pool_connections{data_source="${dataSourceId}",state="idle"}`)).toBe(1);
     expect(sample(once, `tessera_data_source_pool_waiting{data_source="${dataSourceId}"}`)).toBe(0);
     expect(sample(once, 'tessera_metadata_pool_connections{state="idle"}')).toBeGreaterThan(0);
-    expect(sample(once, 'tessera_metadata_pool_waiting')).toBe(0);
+    // The scrape itself reads the job queue's depth on the metadata pool: a caller may be waiting at that moment.
+    expect(Number.isInteger(sample(once, 'tessera_metadata_pool_waiting'))).toBe(true);
 
     // The same widget again: from the result cache, no second statement.
     const second = await kit.gql(ObsWidgets, { id: dashboardId }, { token: tenant.viewer.token });
