@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import type { Workspace } from '../../authz/vocabulary.ts';
 import { resolvePlacement } from '../folder/folder.service.ts';
 import { DASHBOARD_CAPS, Dashboard, DashboardFilter, Widget } from './dashboard.entity.ts';
-import { dashboardFacts, visibleDashboards } from './dashboard.policy.ts';
+import { dashboardFacts, dashboardPage } from './dashboard.policy.ts';
 import { dashboardLoaders } from './dashboard.loaders.ts';
 import { notePublicView } from './public-views.ts';
 
@@ -52,7 +52,7 @@ export async function dashboardSizes(ctx: RequestScope, ids: readonly string[]):
 /** Dashboards the viewer may see, filtered (and searched) in SQL. */
 export async function listDashboards(ctx: RequestScope, filter: { search?: string | null }, window: IdWindow): Promise<Dashboard[]> {
   const viewer = requirePerson(ctx);
-  const visible = visibleDashboards(viewer, 'd');
+  const { with: grants, visible, shared } = dashboardPage(viewer, 'd');
   const page = idWindowQuery(window);
   const where = [visible.sql];
   const params = [...visible.params];
@@ -70,11 +70,15 @@ export async function listDashboards(ctx: RequestScope, filter: { search?: strin
     where.push('d.id < ?');
     params.push(window.before);
   }
-  const rows = await ctx.em.execute<Record<string, unknown>[]>(
-    `select d.* from dashboards d where ${where.join(' and ')} order by d.id ${page.orderBy.id} limit ?`,
-    [...params, page.limit],
+  // The page's share facts come with it (the viewer's own; an impersonator's are loaded as usual).
+  const rows = await ctx.em.execute<(Record<string, unknown> & { shared_with_viewer: boolean })[]>(
+    `${grants.sql} select d.*, ${shared.sql} as shared_with_viewer from dashboards d where ${where.join(' and ')} order by d.id ${page.orderBy.id} limit ?`,
+    [...grants.params, ...params, page.limit],
   );
-  return rows.map((row) => ctx.em.map(Dashboard, row));
+  return rows.map(({ shared_with_viewer: isShared, ...row }) => {
+    ctx.loaders.isDashboardShared.prime(String(row.id), isShared);
+    return ctx.em.map(Dashboard, row);
+  });
 }
 
 function validateTitle(title: string, field = 'input.title'): string {
