@@ -14,6 +14,10 @@ export interface JobPayloads {
   'mail.deliver': { outboxId: string };
   /** Adds `mail.deliver` for pending mail that has no job yet (written while SMTP_URL was unset, or by an instance without it). */
   'mail.sweep': Record<string, unknown>;
+  /** Adds `digest.send` for every email digest whose send time has come. */
+  'digest.schedule': Record<string, unknown>;
+  /** Sends one user's email digest for the period ending at `periodEnd` (ISO 8601), once. */
+  'digest.send': { userId: string; periodEnd: string };
 }
 export type JobName = keyof JobPayloads;
 

@@ -110,6 +110,7 @@ type Documents = {
     "query DemoRlpDashboards { dashboards(first: 20) { edges { node { id title } } } }": typeof types.DemoRlpDashboardsDocument,
     "mutation DemoRlpEmbedKey($input: CreateEmbedKeyInput!) { createEmbedKey(input: $input) { key { kid audience } secret } }": typeof types.DemoRlpEmbedKeyDocument,
     "\n  query DemoRlpBoard($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) {\n      title\n      widgets { title data(filters: $filters) { columns { name } rows missingAttributes } }\n      filters { id label options }\n    }\n  }\n": typeof types.DemoRlpBoardDocument,
+    "\n  mutation DigestUpdateMe($input: UpdateMeInput!) {\n    updateMe(input: $input) { id digest { frequency localTime weekday } }\n  }\n": typeof types.DigestUpdateMeDocument,
     "\n  mutation EkCreate($input: CreateEmbedKeyInput!) {\n    createEmbedKey(input: $input) { key { id kid name algorithm audience publicKeyJwk maxTokenLifetimeSeconds createdAt revokedAt } secret }\n  }\n": typeof types.EkCreateDocument,
     "mutation EkRevoke($id: ID!) { revokeEmbedKey(id: $id) { id revokedAt } }": typeof types.EkRevokeDocument,
     "\n  query EkList($first: Int, $after: String) {\n    embedKeys(first: $first, after: $after) { edges { node { id name algorithm audience revokedAt } } pageInfo { hasNextPage endCursor } }\n  }\n": typeof types.EkListDocument,
@@ -421,6 +422,7 @@ const documents: Documents = {
     "query DemoRlpDashboards { dashboards(first: 20) { edges { node { id title } } } }": types.DemoRlpDashboardsDocument,
     "mutation DemoRlpEmbedKey($input: CreateEmbedKeyInput!) { createEmbedKey(input: $input) { key { kid audience } secret } }": types.DemoRlpEmbedKeyDocument,
     "\n  query DemoRlpBoard($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) {\n      title\n      widgets { title data(filters: $filters) { columns { name } rows missingAttributes } }\n      filters { id label options }\n    }\n  }\n": types.DemoRlpBoardDocument,
+    "\n  mutation DigestUpdateMe($input: UpdateMeInput!) {\n    updateMe(input: $input) { id digest { frequency localTime weekday } }\n  }\n": types.DigestUpdateMeDocument,
     "\n  mutation EkCreate($input: CreateEmbedKeyInput!) {\n    createEmbedKey(input: $input) { key { id kid name algorithm audience publicKeyJwk maxTokenLifetimeSeconds createdAt revokedAt } secret }\n  }\n": types.EkCreateDocument,
     "mutation EkRevoke($id: ID!) { revokeEmbedKey(id: $id) { id revokedAt } }": types.EkRevokeDocument,
     "\n  query EkList($first: Int, $after: String) {\n    embedKeys(first: $first, after: $after) { edges { node { id name algorithm audience revokedAt } } pageInfo { hasNextPage endCursor } }\n  }\n": types.EkListDocument,
@@ -1034,6 +1036,10 @@ export function graphql(source: "mutation DemoRlpEmbedKey($input: CreateEmbedKey
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DemoRlpBoard($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) {\n      title\n      widgets { title data(filters: $filters) { columns { name } rows missingAttributes } }\n      filters { id label options }\n    }\n  }\n"): (typeof documents)["\n  query DemoRlpBoard($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) {\n      title\n      widgets { title data(filters: $filters) { columns { name } rows missingAttributes } }\n      filters { id label options }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DigestUpdateMe($input: UpdateMeInput!) {\n    updateMe(input: $input) { id digest { frequency localTime weekday } }\n  }\n"): (typeof documents)["\n  mutation DigestUpdateMe($input: UpdateMeInput!) {\n    updateMe(input: $input) { id digest { frequency localTime weekday } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -434,7 +434,11 @@ export async function updateMe(ctx: RequestScope, input: UpdateMeInput): Promise
   };
   if (name !== undefined) user.name = name;
   if (timezone !== undefined) user.timezone = timezone;
-  if (digest) Object.assign(user, digest);
+  if (digest) {
+    // Turned on now: the first digest covers what happens from now on, not the day before.
+    if (user.digestFrequency === 'OFF' && digest.digestFrequency !== 'OFF') user.digestCoveredUntil = new Date();
+    Object.assign(user, digest);
+  }
   const changes: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(before)) {
     const after = user[key as keyof typeof before];
