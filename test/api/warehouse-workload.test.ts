@@ -36,6 +36,8 @@ let channel: string;
 
 let hits = 0;
 async function countHits<T>(fn: () => Promise<T>): Promise<{ result: T; hits: number }> {
+  // Earlier statements' notifications first: they must not count here.
+  await client.query('select 1');
   hits = 0;
   const result = await fn();
   // Notifications arrive after their statement's transaction commits; a round trip drains them.
