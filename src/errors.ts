@@ -1,7 +1,8 @@
 import { GraphQLError } from 'graphql';
 
 /** The error codes clients rely on (PRODUCT.md §10). */
-export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT' | 'RATE_LIMITED' | 'QUERY_TIMEOUT' | 'INTERNAL';
+export type ErrorCode =
+  'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT' | 'RATE_LIMITED' | 'QUERY_TIMEOUT' | 'UNAVAILABLE' | 'INTERNAL';
 
 /** A failure the caller can act on. Anything else that is thrown is masked as INTERNAL. */
 export class DomainError extends Error {
@@ -36,6 +37,8 @@ export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what} 
 export const forbidden = (message = 'You are not allowed to do this') => new DomainError('FORBIDDEN', message);
 export const conflict = (message: string, field?: string) => new DomainError('CONFLICT', message, field);
 export const rateLimited = (message: string, retryAfterSeconds: number) => new DomainError('RATE_LIMITED', message, undefined, { retryAfterSeconds });
+/** The service (a data source's queue, the metadata database) cannot take the work now; try again after `retryAfterSeconds`. */
+export const unavailable = (message: string, retryAfterSeconds: number) => new DomainError('UNAVAILABLE', message, undefined, { retryAfterSeconds });
 /** A missing, malformed or ended credential: HTTP 401 whichever phase raises it (`graphql/errors.ts`). */
 export const unauthenticated = (message = 'Sign in to continue') => new DomainError('UNAUTHENTICATED', message);
 

@@ -26,7 +26,8 @@ export interface SignInAttempt {
  * failures only.
  */
 export class SignInThrottle {
-  private readonly pool: pg.Pool;
+  /** The pool the counters are kept through; `QueryRateLimit` shares it. */
+  readonly pool: pg.Pool;
   private readonly account: RateLimiterPostgres;
   private readonly address: RateLimiterPostgres;
   private readonly sweeper: NodeJS.Timeout;
@@ -68,6 +69,41 @@ export class SignInThrottle {
   async close(): Promise<void> {
     clearInterval(this.sweeper);
     await this.pool.end();
+  }
+}
+
+/**
+ * Warehouse statements per principal and minute, counted in the same table (another key prefix),
+ * so that all instances share one budget per principal. A principal is the tenant and the user
+ * (API tokens count as their user; an impersonator as themself), the embed key and its
+ * `embed_user_id`, or the shareable link.
+ */
+export class QueryRateLimit {
+  private readonly limiter: RateLimiterPostgres;
+
+  constructor(pool: pg.Pool, perMinute: number) {
+    this.limiter = new RateLimiterPostgres({
+      storeClient: pool,
+      storeType: 'pool',
+      tableName: TABLE,
+      tableCreated: true,
+      clearExpiredByTimeout: false,
+      keyPrefix: 'dataset-query',
+      points: perMinute,
+      duration: 60,
+    });
+  }
+
+  /** Counts one statement for the principal; RATE_LIMITED with the seconds to wait when over the limit. */
+  async consume(principalKey: string, onRefused: () => void): Promise<void> {
+    try {
+      await this.limiter.consume(digest(principalKey));
+    } catch (error) {
+      if (!(error instanceof RateLimiterRes)) throw error;
+      onRefused();
+      const retryAfterSeconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
+      throw rateLimited(`Too many queries; try again in ${retryAfterSeconds} s`, retryAfterSeconds);
+    }
   }
 }
 

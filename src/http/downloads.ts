@@ -21,7 +21,7 @@ import { scopeForPrincipal } from './context.ts';
 const PREFIX = '/downloads/';
 const GONE = 'This download link is unknown, used or expired. Export again to get a new one.';
 
-const STATUS: Partial<Record<ErrorCode | 'UNAVAILABLE', number>> = {
+const STATUS: Partial<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,

@@ -196,16 +196,17 @@ export interface PoolLease {
   password?: string | (() => string);
 }
 
+/** What `runQuery` returns: at most `limit` converted rows, and whether more existed. */
+export interface RawRows {
+  rows: unknown[][];
+  truncated: boolean;
+}
+
 /**
  * Runs a compiled query's printed SQL (which asks for one row more than `limit`): at most `limit`
  * rows, values converted for JSON, and whether more rows existed.
  */
-export async function runQuery(
-  lease: PoolLease,
-  sql: PrintedSql,
-  limit: number,
-  options: { timeoutMs?: number } = {},
-): Promise<{ rows: unknown[][]; truncated: boolean }> {
+export async function runQuery(lease: PoolLease, sql: PrintedSql, limit: number, options: { timeoutMs?: number } = {}): Promise<RawRows> {
   const raw = await runReadOnly(lease.pool, sql, { timeoutMs: options.timeoutMs, password: lease.password });
   const truncated = raw.rows.length > limit;
   const rows = (truncated ? raw.rows.slice(0, limit) : raw.rows).map((r) => r.map((value, i) => convert(value, raw.fields[i]!.dataTypeID)));

@@ -46,15 +46,16 @@ const OneBigQuery = graphql(`
     dataset(id: $id) { query(input: { dimensions: ["sales.country"], limit: $limit }) { rowCount } }
   }
 `);
+// Six different statements: identical ones in flight at once would run only once.
 const SixQueries = graphql(`
   query BudgetSixQueries($id: ID!, $limit: Int) {
     dataset(id: $id) {
       q1: query(input: { dimensions: ["sales.country"], limit: $limit }) { rowCount }
-      q2: query(input: { dimensions: ["sales.country"], limit: $limit }) { rowCount }
-      q3: query(input: { dimensions: ["sales.country"], limit: $limit }) { rowCount }
-      q4: query(input: { dimensions: ["sales.country"], limit: $limit }) { rowCount }
-      q5: query(input: { dimensions: ["sales.country"], limit: $limit }) { rowCount }
-      q6: query(input: { dimensions: ["sales.country"], limit: $limit }) { rowCount }
+      q2: query(input: { dimensions: ["sales.id"], limit: $limit }) { rowCount }
+      q3: query(input: { dimensions: ["sales.country", "sales.id"], limit: $limit }) { rowCount }
+      q4: query(input: { dimensions: ["sales.country"], measures: [{ field: "sales.id", aggregation: COUNT }], limit: $limit }) { rowCount }
+      q5: query(input: { dimensions: ["sales.country"], measures: [{ field: "sales.id", aggregation: SUM }], limit: $limit }) { rowCount }
+      q6: query(input: { dimensions: ["sales.id", "sales.country"], limit: $limit }) { rowCount }
     }
   }
 `);

@@ -256,6 +256,13 @@ type Documents = {
     "\n  mutation SeatsInvite($input: InviteUsersInput!) { inviteUsers(input: $input) { invitations { user { id } } skipped { email reason } } }\n": typeof types.SeatsInviteDocument,
     "mutation SeatsDeactivate($id: ID!) { deactivateUser(id: $id) { id status } }": typeof types.SeatsDeactivateDocument,
     "mutation SeatsRestore($id: ID!) { restoreUser(id: $id) { id status } }": typeof types.SeatsRestoreDocument,
+    "query InstancesDashboard($id: ID!) { dashboard(id: $id) { title } }": typeof types.InstancesDashboardDocument,
+    "mutation InstancesUnshare($input: ShareInput!) { unshare(input: $input) { granteeType } }": typeof types.InstancesUnshareDocument,
+    "query InstancesAudit { auditEvents(first: 1) { edges { node { id } } } }": typeof types.InstancesAuditDocument,
+    "mutation InstancesUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id role } }": typeof types.InstancesUpdateUserDocument,
+    "mutation InstancesDeactivate($id: ID!) { deactivateUser(id: $id) { id status } }": typeof types.InstancesDeactivateDocument,
+    "query InstancesWhoAmI { viewer { kind } }": typeof types.InstancesWhoAmIDocument,
+    "\n  query InstancesExplore($id: ID!, $limit: Int) { dataset(id: $id) { query(input: { dimensions: [\"orders.country\"], limit: $limit }) { rowCount } } }\n": typeof types.InstancesExploreDocument,
     "\n  mutation ShareLinksCreate($input: CreateShareableLinkInput!) {\n    createShareableLink(input: $input) {\n      link { id hasPassword expiresAt allowExport rowRestrictions { field values } userAttributes { attribute values } createdBy { id } }\n      token\n    }\n  }\n": typeof types.ShareLinksCreateDocument,
     "mutation ShareLinksOpen($input: OpenShareableLinkInput!) { openShareableLink(input: $input) { token expiresAt } }": typeof types.ShareLinksOpenDocument,
     "mutation ShareLinksRevoke($id: ID!) { revokeShareableLink(id: $id) { id revokedAt } }": typeof types.ShareLinksRevokeDocument,
@@ -312,7 +319,7 @@ type Documents = {
     "\n  query BudgetDashboardData($id: ID!) {\n    dashboard(id: $id) { __typename widgets { __typename data { __typename rowCount } } }\n  }\n": typeof types.BudgetDashboardDataDocument,
     "\n  query BudgetBigQueries($id: ID!) {\n    dataset(id: $id) {\n      q1: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q2: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q3: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q4: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q5: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q6: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q7: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q8: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q9: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q10: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q11: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q12: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q13: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q14: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q15: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q16: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q17: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q18: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q19: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q20: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n    }\n  }\n": typeof types.BudgetBigQueriesDocument,
     "\n  query BudgetOneBigQuery($id: ID!, $limit: Int) {\n    dataset(id: $id) { query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount } }\n  }\n": typeof types.BudgetOneBigQueryDocument,
-    "\n  query BudgetSixQueries($id: ID!, $limit: Int) {\n    dataset(id: $id) {\n      q1: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n      q2: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n      q3: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n      q4: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n      q5: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n      q6: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n    }\n  }\n": typeof types.BudgetSixQueriesDocument,
+    "\n  query BudgetSixQueries($id: ID!, $limit: Int) {\n    dataset(id: $id) {\n      q1: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n      q2: query(input: { dimensions: [\"sales.id\"], limit: $limit }) { rowCount }\n      q3: query(input: { dimensions: [\"sales.country\", \"sales.id\"], limit: $limit }) { rowCount }\n      q4: query(input: { dimensions: [\"sales.country\"], measures: [{ field: \"sales.id\", aggregation: COUNT }], limit: $limit }) { rowCount }\n      q5: query(input: { dimensions: [\"sales.country\"], measures: [{ field: \"sales.id\", aggregation: SUM }], limit: $limit }) { rowCount }\n      q6: query(input: { dimensions: [\"sales.id\", \"sales.country\"], limit: $limit }) { rowCount }\n    }\n  }\n": typeof types.BudgetSixQueriesDocument,
     "\n  mutation BudgetCopy($input: PlaceDashboardInput!) { copyDashboard(input: $input) { id } }\n": typeof types.BudgetCopyDocument,
     "\n  mutation BudgetAddFilter($input: AddDashboardFilterInput!) { addDashboardFilter(input: $input) { id } }\n": typeof types.BudgetAddFilterDocument,
     "\n  mutation BudgetAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }\n": typeof types.BudgetAddWidgetDocument,
@@ -320,6 +327,8 @@ type Documents = {
     "mutation WarehouseCreateDataset($input: CreateDatasetInput!) { createDataset(input: $input) { id } }": typeof types.WarehouseCreateDatasetDocument,
     "mutation WarehouseUpdateSource($input: UpdateDataSourceInput!) { updateDataSource(input: $input) { id schemas port } }": typeof types.WarehouseUpdateSourceDocument,
     "query WarehouseWidgetRows($id: ID!) { dashboard(id: $id) { widgets { data { rows } } } }": typeof types.WarehouseWidgetRowsDocument,
+    "query WorkloadWidget($id: ID!) { dashboard(id: $id) { widgets { title data { rows } } } }": typeof types.WorkloadWidgetDocument,
+    "\n  query WorkloadExplore($id: ID!, $limit: Int) { dataset(id: $id) {\n      query(input: { dimensions: [\"orders.country\"], measures: [{ field: \"orders.id\", aggregation: COUNT }], limit: $limit }) { rowCount }\n    }\n  }\n": typeof types.WorkloadExploreDocument,
     "\n  query WidgetDataRun($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) {\n      title\n      widgets { title data(filters: $filters) { rows missingAttributes } }\n      filters { id options }\n    }\n  }\n": typeof types.WidgetDataRunDocument,
     "mutation WuAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id title query } }": typeof types.WuAddWidgetDocument,
     "mutation WuUpdateWidget($input: UpdateWidgetInput!) { updateWidget(input: $input) { id title query } }": typeof types.WuUpdateWidgetDocument,
@@ -568,6 +577,13 @@ const documents: Documents = {
     "\n  mutation SeatsInvite($input: InviteUsersInput!) { inviteUsers(input: $input) { invitations { user { id } } skipped { email reason } } }\n": types.SeatsInviteDocument,
     "mutation SeatsDeactivate($id: ID!) { deactivateUser(id: $id) { id status } }": types.SeatsDeactivateDocument,
     "mutation SeatsRestore($id: ID!) { restoreUser(id: $id) { id status } }": types.SeatsRestoreDocument,
+    "query InstancesDashboard($id: ID!) { dashboard(id: $id) { title } }": types.InstancesDashboardDocument,
+    "mutation InstancesUnshare($input: ShareInput!) { unshare(input: $input) { granteeType } }": types.InstancesUnshareDocument,
+    "query InstancesAudit { auditEvents(first: 1) { edges { node { id } } } }": types.InstancesAuditDocument,
+    "mutation InstancesUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id role } }": types.InstancesUpdateUserDocument,
+    "mutation InstancesDeactivate($id: ID!) { deactivateUser(id: $id) { id status } }": types.InstancesDeactivateDocument,
+    "query InstancesWhoAmI { viewer { kind } }": types.InstancesWhoAmIDocument,
+    "\n  query InstancesExplore($id: ID!, $limit: Int) { dataset(id: $id) { query(input: { dimensions: [\"orders.country\"], limit: $limit }) { rowCount } } }\n": types.InstancesExploreDocument,
     "\n  mutation ShareLinksCreate($input: CreateShareableLinkInput!) {\n    createShareableLink(input: $input) {\n      link { id hasPassword expiresAt allowExport rowRestrictions { field values } userAttributes { attribute values } createdBy { id } }\n      token\n    }\n  }\n": types.ShareLinksCreateDocument,
     "mutation ShareLinksOpen($input: OpenShareableLinkInput!) { openShareableLink(input: $input) { token expiresAt } }": types.ShareLinksOpenDocument,
     "mutation ShareLinksRevoke($id: ID!) { revokeShareableLink(id: $id) { id revokedAt } }": types.ShareLinksRevokeDocument,
@@ -624,7 +640,7 @@ const documents: Documents = {
     "\n  query BudgetDashboardData($id: ID!) {\n    dashboard(id: $id) { __typename widgets { __typename data { __typename rowCount } } }\n  }\n": types.BudgetDashboardDataDocument,
     "\n  query BudgetBigQueries($id: ID!) {\n    dataset(id: $id) {\n      q1: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q2: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q3: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q4: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q5: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q6: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q7: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q8: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q9: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q10: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q11: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q12: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q13: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q14: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q15: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q16: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q17: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q18: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q19: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q20: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n    }\n  }\n": types.BudgetBigQueriesDocument,
     "\n  query BudgetOneBigQuery($id: ID!, $limit: Int) {\n    dataset(id: $id) { query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount } }\n  }\n": types.BudgetOneBigQueryDocument,
-    "\n  query BudgetSixQueries($id: ID!, $limit: Int) {\n    dataset(id: $id) {\n      q1: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n      q2: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n      q3: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n      q4: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n      q5: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n      q6: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n    }\n  }\n": types.BudgetSixQueriesDocument,
+    "\n  query BudgetSixQueries($id: ID!, $limit: Int) {\n    dataset(id: $id) {\n      q1: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n      q2: query(input: { dimensions: [\"sales.id\"], limit: $limit }) { rowCount }\n      q3: query(input: { dimensions: [\"sales.country\", \"sales.id\"], limit: $limit }) { rowCount }\n      q4: query(input: { dimensions: [\"sales.country\"], measures: [{ field: \"sales.id\", aggregation: COUNT }], limit: $limit }) { rowCount }\n      q5: query(input: { dimensions: [\"sales.country\"], measures: [{ field: \"sales.id\", aggregation: SUM }], limit: $limit }) { rowCount }\n      q6: query(input: { dimensions: [\"sales.id\", \"sales.country\"], limit: $limit }) { rowCount }\n    }\n  }\n": types.BudgetSixQueriesDocument,
     "\n  mutation BudgetCopy($input: PlaceDashboardInput!) { copyDashboard(input: $input) { id } }\n": types.BudgetCopyDocument,
     "\n  mutation BudgetAddFilter($input: AddDashboardFilterInput!) { addDashboardFilter(input: $input) { id } }\n": types.BudgetAddFilterDocument,
     "\n  mutation BudgetAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }\n": types.BudgetAddWidgetDocument,
@@ -632,6 +648,8 @@ const documents: Documents = {
     "mutation WarehouseCreateDataset($input: CreateDatasetInput!) { createDataset(input: $input) { id } }": types.WarehouseCreateDatasetDocument,
     "mutation WarehouseUpdateSource($input: UpdateDataSourceInput!) { updateDataSource(input: $input) { id schemas port } }": types.WarehouseUpdateSourceDocument,
     "query WarehouseWidgetRows($id: ID!) { dashboard(id: $id) { widgets { data { rows } } } }": types.WarehouseWidgetRowsDocument,
+    "query WorkloadWidget($id: ID!) { dashboard(id: $id) { widgets { title data { rows } } } }": types.WorkloadWidgetDocument,
+    "\n  query WorkloadExplore($id: ID!, $limit: Int) { dataset(id: $id) {\n      query(input: { dimensions: [\"orders.country\"], measures: [{ field: \"orders.id\", aggregation: COUNT }], limit: $limit }) { rowCount }\n    }\n  }\n": types.WorkloadExploreDocument,
     "\n  query WidgetDataRun($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) {\n      title\n      widgets { title data(filters: $filters) { rows missingAttributes } }\n      filters { id options }\n    }\n  }\n": types.WidgetDataRunDocument,
     "mutation WuAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id title query } }": types.WuAddWidgetDocument,
     "mutation WuUpdateWidget($input: UpdateWidgetInput!) { updateWidget(input: $input) { id title query } }": types.WuUpdateWidgetDocument,
@@ -1623,6 +1641,34 @@ export function graphql(source: "mutation SeatsRestore($id: ID!) { restoreUser(i
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query InstancesDashboard($id: ID!) { dashboard(id: $id) { title } }"): (typeof documents)["query InstancesDashboard($id: ID!) { dashboard(id: $id) { title } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation InstancesUnshare($input: ShareInput!) { unshare(input: $input) { granteeType } }"): (typeof documents)["mutation InstancesUnshare($input: ShareInput!) { unshare(input: $input) { granteeType } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query InstancesAudit { auditEvents(first: 1) { edges { node { id } } } }"): (typeof documents)["query InstancesAudit { auditEvents(first: 1) { edges { node { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation InstancesUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id role } }"): (typeof documents)["mutation InstancesUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id role } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation InstancesDeactivate($id: ID!) { deactivateUser(id: $id) { id status } }"): (typeof documents)["mutation InstancesDeactivate($id: ID!) { deactivateUser(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query InstancesWhoAmI { viewer { kind } }"): (typeof documents)["query InstancesWhoAmI { viewer { kind } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InstancesExplore($id: ID!, $limit: Int) { dataset(id: $id) { query(input: { dimensions: [\"orders.country\"], limit: $limit }) { rowCount } } }\n"): (typeof documents)["\n  query InstancesExplore($id: ID!, $limit: Int) { dataset(id: $id) { query(input: { dimensions: [\"orders.country\"], limit: $limit }) { rowCount } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation ShareLinksCreate($input: CreateShareableLinkInput!) {\n    createShareableLink(input: $input) {\n      link { id hasPassword expiresAt allowExport rowRestrictions { field values } userAttributes { attribute values } createdBy { id } }\n      token\n    }\n  }\n"): (typeof documents)["\n  mutation ShareLinksCreate($input: CreateShareableLinkInput!) {\n    createShareableLink(input: $input) {\n      link { id hasPassword expiresAt allowExport rowRestrictions { field values } userAttributes { attribute values } createdBy { id } }\n      token\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1847,7 +1893,7 @@ export function graphql(source: "\n  query BudgetOneBigQuery($id: ID!, $limit: I
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query BudgetSixQueries($id: ID!, $limit: Int) {\n    dataset(id: $id) {\n      q1: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n      q2: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n      q3: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n      q4: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n      q5: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n      q6: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n    }\n  }\n"): (typeof documents)["\n  query BudgetSixQueries($id: ID!, $limit: Int) {\n    dataset(id: $id) {\n      q1: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n      q2: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n      q3: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n      q4: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n      q5: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n      q6: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n    }\n  }\n"];
+export function graphql(source: "\n  query BudgetSixQueries($id: ID!, $limit: Int) {\n    dataset(id: $id) {\n      q1: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n      q2: query(input: { dimensions: [\"sales.id\"], limit: $limit }) { rowCount }\n      q3: query(input: { dimensions: [\"sales.country\", \"sales.id\"], limit: $limit }) { rowCount }\n      q4: query(input: { dimensions: [\"sales.country\"], measures: [{ field: \"sales.id\", aggregation: COUNT }], limit: $limit }) { rowCount }\n      q5: query(input: { dimensions: [\"sales.country\"], measures: [{ field: \"sales.id\", aggregation: SUM }], limit: $limit }) { rowCount }\n      q6: query(input: { dimensions: [\"sales.id\", \"sales.country\"], limit: $limit }) { rowCount }\n    }\n  }\n"): (typeof documents)["\n  query BudgetSixQueries($id: ID!, $limit: Int) {\n    dataset(id: $id) {\n      q1: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n      q2: query(input: { dimensions: [\"sales.id\"], limit: $limit }) { rowCount }\n      q3: query(input: { dimensions: [\"sales.country\", \"sales.id\"], limit: $limit }) { rowCount }\n      q4: query(input: { dimensions: [\"sales.country\"], measures: [{ field: \"sales.id\", aggregation: COUNT }], limit: $limit }) { rowCount }\n      q5: query(input: { dimensions: [\"sales.country\"], measures: [{ field: \"sales.id\", aggregation: SUM }], limit: $limit }) { rowCount }\n      q6: query(input: { dimensions: [\"sales.id\", \"sales.country\"], limit: $limit }) { rowCount }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1876,6 +1922,14 @@ export function graphql(source: "mutation WarehouseUpdateSource($input: UpdateDa
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query WarehouseWidgetRows($id: ID!) { dashboard(id: $id) { widgets { data { rows } } } }"): (typeof documents)["query WarehouseWidgetRows($id: ID!) { dashboard(id: $id) { widgets { data { rows } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query WorkloadWidget($id: ID!) { dashboard(id: $id) { widgets { title data { rows } } } }"): (typeof documents)["query WorkloadWidget($id: ID!) { dashboard(id: $id) { widgets { title data { rows } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkloadExplore($id: ID!, $limit: Int) { dataset(id: $id) {\n      query(input: { dimensions: [\"orders.country\"], measures: [{ field: \"orders.id\", aggregation: COUNT }], limit: $limit }) { rowCount }\n    }\n  }\n"): (typeof documents)["\n  query WorkloadExplore($id: ID!, $limit: Int) { dataset(id: $id) {\n      query(input: { dimensions: [\"orders.country\"], measures: [{ field: \"orders.id\", aggregation: COUNT }], limit: $limit }) { rowCount }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
