@@ -129,6 +129,14 @@ describe('exportUsers', () => {
     expect(analystRows.every((r) => r[2] === 'ANALYST' && r[3] === 'ACTIVE')).toBe(true);
     expect(analystRows).toHaveLength(2);
 
+    // The group filter too: the members of Alpha (one user) as the list shows them.
+    const alpha = (await sql<{ id: string }>(kit, `select id from groups where tenant_id = ? and name = 'Alpha'`, [t.tenant.id]))[0]!.id;
+    const inAlpha = await allUsers(kit, t.admin.token!, { groupId: globalId('Group', alpha) });
+    const alphaUrl = (await kit.gql(ExportUsers, { input: { groupId: globalId('Group', alpha) } }, { token: t.admin.token })).data!.exportUsers!.url;
+    const alphaRows = (parse(await (await download(kit, alphaUrl)).text()) as string[][]).slice(1);
+    expect(alphaRows.map((r) => r[1])).toEqual(inAlpha.map((u) => u.email));
+    expect(alphaRows.map((r) => r[1])).toEqual([added[1]!.email]);
+
     const audit = await sql<{ summary: { filter: { search: string } } }>(
       kit,
       `select summary from audit_events where tenant_id = ? and action = 'user.export'`,
