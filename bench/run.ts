@@ -1,6 +1,7 @@
 import { benchDashboards } from './dashboards.ts';
 import { benchExport } from './export.ts';
 import { benchQueries } from './queries.ts';
+import { benchUsersImport } from './users-import.ts';
 
 const only = process.argv[2];
 const lines: string[] = [];
@@ -24,6 +25,12 @@ if (!only || only === 'export') {
   const r = await benchExport();
   lines.push(
     `1M-row CSV export: gateway ${r.gatewayRps.toFixed(0)} rows/s vs COPY ${r.copyRps.toFixed(0)} rows/s → ${r.ratio.toFixed(2)}x; gateway RSS growth ${r.rssGrowthMb.toFixed(1)} MB`,
+  );
+}
+if (!only || only === 'import') {
+  const r = await benchUsersImport();
+  lines.push(
+    `importUsers of ${r.rows} rows: gateway ${(r.gatewayMs / 1000).toFixed(2)} s vs multi-row INSERTs through pg ${(r.directMs / 1000).toFixed(2)} s (p50) → ${r.ratio.toFixed(2)}x`,
   );
 }
 console.log(`\nsummary\n${lines.map((l) => `  ${l}`).join('\n')}`);

@@ -1,12 +1,14 @@
 /**
- * `GET /downloads/:token`: a CSV export issued by `exportDatasetQuery` / `exportWidget`. The token
- * is claimed once; the principal it is bound to is checked again and the export decided again
- * for it, then the rows stream from a cursor through the CSV writer with headers sent first. A
+ * `GET /downloads/:token`: a CSV export issued by `exportDatasetQuery` / `exportWidget` /
+ * `exportUsers`. The token is claimed once; the principal it is bound to is checked again and the
+ * export decided again for it, then the rows stream from a cursor (the user list: read at once,
+ * bounded) through the CSV writer with headers sent first. A
  * client that goes away stops the statement; an error after the headers cuts the connection
  * (the client sees a broken transfer, never a CSV that merely looks shorter) and is logged.
  */
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
+import { Readable } from 'node:stream';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Plugin } from 'graphql-yoga';
 import type { Principal } from '../auth/principal.ts';
@@ -15,6 +17,7 @@ import { DataSourceError, DomainError, type ErrorCode } from '../errors.ts';
 import { csvStream } from '../modules/export/csv.ts';
 import { claimDownload, downloadPrincipal } from '../modules/export/export.download.ts';
 import { prepareExport, startExport } from '../modules/export/export.service.ts';
+import { USER_EXPORT_COLUMNS, userExportRows } from '../modules/user/user.export.ts';
 import type { AppDeps } from '../scope/deps.ts';
 import { scopeForPrincipal } from './context.ts';
 
@@ -80,31 +83,46 @@ export function useDownloads(deps: AppDeps): Plugin {
           clientAddress: serverContext?.clientAddress,
           forwardedFor: request.headers.get('x-forwarded-for'),
         });
-        const prepared = await prepareExport(ctx, claim.plan);
-        const running = await startExport(ctx, prepared);
         const started = performance.now();
-        const body = csvStream(
-          prepared.columns.map((c) => c.name),
-          running.rows,
-        );
+        let name: string;
+        let resourceId: string | null;
+        let body: Readable;
+        let rowCount: () => number | undefined;
+        if (claim.plan.kind === 'USERS') {
+          // The user list as it stands now, for the admin the download is bound to (bounded: USER_EXPORT_MAX_ROWS).
+          const rows = await userExportRows(ctx, claim.plan.filter);
+          name = 'users';
+          resourceId = null;
+          body = csvStream(USER_EXPORT_COLUMNS, Readable.from(rows, { objectMode: true }));
+          rowCount = () => rows.length;
+        } else {
+          const prepared = await prepareExport(ctx, claim.plan);
+          const running = await startExport(ctx, prepared);
+          name = prepared.name;
+          resourceId = prepared.resourceId;
+          body = csvStream(
+            prepared.columns.map((c) => c.name),
+            running.rows,
+          );
+          rowCount = () => running.stream?.rowCount;
+        }
         body.on('error', (error) => {
-          logger.error({ err: error, resourceId: prepared.resourceId, rows: running.stream?.rowCount }, 'export failed after the headers were sent');
+          logger.error({ err: error, resourceId, rows: rowCount() }, 'export failed after the headers were sent');
           // The body is piped into the response, which a source error leaves open: cut it.
           serverContext?.res?.destroy();
         });
         body.on('end', () => {
-          logger.info({ resourceId: prepared.resourceId, rows: running.stream?.rowCount ?? 0, ms: Math.round(performance.now() - started) }, 'export sent');
+          logger.info({ resourceId, rows: rowCount() ?? 0, ms: Math.round(performance.now() - started) }, 'export sent');
         });
         body.on('close', () => {
-          if (!body.readableEnded && !body.errored)
-            logger.info({ resourceId: prepared.resourceId, rows: running.stream?.rowCount }, 'export abandoned by the client');
+          if (!body.readableEnded && !body.errored) logger.info({ resourceId, rows: rowCount() }, 'export abandoned by the client');
         });
         endResponse(
           new fetchAPI.Response(body as unknown as BodyInit, {
             status: 200,
             headers: {
               'content-type': 'text/csv; charset=utf-8',
-              'content-disposition': contentDisposition(prepared.name),
+              'content-disposition': contentDisposition(name),
               'cache-control': 'no-store',
               'x-content-type-options': 'nosniff',
               'x-request-id': requestId,

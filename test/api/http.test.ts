@@ -95,12 +95,12 @@ describe('bad requests get clear errors and proper statuses', () => {
     expect((await bodyOf(res)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
-  it('a 1 MB body without Content-Length (streamed) → 413', async ({ kit }) => {
+  it('a body over the 1 MiB limit without Content-Length (streamed) → 413', async ({ kit }) => {
     const chunk = new TextEncoder().encode('x'.repeat(64 * 1024));
     let sent = 0;
     const stream = new ReadableStream<Uint8Array>({
       pull(controller) {
-        if (sent >= 16) controller.close();
+        if (sent >= 17) controller.close();
         else {
           sent++;
           controller.enqueue(chunk);

@@ -222,6 +222,8 @@ type Documents = {
     "mutation NpEnroll { enrollTwoFactor { secret otpauthUri } }": typeof types.NpEnrollDocument,
     "mutation NpConfirm($input: ConfirmTwoFactorInput!) { confirmTwoFactor(input: $input) { recoveryCodes } }": typeof types.NpConfirmDocument,
     "query NpViewer { viewer { kind } }": typeof types.NpViewerDocument,
+    "mutation NpInvite($input: InviteUsersInput!) { inviteUsers(input: $input) { invitations { token } } }": typeof types.NpInviteDocument,
+    "mutation NpImport($input: ImportUsersInput!) { importUsers(input: $input) { invitations { token } } }": typeof types.NpImportDocument,
     "query ObsViewer { viewer { kind } }": typeof types.ObsViewerDocument,
     "query ObsUsers($search: String) { users(search: $search, first: 5) { edges { node { id } } } }": typeof types.ObsUsersDocument,
     "query ObsMissingUser($id: ID!) { user(id: $id) { id } }": typeof types.ObsMissingUserDocument,
@@ -308,6 +310,10 @@ type Documents = {
     "mutation UpdateMeSetAttribute($input: SetUserAttributeValueInput!) { setUserAttributeValue(input: $input) { __typename } }": typeof types.UpdateMeSetAttributeDocument,
     "mutation UpdateMeAddMembers($input: GroupMembersInput!) { addGroupMembers(input: $input) { id } }": typeof types.UpdateMeAddMembersDocument,
     "mutation UpdateMeDeactivate($id: ID!) { deactivateUser(id: $id) { id } }": typeof types.UpdateMeDeactivateDocument,
+    "\n  query CsvUsers($search: String, $status: UserStatus, $role: Role, $groupId: ID, $first: Int, $after: String) {\n    users(search: $search, status: $status, role: $role, groupId: $groupId, first: $first, after: $after) {\n      edges { node { id name email role status twoFactorEnabled lastActiveAt groups { name } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.CsvUsersDocument,
+    "\n  mutation CsvExportUsers($input: ExportUsersInput!) {\n    exportUsers(input: $input) { url expiresAt }\n  }\n": typeof types.CsvExportUsersDocument,
+    "\n  mutation CsvImportUsers($input: ImportUsersInput!) {\n    importUsers(input: $input) {\n      invited\n      errors { line field message }\n      invitations { user { id email } token }\n    }\n  }\n": typeof types.CsvImportUsersDocument,
+    "mutation CsvAccept($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { user { status } } }": typeof types.CsvAcceptDocument,
     "\n  query UserPrivate($id: ID!) {\n    user(id: $id) {\n      id name role email status timezone allowApiAccess allowExportData twoFactorEnabled lastActiveAt createdAt\n      groups { name }\n    }\n  }\n": typeof types.UserPrivateDocument,
     "\n  query UsersList($search: String, $status: UserStatus, $role: Role, $first: Int, $after: String) {\n    users(search: $search, status: $status, role: $role, first: $first, after: $after) {\n      edges { cursor node { id name email } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.UsersListDocument,
     "\n  query UsersWithGroups($first: Int) {\n    users(first: $first) { edges { node { groups { name } } } }\n  }\n": typeof types.UsersWithGroupsDocument,
@@ -543,6 +549,8 @@ const documents: Documents = {
     "mutation NpEnroll { enrollTwoFactor { secret otpauthUri } }": types.NpEnrollDocument,
     "mutation NpConfirm($input: ConfirmTwoFactorInput!) { confirmTwoFactor(input: $input) { recoveryCodes } }": types.NpConfirmDocument,
     "query NpViewer { viewer { kind } }": types.NpViewerDocument,
+    "mutation NpInvite($input: InviteUsersInput!) { inviteUsers(input: $input) { invitations { token } } }": types.NpInviteDocument,
+    "mutation NpImport($input: ImportUsersInput!) { importUsers(input: $input) { invitations { token } } }": types.NpImportDocument,
     "query ObsViewer { viewer { kind } }": types.ObsViewerDocument,
     "query ObsUsers($search: String) { users(search: $search, first: 5) { edges { node { id } } } }": types.ObsUsersDocument,
     "query ObsMissingUser($id: ID!) { user(id: $id) { id } }": types.ObsMissingUserDocument,
@@ -629,6 +637,10 @@ const documents: Documents = {
     "mutation UpdateMeSetAttribute($input: SetUserAttributeValueInput!) { setUserAttributeValue(input: $input) { __typename } }": types.UpdateMeSetAttributeDocument,
     "mutation UpdateMeAddMembers($input: GroupMembersInput!) { addGroupMembers(input: $input) { id } }": types.UpdateMeAddMembersDocument,
     "mutation UpdateMeDeactivate($id: ID!) { deactivateUser(id: $id) { id } }": types.UpdateMeDeactivateDocument,
+    "\n  query CsvUsers($search: String, $status: UserStatus, $role: Role, $groupId: ID, $first: Int, $after: String) {\n    users(search: $search, status: $status, role: $role, groupId: $groupId, first: $first, after: $after) {\n      edges { node { id name email role status twoFactorEnabled lastActiveAt groups { name } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.CsvUsersDocument,
+    "\n  mutation CsvExportUsers($input: ExportUsersInput!) {\n    exportUsers(input: $input) { url expiresAt }\n  }\n": types.CsvExportUsersDocument,
+    "\n  mutation CsvImportUsers($input: ImportUsersInput!) {\n    importUsers(input: $input) {\n      invited\n      errors { line field message }\n      invitations { user { id email } token }\n    }\n  }\n": types.CsvImportUsersDocument,
+    "mutation CsvAccept($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { user { status } } }": types.CsvAcceptDocument,
     "\n  query UserPrivate($id: ID!) {\n    user(id: $id) {\n      id name role email status timezone allowApiAccess allowExportData twoFactorEnabled lastActiveAt createdAt\n      groups { name }\n    }\n  }\n": types.UserPrivateDocument,
     "\n  query UsersList($search: String, $status: UserStatus, $role: Role, $first: Int, $after: String) {\n    users(search: $search, status: $status, role: $role, first: $first, after: $after) {\n      edges { cursor node { id name email } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.UsersListDocument,
     "\n  query UsersWithGroups($first: Int) {\n    users(first: $first) { edges { node { groups { name } } } }\n  }\n": types.UsersWithGroupsDocument,
@@ -1505,6 +1517,14 @@ export function graphql(source: "query NpViewer { viewer { kind } }"): (typeof d
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation NpInvite($input: InviteUsersInput!) { inviteUsers(input: $input) { invitations { token } } }"): (typeof documents)["mutation NpInvite($input: InviteUsersInput!) { inviteUsers(input: $input) { invitations { token } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation NpImport($input: ImportUsersInput!) { importUsers(input: $input) { invitations { token } } }"): (typeof documents)["mutation NpImport($input: ImportUsersInput!) { importUsers(input: $input) { invitations { token } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query ObsViewer { viewer { kind } }"): (typeof documents)["query ObsViewer { viewer { kind } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1846,6 +1866,22 @@ export function graphql(source: "mutation UpdateMeAddMembers($input: GroupMember
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation UpdateMeDeactivate($id: ID!) { deactivateUser(id: $id) { id } }"): (typeof documents)["mutation UpdateMeDeactivate($id: ID!) { deactivateUser(id: $id) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CsvUsers($search: String, $status: UserStatus, $role: Role, $groupId: ID, $first: Int, $after: String) {\n    users(search: $search, status: $status, role: $role, groupId: $groupId, first: $first, after: $after) {\n      edges { node { id name email role status twoFactorEnabled lastActiveAt groups { name } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query CsvUsers($search: String, $status: UserStatus, $role: Role, $groupId: ID, $first: Int, $after: String) {\n    users(search: $search, status: $status, role: $role, groupId: $groupId, first: $first, after: $after) {\n      edges { node { id name email role status twoFactorEnabled lastActiveAt groups { name } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CsvExportUsers($input: ExportUsersInput!) {\n    exportUsers(input: $input) { url expiresAt }\n  }\n"): (typeof documents)["\n  mutation CsvExportUsers($input: ExportUsersInput!) {\n    exportUsers(input: $input) { url expiresAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CsvImportUsers($input: ImportUsersInput!) {\n    importUsers(input: $input) {\n      invited\n      errors { line field message }\n      invitations { user { id email } token }\n    }\n  }\n"): (typeof documents)["\n  mutation CsvImportUsers($input: ImportUsersInput!) {\n    importUsers(input: $input) {\n      invited\n      errors { line field message }\n      invitations { user { id email } token }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CsvAccept($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { user { status } } }"): (typeof documents)["mutation CsvAccept($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { user { status } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
