@@ -88,19 +88,26 @@ export function useRequestIdHeader(): Plugin<{ requestId?: string }> {
 }
 
 /**
- * Requests that never reached execution (syntax, validation, variables, limits) answer 400 for
- * every client. graphql-yoga does so only for clients that accept
- * application/graphql-response+json and answers 200 to plain application/json ones.
+ * Requests that never reached execution answer 400 to clients that asked for
+ * `application/graphql-response+json`, as the GraphQL-over-HTTP specification requires; plain
+ * `application/json` clients get 200 for a document that does not parse or validate and for
+ * variables that do not coerce (the specification's advice: they read `errors` from the body),
+ * but 400 still for a request that is not a GraphQL request at all (no query, parameters of the
+ * wrong type: yoga's BAD_REQUEST). graphql-yoga does so for its own errors; this covers the ones
+ * our plugins raise before execution too (limits, the warehouse budget).
  */
 export function useRequestErrorStatus(): Plugin {
   // Marked while the result is still an object, so that no response body is ever read again.
-  const refused = new WeakSet<Request>();
+  const refused = new WeakMap<Request, { badRequest: boolean }>();
   return {
     onResultProcess({ request, result }) {
-      if (!Array.isArray(result) && !(Symbol.asyncIterator in result) && !('data' in result) && (result.errors?.length ?? 0) > 0) refused.add(request);
+      if (Array.isArray(result) || Symbol.asyncIterator in result || 'data' in result || !result.errors?.length) return;
+      refused.set(request, { badRequest: result.errors.every((error) => error.extensions?.code === 'BAD_REQUEST') });
     },
     onResponse({ request, response, setResponse }) {
-      if (response.status !== 200 || !refused.has(request)) return;
+      const refusal = refused.get(request);
+      if (response.status !== 200 || !refusal) return;
+      if (!refusal.badRequest && !response.headers.get('content-type')?.startsWith('application/graphql-response+json')) return;
       setResponse(new Response(response.body, { status: 400, headers: response.headers }));
     },
   };
