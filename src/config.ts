@@ -35,6 +35,10 @@ export interface Config {
   tracing: boolean;
   /** `TESSERA_CORS_ORIGINS`: browser origins allowed to call the gateway; empty → no cross-origin access. */
   corsOrigins: string[];
+  /** `TESSERA_RETRY_AFTER_SECONDS`: the `Retry-After` of a 503 (metadata database unreachable, or draining). */
+  retryAfterSeconds: number;
+  /** `TESSERA_SHUTDOWN_GRACE_SECONDS`: on SIGTERM, how long in-flight requests may take to finish. */
+  shutdownGraceSeconds: number;
   /** CSV exports: the most rows one may have (`TESSERA_EXPORT_MAX_ROWS`), its statement timeout, and how long a download link lives. */
   exports: ExportLimits;
 }
@@ -116,6 +120,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
   if (!/^\d+$/.test(maxRowsText) || maxRows < 1 || maxRows > 100_000_000) {
     throw new ConfigError(`TESSERA_EXPORT_MAX_ROWS must be a number of rows between 1 and 100000000 (got "${maxRowsText}")`);
   }
+  const retryAfterSeconds = seconds(env.TESSERA_RETRY_AFTER_SECONDS, 'TESSERA_RETRY_AFTER_SECONDS', 5, 1, 3600);
+  const shutdownGraceSeconds = seconds(env.TESSERA_SHUTDOWN_GRACE_SECONDS, 'TESSERA_SHUTDOWN_GRACE_SECONDS', 10, 0, 3600);
   return {
     databaseUrl,
     host,
@@ -136,8 +142,20 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     signInLimits: { accountAttempts: 10, addressAttempts: 100, windowSeconds: 15 * 60 },
     tracing: Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim() || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?.trim()),
     corsOrigins: corsOrigins(env.TESSERA_CORS_ORIGINS),
+    retryAfterSeconds,
+    shutdownGraceSeconds,
     exports: { maxRows, statementTimeoutMs: 10 * 60_000, linkTtlSeconds: 5 * 60 },
   };
+}
+
+/** A whole number of seconds between `min` and `max`, or `fallback` when unset. */
+function seconds(value: string | undefined, name: string, fallback: number, min: number, max: number): number {
+  const text = value?.trim();
+  if (!text) return fallback;
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < min || n > max)
+    throw new ConfigError(`${name} must be a number of seconds between ${min} and ${max} (got "${text.slice(0, 40)}")`);
+  return n;
 }
 
 /**

@@ -51,21 +51,56 @@ export function useRequestLimits(maxBodyBytes: number): Plugin {
   };
 }
 
-/** `/healthz` (the process runs) and `/readyz` (the database answers and is migrated). */
+/** How long `/readyz` waits for the database's answer before it says 503: a probe must not hang on an unreachable server. */
+const READINESS_TIMEOUT_MS = 2_000;
+
+/**
+ * `/healthz` (the process runs) and `/readyz` (the database answers within 2 s, is migrated, and
+ * the process is not draining).
+ */
 export function useHealthRoutes(deps: AppDeps): Plugin {
   return {
     async onRequest({ url, endResponse }) {
       if (url.pathname === '/healthz') {
         endResponse(json(200, { status: 'ok' }));
       } else if (url.pathname === '/readyz') {
+        if (deps.lifecycle.draining) {
+          endResponse(json(503, { status: 'draining' }));
+          return;
+        }
         let ready = false;
+        let timer: NodeJS.Timeout | undefined;
         try {
-          ready = await deps.isMigrated();
+          const late = new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(new Error(`the database did not answer within ${READINESS_TIMEOUT_MS} ms`)), READINESS_TIMEOUT_MS);
+          });
+          ready = await Promise.race([deps.isMigrated(), late]);
         } catch (error) {
-          deps.logger.warn({ err: error }, 'readiness check failed');
+          deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'readiness check failed');
+        } finally {
+          clearTimeout(timer);
         }
         endResponse(json(ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable' }));
       }
+    },
+  };
+}
+
+/**
+ * While the process drains (after SIGTERM), a new GraphQL request is answered 503 UNAVAILABLE with
+ * `Retry-After` (another instance will take it) and its connection closed; the ones already
+ * running finish.
+ */
+export function useDraining(deps: AppDeps): Plugin {
+  return {
+    onRequest({ url, endResponse }) {
+      if (!deps.lifecycle.draining || url.pathname !== '/graphql') return;
+      endResponse(
+        json(503, errorBody('The server is shutting down; try again', 'UNAVAILABLE'), {
+          'retry-after': String(deps.config.retryAfterSeconds),
+          connection: 'close',
+        }),
+      );
     },
   };
 }
