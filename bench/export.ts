@@ -61,7 +61,15 @@ async function startGateway(databaseUrl: string, secretKey: string) {
   // The flags of `npm start` (package.json): a larger young generation keeps a long export's
   // short-lived rows from being promoted, which is most of its memory growth.
   const child = spawn(process.execPath, ['--max-semi-space-size=32', 'src/main.ts'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, TESSERA_SECRET_KEY: secretKey, TESSERA_DEMO: '0', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      TESSERA_SECRET_KEY: secretKey,
+      TESSERA_DEMO: '0',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
