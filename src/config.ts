@@ -35,6 +35,10 @@ export interface Config {
   tracing: boolean;
   /** `TESSERA_CORS_ORIGINS`: browser origins allowed to call the gateway; empty → no cross-origin access. */
   corsOrigins: string[];
+  /** `TESSERA_RETRY_AFTER_SECONDS`: the `Retry-After` of a 503 (metadata database unreachable, or draining). */
+  retryAfterSeconds: number;
+  /** `TESSERA_SHUTDOWN_GRACE_SECONDS`: on SIGTERM, how long in-flight requests may take to finish. */
+  shutdownGraceSeconds: number;
   /** CSV exports: the most rows one may have (`TESSERA_EXPORT_MAX_ROWS`), its statement timeout, and how long a download link lives. */
   exports: ExportLimits;
   /** How much work the gateway puts on each data source, and how much one principal may ask for (docs/operations.md). */
@@ -146,6 +150,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     resultCacheMaxBytes: integer(env, 'TESSERA_RESULT_CACHE_MAX_MB', 64, 0, 1_000_000) * 1024 * 1024,
     queriesPerMinute: integer(env, 'TESSERA_QUERY_RATE_LIMIT', 600, 1, 1_000_000),
   };
+  const retryAfterSeconds = seconds(env, 'TESSERA_RETRY_AFTER_SECONDS', 5, 1, 3600);
+  const shutdownGraceSeconds = seconds(env, 'TESSERA_SHUTDOWN_GRACE_SECONDS', 10, 0, 3600);
   return {
     databaseUrl,
     host,
@@ -166,6 +172,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     signInLimits: { accountAttempts: 10, addressAttempts: 100, windowSeconds: 15 * 60 },
     tracing: Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim() || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?.trim()),
     corsOrigins: corsOrigins(env.TESSERA_CORS_ORIGINS),
+    retryAfterSeconds,
+    shutdownGraceSeconds,
     exports: { maxRows, statementTimeoutMs: 10 * 60_000, linkTtlSeconds: 5 * 60 },
     warehouse,
     metadataHeartbeatMs: 5_000,
@@ -173,13 +181,18 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
 }
 
 /** A whole number from the environment between `min` and `max`, or `fallback` when unset. */
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, unit = 'whole number'): number {
   const text = env[name]?.trim();
   if (!text) return fallback;
   const value = Number(text);
   if (!/^\d+$/.test(text) || value < min || value > max)
-    throw new ConfigError(`${name} must be a whole number between ${min} and ${max} (got "${text.slice(0, 40)}")`);
+    throw new ConfigError(`${name} must be a ${unit} between ${min} and ${max} (got "${text.slice(0, 40)}")`);
   return value;
+}
+
+/** A whole number of seconds between `min` and `max`, or `fallback` when unset. */
+function seconds(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  return integer(env, name, fallback, min, max, 'number of seconds');
 }
 
 /**

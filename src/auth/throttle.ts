@@ -35,7 +35,8 @@ export class SignInThrottle {
   readonly throttled = { account: 0, address: 0 };
 
   constructor(options: { connectionString: string; limits: SignInLimits }) {
-    this.pool = new pg.Pool({ connectionString: options.connectionString, max: 4, application_name: 'tessera-throttle' });
+    // An unreachable database fails the attempt (503 UNAVAILABLE) within 5 s rather than holding the sign-in.
+    this.pool = new pg.Pool({ connectionString: options.connectionString, max: 4, application_name: 'tessera-throttle', connectionTimeoutMillis: 5_000 });
     // An idle connection that breaks is dropped by the pool; the next attempt opens another.
     this.pool.on('error', () => {});
     const common = { storeClient: this.pool, storeType: 'pool', tableName: TABLE, tableCreated: true, clearExpiredByTimeout: false };

@@ -245,6 +245,7 @@ export class MetadataCache {
       connectionString: this.options.connectionString,
       keepAlive: true,
       keepAliveInitialDelayMillis: 10_000,
+      connectionTimeoutMillis: 10_000,
       application_name: 'tessera-metadata-feed',
     });
     this.client = client;

@@ -13,7 +13,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Plugin } from 'graphql-yoga';
 import type { Principal } from '../auth/principal.ts';
 import { isAdmin } from '../authz/policy.ts';
-import { DataSourceError, DomainError, type ErrorCode } from '../errors.ts';
+import { DataSourceError, DomainError, isConnectionFailure, type ErrorCode } from '../errors.ts';
 import { csvStream } from '../modules/export/csv.ts';
 import { claimDownload, downloadPrincipal } from '../modules/export/export.download.ts';
 import { prepareExport, startExport } from '../modules/export/export.service.ts';
@@ -56,10 +56,10 @@ export function useDownloads(deps: AppDeps): Plugin {
       const serverContext = initial as { res?: http.ServerResponse; clientAddress?: string } | undefined;
       if (!url.pathname.startsWith(PREFIX)) return;
       const requestId = request.headers.get('x-request-id')?.slice(0, 100) || randomUUID();
-      const text = (status: number, message: string) =>
+      const text = (status: number, message: string, headers: Record<string, string> = {}) =>
         new fetchAPI.Response(message, {
           status,
-          headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-request-id': requestId },
+          headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-request-id': requestId, ...headers },
         });
       if (request.method !== 'GET') {
         endResponse(text(405, 'Downloads are fetched with GET'));
@@ -136,6 +136,13 @@ export function useDownloads(deps: AppDeps): Plugin {
           const hidden = error instanceof DataSourceError && !isAdmin(viewer);
           if (hidden || status >= 500) logger.warn({ code: error.code, detail: error.message }, 'export could not start');
           endResponse(text(status, hidden || status === 500 ? `The data source could not run this export (request ${requestId})` : error.message));
+          return;
+        }
+        if (isConnectionFailure(error)) {
+          // The metadata database (the token's claim, the principal) cannot be reached: try again shortly.
+          logger.warn({ code: (error as { code?: unknown }).code }, 'the metadata database cannot be reached');
+          const retryAfter = String(deps.config.retryAfterSeconds);
+          endResponse(text(503, `The service is unavailable for a moment; try again in ${retryAfter} s`, { 'retry-after': retryAfter }));
           return;
         }
         logger.error({ err: error }, 'export failed');

@@ -19,6 +19,11 @@ export interface AppDeps {
   logger: Logger;
   /** Whether migrations were checked and applied; `/readyz` is 503 until then. */
   isMigrated(): Promise<boolean>;
+  /**
+   * Set once, on SIGTERM (`main.ts`): from then on `/readyz` answers 503 and new GraphQL requests
+   * 503 UNAVAILABLE, while the requests already running finish.
+   */
+  lifecycle: { draining: boolean };
   /** Sign-in attempts per account and per client address, shared through the database. */
   signInThrottle: SignInThrottle;
   /** Connection pools of the data sources dataset queries run on; closed on shutdown. */
@@ -73,6 +78,7 @@ export function createDeps(args: { config: Config; orm: Orm; secretKey: string; 
       if (!migrated) migrated = (await pendingMigrations(args.orm)).length === 0;
       return migrated;
     },
+    lifecycle: { draining: false },
     signInThrottle,
     dataSourcePools,
     dataSourceConcurrency,
