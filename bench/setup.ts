@@ -75,7 +75,11 @@ export interface BenchGateway {
  * it is ready. With `output` (a file descriptor) its standard output (the log) and error go there;
  * otherwise its output is dropped and its standard error is ours.
  */
-export async function startGateway(databaseUrl: string, secretKey: string, options: { output?: number; logLevel?: string } = {}): Promise<BenchGateway> {
+export async function startGateway(
+  databaseUrl: string,
+  secretKey: string,
+  options: { output?: number; logLevel?: string; env?: Record<string, string> } = {},
+): Promise<BenchGateway> {
   const port = await freePort();
   // The flags of `npm start` (package.json): a larger young generation keeps a long export's
   // short-lived rows from being promoted, which is most of its memory growth.
@@ -88,6 +92,7 @@ export async function startGateway(databaseUrl: string, secretKey: string, optio
       HOST: '127.0.0.1',
       PORT: String(port),
       LOG_LEVEL: options.logLevel ?? 'warn',
+      ...options.env,
     },
     stdio: ['ignore', options.output ?? 'ignore', options.output ?? 'inherit'],
   });
