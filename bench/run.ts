@@ -2,6 +2,7 @@ import { benchDashboards } from './dashboards.ts';
 import { benchExport } from './export.ts';
 import { benchFault, benchLoad } from './load.ts';
 import { benchQueries } from './queries.ts';
+import { benchUsersImport } from './users-import.ts';
 
 const only = process.argv[2];
 const lines: string[] = [];
@@ -41,6 +42,12 @@ if (!only || only === 'fault') {
   const r = await benchFault();
   lines.push(
     `fault (PostgreSQL SIGKILLed mid-load, restarted): acknowledged writes lost ${r.lost} of ${r.acknowledged} (target 0); outage responses 503 UNAVAILABLE ${r.unavailable} of ${r.outageFailed} failed (${(r.unavailableShare * 100).toFixed(1)}%, target 100%; ${r.outageServed} more were served); recovery ${(r.recoveryMs / 1000).toFixed(2)} s after the restart vs PostgreSQL's own start ${(r.pgStartMs / 1000).toFixed(2)} s`,
+  );
+}
+if (!only || only === 'import') {
+  const r = await benchUsersImport();
+  lines.push(
+    `importUsers of ${r.rows} rows: gateway ${(r.gatewayMs / 1000).toFixed(2)} s vs multi-row INSERTs through pg ${(r.directMs / 1000).toFixed(2)} s (p50) → ${r.ratio.toFixed(2)}x`,
   );
 }
 console.log(`\nsummary\n${lines.map((l) => `  ${l}`).join('\n')}`);

@@ -13,6 +13,7 @@ import { renderLocalGraphiQL, useGraphiQLAssets } from './http/graphiql.ts';
 import { useAccessLog, useMetrics, useTracing } from './http/observability.ts';
 import { corsOptions, useVaryOrigin } from './http/cors.ts';
 import {
+  useDraining,
   useHealthRoutes,
   useIntrospectionPolicy,
   useMetadataCacheForQueries,
@@ -36,7 +37,7 @@ export function createApp(deps: AppDeps): App {
     landingPage: false,
     // yoga's default answers every origin; only the configured ones get CORS headers here.
     cors: corsOptions(deps.config.corsOrigins),
-    maskedErrors: { maskError: createMaskError(deps.logger) },
+    maskedErrors: { maskError: createMaskError(deps.logger, { retryAfterSeconds: deps.config.retryAfterSeconds }) },
     logging: {
       debug: (...args) => deps.logger.debug({ yoga: args }, 'yoga'),
       info: (...args) => deps.logger.info({ yoga: args }, 'yoga'),
@@ -54,6 +55,7 @@ export function createApp(deps: AppDeps): App {
       useVaryOrigin(deps.config.corsOrigins),
       useRequestLimits(deps.config.maxBodyBytes),
       useHealthRoutes(deps),
+      useDraining(deps),
       useDownloads(deps),
       useGraphiQLAssets(),
       useRequestIdHeader(),

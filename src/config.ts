@@ -23,7 +23,7 @@ export interface Config {
   logLevel: string;
   /** Lifetime of session tokens. */
   sessionTtlSeconds: number;
-  /** Largest request body accepted, in bytes. */
+  /** Largest request body accepted, in bytes (1 MiB: room for an `importUsers` CSV of up to 960 KiB). */
   maxBodyBytes: number;
   /** `TESSERA_DATA_SOURCE_ALLOW`: where data sources may point; undefined → any host but the always-refused ones. */
   dataSourceAllow: DataSourceAllowList | undefined;
@@ -35,8 +35,33 @@ export interface Config {
   tracing: boolean;
   /** `TESSERA_CORS_ORIGINS`: browser origins allowed to call the gateway; empty → no cross-origin access. */
   corsOrigins: string[];
+  /** `TESSERA_RETRY_AFTER_SECONDS`: the `Retry-After` of a 503 (metadata database unreachable, or draining). */
+  retryAfterSeconds: number;
+  /** `TESSERA_SHUTDOWN_GRACE_SECONDS`: on SIGTERM, how long in-flight requests may take to finish. */
+  shutdownGraceSeconds: number;
   /** CSV exports: the most rows one may have (`TESSERA_EXPORT_MAX_ROWS`), its statement timeout, and how long a download link lives. */
   exports: ExportLimits;
+  /** How much work the gateway puts on each data source, and how much one principal may ask for (docs/operations.md). */
+  warehouse: WarehouseLimits;
+  /** How often the metadata cache's change feed is checked with a round trip; three missed intervals turn the cache off. */
+  metadataHeartbeatMs: number;
+}
+
+export interface WarehouseLimits {
+  /** `TESSERA_WAREHOUSE_CONCURRENCY`: statements running at once per data source in this process (also its pool's size). */
+  concurrency: number;
+  /** `TESSERA_WAREHOUSE_QUEUE`: statements waiting per data source beyond those; one more is refused with UNAVAILABLE. */
+  queueMax: number;
+  /** `TESSERA_WAREHOUSE_QUEUE_TIMEOUT_SECONDS` (in ms): how long a statement waits in the queue before UNAVAILABLE. */
+  queueWaitMs: number;
+  /** `TESSERA_DATA_SOURCE_POOLS_MAX`: data source pools kept open by this process (the least recently used idle one closes). */
+  maxPools: number;
+  /** A pool unused this long is closed. */
+  poolIdleMs: number;
+  /** `TESSERA_RESULT_CACHE_MAX_MB` (in bytes): the widget result cache's bound, by the results' approximate JSON size. */
+  resultCacheMaxBytes: number;
+  /** `TESSERA_QUERY_RATE_LIMIT`: warehouse statements one principal may cause per minute, over all instances. */
+  queriesPerMinute: number;
 }
 
 export interface ExportLimits {
@@ -116,6 +141,17 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
   if (!/^\d+$/.test(maxRowsText) || maxRows < 1 || maxRows > 100_000_000) {
     throw new ConfigError(`TESSERA_EXPORT_MAX_ROWS must be a number of rows between 1 and 100000000 (got "${maxRowsText}")`);
   }
+  const warehouse: WarehouseLimits = {
+    concurrency: integer(env, 'TESSERA_WAREHOUSE_CONCURRENCY', 10, 1, 1000),
+    queueMax: integer(env, 'TESSERA_WAREHOUSE_QUEUE', 100, 0, 100_000),
+    queueWaitMs: integer(env, 'TESSERA_WAREHOUSE_QUEUE_TIMEOUT_SECONDS', 10, 1, 600) * 1000,
+    maxPools: integer(env, 'TESSERA_DATA_SOURCE_POOLS_MAX', 50, 1, 10_000),
+    poolIdleMs: 5 * 60_000,
+    resultCacheMaxBytes: integer(env, 'TESSERA_RESULT_CACHE_MAX_MB', 64, 0, 1_000_000) * 1024 * 1024,
+    queriesPerMinute: integer(env, 'TESSERA_QUERY_RATE_LIMIT', 600, 1, 1_000_000),
+  };
+  const retryAfterSeconds = seconds(env, 'TESSERA_RETRY_AFTER_SECONDS', 5, 1, 3600);
+  const shutdownGraceSeconds = seconds(env, 'TESSERA_SHUTDOWN_GRACE_SECONDS', 10, 0, 3600);
   return {
     databaseUrl,
     host,
@@ -130,14 +166,33 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     mailMaxAttempts: 8,
     logLevel,
     sessionTtlSeconds: 12 * 3600,
-    maxBodyBytes: 256 * 1024,
+    maxBodyBytes: 1024 * 1024,
     dataSourceAllow: dataSourceAllowList(env.TESSERA_DATA_SOURCE_ALLOW),
     trustProxy,
     signInLimits: { accountAttempts: 10, addressAttempts: 100, windowSeconds: 15 * 60 },
     tracing: Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim() || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?.trim()),
     corsOrigins: corsOrigins(env.TESSERA_CORS_ORIGINS),
+    retryAfterSeconds,
+    shutdownGraceSeconds,
     exports: { maxRows, statementTimeoutMs: 10 * 60_000, linkTtlSeconds: 5 * 60 },
+    warehouse,
+    metadataHeartbeatMs: 5_000,
   };
+}
+
+/** A whole number from the environment between `min` and `max`, or `fallback` when unset. */
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, unit = 'whole number'): number {
+  const text = env[name]?.trim();
+  if (!text) return fallback;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < min || value > max)
+    throw new ConfigError(`${name} must be a ${unit} between ${min} and ${max} (got "${text.slice(0, 40)}")`);
+  return value;
+}
+
+/** A whole number of seconds between `min` and `max`, or `fallback` when unset. */
+function seconds(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  return integer(env, name, fallback, min, max, 'number of seconds');
 }
 
 /**

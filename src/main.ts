@@ -78,8 +78,10 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down: finishing in-flight requests');
-    await server.close();
+    logger.info({ signal, graceSeconds: config.shutdownGraceSeconds }, 'shutting down: finishing in-flight requests');
+    // `/readyz` says 503 from now on and new GraphQL requests are turned away; running ones finish.
+    runtime.deps.lifecycle.draining = true;
+    await server.close(config.shutdownGraceSeconds * 1000);
     // The job running now finishes (its mail is sent and marked) before the pools close.
     await worker?.stop().catch((error: unknown) => logger.error({ err: error }, 'the job worker did not stop cleanly'));
     await runtime.close();

@@ -1,4 +1,5 @@
 import { startJobRunner, type JobRunnerOptions, type Schedule, type TaskHandlers } from './jobs/runner.ts';
+import { DIGEST_SCHEDULES, digestTasks } from './modules/digest/digest.tasks.ts';
 import { mailTasks, smtpTransport } from './modules/outbox/outbox.delivery.ts';
 import type { AppDeps } from './scope/deps.ts';
 
@@ -10,11 +11,15 @@ export interface GatewayWorker {
   stop(): Promise<void>;
 }
 
-export type WorkerOptions = Pick<JobRunnerOptions, 'concurrency' | 'pollIntervalMs'>;
+export type WorkerOptions = Pick<JobRunnerOptions, 'concurrency' | 'pollIntervalMs'> & {
+  /** Whether this worker fires the recurring schedules (mail sweep, digest scheduler); default true. */
+  schedules?: boolean;
+};
 
 /**
  * The gateway's background jobs, run in the server process on the shared job queue: mail delivery
- * when SMTP_URL is set. Returns null when there is nothing to run; mail then stays in the outbox.
+ * and the email digests when SMTP_URL is set. Returns null when there is nothing to run; mail then
+ * stays in the outbox, and no digest is written (it would only wait there).
  */
 export async function startWorker(deps: AppDeps, options: WorkerOptions = {}): Promise<GatewayWorker | null> {
   const { config, logger } = deps;
@@ -23,7 +28,7 @@ export async function startWorker(deps: AppDeps, options: WorkerOptions = {}): P
     return null;
   }
   const transport = smtpTransport(config.smtpUrl);
-  const handlers: TaskHandlers = { ...mailTasks(deps, transport) };
+  const handlers: TaskHandlers = { ...mailTasks(deps, transport), ...digestTasks(deps) };
   let runner;
   try {
     runner = await startJobRunner(handlers, {
@@ -31,7 +36,7 @@ export async function startWorker(deps: AppDeps, options: WorkerOptions = {}): P
       logger,
       concurrency: options.concurrency,
       pollIntervalMs: options.pollIntervalMs,
-      schedules: MAIL_SCHEDULES,
+      schedules: options.schedules === false ? [] : [...MAIL_SCHEDULES, ...DIGEST_SCHEDULES],
     });
     // Mail written while no instance delivered (SMTP_URL unset, or by the CLI) is sent now, not in a minute.
     await runner.addJob('mail.sweep', {}, { jobKey: 'mail.sweep' });

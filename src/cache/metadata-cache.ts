@@ -15,6 +15,11 @@
  *   the cache and nothing is stored: every read goes to the database (fail closed).
  * - Entries are promises stored under a per-tenant map that an invalidation replaces, so a read
  *   that started before a change can never be stored after the change's notice.
+ * - Every `heartbeatMs` a `select 1` goes over the listening connection; when one has not come
+ *   back within two more intervals (a half-open connection: the socket looks up but nothing
+ *   arrives, notices included), the cache turns off as if the connection had dropped, the socket
+ *   is destroyed, and the feed reconnects. A stalled feed thus serves from the cache for at most
+ *   about three intervals, not until `maxAgeMs`.
  * - Entries older than `maxAgeMs` are read again, a bound on staleness should anything else fail.
  * - `sync()` sends a notice of its own on the listening connection and waits for it: PostgreSQL
  *   delivers notices in commit order, so every change committed before the call has been applied
@@ -44,6 +49,8 @@ export interface MetadataCacheOptions {
   maxAgeMs?: number;
   /** How long `sync()` waits for its own notice before dropping everything instead. */
   syncTimeoutMs?: number;
+  /** How often the listening connection is checked with a round trip (0: never). */
+  heartbeatMs?: number;
 }
 
 /** Deep-freezes plain data so that a shared cached value cannot be changed by one request. */
@@ -70,6 +77,8 @@ export class MetadataCache {
   private started = false;
   private retryMs = 500;
   private retryTimer: NodeJS.Timeout | undefined;
+  private heartbeatTimer: NodeJS.Timeout | undefined;
+  private readonly heartbeatMs: number;
   private readonly maxEntries: number;
   private readonly maxTenants: number;
   private readonly maxAgeMs: number;
@@ -89,6 +98,7 @@ export class MetadataCache {
     this.maxTenants = options.maxTenants ?? 1_000;
     this.maxAgeMs = options.maxAgeMs ?? 60_000;
     this.syncTimeoutMs = options.syncTimeoutMs ?? 2_000;
+    this.heartbeatMs = options.heartbeatMs ?? 5_000;
   }
 
   /** Whether reads may be served from the cache (the change feed is connected). */
@@ -122,9 +132,21 @@ export class MetadataCache {
     this.closed = true;
     this.goDark();
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    clearInterval(this.heartbeatTimer);
     const client = this.client;
     this.client = undefined;
-    await client?.end().catch(() => {});
+    if (!client) return;
+    // A connection that stopped answering never acknowledges the goodbye: give it a second, then cut it.
+    let timer: NodeJS.Timeout | undefined;
+    const ended = await Promise.race([
+      client.end().then(
+        () => true,
+        () => true,
+      ),
+      new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), 1_000))),
+    ]);
+    clearTimeout(timer);
+    if (!ended) destroySocket(client);
   }
 
   /**
@@ -187,8 +209,8 @@ export class MetadataCache {
     try {
       const sent = this.sending.then(() => client.query('select pg_notify($1, $2)', [METADATA_CHANNEL, nonce]));
       this.sending = sent.catch(() => undefined);
-      await sent;
-      await arrived;
+      // `arrived` also settles on its timeout: a query that never comes back (a half-open connection) must not hang the caller.
+      await Promise.race([sent.then(() => arrived), arrived]);
     } catch {
       // The feed broke: `goDark` has already emptied the cache.
     } finally {
@@ -223,16 +245,22 @@ export class MetadataCache {
       connectionString: this.options.connectionString,
       keepAlive: true,
       keepAliveInitialDelayMillis: 10_000,
+      connectionTimeoutMillis: 10_000,
       application_name: 'tessera-metadata-feed',
     });
     this.client = client;
     let failed = false;
-    const fail = (error: unknown) => {
+    const fail = (error: unknown, destroy = false) => {
       if (failed) return;
       failed = true;
       this.goDark();
-      if (this.client === client) this.client = undefined;
+      if (this.client === client) {
+        this.client = undefined;
+        clearInterval(this.heartbeatTimer);
+      }
       client.end().catch(() => {});
+      // A connection that stopped answering would never acknowledge the goodbye either.
+      if (destroy) destroySocket(client);
       if (this.closed) return;
       this.options.logger.warn(
         { err: error instanceof Error ? error.message : String(error), retryInMs: this.retryMs },
@@ -259,6 +287,39 @@ export class MetadataCache {
     this.tenants.clear();
     this.listening = true;
     this.retryMs = 500;
+    // A query stuck on the previous connection must not hold up this one's.
+    this.sending = Promise.resolve();
+    this.startHeartbeat(client, fail);
     this.options.logger.debug('metadata cache on: listening for changes');
   }
+
+  /** A `select 1` every `heartbeatMs` on the listening connection; one unanswered for two more intervals fails the feed. */
+  private startHeartbeat(client: pg.Client, fail: (error: unknown, destroy?: boolean) => void): void {
+    const every = this.heartbeatMs;
+    if (!every) return;
+    let sentAt: number | undefined;
+    const timer = setInterval(() => {
+      if (this.client !== client) return clearInterval(timer);
+      if (sentAt !== undefined) {
+        if (Date.now() - sentAt >= 2 * every) fail(new Error(`the change feed did not answer a heartbeat for ${Date.now() - sentAt} ms`), true);
+        return;
+      }
+      const beat = Date.now();
+      sentAt = beat;
+      const sent = this.sending.then(() => client.query('select 1'));
+      this.sending = sent.catch(() => undefined);
+      sent.then(
+        () => {
+          if (sentAt === beat) sentAt = undefined;
+        },
+        (error: unknown) => fail(error),
+      );
+    }, every);
+    timer.unref();
+    this.heartbeatTimer = timer;
+  }
+}
+
+function destroySocket(client: pg.Client): void {
+  (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
 }

@@ -10,6 +10,9 @@ export type Orm = MikroORM;
 
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
 
+/** How long a request waits for a metadata database connection (a new one, or a free one of the pool). */
+export const METADATA_CONNECT_TIMEOUT_MS = 5_000;
+
 export interface OrmOptions {
   clientUrl: string;
   /** Called with every SQL statement the ORM sends; used for statement counting and tracing. */
@@ -35,8 +38,13 @@ export async function createOrm(options: OrmOptions): Promise<Orm> {
     // The job queue's schema is graphile-worker's own (migrated by it): no entity describes it.
     schemaGenerator: { ignoreSchema: ['graphile_worker'] },
     pool: { min: 0, max: options.poolMax ?? 10 },
-    // A span per statement of a traced request (a no-op without tracing).
-    driverOptions: { onPoolCreated: (pool: pg.Pool) => traceStatements(pool, { 'db.namespace': new URL(options.clientUrl).pathname.slice(1) }) },
+    driverOptions: {
+      // A server that does not answer (or a pool that stays full) fails the request with 503
+      // UNAVAILABLE after 5 s instead of holding it (graphql/errors.ts).
+      connectionTimeoutMillis: METADATA_CONNECT_TIMEOUT_MS,
+      // A span per statement of a traced request (a no-op without tracing).
+      onPoolCreated: (pool: pg.Pool) => traceStatements(pool, { 'db.namespace': new URL(options.clientUrl).pathname.slice(1) }),
+    },
     onQuery: onQuery
       ? (sql) => {
           onQuery(sql);

@@ -3,14 +3,24 @@ import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { isAdmin } from '../authz/policy.ts';
-import { DataSourceError, DomainError, internalError } from '../errors.ts';
+import { DatabaseUnavailableError, DataSourceError, DomainError, internalError, isConnectionFailure } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { RequestScope } from '../scope/scope.ts';
 
 const HTTP_STATUS: Partial<Record<string, number>> = { UNAUTHENTICATED: 401 };
 
-function fromDomain(error: DomainError, located: GraphQLError): GraphQLError {
+/** Seconds a client is told to wait (`Retry-After`) when the metadata database cannot be reached. */
+export const DEFAULT_RETRY_AFTER_SECONDS = 5;
+
+/** The HTTP status (and headers) an error imposes on the whole response, whatever else it holds. */
+function httpOf(error: DomainError): { status: number; headers?: Record<string, string> } | undefined {
+  if (error instanceof DatabaseUnavailableError) return { status: 503, headers: { 'retry-after': String(error.extensions?.retryAfterSeconds) } };
   const status = HTTP_STATUS[error.code];
+  return status ? { status } : undefined;
+}
+
+function fromDomain(error: DomainError, located: GraphQLError): GraphQLError {
+  const http = httpOf(error);
   return new GraphQLError(error.message, {
     nodes: located.nodes,
     path: located.path,
@@ -18,7 +28,7 @@ function fromDomain(error: DomainError, located: GraphQLError): GraphQLError {
       ...error.extensions,
       code: error.code,
       ...(error.field ? { field: error.field } : {}),
-      ...(status ? { http: { status } } : {}),
+      ...(http ? { http } : {}),
     },
   });
 }
@@ -34,11 +44,27 @@ export function withoutEchoedValue(message: string): string {
 /**
  * The one place errors are mapped for clients: domain errors keep their code and message (a data
  * source's own words only for admins: others get a fixed message with the request id, the log
- * the words), GraphQL errors we raised on purpose keep theirs, anything else becomes INTERNAL
- * with the request id (and is logged in full).
+ * the words), GraphQL errors we raised on purpose keep theirs, a metadata database that cannot be
+ * reached is UNAVAILABLE (HTTP 503 with `Retry-After` for the whole response), anything else
+ * becomes INTERNAL with the request id (and is logged in full).
+ *
+ * Data source failures never reach the third case: the query runner turns them into
+ * DataSourceErrors (UNAVAILABLE for that field only), so a driver's connection error arriving
+ * here came from the metadata database (the ORM's pool or the sign-in throttle's).
  */
-export function mapError(error: GraphQLError, context: Pick<RequestScope, 'requestId' | 'logger' | 'viewer'>): GraphQLError {
+export function mapError(
+  error: GraphQLError,
+  context: Pick<RequestScope, 'requestId' | 'logger' | 'viewer'>,
+  retryAfterSeconds = DEFAULT_RETRY_AFTER_SECONDS,
+): GraphQLError {
   const original = error.originalError;
+  if (original && !(original instanceof DomainError) && !(original instanceof GraphQLError) && isConnectionFailure(original)) {
+    context.logger.warn(
+      { code: (original as { code?: unknown }).code, detail: original.message, path: error.path?.join('.') },
+      'the metadata database cannot be reached',
+    );
+    return fromDomain(new DatabaseUnavailableError(retryAfterSeconds), error);
+  }
   // Driver detail (relations, hosts, ports) is for those who manage data sources; the log keeps it.
   if (original instanceof DataSourceError && !isAdmin(context.viewer)) {
     context.logger.warn({ code: original.code, detail: original.message, path: error.path?.join('.') }, 'data source error (detail shown to admins only)');
@@ -93,7 +119,7 @@ export function isMappedError(error: unknown): boolean {
 }
 
 /** yoga's `maskedErrors.maskError`, for every phase: context building, execution and anything thrown around them. */
-export function createMaskError(logger: Logger) {
+export function createMaskError(logger: Logger, options: { retryAfterSeconds?: number } = {}) {
   return (error: unknown): Error => {
     if (typeof error === 'object' && error !== null) mapped.add(error);
     let scope = requests.getStore()?.scope;
@@ -105,6 +131,6 @@ export function createMaskError(logger: Logger) {
       error instanceof GraphQLError
         ? error
         : new GraphQLError(error instanceof Error ? error.message : String(error), { originalError: error instanceof Error ? error : undefined });
-    return mapError(located, scope);
+    return mapError(located, scope, options.retryAfterSeconds);
   };
 }

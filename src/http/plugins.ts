@@ -51,21 +51,56 @@ export function useRequestLimits(maxBodyBytes: number): Plugin {
   };
 }
 
-/** `/healthz` (the process runs) and `/readyz` (the database answers and is migrated). */
+/** How long `/readyz` waits for the database's answer before it says 503: a probe must not hang on an unreachable server. */
+const READINESS_TIMEOUT_MS = 2_000;
+
+/**
+ * `/healthz` (the process runs) and `/readyz` (the database answers within 2 s, is migrated, and
+ * the process is not draining).
+ */
 export function useHealthRoutes(deps: AppDeps): Plugin {
   return {
     async onRequest({ url, endResponse }) {
       if (url.pathname === '/healthz') {
         endResponse(json(200, { status: 'ok' }));
       } else if (url.pathname === '/readyz') {
+        if (deps.lifecycle.draining) {
+          endResponse(json(503, { status: 'draining' }));
+          return;
+        }
         let ready = false;
+        let timer: NodeJS.Timeout | undefined;
         try {
-          ready = await deps.isMigrated();
+          const late = new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(new Error(`the database did not answer within ${READINESS_TIMEOUT_MS} ms`)), READINESS_TIMEOUT_MS);
+          });
+          ready = await Promise.race([deps.isMigrated(), late]);
         } catch (error) {
-          deps.logger.warn({ err: error }, 'readiness check failed');
+          deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'readiness check failed');
+        } finally {
+          clearTimeout(timer);
         }
         endResponse(json(ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable' }));
       }
+    },
+  };
+}
+
+/**
+ * While the process drains (after SIGTERM), a new GraphQL request is answered 503 UNAVAILABLE with
+ * `Retry-After` (another instance will take it) and its connection closed; the ones already
+ * running finish.
+ */
+export function useDraining(deps: AppDeps): Plugin {
+  return {
+    onRequest({ url, endResponse }) {
+      if (!deps.lifecycle.draining || url.pathname !== '/graphql') return;
+      endResponse(
+        json(503, errorBody('The server is shutting down; try again', 'UNAVAILABLE'), {
+          'retry-after': String(deps.config.retryAfterSeconds),
+          connection: 'close',
+        }),
+      );
     },
   };
 }
@@ -88,19 +123,26 @@ export function useRequestIdHeader(): Plugin<{ requestId?: string }> {
 }
 
 /**
- * Requests that never reached execution (syntax, validation, variables, limits) answer 400 for
- * every client. graphql-yoga does so only for clients that accept
- * application/graphql-response+json and answers 200 to plain application/json ones.
+ * Requests that never reached execution answer 400 to clients that asked for
+ * `application/graphql-response+json`, as the GraphQL-over-HTTP specification requires; plain
+ * `application/json` clients get 200 for a document that does not parse or validate and for
+ * variables that do not coerce (the specification's advice: they read `errors` from the body),
+ * but 400 still for a request that is not a GraphQL request at all (no query, parameters of the
+ * wrong type: yoga's BAD_REQUEST). graphql-yoga does so for its own errors; this covers the ones
+ * our plugins raise before execution too (limits, the warehouse budget).
  */
 export function useRequestErrorStatus(): Plugin {
   // Marked while the result is still an object, so that no response body is ever read again.
-  const refused = new WeakSet<Request>();
+  const refused = new WeakMap<Request, { badRequest: boolean }>();
   return {
     onResultProcess({ request, result }) {
-      if (!Array.isArray(result) && !(Symbol.asyncIterator in result) && !('data' in result) && (result.errors?.length ?? 0) > 0) refused.add(request);
+      if (Array.isArray(result) || Symbol.asyncIterator in result || 'data' in result || !result.errors?.length) return;
+      refused.set(request, { badRequest: result.errors.every((error) => error.extensions?.code === 'BAD_REQUEST') });
     },
     onResponse({ request, response, setResponse }) {
-      if (response.status !== 200 || !refused.has(request)) return;
+      const refusal = refused.get(request);
+      if (response.status !== 200 || !refusal) return;
+      if (!refusal.badRequest && !response.headers.get('content-type')?.startsWith('application/graphql-response+json')) return;
       setResponse(new Response(response.body, { status: 400, headers: response.headers }));
     },
   };

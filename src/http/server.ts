@@ -8,12 +8,26 @@ export interface RequestHandler {
 
 export interface RunningServer {
   url: string;
-  /** Stops accepting, lets in-flight requests finish (up to `graceMs`), then closes. */
+  /**
+   * Drains, then closes: idle keep-alive connections are closed at once and every response from
+   * now on closes its connection; the server keeps listening (so that `/readyz` can say 503) until
+   * the requests in flight have finished, or `graceMs` has passed (their connections are then cut).
+   */
   close(graceMs?: number): Promise<void>;
 }
 
 export async function serve(app: RequestHandler, options: { host: string; port: number; logger: Logger }): Promise<RunningServer> {
+  /** Responses not yet finished (or whose connection has not gone away). */
+  const inFlight = new Set<http.ServerResponse>();
+  let closing = false;
+  let onIdle: (() => void) | undefined;
   const server = http.createServer((req, res) => {
+    inFlight.add(res);
+    if (closing) res.setHeader('connection', 'close');
+    res.once('close', () => {
+      inFlight.delete(res);
+      if (inFlight.size === 0) onIdle?.();
+    });
     void app.handle(req, res, { clientAddress: req.socket.remoteAddress ?? 'unknown' });
   });
   server.headersTimeout = 20_000;
@@ -27,18 +41,28 @@ export async function serve(app: RequestHandler, options: { host: string; port: 
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
     url: `http://${host}:${port}`,
-    close: (graceMs = 10_000) =>
-      new Promise<void>((resolve) => {
-        const timer = setTimeout(() => {
-          options.logger.warn('requests still running after the grace period; closing their connections');
-          server.closeAllConnections();
-        }, graceMs);
-        timer.unref();
-        server.close(() => {
-          clearTimeout(timer);
-          resolve();
+    async close(graceMs = 10_000) {
+      closing = true;
+      // A response whose headers are not out yet closes its connection when it is done.
+      for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
+      server.closeIdleConnections();
+      if (inFlight.size > 0) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(() => {
+            options.logger.warn({ requests: inFlight.size }, 'requests still running after the grace period; closing their connections');
+            resolve();
+          }, graceMs);
+          timer.unref();
+          onIdle = () => {
+            clearTimeout(timer);
+            resolve();
+          };
         });
-        server.closeIdleConnections();
-      }),
+      }
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
   };
 }

@@ -14,6 +14,10 @@ export interface JobPayloads {
   'mail.deliver': { outboxId: string };
   /** Adds `mail.deliver` for pending mail that has no job yet (written while SMTP_URL was unset, or by an instance without it). */
   'mail.sweep': Record<string, unknown>;
+  /** Adds `digest.send` for every email digest whose send time has come. */
+  'digest.schedule': Record<string, unknown>;
+  /** Sends one user's email digest for the period ending at `periodEnd` (ISO 8601), once. */
+  'digest.send': { userId: string; periodEnd: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -33,6 +37,11 @@ export interface JobQueue {
    * it commits, and disappears with it on rollback. Outside a transaction it throws.
    */
   add<N extends JobName>(em: EntityManager, name: N, payload: JobPayloads[N], options?: AddJobOptions): Promise<void>;
+  /**
+   * Adds many jobs of one task in `em`'s transaction, in one statement. Each key must be new (a
+   * job just created for a row just written): an existing job with the key would be replaced.
+   */
+  addMany<N extends JobName>(em: EntityManager, name: N, jobs: readonly ({ payload: JobPayloads[N] } & AddJobOptions)[]): Promise<void>;
   /** Jobs waiting, retrying or running (not the permanently failed ones): the queue depth. */
   depth(): Promise<number>;
 }
@@ -47,6 +56,17 @@ export function createJobQueue(orm: Orm): JobQueue {
         options.maxAttempts ?? null,
         options.jobKey ?? null,
       ]);
+    },
+    async addMany(em, name, jobs) {
+      if (!em.isInTransaction()) throw new Error(`The ${name} jobs must be added in the transaction of the change that causes them`);
+      if (jobs.length === 0) return;
+      const specs = jobs.map((job) => ({ payload: job.payload, max_attempts: job.maxAttempts ?? null, job_key: job.jobKey ?? null }));
+      await em.execute(
+        `select count(*) from graphile_worker.add_jobs(array(
+           select row(?::text, s.payload, null, null, s.max_attempts, s.job_key, null, null)::graphile_worker.job_spec
+             from json_to_recordset(?::json) as s(payload json, max_attempts int, job_key text)))`,
+        [name, JSON.stringify(specs)],
+      );
     },
     async depth() {
       const [row] = await orm.em

@@ -12,6 +12,7 @@ import type pg from 'pg';
 import type { SignInThrottle } from '../auth/throttle.ts';
 import type { MetadataCache } from '../cache/metadata-cache.ts';
 import type { Orm } from '../db/orm.ts';
+import type { DataSourceConcurrency } from '../query/concurrency.ts';
 import type { DataSourcePools } from '../query/pools.ts';
 import type { ResultCache } from '../query/result-cache.ts';
 import { inSpan, statementText } from './tracing.ts';
@@ -70,6 +71,8 @@ export interface Metrics {
   dataSourceIds: BoundedLabel;
   /** `tessera_warehouse_query_duration_seconds{data_source, outcome}`. */
   warehouseQueries: Histogram<'data_source' | 'outcome'>;
+  /** `tessera_warehouse_queries_shared_total`: statements not run because an identical one was in flight. */
+  warehouseQueriesShared: Counter;
   /** `tessera_rate_limited_total{limit}`: requests refused by a rate limit other than the sign-in throttle. */
   rateLimited: Counter<'limit'>;
   /** Counts the errors of one GraphQL response by code. */
@@ -79,8 +82,9 @@ export interface Metrics {
 export interface MetricSources {
   orm: Orm;
   metadataCache: MetadataCache;
-  resultCache: ResultCache<unknown>;
+  resultCache: Pick<ResultCache<unknown>, 'hits' | 'misses' | 'size' | 'bytes' | 'evictions'>;
   dataSourcePools: DataSourcePools;
+  dataSourceConcurrency: DataSourceConcurrency;
   signInThrottle: SignInThrottle;
   /** Jobs waiting in the queue; `tessera_job_queue_depth` is reported only when given. */
   queueDepth?: (() => Promise<number>) | undefined;
@@ -91,7 +95,7 @@ export function createMetrics(sources: MetricSources): Metrics {
   const registers = [registry];
   collectDefaultMetrics({ register: registry });
 
-  const { metadataCache, resultCache, dataSourcePools, signInThrottle } = sources;
+  const { metadataCache, resultCache, dataSourcePools, dataSourceConcurrency, signInThrottle } = sources;
   new Counter({
     name: 'tessera_metadata_cache_reads_total',
     help: 'Metadata reads by result: hit (served from the cache), miss (loaded and stored), bypass (the change feed was down: read from the database)',
@@ -139,6 +143,23 @@ export function createMetrics(sources: MetricSources): Metrics {
       this.set(resultCache.size);
     },
   });
+  new Gauge({
+    name: 'tessera_result_cache_bytes',
+    help: 'Approximate size of the results held by the widget result cache (their JSON length), bounded by TESSERA_RESULT_CACHE_MAX_MB',
+    registers,
+    collect() {
+      this.set(resultCache.bytes);
+    },
+  });
+  new Counter({
+    name: 'tessera_result_cache_evictions_total',
+    help: 'Results dropped from the widget result cache before their TTL to stay within its bounds (entries, bytes)',
+    registers,
+    collect() {
+      this.reset();
+      this.inc(resultCache.evictions);
+    },
+  });
   new Counter({
     name: 'tessera_sign_in_throttled_total',
     help: 'Sign-in attempts refused with RATE_LIMITED, by the limit that refused them (account, address)',
@@ -174,6 +195,51 @@ export function createMetrics(sources: MetricSources): Metrics {
     collect() {
       this.reset();
       for (const pool of dataSourcePools.stats()) this.inc({ data_source: dataSourceIds.of(pool.dataSourceId) }, pool.waiting);
+    },
+  });
+
+  new Gauge({
+    name: 'tessera_warehouse_queries_in_progress',
+    help: 'Warehouse statements of each data source running (state=running, at most TESSERA_WAREHOUSE_CONCURRENCY) and waiting for a slot (state=queued)',
+    labelNames: ['data_source', 'state'],
+    registers,
+    collect() {
+      this.reset();
+      for (const lane of dataSourceConcurrency.stats()) {
+        const data_source = dataSourceIds.of(lane.dataSourceId);
+        this.inc({ data_source, state: 'running' }, lane.running);
+        this.inc({ data_source, state: 'queued' }, lane.queued);
+      }
+    },
+  });
+  new Counter({
+    name: 'tessera_warehouse_queries_refused_total',
+    help: 'Warehouse statements refused with UNAVAILABLE before running, by reason (queue_full, queue_timeout)',
+    labelNames: ['reason'],
+    registers,
+    collect() {
+      this.reset();
+      this.inc({ reason: 'queue_full' }, dataSourceConcurrency.refused.queue_full);
+      this.inc({ reason: 'queue_timeout' }, dataSourceConcurrency.refused.queue_timeout);
+    },
+  });
+  new Gauge({
+    name: 'tessera_data_source_pools',
+    help: 'Data source pools open in this process (at most TESSERA_DATA_SOURCE_POOLS_MAX while any is idle)',
+    registers,
+    collect() {
+      this.set(dataSourcePools.size);
+    },
+  });
+  new Counter({
+    name: 'tessera_data_source_pools_closed_total',
+    help: 'Data source pools closed, by reason (evicted: over the cap, idle: unused for 5 minutes)',
+    labelNames: ['reason'],
+    registers,
+    collect() {
+      this.reset();
+      this.inc({ reason: 'evicted' }, dataSourcePools.closedPools.evicted);
+      this.inc({ reason: 'idle' }, dataSourcePools.closedPools.idle);
     },
   });
 
@@ -227,6 +293,11 @@ export function createMetrics(sources: MetricSources): Metrics {
     buckets: WAREHOUSE_BUCKETS,
     registers,
   });
+  const warehouseQueriesShared = new Counter({
+    name: 'tessera_warehouse_queries_shared_total',
+    help: 'Warehouse statements not run because an identical one (same data source, dataset version, SQL and values) was already running: its rows were shared',
+    registers,
+  });
   const rateLimited = new Counter({
     name: 'tessera_rate_limited_total',
     help: 'Requests refused with RATE_LIMITED by a rate limit other than the sign-in throttle, by limit',
@@ -245,6 +316,7 @@ export function createMetrics(sources: MetricSources): Metrics {
     operationNames: new BoundedLabel(100, 20),
     dataSourceIds,
     warehouseQueries,
+    warehouseQueriesShared,
     rateLimited,
     countErrors(list) {
       for (const error of list) {

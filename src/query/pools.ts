@@ -50,25 +50,51 @@ export const POOL_SETTINGS = { max: 10, idleTimeoutMillis: 30_000, connectionTim
  */
 export const SESSION_OPTIONS = '-c default_transaction_read_only=on -c TimeZone=UTC -c search_path=pg_catalog -c statement_timeout=15000';
 
+/** How many pools a process keeps, how long an unused one stays open, and each pool's size. */
+export interface PoolLimits {
+  maxPools: number;
+  idleMs: number;
+  /** Connections per pool (the data source's concurrency limit, `concurrency.ts`). */
+  maxConnections: number;
+}
+
+const DEFAULT_LIMITS: PoolLimits = { maxPools: 50, idleMs: 5 * 60_000, maxConnections: POOL_SETTINGS.max };
+
 /**
  * One `pg` pool per data source, created on first use and keyed by the data source's id and
  * `updatedAt`, so replaced credentials, a new host or TLS mode take effect on the next query (the
  * old pool is drained).
- * Idle connections close after 30 s; `closeAll()` on shutdown ends every pool.
+ * Idle connections close after 30 s; a pool unused for `idleMs` is closed, and at most `maxPools`
+ * are kept: making one more closes the least recently used pool that has no connection checked
+ * out and no one waiting (while every pool is busy, the cap is exceeded rather than a statement
+ * cut off). `closeAll()` on shutdown ends every pool.
  */
 export class DataSourcePools {
-  private readonly pools = new Map<string, { key: string; pool: pg.Pool }>();
+  /** In order of last use, least recent first. */
+  private readonly pools = new Map<string, { key: string; pool: pg.Pool; usedAt: number }>();
   private readonly logger: Logger | undefined;
   private readonly allow: DataSourceAllowList | undefined;
+  private readonly limits: PoolLimits;
+  private readonly sweeper: NodeJS.Timeout;
   private closed = false;
+  /** Pools closed because of the cap, and because they sat unused (for `/metrics`). */
+  readonly closedPools = { evicted: 0, idle: 0 };
 
-  constructor(logger?: Logger, allow?: DataSourceAllowList) {
+  constructor(logger?: Logger, allow?: DataSourceAllowList, limits: Partial<PoolLimits> = {}) {
     this.logger = logger;
     this.allow = allow;
+    this.limits = { ...DEFAULT_LIMITS, ...limits };
+    this.sweeper = setInterval(() => this.closeIdle(), Math.max(50, Math.min(60_000, this.limits.idleMs / 2)));
+    this.sweeper.unref();
   }
 
   get size(): number {
     return this.pools.size;
+  }
+
+  /** Whether the data source has a pool open (for tests and operators). */
+  has(dataSourceId: string): boolean {
+    return this.pools.has(dataSourceId);
   }
 
   /** Each current pool's connections, by data source id: open, idle, and callers waiting for one (read by `/metrics`). */
@@ -82,19 +108,47 @@ export class DataSourcePools {
     if (this.closed) throw new Error('data source pools are closed');
     const key = `${target.id}@${target.updatedAt.getTime()}:${target.sslMode}`;
     const current = this.pools.get(target.id);
-    if (current?.key === key) return current.pool;
+    if (current?.key === key) {
+      // Most recently used last.
+      this.pools.delete(target.id);
+      current.usedAt = Date.now();
+      this.pools.set(target.id, current);
+      return current.pool;
+    }
     if (current) this.retire(target.id, current.pool);
+    if (this.pools.size >= this.limits.maxPools) this.evictOne();
     const pool = new pg.Pool({
       ...connectionConfig(target, password(), this.allow),
       ...POOL_SETTINGS,
+      max: this.limits.maxConnections,
       options: SESSION_OPTIONS,
       application_name: 'tessera-query',
     });
     // An idle connection that breaks (server restart, network) must not crash the process.
     pool.on('error', (error) => this.logger?.warn({ dataSourceId: target.id, code: (error as { code?: string }).code }, 'data source connection lost'));
     trackConnections(pool);
-    this.pools.set(target.id, { key, pool });
+    this.pools.set(target.id, { key, pool, usedAt: Date.now() });
     return pool;
+  }
+
+  /** Closes the least recently used pool that nobody is using; none when all are busy. */
+  private evictOne(): void {
+    for (const [id, entry] of this.pools) {
+      if (inUse(entry.pool)) continue;
+      this.closedPools.evicted++;
+      this.retire(id, entry.pool);
+      return;
+    }
+    this.logger?.warn({ pools: this.pools.size, max: this.limits.maxPools }, 'every data source pool is busy: opening one over the limit');
+  }
+
+  /** Closes the pools unused for `idleMs` (and not in use). */
+  closeIdle(now = Date.now()): void {
+    for (const [id, entry] of this.pools) {
+      if (now - entry.usedAt < this.limits.idleMs || inUse(entry.pool)) continue;
+      this.closedPools.idle++;
+      this.retire(id, entry.pool);
+    }
   }
 
   private retire(id: string, pool: pg.Pool): void {
@@ -105,11 +159,15 @@ export class DataSourcePools {
 
   async closeAll(): Promise<void> {
     this.closed = true;
+    clearInterval(this.sweeper);
     const pools = [...this.pools.values()].map((entry) => entry.pool);
     this.pools.clear();
     await Promise.all(pools.map((pool) => endAndWait(pool)));
   }
 }
+
+/** A connection checked out, or a caller waiting for one: `end()` would strand the waiters. */
+const inUse = (pool: pg.Pool) => pool.totalCount > pool.idleCount || pool.waitingCount > 0;
 
 /** Each pool's connections until they have closed. */
 const openConnections = new WeakMap<pg.Pool, Set<Promise<void>>>();

@@ -5,7 +5,7 @@
  * caller decides (modules/dataset/dataset.query.ts, modules/data-source/data-source.pool.ts).
  */
 import pg from 'pg';
-import { DataSourceError, DomainError } from '../errors.ts';
+import { DataSourceError, DomainError, isConnectionFailure } from '../errors.ts';
 import type { CachedResult } from './result-cache.ts';
 import type { PrintedSql } from './print.ts';
 import { isStalePlan, retireStatement, statementName } from './prepared.ts';
@@ -91,11 +91,23 @@ const CONNECTION_FAILURES = new Set([
   '57P03',
 ]);
 
-/** A connection failure in words that never contain the password (and reach admins only: DataSourceError). */
+/**
+ * The failures that say the data source is configured wrong (its host is refused or unknown, its
+ * user, password or database does not exist): CONFLICT, until someone changes the data source.
+ * Any other connection failure is the server being unreachable for now: UNAVAILABLE.
+ */
+const MISCONFIGURED = new Set(['ENOTFOUND', 'EDATASOURCEHOST', '28P01', '28000', '3D000']);
+
+/**
+ * A connection failure in words that never contain the password (and reach admins only: DataSourceError):
+ * UNAVAILABLE when the server cannot be reached (only the field that needed it fails), CONFLICT when
+ * the data source's settings are wrong.
+ */
 export function connectionError(error: unknown, password: string | undefined): DomainError {
   const code = (error as { code?: string }).code;
   const known: Record<string, string> = {
     ECONNREFUSED: 'the connection was refused',
+    ECONNRESET: 'the connection was reset',
     ENOTFOUND: 'the host was not found',
     EAI_AGAIN: 'the host could not be resolved',
     ETIMEDOUT: 'the connection timed out',
@@ -105,10 +117,11 @@ export function connectionError(error: unknown, password: string | undefined): D
     '28000': 'the server refused the user',
     '3D000': 'the database does not exist',
     '53300': 'the server has too many connections',
+    '57P01': 'the server is shutting down',
     '57P03': 'the server is starting up or shutting down',
   };
   const reason = (code && known[code]) || (error instanceof Error ? redact(error.message, password) : 'unknown error');
-  return new DataSourceError('CONFLICT', `Could not connect to the data source: ${reason}`);
+  return new DataSourceError(code && MISCONFIGURED.has(code) ? 'CONFLICT' : 'UNAVAILABLE', `Could not connect to the data source: ${reason}`);
 }
 
 /** What the data source said about a statement, as the domain error a client can act on. */
@@ -122,7 +135,7 @@ export function statementError(error: unknown, timeoutMs: number, password: stri
   if (code && ['42P01', '42703', '42883', '42804', '42501', '3F000'].includes(code)) {
     return new DataSourceError('CONFLICT', `The data source does not match the dataset definition: ${message}`);
   }
-  if (code?.startsWith('08') || code?.startsWith('57P')) return connectionError(error, password);
+  if (code?.startsWith('08') || code?.startsWith('57P') || isConnectionFailure(error)) return connectionError(error, password);
   return error;
 }
 
@@ -196,16 +209,17 @@ export interface PoolLease {
   password?: string | (() => string);
 }
 
+/** What `runQuery` returns: at most `limit` converted rows, and whether more existed. */
+export interface RawRows {
+  rows: unknown[][];
+  truncated: boolean;
+}
+
 /**
  * Runs a compiled query's printed SQL (which asks for one row more than `limit`): at most `limit`
  * rows, values converted for JSON, and whether more rows existed.
  */
-export async function runQuery(
-  lease: PoolLease,
-  sql: PrintedSql,
-  limit: number,
-  options: { timeoutMs?: number } = {},
-): Promise<{ rows: unknown[][]; truncated: boolean }> {
+export async function runQuery(lease: PoolLease, sql: PrintedSql, limit: number, options: { timeoutMs?: number } = {}): Promise<RawRows> {
   const raw = await runReadOnly(lease.pool, sql, { timeoutMs: options.timeoutMs, password: lease.password });
   const truncated = raw.rows.length > limit;
   const rows = (truncated ? raw.rows.slice(0, limit) : raw.rows).map((r) => r.map((value, i) => convert(value, raw.fields[i]!.dataTypeID)));

@@ -3,7 +3,9 @@ import { pendingMigrations, type Orm } from '../db/orm.ts';
 import { deriveKeys, type Keys } from '../auth/keys.ts';
 import type { Logger } from '../logger.ts';
 import { ResultCache, type CachedResult } from '../query/result-cache.ts';
-import { SignInThrottle } from '../auth/throttle.ts';
+import { QueryRateLimit, SignInThrottle } from '../auth/throttle.ts';
+import { DataSourceConcurrency } from '../query/concurrency.ts';
+import type { RawRows } from '../query/runner.ts';
 import { DataSourcePools } from '../query/pools.ts';
 import { MetadataCache } from '../cache/metadata-cache.ts';
 import { createMetrics, type Metrics } from '../ops/metrics.ts';
@@ -17,10 +19,21 @@ export interface AppDeps {
   logger: Logger;
   /** Whether migrations were checked and applied; `/readyz` is 503 until then. */
   isMigrated(): Promise<boolean>;
+  /**
+   * Set once, on SIGTERM (`main.ts`): from then on `/readyz` answers 503 and new GraphQL requests
+   * 503 UNAVAILABLE, while the requests already running finish.
+   */
+  lifecycle: { draining: boolean };
   /** Sign-in attempts per account and per client address, shared through the database. */
   signInThrottle: SignInThrottle;
   /** Connection pools of the data sources dataset queries run on; closed on shutdown. */
   dataSourcePools: DataSourcePools;
+  /** Warehouse statements running and waiting per data source (concurrency limit, bounded queue). */
+  dataSourceConcurrency: DataSourceConcurrency;
+  /** Identical statements running now, by result cache key: a second caller waits for the first's rows. */
+  inFlightQueries: Map<string, Promise<RawRows>>;
+  /** Warehouse statements per principal and minute, shared through the database. */
+  queryRateLimit: QueryRateLimit;
   /** Widget results kept for their dashboard's cache TTL (keyed by printed SQL and values). */
   resultCache: ResultCache<CachedResult>;
   /** Sessions, overrides, grants, attributes, datasets and data sources, invalidated by the database's change notices. Off until `start()`. */
@@ -41,9 +54,19 @@ export async function closeDeps(deps: AppDeps): Promise<void> {
 export function createDeps(args: { config: Config; orm: Orm; secretKey: string; logger: Logger }): AppDeps {
   let migrated = false;
   const signInThrottle = new SignInThrottle({ connectionString: args.orm.config.get('clientUrl')!, limits: args.config.signInLimits });
-  const dataSourcePools = new DataSourcePools(args.logger, args.config.dataSourceAllow);
-  const resultCache = new ResultCache<CachedResult>(500);
-  const metadataCache = new MetadataCache({ connectionString: args.orm.config.get('clientUrl')!, logger: args.logger });
+  const limits = args.config.warehouse;
+  const dataSourcePools = new DataSourcePools(args.logger, args.config.dataSourceAllow, {
+    maxPools: limits.maxPools,
+    idleMs: limits.poolIdleMs,
+    maxConnections: limits.concurrency,
+  });
+  const dataSourceConcurrency = new DataSourceConcurrency({ concurrency: limits.concurrency, queueMax: limits.queueMax, maxWaitMs: limits.queueWaitMs });
+  const resultCache = new ResultCache<CachedResult>(500, { maxBytes: limits.resultCacheMaxBytes });
+  const metadataCache = new MetadataCache({
+    connectionString: args.orm.config.get('clientUrl')!,
+    logger: args.logger,
+    heartbeatMs: args.config.metadataHeartbeatMs,
+  });
   const jobs = createJobQueue(args.orm);
   return {
     config: args.config,
@@ -55,11 +78,23 @@ export function createDeps(args: { config: Config; orm: Orm; secretKey: string; 
       if (!migrated) migrated = (await pendingMigrations(args.orm)).length === 0;
       return migrated;
     },
+    lifecycle: { draining: false },
     signInThrottle,
     dataSourcePools,
+    dataSourceConcurrency,
+    inFlightQueries: new Map(),
+    queryRateLimit: new QueryRateLimit(signInThrottle.pool, limits.queriesPerMinute),
     resultCache,
     metadataCache,
-    metrics: createMetrics({ orm: args.orm, metadataCache, resultCache, dataSourcePools, signInThrottle, queueDepth: () => jobs.depth() }),
+    metrics: createMetrics({
+      orm: args.orm,
+      metadataCache,
+      resultCache,
+      dataSourcePools,
+      dataSourceConcurrency,
+      signInThrottle,
+      queueDepth: () => jobs.depth(),
+    }),
     jobs,
   };
 }

@@ -26,6 +26,27 @@ const bodyOf = async (res: Response) => {
   return JSON.parse(text) as { errors?: { message: string; extensions?: Record<string, unknown> }[]; data?: unknown };
 };
 
+const GRAPHQL_RESPONSE = { accept: 'application/graphql-response+json' };
+
+/**
+ * A document that does not parse or validate, or variables that do not coerce (GraphQL over HTTP):
+ * 400 to a client that accepts `application/graphql-response+json`, 200 to a plain
+ * `application/json` one (the errors are in the body either way).
+ */
+async function refusedBeforeExecution(post: (body: BodyInit, headers?: Record<string, string>) => Response | Promise<Response>, body: string) {
+  const strict = await post(body, GRAPHQL_RESPONSE);
+  expect(strict.status).toBe(400);
+  expect(strict.headers.get('content-type')).toContain('application/graphql-response+json');
+  const strictBody = await bodyOf(strict);
+  const plain = await post(body, { accept: 'application/json' });
+  expect(plain.status).toBe(200);
+  expect(plain.headers.get('content-type')).toContain('application/json');
+  const plainBody = await bodyOf(plain);
+  expect(plainBody).toEqual(strictBody);
+  expect(plainBody.data).toBeUndefined();
+  return plainBody;
+}
+
 describe('health', () => {
   it('/healthz answers while the process runs and /readyz once migrated', async ({ kit }) => {
     const health = await kit.app.fetch('http://tessera.test/healthz');
@@ -95,12 +116,12 @@ describe('bad requests get clear errors and proper statuses', () => {
     expect((await bodyOf(res)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
-  it('a 1 MB body without Content-Length (streamed) → 413', async ({ kit }) => {
+  it('a body over the 1 MiB limit without Content-Length (streamed) → 413', async ({ kit }) => {
     const chunk = new TextEncoder().encode('x'.repeat(64 * 1024));
     let sent = 0;
     const stream = new ReadableStream<Uint8Array>({
       pull(controller) {
-        if (sent >= 16) controller.close();
+        if (sent >= 17) controller.close();
         else {
           sent++;
           controller.enqueue(chunk);
@@ -123,36 +144,28 @@ describe('bad requests get clear errors and proper statuses', () => {
     expect(res.status).toBe(414);
   });
 
-  it('a query over the token limit → 400 with a clear message', async ({ post }) => {
+  it('a query over the token limit → 400 (200 for plain JSON) with a clear message', async ({ post }) => {
     const query = `{ ${'__typename '.repeat(6000)} }`;
-    const res = await post(JSON.stringify({ query }));
-    expect(res.status).toBe(400);
-    expect((await bodyOf(res)).errors?.[0]?.message).toMatch(/token/i);
+    expect((await refusedBeforeExecution(post, JSON.stringify({ query }))).errors?.[0]?.message).toMatch(/token/i);
   });
 
-  it('a syntax error → 400 naming the position', async ({ post }) => {
-    const res = await post(JSON.stringify({ query: '{ viewer { ' }));
-    expect(res.status).toBe(400);
-    expect((await bodyOf(res)).errors?.[0]?.message).toMatch(/Syntax Error/);
+  it('a syntax error → 400 (200 for plain JSON) naming the position', async ({ post }) => {
+    expect((await refusedBeforeExecution(post, JSON.stringify({ query: '{ viewer { ' }))).errors?.[0]?.message).toMatch(/Syntax Error/);
   });
 
-  it('an unknown field → 400 validation error', async ({ post }) => {
-    const res = await post(JSON.stringify({ query: '{ nope }' }));
-    expect(res.status).toBe(400);
-    expect((await bodyOf(res)).errors?.[0]?.message).toMatch(/Cannot query field "nope"/);
+  it('an unknown field → 400 (200 for plain JSON) validation error', async ({ post }) => {
+    expect((await refusedBeforeExecution(post, JSON.stringify({ query: '{ nope }' }))).errors?.[0]?.message).toMatch(/Cannot query field "nope"/);
   });
 
-  it('invalid variable values → 400 naming the variable', async ({ post }) => {
+  it('invalid variable values → 400 (200 for plain JSON) naming the variable', async ({ post }) => {
     const query = 'query Q($first: Int) { users(first: $first) { edges { node { id } } } }';
-    const res = await post(JSON.stringify({ query, variables: { first: 'ten' } }));
-    expect(res.status).toBe(400);
-    expect((await bodyOf(res)).errors?.[0]?.message).toMatch(/\$first/);
+    expect((await refusedBeforeExecution(post, JSON.stringify({ query, variables: { first: 'ten' } }))).errors?.[0]?.message).toMatch(/\$first/);
   });
 
-  it('an invalid enum literal → 400', async ({ post }) => {
-    const res = await post(JSON.stringify({ query: '{ users(role: OWNER) { edges { node { id } } } }' }));
-    expect(res.status).toBe(400);
-    expect((await bodyOf(res)).errors?.[0]?.message).toMatch(/Role/);
+  it('an invalid enum literal → 400 (200 for plain JSON)', async ({ post }) => {
+    expect((await refusedBeforeExecution(post, JSON.stringify({ query: '{ users(role: OWNER) { edges { node { id } } } }' }))).errors?.[0]?.message).toMatch(
+      /Role/,
+    );
   });
 
   it('a valid request still works and carries a request id', async ({ kit, tenant: t }) => {
@@ -197,7 +210,7 @@ describe('credentials in rejected input', () => {
     const variables = { input: { tenant: 't', email: 'a@example.com', password: 'Sup3r-Secret-Value', unexpected: 1 } };
     const res = await kit.app.fetch('http://tessera.test/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...GRAPHQL_RESPONSE },
       body: JSON.stringify({ query, variables }),
     });
     const text = await res.text();

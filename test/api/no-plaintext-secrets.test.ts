@@ -13,6 +13,8 @@ const CreateToken = graphql(`mutation NpCreateToken($input: CreateApiTokenInput!
 const Enroll = graphql(`mutation NpEnroll { enrollTwoFactor { secret otpauthUri } }`);
 const Confirm = graphql(`mutation NpConfirm($input: ConfirmTwoFactorInput!) { confirmTwoFactor(input: $input) { recoveryCodes } }`);
 const Viewer = graphql(`query NpViewer { viewer { kind } }`);
+const Invite = graphql(`mutation NpInvite($input: InviteUsersInput!) { inviteUsers(input: $input) { invitations { token } } }`);
+const Import = graphql(`mutation NpImport($input: ImportUsersInput!) { importUsers(input: $input) { invitations { token } } }`);
 
 /**
  * Every row of every table of the test database as text (`t::text` of each row: all columns), read
@@ -42,7 +44,7 @@ async function everyRow(): Promise<Map<string, string>> {
   }
 }
 
-it('no password, API token, TOTP secret or recovery code is stored or logged in clear', async ({ kit, tenant: t }) => {
+it('no password, API token, TOTP secret, recovery code or invitation token is stored or logged in clear', async ({ kit, tenant: t }) => {
   const user = await kit.addUser(t.tenant, { role: 'ANALYST' });
   await kit.orm.em.fork().execute('update users set allow_api_access = true where id = ?', [user.id]);
 
@@ -72,6 +74,14 @@ it('no password, API token, TOTP secret or recovery code is stored or logged in 
   // Failed attempts log nothing secret either.
   await kit.gql(Login, { input: { tenant: t.slug, email: user.email, password: `${newPassword}-wrong`, otp: recoveryCodes[1] } });
 
+  // Invitation links, one invited and two imported: the tokens are in their mails only.
+  const tag = Math.random().toString(36).slice(2);
+  const invited = (await kit.gql(Invite, { input: { emails: [`np-invite-${tag}@example.com`], role: 'VIEWER' } }, { token: t.admin.token })).data!.inviteUsers!;
+  const csv = `email,name\nnp-import-a-${tag}@example.com,A\nnp-import-b-${tag}@example.com,B`;
+  const imported = (await kit.gql(Import, { input: { csv } }, { token: t.admin.token })).data!.importUsers!;
+  const invitationTokens = [...invited.invitations, ...imported.invitations].map((i) => i.token);
+  expect(invitationTokens).toHaveLength(3);
+
   const secrets: Record<string, string> = {
     'the new password': newPassword,
     'the wrong password': `${newPassword}-wrong`,
@@ -95,11 +105,17 @@ it('no password, API token, TOTP secret or recovery code is stored or logged in 
   for (const [table, text] of rows) {
     for (const [what, value] of Object.entries(secrets)) expect(text.includes(value), `${what} stored in ${table}`).toBe(false);
     // The reset link's token is in its mail only (the outbox holds mail until it is delivered).
-    if (table !== '"public"."outbox_emails"') expect(text.includes(resetToken), `the reset token stored in ${table}`).toBe(false);
+    if (table !== '"public"."outbox_emails"') {
+      expect(text.includes(resetToken), `the reset token stored in ${table}`).toBe(false);
+      invitationTokens.forEach((token, i) => expect(text.includes(token), `invitation token ${i} stored in ${table}`).toBe(false));
+    }
   }
   const logs = kit.logs.join('\n');
   expect(logs).toContain('signed in');
-  for (const [what, value] of Object.entries({ ...secrets, 'the reset token': resetToken })) expect(logs.includes(value), `${what} logged`).toBe(false);
+  expect(logs).toContain('users imported');
+  const tokens = Object.fromEntries(invitationTokens.map((token, i) => [`invitation token ${i}`, token]));
+  for (const [what, value] of Object.entries({ ...secrets, ...tokens, 'the reset token': resetToken }))
+    expect(logs.includes(value), `${what} logged`).toBe(false);
 });
 
 /** RFC 4648 base32 → bytes (the TOTP secret's raw form). */

@@ -46,15 +46,16 @@ const OneBigQuery = graphql(`
     dataset(id: $id) { query(input: { dimensions: ["sales.country"], limit: $limit }) { rowCount } }
   }
 `);
+// Six different statements: identical ones in flight at once would run only once.
 const SixQueries = graphql(`
   query BudgetSixQueries($id: ID!, $limit: Int) {
     dataset(id: $id) {
       q1: query(input: { dimensions: ["sales.country"], limit: $limit }) { rowCount }
-      q2: query(input: { dimensions: ["sales.country"], limit: $limit }) { rowCount }
-      q3: query(input: { dimensions: ["sales.country"], limit: $limit }) { rowCount }
-      q4: query(input: { dimensions: ["sales.country"], limit: $limit }) { rowCount }
-      q5: query(input: { dimensions: ["sales.country"], limit: $limit }) { rowCount }
-      q6: query(input: { dimensions: ["sales.country"], limit: $limit }) { rowCount }
+      q2: query(input: { dimensions: ["sales.id"], limit: $limit }) { rowCount }
+      q3: query(input: { dimensions: ["sales.country", "sales.id"], limit: $limit }) { rowCount }
+      q4: query(input: { dimensions: ["sales.country"], measures: [{ field: "sales.id", aggregation: COUNT }], limit: $limit }) { rowCount }
+      q5: query(input: { dimensions: ["sales.country"], measures: [{ field: "sales.id", aggregation: SUM }], limit: $limit }) { rowCount }
+      q6: query(input: { dimensions: ["sales.id", "sales.country"], limit: $limit }) { rowCount }
     }
   }
 `);
@@ -75,6 +76,9 @@ let client: pg.Client;
 let schema: string;
 let channel: string;
 let datasetId: string;
+/** GraphQL over HTTP: a client that accepts application/graphql-response+json gets 400 for a refused request. */
+const STRICT = { accept: 'application/graphql-response+json' };
+
 const sql = (text: string, params: unknown[] = []) => kit.orm.em.fork().execute(text, params);
 
 /**
@@ -158,15 +162,22 @@ describe('the warehouse query budget', () => {
     expect(hits).toBe(50);
   });
 
-  it('refuses a dashboard of 51 widgets’ data with 400 before any warehouse statement runs', async () => {
+  it('refuses a dashboard of 51 widgets’ data with 400 (200 for plain JSON) before any warehouse statement runs', async () => {
     const dashboard = await content.dashboard({ owner: t.admin, title: 'Fifty-one' });
     await content.share('DASHBOARD', dashboard.id, 'all');
     await addWidgets(dashboard.id, 51);
-    const { result, hits } = await countHits(() => kit.gql(DashboardData, { id: globalId('Dashboard', dashboard.id) }, { token: t.viewer.token }));
+    const id = globalId('Dashboard', dashboard.id);
+    const { result, hits } = await countHits(() => kit.gql(DashboardData, { id }, { token: t.viewer.token, headers: STRICT }));
     expect(result.status).toBe(400);
     expect(result.data).toBeUndefined();
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', warehouseQueries: { estimated: 51, max: 50 } });
     expect(hits).toBe(0);
+    // GraphQL over HTTP: a plain application/json client reads the same refusal from a 200.
+    const plain = await countHits(() => kit.gql(DashboardData, { id }, { token: t.viewer.token, headers: { accept: 'application/json' } }));
+    expect(plain.result.status).toBe(200);
+    expect(plain.result.data).toBeUndefined();
+    expect(plain.result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', warehouseQueries: { estimated: 51, max: 50 } });
+    expect(plain.hits).toBe(0);
   });
 
   it('refuses widget data across a page of dashboards with 400 and runs no warehouse statement', async () => {
@@ -175,7 +186,7 @@ describe('the warehouse query budget', () => {
       await content.share('DASHBOARD', dashboard.id, 'all');
       await addWidgets(dashboard.id, 2);
     }
-    const { result, hits } = await countHits(() => kit.gql(FanOut, {}, { token: t.viewer.token }));
+    const { result, hits } = await countHits(() => kit.gql(FanOut, {}, { token: t.viewer.token, headers: STRICT }));
     expect(result.status).toBe(400);
     expect(result.data).toBeUndefined();
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -185,7 +196,7 @@ describe('the warehouse query budget', () => {
 
   it('refuses 20 aliased dataset queries of 10000 rows, and runs one', async () => {
     const id = globalId('Dataset', datasetId);
-    const refused = await countHits(() => kit.gql(BigQueries, { id }, { token: t.admin.token }));
+    const refused = await countHits(() => kit.gql(BigQueries, { id }, { token: t.admin.token, headers: STRICT }));
     expect(refused.result.status).toBe(400);
     expect(refused.result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', warehouseQueries: { estimated: 200 } });
     expect(refused.hits).toBe(0);
@@ -200,7 +211,7 @@ describe('the warehouse query budget', () => {
     const small = await countHits(() => kit.gql(SixQueries, { id, limit: 1000 }, { token: t.admin.token }));
     expect(small.result.errors).toBeUndefined();
     expect(small.hits).toBe(6);
-    const large = await countHits(() => kit.gql(SixQueries, { id, limit: 10000 }, { token: t.admin.token }));
+    const large = await countHits(() => kit.gql(SixQueries, { id, limit: 10000 }, { token: t.admin.token, headers: STRICT }));
     expect(large.result.status).toBe(400);
     expect(large.result.errors?.[0]?.extensions).toMatchObject({ warehouseQueries: { estimated: 60 } });
     expect(large.hits).toBe(0);

@@ -113,9 +113,13 @@ describe('warehouse errors', () => {
     const requestId = randomUUID();
     const denied = await query(datasetId, byCountry, explorer, requestId);
     fixedMessage(denied, requestId);
+    // Unreachable for now (not a wrong setting): UNAVAILABLE, and the response is still a 200.
+    expect(denied.errors?.[0]?.extensions?.code).toBe('UNAVAILABLE');
+    expect(denied.status).toBe(200);
     expect(JSON.stringify(denied.errors)).not.toMatch(new RegExp(`127\\.0\\.0\\.1|${port}|refused`));
     const admin = await query(datasetId, byCountry, t.admin);
     expect(admin.errors?.[0]?.message).toBe('Could not connect to the data source: the connection was refused');
+    expect(admin.errors?.[0]?.extensions?.code).toBe('UNAVAILABLE');
   });
 });
 

@@ -110,6 +110,7 @@ type Documents = {
     "query DemoRlpDashboards { dashboards(first: 20) { edges { node { id title } } } }": typeof types.DemoRlpDashboardsDocument,
     "mutation DemoRlpEmbedKey($input: CreateEmbedKeyInput!) { createEmbedKey(input: $input) { key { kid audience } secret } }": typeof types.DemoRlpEmbedKeyDocument,
     "\n  query DemoRlpBoard($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) {\n      title\n      widgets { title data(filters: $filters) { columns { name } rows missingAttributes } }\n      filters { id label options }\n    }\n  }\n": typeof types.DemoRlpBoardDocument,
+    "\n  mutation DigestUpdateMe($input: UpdateMeInput!) {\n    updateMe(input: $input) { id digest { frequency localTime weekday } }\n  }\n": typeof types.DigestUpdateMeDocument,
     "\n  mutation EkCreate($input: CreateEmbedKeyInput!) {\n    createEmbedKey(input: $input) { key { id kid name algorithm audience publicKeyJwk maxTokenLifetimeSeconds createdAt revokedAt } secret }\n  }\n": typeof types.EkCreateDocument,
     "mutation EkRevoke($id: ID!) { revokeEmbedKey(id: $id) { id revokedAt } }": typeof types.EkRevokeDocument,
     "\n  query EkList($first: Int, $after: String) {\n    embedKeys(first: $first, after: $after) { edges { node { id name algorithm audience revokedAt } } pageInfo { hasNextPage endCursor } }\n  }\n": typeof types.EkListDocument,
@@ -221,6 +222,8 @@ type Documents = {
     "mutation NpEnroll { enrollTwoFactor { secret otpauthUri } }": typeof types.NpEnrollDocument,
     "mutation NpConfirm($input: ConfirmTwoFactorInput!) { confirmTwoFactor(input: $input) { recoveryCodes } }": typeof types.NpConfirmDocument,
     "query NpViewer { viewer { kind } }": typeof types.NpViewerDocument,
+    "mutation NpInvite($input: InviteUsersInput!) { inviteUsers(input: $input) { invitations { token } } }": typeof types.NpInviteDocument,
+    "mutation NpImport($input: ImportUsersInput!) { importUsers(input: $input) { invitations { token } } }": typeof types.NpImportDocument,
     "query ObsViewer { viewer { kind } }": typeof types.ObsViewerDocument,
     "query ObsUsers($search: String) { users(search: $search, first: 5) { edges { node { id } } } }": typeof types.ObsUsersDocument,
     "query ObsMissingUser($id: ID!) { user(id: $id) { id } }": typeof types.ObsMissingUserDocument,
@@ -255,6 +258,13 @@ type Documents = {
     "\n  mutation SeatsInvite($input: InviteUsersInput!) { inviteUsers(input: $input) { invitations { user { id } } skipped { email reason } } }\n": typeof types.SeatsInviteDocument,
     "mutation SeatsDeactivate($id: ID!) { deactivateUser(id: $id) { id status } }": typeof types.SeatsDeactivateDocument,
     "mutation SeatsRestore($id: ID!) { restoreUser(id: $id) { id status } }": typeof types.SeatsRestoreDocument,
+    "query InstancesDashboard($id: ID!) { dashboard(id: $id) { title } }": typeof types.InstancesDashboardDocument,
+    "mutation InstancesUnshare($input: ShareInput!) { unshare(input: $input) { granteeType } }": typeof types.InstancesUnshareDocument,
+    "query InstancesAudit { auditEvents(first: 1) { edges { node { id } } } }": typeof types.InstancesAuditDocument,
+    "mutation InstancesUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id role } }": typeof types.InstancesUpdateUserDocument,
+    "mutation InstancesDeactivate($id: ID!) { deactivateUser(id: $id) { id status } }": typeof types.InstancesDeactivateDocument,
+    "query InstancesWhoAmI { viewer { kind } }": typeof types.InstancesWhoAmIDocument,
+    "\n  query InstancesExplore($id: ID!, $limit: Int) { dataset(id: $id) { query(input: { dimensions: [\"orders.country\"], limit: $limit }) { rowCount } } }\n": typeof types.InstancesExploreDocument,
     "\n  mutation ShareLinksCreate($input: CreateShareableLinkInput!) {\n    createShareableLink(input: $input) {\n      link { id hasPassword expiresAt allowExport rowRestrictions { field values } userAttributes { attribute values } createdBy { id } }\n      token\n    }\n  }\n": typeof types.ShareLinksCreateDocument,
     "mutation ShareLinksOpen($input: OpenShareableLinkInput!) { openShareableLink(input: $input) { token expiresAt } }": typeof types.ShareLinksOpenDocument,
     "mutation ShareLinksRevoke($id: ID!) { revokeShareableLink(id: $id) { id revokedAt } }": typeof types.ShareLinksRevokeDocument,
@@ -300,6 +310,10 @@ type Documents = {
     "mutation UpdateMeSetAttribute($input: SetUserAttributeValueInput!) { setUserAttributeValue(input: $input) { __typename } }": typeof types.UpdateMeSetAttributeDocument,
     "mutation UpdateMeAddMembers($input: GroupMembersInput!) { addGroupMembers(input: $input) { id } }": typeof types.UpdateMeAddMembersDocument,
     "mutation UpdateMeDeactivate($id: ID!) { deactivateUser(id: $id) { id } }": typeof types.UpdateMeDeactivateDocument,
+    "\n  query CsvUsers($search: String, $status: UserStatus, $role: Role, $groupId: ID, $first: Int, $after: String) {\n    users(search: $search, status: $status, role: $role, groupId: $groupId, first: $first, after: $after) {\n      edges { node { id name email role status twoFactorEnabled lastActiveAt groups { name } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.CsvUsersDocument,
+    "\n  mutation CsvExportUsers($input: ExportUsersInput!) {\n    exportUsers(input: $input) { url expiresAt }\n  }\n": typeof types.CsvExportUsersDocument,
+    "\n  mutation CsvImportUsers($input: ImportUsersInput!) {\n    importUsers(input: $input) {\n      invited\n      errors { line field message }\n      invitations { user { id email } token }\n    }\n  }\n": typeof types.CsvImportUsersDocument,
+    "mutation CsvAccept($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { user { status } } }": typeof types.CsvAcceptDocument,
     "\n  query UserPrivate($id: ID!) {\n    user(id: $id) {\n      id name role email status timezone allowApiAccess allowExportData twoFactorEnabled lastActiveAt createdAt\n      groups { name }\n    }\n  }\n": typeof types.UserPrivateDocument,
     "\n  query UsersList($search: String, $status: UserStatus, $role: Role, $first: Int, $after: String) {\n    users(search: $search, status: $status, role: $role, first: $first, after: $after) {\n      edges { cursor node { id name email } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.UsersListDocument,
     "\n  query UsersWithGroups($first: Int) {\n    users(first: $first) { edges { node { groups { name } } } }\n  }\n": typeof types.UsersWithGroupsDocument,
@@ -311,7 +325,7 @@ type Documents = {
     "\n  query BudgetDashboardData($id: ID!) {\n    dashboard(id: $id) { __typename widgets { __typename data { __typename rowCount } } }\n  }\n": typeof types.BudgetDashboardDataDocument,
     "\n  query BudgetBigQueries($id: ID!) {\n    dataset(id: $id) {\n      q1: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q2: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q3: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q4: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q5: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q6: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q7: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q8: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q9: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q10: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q11: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q12: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q13: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q14: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q15: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q16: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q17: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q18: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q19: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q20: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n    }\n  }\n": typeof types.BudgetBigQueriesDocument,
     "\n  query BudgetOneBigQuery($id: ID!, $limit: Int) {\n    dataset(id: $id) { query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount } }\n  }\n": typeof types.BudgetOneBigQueryDocument,
-    "\n  query BudgetSixQueries($id: ID!, $limit: Int) {\n    dataset(id: $id) {\n      q1: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n      q2: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n      q3: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n      q4: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n      q5: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n      q6: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n    }\n  }\n": typeof types.BudgetSixQueriesDocument,
+    "\n  query BudgetSixQueries($id: ID!, $limit: Int) {\n    dataset(id: $id) {\n      q1: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n      q2: query(input: { dimensions: [\"sales.id\"], limit: $limit }) { rowCount }\n      q3: query(input: { dimensions: [\"sales.country\", \"sales.id\"], limit: $limit }) { rowCount }\n      q4: query(input: { dimensions: [\"sales.country\"], measures: [{ field: \"sales.id\", aggregation: COUNT }], limit: $limit }) { rowCount }\n      q5: query(input: { dimensions: [\"sales.country\"], measures: [{ field: \"sales.id\", aggregation: SUM }], limit: $limit }) { rowCount }\n      q6: query(input: { dimensions: [\"sales.id\", \"sales.country\"], limit: $limit }) { rowCount }\n    }\n  }\n": typeof types.BudgetSixQueriesDocument,
     "\n  mutation BudgetCopy($input: PlaceDashboardInput!) { copyDashboard(input: $input) { id } }\n": typeof types.BudgetCopyDocument,
     "\n  mutation BudgetAddFilter($input: AddDashboardFilterInput!) { addDashboardFilter(input: $input) { id } }\n": typeof types.BudgetAddFilterDocument,
     "\n  mutation BudgetAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }\n": typeof types.BudgetAddWidgetDocument,
@@ -319,6 +333,8 @@ type Documents = {
     "mutation WarehouseCreateDataset($input: CreateDatasetInput!) { createDataset(input: $input) { id } }": typeof types.WarehouseCreateDatasetDocument,
     "mutation WarehouseUpdateSource($input: UpdateDataSourceInput!) { updateDataSource(input: $input) { id schemas port } }": typeof types.WarehouseUpdateSourceDocument,
     "query WarehouseWidgetRows($id: ID!) { dashboard(id: $id) { widgets { data { rows } } } }": typeof types.WarehouseWidgetRowsDocument,
+    "query WorkloadWidget($id: ID!) { dashboard(id: $id) { widgets { title data { rows } } } }": typeof types.WorkloadWidgetDocument,
+    "\n  query WorkloadExplore($id: ID!, $limit: Int) { dataset(id: $id) {\n      query(input: { dimensions: [\"orders.country\"], measures: [{ field: \"orders.id\", aggregation: COUNT }], limit: $limit }) { rowCount }\n    }\n  }\n": typeof types.WorkloadExploreDocument,
     "\n  query WidgetDataRun($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) {\n      title\n      widgets { title data(filters: $filters) { rows missingAttributes } }\n      filters { id options }\n    }\n  }\n": typeof types.WidgetDataRunDocument,
     "mutation WuAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id title query } }": typeof types.WuAddWidgetDocument,
     "mutation WuUpdateWidget($input: UpdateWidgetInput!) { updateWidget(input: $input) { id title query } }": typeof types.WuUpdateWidgetDocument,
@@ -421,6 +437,7 @@ const documents: Documents = {
     "query DemoRlpDashboards { dashboards(first: 20) { edges { node { id title } } } }": types.DemoRlpDashboardsDocument,
     "mutation DemoRlpEmbedKey($input: CreateEmbedKeyInput!) { createEmbedKey(input: $input) { key { kid audience } secret } }": types.DemoRlpEmbedKeyDocument,
     "\n  query DemoRlpBoard($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) {\n      title\n      widgets { title data(filters: $filters) { columns { name } rows missingAttributes } }\n      filters { id label options }\n    }\n  }\n": types.DemoRlpBoardDocument,
+    "\n  mutation DigestUpdateMe($input: UpdateMeInput!) {\n    updateMe(input: $input) { id digest { frequency localTime weekday } }\n  }\n": types.DigestUpdateMeDocument,
     "\n  mutation EkCreate($input: CreateEmbedKeyInput!) {\n    createEmbedKey(input: $input) { key { id kid name algorithm audience publicKeyJwk maxTokenLifetimeSeconds createdAt revokedAt } secret }\n  }\n": types.EkCreateDocument,
     "mutation EkRevoke($id: ID!) { revokeEmbedKey(id: $id) { id revokedAt } }": types.EkRevokeDocument,
     "\n  query EkList($first: Int, $after: String) {\n    embedKeys(first: $first, after: $after) { edges { node { id name algorithm audience revokedAt } } pageInfo { hasNextPage endCursor } }\n  }\n": types.EkListDocument,
@@ -532,6 +549,8 @@ const documents: Documents = {
     "mutation NpEnroll { enrollTwoFactor { secret otpauthUri } }": types.NpEnrollDocument,
     "mutation NpConfirm($input: ConfirmTwoFactorInput!) { confirmTwoFactor(input: $input) { recoveryCodes } }": types.NpConfirmDocument,
     "query NpViewer { viewer { kind } }": types.NpViewerDocument,
+    "mutation NpInvite($input: InviteUsersInput!) { inviteUsers(input: $input) { invitations { token } } }": types.NpInviteDocument,
+    "mutation NpImport($input: ImportUsersInput!) { importUsers(input: $input) { invitations { token } } }": types.NpImportDocument,
     "query ObsViewer { viewer { kind } }": types.ObsViewerDocument,
     "query ObsUsers($search: String) { users(search: $search, first: 5) { edges { node { id } } } }": types.ObsUsersDocument,
     "query ObsMissingUser($id: ID!) { user(id: $id) { id } }": types.ObsMissingUserDocument,
@@ -566,6 +585,13 @@ const documents: Documents = {
     "\n  mutation SeatsInvite($input: InviteUsersInput!) { inviteUsers(input: $input) { invitations { user { id } } skipped { email reason } } }\n": types.SeatsInviteDocument,
     "mutation SeatsDeactivate($id: ID!) { deactivateUser(id: $id) { id status } }": types.SeatsDeactivateDocument,
     "mutation SeatsRestore($id: ID!) { restoreUser(id: $id) { id status } }": types.SeatsRestoreDocument,
+    "query InstancesDashboard($id: ID!) { dashboard(id: $id) { title } }": types.InstancesDashboardDocument,
+    "mutation InstancesUnshare($input: ShareInput!) { unshare(input: $input) { granteeType } }": types.InstancesUnshareDocument,
+    "query InstancesAudit { auditEvents(first: 1) { edges { node { id } } } }": types.InstancesAuditDocument,
+    "mutation InstancesUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id role } }": types.InstancesUpdateUserDocument,
+    "mutation InstancesDeactivate($id: ID!) { deactivateUser(id: $id) { id status } }": types.InstancesDeactivateDocument,
+    "query InstancesWhoAmI { viewer { kind } }": types.InstancesWhoAmIDocument,
+    "\n  query InstancesExplore($id: ID!, $limit: Int) { dataset(id: $id) { query(input: { dimensions: [\"orders.country\"], limit: $limit }) { rowCount } } }\n": types.InstancesExploreDocument,
     "\n  mutation ShareLinksCreate($input: CreateShareableLinkInput!) {\n    createShareableLink(input: $input) {\n      link { id hasPassword expiresAt allowExport rowRestrictions { field values } userAttributes { attribute values } createdBy { id } }\n      token\n    }\n  }\n": types.ShareLinksCreateDocument,
     "mutation ShareLinksOpen($input: OpenShareableLinkInput!) { openShareableLink(input: $input) { token expiresAt } }": types.ShareLinksOpenDocument,
     "mutation ShareLinksRevoke($id: ID!) { revokeShareableLink(id: $id) { id revokedAt } }": types.ShareLinksRevokeDocument,
@@ -611,6 +637,10 @@ const documents: Documents = {
     "mutation UpdateMeSetAttribute($input: SetUserAttributeValueInput!) { setUserAttributeValue(input: $input) { __typename } }": types.UpdateMeSetAttributeDocument,
     "mutation UpdateMeAddMembers($input: GroupMembersInput!) { addGroupMembers(input: $input) { id } }": types.UpdateMeAddMembersDocument,
     "mutation UpdateMeDeactivate($id: ID!) { deactivateUser(id: $id) { id } }": types.UpdateMeDeactivateDocument,
+    "\n  query CsvUsers($search: String, $status: UserStatus, $role: Role, $groupId: ID, $first: Int, $after: String) {\n    users(search: $search, status: $status, role: $role, groupId: $groupId, first: $first, after: $after) {\n      edges { node { id name email role status twoFactorEnabled lastActiveAt groups { name } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.CsvUsersDocument,
+    "\n  mutation CsvExportUsers($input: ExportUsersInput!) {\n    exportUsers(input: $input) { url expiresAt }\n  }\n": types.CsvExportUsersDocument,
+    "\n  mutation CsvImportUsers($input: ImportUsersInput!) {\n    importUsers(input: $input) {\n      invited\n      errors { line field message }\n      invitations { user { id email } token }\n    }\n  }\n": types.CsvImportUsersDocument,
+    "mutation CsvAccept($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { user { status } } }": types.CsvAcceptDocument,
     "\n  query UserPrivate($id: ID!) {\n    user(id: $id) {\n      id name role email status timezone allowApiAccess allowExportData twoFactorEnabled lastActiveAt createdAt\n      groups { name }\n    }\n  }\n": types.UserPrivateDocument,
     "\n  query UsersList($search: String, $status: UserStatus, $role: Role, $first: Int, $after: String) {\n    users(search: $search, status: $status, role: $role, first: $first, after: $after) {\n      edges { cursor node { id name email } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.UsersListDocument,
     "\n  query UsersWithGroups($first: Int) {\n    users(first: $first) { edges { node { groups { name } } } }\n  }\n": types.UsersWithGroupsDocument,
@@ -622,7 +652,7 @@ const documents: Documents = {
     "\n  query BudgetDashboardData($id: ID!) {\n    dashboard(id: $id) { __typename widgets { __typename data { __typename rowCount } } }\n  }\n": types.BudgetDashboardDataDocument,
     "\n  query BudgetBigQueries($id: ID!) {\n    dataset(id: $id) {\n      q1: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q2: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q3: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q4: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q5: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q6: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q7: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q8: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q9: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q10: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q11: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q12: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q13: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q14: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q15: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q16: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q17: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q18: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q19: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n      q20: query(input: { dimensions: [\"sales.country\"], limit: 10000 }) { rowCount }\n    }\n  }\n": types.BudgetBigQueriesDocument,
     "\n  query BudgetOneBigQuery($id: ID!, $limit: Int) {\n    dataset(id: $id) { query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount } }\n  }\n": types.BudgetOneBigQueryDocument,
-    "\n  query BudgetSixQueries($id: ID!, $limit: Int) {\n    dataset(id: $id) {\n      q1: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n      q2: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n      q3: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n      q4: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n      q5: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n      q6: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n    }\n  }\n": types.BudgetSixQueriesDocument,
+    "\n  query BudgetSixQueries($id: ID!, $limit: Int) {\n    dataset(id: $id) {\n      q1: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n      q2: query(input: { dimensions: [\"sales.id\"], limit: $limit }) { rowCount }\n      q3: query(input: { dimensions: [\"sales.country\", \"sales.id\"], limit: $limit }) { rowCount }\n      q4: query(input: { dimensions: [\"sales.country\"], measures: [{ field: \"sales.id\", aggregation: COUNT }], limit: $limit }) { rowCount }\n      q5: query(input: { dimensions: [\"sales.country\"], measures: [{ field: \"sales.id\", aggregation: SUM }], limit: $limit }) { rowCount }\n      q6: query(input: { dimensions: [\"sales.id\", \"sales.country\"], limit: $limit }) { rowCount }\n    }\n  }\n": types.BudgetSixQueriesDocument,
     "\n  mutation BudgetCopy($input: PlaceDashboardInput!) { copyDashboard(input: $input) { id } }\n": types.BudgetCopyDocument,
     "\n  mutation BudgetAddFilter($input: AddDashboardFilterInput!) { addDashboardFilter(input: $input) { id } }\n": types.BudgetAddFilterDocument,
     "\n  mutation BudgetAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id } }\n": types.BudgetAddWidgetDocument,
@@ -630,6 +660,8 @@ const documents: Documents = {
     "mutation WarehouseCreateDataset($input: CreateDatasetInput!) { createDataset(input: $input) { id } }": types.WarehouseCreateDatasetDocument,
     "mutation WarehouseUpdateSource($input: UpdateDataSourceInput!) { updateDataSource(input: $input) { id schemas port } }": types.WarehouseUpdateSourceDocument,
     "query WarehouseWidgetRows($id: ID!) { dashboard(id: $id) { widgets { data { rows } } } }": types.WarehouseWidgetRowsDocument,
+    "query WorkloadWidget($id: ID!) { dashboard(id: $id) { widgets { title data { rows } } } }": types.WorkloadWidgetDocument,
+    "\n  query WorkloadExplore($id: ID!, $limit: Int) { dataset(id: $id) {\n      query(input: { dimensions: [\"orders.country\"], measures: [{ field: \"orders.id\", aggregation: COUNT }], limit: $limit }) { rowCount }\n    }\n  }\n": types.WorkloadExploreDocument,
     "\n  query WidgetDataRun($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) {\n      title\n      widgets { title data(filters: $filters) { rows missingAttributes } }\n      filters { id options }\n    }\n  }\n": types.WidgetDataRunDocument,
     "mutation WuAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id title query } }": types.WuAddWidgetDocument,
     "mutation WuUpdateWidget($input: UpdateWidgetInput!) { updateWidget(input: $input) { id title query } }": types.WuUpdateWidgetDocument,
@@ -1034,6 +1066,10 @@ export function graphql(source: "mutation DemoRlpEmbedKey($input: CreateEmbedKey
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DemoRlpBoard($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) {\n      title\n      widgets { title data(filters: $filters) { columns { name } rows missingAttributes } }\n      filters { id label options }\n    }\n  }\n"): (typeof documents)["\n  query DemoRlpBoard($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) {\n      title\n      widgets { title data(filters: $filters) { columns { name } rows missingAttributes } }\n      filters { id label options }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DigestUpdateMe($input: UpdateMeInput!) {\n    updateMe(input: $input) { id digest { frequency localTime weekday } }\n  }\n"): (typeof documents)["\n  mutation DigestUpdateMe($input: UpdateMeInput!) {\n    updateMe(input: $input) { id digest { frequency localTime weekday } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1481,6 +1517,14 @@ export function graphql(source: "query NpViewer { viewer { kind } }"): (typeof d
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation NpInvite($input: InviteUsersInput!) { inviteUsers(input: $input) { invitations { token } } }"): (typeof documents)["mutation NpInvite($input: InviteUsersInput!) { inviteUsers(input: $input) { invitations { token } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation NpImport($input: ImportUsersInput!) { importUsers(input: $input) { invitations { token } } }"): (typeof documents)["mutation NpImport($input: ImportUsersInput!) { importUsers(input: $input) { invitations { token } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query ObsViewer { viewer { kind } }"): (typeof documents)["query ObsViewer { viewer { kind } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1614,6 +1658,34 @@ export function graphql(source: "mutation SeatsDeactivate($id: ID!) { deactivate
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation SeatsRestore($id: ID!) { restoreUser(id: $id) { id status } }"): (typeof documents)["mutation SeatsRestore($id: ID!) { restoreUser(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query InstancesDashboard($id: ID!) { dashboard(id: $id) { title } }"): (typeof documents)["query InstancesDashboard($id: ID!) { dashboard(id: $id) { title } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation InstancesUnshare($input: ShareInput!) { unshare(input: $input) { granteeType } }"): (typeof documents)["mutation InstancesUnshare($input: ShareInput!) { unshare(input: $input) { granteeType } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query InstancesAudit { auditEvents(first: 1) { edges { node { id } } } }"): (typeof documents)["query InstancesAudit { auditEvents(first: 1) { edges { node { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation InstancesUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id role } }"): (typeof documents)["mutation InstancesUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id role } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation InstancesDeactivate($id: ID!) { deactivateUser(id: $id) { id status } }"): (typeof documents)["mutation InstancesDeactivate($id: ID!) { deactivateUser(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query InstancesWhoAmI { viewer { kind } }"): (typeof documents)["query InstancesWhoAmI { viewer { kind } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InstancesExplore($id: ID!, $limit: Int) { dataset(id: $id) { query(input: { dimensions: [\"orders.country\"], limit: $limit }) { rowCount } } }\n"): (typeof documents)["\n  query InstancesExplore($id: ID!, $limit: Int) { dataset(id: $id) { query(input: { dimensions: [\"orders.country\"], limit: $limit }) { rowCount } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1797,6 +1869,22 @@ export function graphql(source: "mutation UpdateMeDeactivate($id: ID!) { deactiv
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query CsvUsers($search: String, $status: UserStatus, $role: Role, $groupId: ID, $first: Int, $after: String) {\n    users(search: $search, status: $status, role: $role, groupId: $groupId, first: $first, after: $after) {\n      edges { node { id name email role status twoFactorEnabled lastActiveAt groups { name } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query CsvUsers($search: String, $status: UserStatus, $role: Role, $groupId: ID, $first: Int, $after: String) {\n    users(search: $search, status: $status, role: $role, groupId: $groupId, first: $first, after: $after) {\n      edges { node { id name email role status twoFactorEnabled lastActiveAt groups { name } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CsvExportUsers($input: ExportUsersInput!) {\n    exportUsers(input: $input) { url expiresAt }\n  }\n"): (typeof documents)["\n  mutation CsvExportUsers($input: ExportUsersInput!) {\n    exportUsers(input: $input) { url expiresAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CsvImportUsers($input: ImportUsersInput!) {\n    importUsers(input: $input) {\n      invited\n      errors { line field message }\n      invitations { user { id email } token }\n    }\n  }\n"): (typeof documents)["\n  mutation CsvImportUsers($input: ImportUsersInput!) {\n    importUsers(input: $input) {\n      invited\n      errors { line field message }\n      invitations { user { id email } token }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CsvAccept($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { user { status } } }"): (typeof documents)["mutation CsvAccept($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { user { status } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query UserPrivate($id: ID!) {\n    user(id: $id) {\n      id name role email status timezone allowApiAccess allowExportData twoFactorEnabled lastActiveAt createdAt\n      groups { name }\n    }\n  }\n"): (typeof documents)["\n  query UserPrivate($id: ID!) {\n    user(id: $id) {\n      id name role email status timezone allowApiAccess allowExportData twoFactorEnabled lastActiveAt createdAt\n      groups { name }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1841,7 +1929,7 @@ export function graphql(source: "\n  query BudgetOneBigQuery($id: ID!, $limit: I
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query BudgetSixQueries($id: ID!, $limit: Int) {\n    dataset(id: $id) {\n      q1: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n      q2: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n      q3: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n      q4: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n      q5: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n      q6: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n    }\n  }\n"): (typeof documents)["\n  query BudgetSixQueries($id: ID!, $limit: Int) {\n    dataset(id: $id) {\n      q1: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n      q2: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n      q3: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n      q4: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n      q5: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n      q6: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n    }\n  }\n"];
+export function graphql(source: "\n  query BudgetSixQueries($id: ID!, $limit: Int) {\n    dataset(id: $id) {\n      q1: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n      q2: query(input: { dimensions: [\"sales.id\"], limit: $limit }) { rowCount }\n      q3: query(input: { dimensions: [\"sales.country\", \"sales.id\"], limit: $limit }) { rowCount }\n      q4: query(input: { dimensions: [\"sales.country\"], measures: [{ field: \"sales.id\", aggregation: COUNT }], limit: $limit }) { rowCount }\n      q5: query(input: { dimensions: [\"sales.country\"], measures: [{ field: \"sales.id\", aggregation: SUM }], limit: $limit }) { rowCount }\n      q6: query(input: { dimensions: [\"sales.id\", \"sales.country\"], limit: $limit }) { rowCount }\n    }\n  }\n"): (typeof documents)["\n  query BudgetSixQueries($id: ID!, $limit: Int) {\n    dataset(id: $id) {\n      q1: query(input: { dimensions: [\"sales.country\"], limit: $limit }) { rowCount }\n      q2: query(input: { dimensions: [\"sales.id\"], limit: $limit }) { rowCount }\n      q3: query(input: { dimensions: [\"sales.country\", \"sales.id\"], limit: $limit }) { rowCount }\n      q4: query(input: { dimensions: [\"sales.country\"], measures: [{ field: \"sales.id\", aggregation: COUNT }], limit: $limit }) { rowCount }\n      q5: query(input: { dimensions: [\"sales.country\"], measures: [{ field: \"sales.id\", aggregation: SUM }], limit: $limit }) { rowCount }\n      q6: query(input: { dimensions: [\"sales.id\", \"sales.country\"], limit: $limit }) { rowCount }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1870,6 +1958,14 @@ export function graphql(source: "mutation WarehouseUpdateSource($input: UpdateDa
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query WarehouseWidgetRows($id: ID!) { dashboard(id: $id) { widgets { data { rows } } } }"): (typeof documents)["query WarehouseWidgetRows($id: ID!) { dashboard(id: $id) { widgets { data { rows } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query WorkloadWidget($id: ID!) { dashboard(id: $id) { widgets { title data { rows } } } }"): (typeof documents)["query WorkloadWidget($id: ID!) { dashboard(id: $id) { widgets { title data { rows } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkloadExplore($id: ID!, $limit: Int) { dataset(id: $id) {\n      query(input: { dimensions: [\"orders.country\"], measures: [{ field: \"orders.id\", aggregation: COUNT }], limit: $limit }) { rowCount }\n    }\n  }\n"): (typeof documents)["\n  query WorkloadExplore($id: ID!, $limit: Int) { dataset(id: $id) {\n      query(input: { dimensions: [\"orders.country\"], measures: [{ field: \"orders.id\", aggregation: COUNT }], limit: $limit }) { rowCount }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -18,6 +18,8 @@ export const AuditEvent = defineEntity({
   indexes: [
     { name: 'audit_events_tenant_resource_index', properties: ['tenant', 'resourceId'] },
     { name: 'audit_events_tenant_actor_index', properties: ['tenant', 'actor'] },
+    // The email digest reads a tenant's events of a period.
+    { name: 'audit_events_tenant_created_at_index', properties: ['tenant', 'createdAt'] },
   ],
 });
 export type AuditEvent = InferEntity<typeof AuditEvent>;

@@ -2,7 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '../../auth/principal.ts';
 import { isAdmin } from '../../authz/policy.ts';
-import { isUuid } from '../../db/ids.ts';
+import { isUuid, uuidv7 } from '../../db/ids.ts';
 import { forbidden } from '../../errors.ts';
 import { AuditEvent } from './audit.entity.ts';
 import { requirePerson } from '../../scope/scope.ts';
@@ -31,7 +31,14 @@ export function recordAudit(
   viewer: Principal,
   event: { action: string; resourceType: string; resourceId: string | null; summary?: Record<string, unknown> },
 ): void {
-  em.create(AuditEvent, {
+  em.create(AuditEvent, auditRecord(viewer, event));
+}
+
+/** An audit event as a plain row (id included, summary redacted), for batched inserts in the caller's transaction. */
+export function auditRecord(viewer: Principal, event: { action: string; resourceType: string; resourceId: string | null; summary?: Record<string, unknown> }) {
+  return {
+    id: uuidv7(),
+    createdAt: new Date(),
     tenant: viewer.tenantId,
     actor: viewer.userId,
     impersonator: viewer.impersonatorId ?? null,
@@ -39,7 +46,7 @@ export function recordAudit(
     resourceType: event.resourceType,
     resourceId: event.resourceId,
     summary: redactSummary(event.summary ?? {}) as Record<string, unknown>,
-  });
+  };
 }
 
 export interface AuditFilter {

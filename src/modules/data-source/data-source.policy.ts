@@ -8,7 +8,7 @@ import type { Principal } from '../../auth/principal.ts';
 import type { Facts } from '../../authz/decide.ts';
 import { canAs, isPerson } from '../../authz/policy.ts';
 import type { ViewerSubject } from '../../authz/subject.ts';
-import { grantedIds, impersonatorOf } from '../../authz/visibility.ts';
+import { grantedIds, impersonatorOf, type SqlFragment } from '../../authz/visibility.ts';
 import type { Loaders } from '../../scope/loaders.ts';
 import type { RequestScope } from '../../scope/scope.ts';
 import type { DataSource } from './data-source.entity.ts';
@@ -58,4 +58,23 @@ export function usableDataSources(viewer: Principal, subject: ViewerSubject, whe
     Object.assign(where, { [raw((alias) => `${alias}.id in (${theirs.sql})`, theirs.params)]: [] });
   }
   return where;
+}
+
+/**
+ * `dataSource.use` as a SQL predicate over `alias` (a data_sources row): the same rule as
+ * `usableDataSources`, for statements written in SQL (the email digest's audit events).
+ */
+export function usableDataSourcesSql(viewer: Principal, subject: ViewerSubject, alias: string): SqlFragment {
+  if (!canAs(subject, subject.impersonator, 'dataSource.use') && !reachesShared(subject)) return { sql: 'false', params: [] };
+  const parts: SqlFragment[] = [{ sql: `${alias}.tenant_id = ?`, params: [viewer.tenantId] }];
+  if (!canAs(subject, subject.impersonator, 'dataSource.use')) {
+    const granted = grantedIds(viewer, 'DATA_SOURCE');
+    parts.push({ sql: `${alias}.id in (${granted.sql})`, params: granted.params });
+  }
+  const impersonator = impersonatorOf(viewer);
+  if (impersonator) {
+    const theirs = grantedIds(impersonator, 'DATA_SOURCE');
+    parts.push({ sql: `${alias}.id in (${theirs.sql})`, params: theirs.params });
+  }
+  return { sql: parts.map((part) => `(${part.sql})`).join(' and '), params: parts.flatMap((part) => part.params) };
 }

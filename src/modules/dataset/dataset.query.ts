@@ -7,8 +7,8 @@
 import { mergeFacts, type Facts } from '../../authz/decide.ts';
 import type { Action } from '../../authz/matrix.ts';
 import { assertCan, grantsDashboard } from '../../authz/policy.ts';
-import { isPublicPrincipal, type PublicPrincipal } from '../../auth/principal.ts';
-import { forbidden } from '../../errors.ts';
+import { isPublicPrincipal, type Principal, type PublicPrincipal } from '../../auth/principal.ts';
+import { DomainError, forbidden } from '../../errors.ts';
 import { staticAttributes } from '../../query/rlp.ts';
 import { deepFreeze } from '../../cache/metadata-cache.ts';
 import { measureWarehouseQuery } from '../../ops/metrics.ts';
@@ -17,7 +17,7 @@ import { compileQuery, type CompiledQuery, type DatasetQueryInput, type QueryAcc
 import { printSelect, type PrintedSql } from '../../query/print.ts';
 import { resultCacheKey } from '../../query/result-cache.ts';
 import { isRestricted } from '../../query/rlp.ts';
-import { runQuery, type PoolLease, type QueryResultData } from '../../query/runner.ts';
+import { runQuery, type PoolLease, type QueryResultData, type RawRows } from '../../query/runner.ts';
 import { assertSchemasAllowed } from '../../query/schema-allowlist.ts';
 import { dataSourcePool, dataSourceVersion, loadDataSourceRow } from '../data-source/data-source.pool.ts';
 import type { DataSourceRow } from '../data-source/data-source.rows.ts';
@@ -111,9 +111,15 @@ function compileAndPrint(dataset: Dataset, source: DataSourceRow, input: Dataset
  * requests whose data source version, printed SQL and bound values are identical — the row-level
  * predicates and their values are part of both, so no one is ever served rows computed for someone
  * else's permissions, nor rows of a data source since re-pointed.
+ *
+ * Warehouse load (docs/operations.md, "Warehouse workload protection"): an identical statement
+ * already running in this process (same key, whatever the TTL) is joined rather than run again;
+ * a statement that does run counts against the principal's rate limit (cache hits and joins do
+ * not), then waits for a slot of its data source (UNAVAILABLE when the queue is full or the wait
+ * too long).
  */
 export async function executeQuery(
-  ctx: ScopeParts<'em' | 'deps' | 'logger' | 'metadata'>,
+  ctx: ScopeParts<'em' | 'deps' | 'logger' | 'metadata'> & { viewer?: Principal | null },
   dataset: Dataset,
   input: DatasetQueryInput,
   access: QueryAccess,
@@ -122,21 +128,67 @@ export async function executeQuery(
   const dataSourceId = dataset.dataSource.id;
   const source = await loadDataSourceRow(ctx, dataSourceId, dataset.tenant.id);
   const { compiled, sql } = compileAndPrint(dataset, source, input, access);
-  const cacheKey = options.cacheTtlSeconds ? resultCacheKey(dataSourceId, dataSourceVersion(source), dataset.version, sql) : undefined;
-  const cached = cacheKey ? ctx.deps.resultCache.get(cacheKey) : undefined;
+  const cacheKey = resultCacheKey(dataSourceId, dataSourceVersion(source), dataset.version, sql);
+  const cached = options.cacheTtlSeconds ? ctx.deps.resultCache.get(cacheKey) : undefined;
   if (cached) return { ...cached, sql, cached: true };
   chargeWarehouseQuery(ctx);
-  const started = performance.now();
-  const { rows, truncated } = await measureWarehouseQuery(ctx.deps.metrics, dataSourceId, sql.text, () =>
-    runQuery(dataSourcePool(ctx, source), sql, compiled.limit, { timeoutMs: options.timeoutMs }),
-  );
-  // Checked on the process logger first: the request's own logger is made only when something is logged.
-  if (ctx.deps.logger.isLevelEnabled('debug')) {
-    ctx.logger.debug({ datasetId: dataset.id, ms: Math.round(performance.now() - started), rows: rows.length, truncated }, 'dataset query');
+  const flightKey = `${cacheKey}:${options.timeoutMs ?? ''}`;
+  const inFlight = ctx.deps.inFlightQueries;
+  const lead = (): Promise<RawRows> => {
+    const started = performance.now();
+    const flight = ctx.deps.queryRateLimit
+      .consume(principalKey(ctx.viewer ?? null, dataset.tenant.id), () => ctx.deps.metrics.rateLimited.inc({ limit: 'dataset_query' }))
+      .then(() =>
+        ctx.deps.dataSourceConcurrency.run(dataSourceId, () =>
+          measureWarehouseQuery(ctx.deps.metrics, dataSourceId, sql.text, () =>
+            runQuery(dataSourcePool(ctx, source), sql, compiled.limit, { timeoutMs: options.timeoutMs }),
+          ),
+        ),
+      )
+      .then((raw) => {
+        // Checked on the process logger first: the request's own logger is made only when something is logged.
+        if (ctx.deps.logger.isLevelEnabled('debug')) {
+          ctx.logger.debug(
+            { datasetId: dataset.id, ms: Math.round(performance.now() - started), rows: raw.rows.length, truncated: raw.truncated },
+            'dataset query',
+          );
+        }
+        return raw;
+      })
+      .finally(() => {
+        if (inFlight.get(flightKey) === flight) inFlight.delete(flightKey);
+      });
+    inFlight.set(flightKey, flight);
+    return flight;
+  };
+  const joined = inFlight.get(flightKey);
+  let raw: RawRows;
+  if (!joined) raw = await lead();
+  else {
+    ctx.deps.metrics.warehouseQueriesShared.inc();
+    try {
+      raw = await joined;
+    } catch (error) {
+      // The first caller's own rate limit is no answer for this one: it runs the statement itself.
+      if (!(error instanceof DomainError && error.code === 'RATE_LIMITED')) throw error;
+      raw = await (inFlight.get(flightKey) ?? lead());
+    }
   }
+  const { rows, truncated } = raw;
   const result = { columns: compiled.columns, rows, rowCount: rows.length, truncated, sql, missingAttributes: compiled.missingAttributes };
-  if (cacheKey) ctx.deps.resultCache.set(cacheKey, result, options.cacheTtlSeconds! * 1000);
+  if (options.cacheTtlSeconds) ctx.deps.resultCache.set(cacheKey, result, options.cacheTtlSeconds * 1000);
   return { ...result, cached: false };
+}
+
+/**
+ * Whose rate limit a statement counts against: the tenant and the person (an impersonator
+ * counts as themself), the embed key and the partner's end user, or the shareable link.
+ */
+function principalKey(viewer: Principal | null, tenantId: string): string {
+  if (!viewer) return `${tenantId}\u0000none`;
+  if (viewer.kind === 'EMBED') return `${viewer.tenantId}\u0000embed\u0000${viewer.userId}\u0000${viewer.grant?.embedUserId ?? ''}`;
+  if (viewer.kind === 'SHARE_LINK') return `${viewer.tenantId}\u0000link\u0000${viewer.userId}`;
+  return `${viewer.tenantId}\u0000user\u0000${viewer.impersonatorId ?? viewer.userId}`;
 }
 
 /**

@@ -1,10 +1,21 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { TenantScoped } from '../tenant/tenant-scoped.entity.ts';
 
+/** The user list's filter as stored with a download (`exportUsers`): plain, JSON-safe values. */
+export interface UserExportFilter {
+  search: string | null;
+  status: string | null;
+  role: string | null;
+  /** A raw group id ('' for a malformed one, which matches nobody). */
+  groupId: string | null;
+}
+
 /** What an export reads, stored with its download so the download runs the same plan. */
 export type ExportPlan =
   | { kind: 'DATASET'; datasetId: string; query: Record<string, unknown> }
-  | { kind: 'WIDGET'; widgetId: string; filters: { filterId: string; values: unknown[] }[] };
+  | { kind: 'WIDGET'; widgetId: string; filters: { filterId: string; values: unknown[] }[] }
+  /** The admins' user list (`exportUsers`): the list's filter, run again at download time. */
+  | { kind: 'USERS'; filter: UserExportFilter };
 
 /**
  * A single-use CSV download (`GET /downloads/:token`), bound to the principal that asked for it.

@@ -2,7 +2,8 @@ import { builder } from '../../graphql/builder.ts';
 import { rawId } from '../../graphql/ids.ts';
 import { DashboardFilterValueInput } from '../dashboard/widget-data.graphql.ts';
 import { DatasetQueryInput } from '../dataset/query.graphql.ts';
-import { datasetExportPlan, issueExport, widgetExportPlan } from './export.service.ts';
+import { RoleEnum, UserStatusEnum } from '../user/user.graphql.ts';
+import { datasetExportPlan, issueExport, usersExportPlan, widgetExportPlan } from './export.service.ts';
 
 const ExportPayload = builder.objectRef<{ url: string; expiresAt: Date }>('ExportPayload').implement({
   description: 'A CSV download: GET the URL once, before it expires',
@@ -31,7 +32,35 @@ const ExportWidgetInput = builder.inputType('ExportWidgetInput', {
   }),
 });
 
+const ExportUsersInput = builder.inputType('ExportUsersInput', {
+  fields: (t) => ({
+    search: t.string({ description: 'As for `users(search:)`: name or email' }),
+    status: t.field({ type: UserStatusEnum }),
+    role: t.field({ type: RoleEnum }),
+    groupId: t.id({ description: 'Members of this group only' }),
+  }),
+});
+
 builder.mutationFields((t) => ({
+  exportUsers: t.field({
+    type: ExportPayload,
+    nullable: true,
+    authScopes: { managePeople: true },
+    description:
+      'A CSV of exactly the users `users(search, status, role, groupId)` lists (every page, same order): name, email, role, status, ' +
+      'groups, two_factor_enabled, last_active_at, created_at. Admins with a signed-in session; the download checks both again.',
+    args: { input: t.arg({ type: ExportUsersInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      issueExport(
+        ctx,
+        usersExportPlan({
+          search: input.search ?? null,
+          status: input.status ?? null,
+          role: input.role ?? null,
+          groupId: input.groupId != null ? rawId(input.groupId, 'Group') : null,
+        }),
+      ),
+  }),
   exportDatasetQuery: t.field({
     type: ExportPayload,
     nullable: true,

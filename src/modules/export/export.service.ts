@@ -23,7 +23,10 @@ import { findVisibleWidget } from '../dashboard/widget.service.ts';
 import { authorizeDatasetRead, prepareDatasetStream } from '../dataset/dataset.query.ts';
 import { datasetFacts } from '../dataset/dataset.policy.ts';
 import { findVisibleDataset } from '../dataset/dataset.service.ts';
-import { ExportDownload, type ExportPlan } from './export.entity.ts';
+import { prepareUsersExport } from '../user/user.export.ts';
+import { ExportDownload, type ExportPlan, type UserExportFilter } from './export.entity.ts';
+
+type DataPlan = Exclude<ExportPlan, { kind: 'USERS' }>;
 
 export const hashDownloadToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -32,7 +35,7 @@ export const hashDownloadToken = (token: string) => createHash('sha256').update(
  * (VIEWER and EXPLORER only with `allowExportData`); an embed or link principal may export a
  * widget of its dashboard only when its grant allows raw data export, and never a dataset query.
  */
-export async function assertMayExport(ctx: RequestScope, what: ExportPlan['kind'], facts: () => Promise<Facts>): Promise<void> {
+export async function assertMayExport(ctx: RequestScope, what: DataPlan['kind'], facts: () => Promise<Facts>): Promise<void> {
   const viewer = ctx.viewer;
   if (isPublicPrincipal(viewer)) {
     if (what === 'WIDGET' && viewer.grant.allowExport) return;
@@ -65,7 +68,7 @@ export interface PreparedExport {
  * permission included, as `Dataset.query` / `Widget.data`. A dataset export without a limit has
  * every row up to the configured maximum; a widget export has exactly `Widget.data`'s rows.
  */
-export async function prepareExport(ctx: RequestScope, plan: ExportPlan): Promise<PreparedExport> {
+export async function prepareExport(ctx: RequestScope, plan: DataPlan): Promise<PreparedExport> {
   const maxRows = ctx.deps.config.exports.maxRows;
   if (plan.kind === 'DATASET') {
     if (isPublicPrincipal(ctx.viewer)) throw forbidden('This link or embed may not export data');
@@ -123,7 +126,15 @@ function bindingOf(ctx: RequestScope) {
  * export is in the audit log (`data.export`, without the token).
  */
 export async function issueExport(ctx: RequestScope, plan: ExportPlan): Promise<{ url: string; expiresAt: Date }> {
-  const prepared = await prepareExport(ctx, plan);
+  let audit: { action: string; resourceType: string; resourceId: string | null; summary: Record<string, unknown> };
+  if (plan.kind === 'USERS') {
+    prepareUsersExport(ctx, plan.filter);
+    audit = { action: 'user.export', resourceType: 'USER', resourceId: null, summary: { filter: plan.filter } };
+  } else {
+    const prepared = await prepareExport(ctx, plan);
+    const summary = { datasetId: prepared.datasetId, ...(prepared.resourceType === 'WIDGET' ? { widgetId: prepared.resourceId } : {}) };
+    audit = { action: 'data.export', resourceType: prepared.resourceType, resourceId: prepared.resourceId, summary };
+  }
   const binding = bindingOf(ctx);
   const viewer = ctx.viewer!;
   const token = randomBytes(32).toString('base64url');
@@ -132,13 +143,13 @@ export async function issueExport(ctx: RequestScope, plan: ExportPlan): Promise<
   // Downloads of the tenant long expired are of no further use.
   await em.execute(`delete from export_downloads where tenant_id = ? and expires_at < now() - interval '1 hour'`, [viewer.tenantId]);
   em.create(ExportDownload, { tenant: viewer.tenantId, tokenHash: hashDownloadToken(token), ...binding, plan, expiresAt, usedAt: null });
-  const summary = { datasetId: prepared.datasetId, ...(prepared.resourceType === 'WIDGET' ? { widgetId: prepared.resourceId } : {}) };
-  if (!isPublicPrincipal(viewer))
-    recordAudit(em, viewer, { action: 'data.export', resourceType: prepared.resourceType, resourceId: prepared.resourceId, summary });
-  else ctx.logger.info({ kind: viewer.kind, sourceId: viewer.grant.sourceId, ...summary }, 'export issued');
+  if (!isPublicPrincipal(viewer)) recordAudit(em, viewer, audit);
+  else ctx.logger.info({ kind: viewer.kind, sourceId: viewer.grant.sourceId, ...audit.summary }, 'export issued');
   await em.flush();
   return { url: `${ctx.deps.config.publicUrl}/downloads/${token}`, expiresAt };
 }
+
+export const usersExportPlan = (filter: UserExportFilter): ExportPlan => ({ kind: 'USERS', filter: { ...filter } });
 
 export const datasetExportPlan = (datasetId: string, query: DatasetQueryInput): ExportPlan => ({
   kind: 'DATASET',

@@ -6,6 +6,7 @@ import { RoleEnum } from '../user/user.graphql.ts';
 import { UserRef } from '../user/user.ref.ts';
 import { acceptInvitation, inviteUsers, resendInvitation, type InviteUsersResult, type SkippedInvitation } from './invitation.service.ts';
 import { userLoaders } from '../user/user.loaders.ts';
+import { importUsers, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, type ImportError, type ImportUsersResult } from './invitation.import.ts';
 
 const IssuedInvitation = builder.objectRef<{ user: User; token: string }>('IssuedInvitation').implement({
   description: 'An invitation just issued; its token is shown only in this response',
@@ -67,7 +68,49 @@ const AcceptInvitationInput = builder.inputType('AcceptInvitationInput', {
   }),
 });
 
+const ImportErrorRef = builder.objectRef<ImportError>('ImportError').implement({
+  description: 'Why a line of an imported file is refused',
+  authScopes: { managePeople: true },
+  fields: (t) => ({
+    line: t.exposeInt('line', { description: 'The physical line in the file; the header is line 1' }),
+    field: t.exposeString('field', { nullable: true, description: 'The column at fault (email, role, groups, …); null for the whole row or file' }),
+    message: t.exposeString('message'),
+  }),
+});
+
+const ImportUsersPayload = builder.objectRef<ImportUsersResult>('ImportUsersPayload').implement({
+  authScopes: { managePeople: true },
+  fields: (t) => ({
+    invited: t.exposeInt('invited', { description: 'Users invited: every row of the file, or 0 when there are errors' }),
+    errors: t.field({ type: [ImportErrorRef], description: 'Every error of the file, by line; empty when the rows were invited', resolve: (p) => p.errors }),
+    invitations: t.field({ type: [IssuedInvitation], description: 'The invitations issued, in file order', resolve: (p) => p.invitations }),
+  }),
+});
+
+const ImportUsersInput = builder.inputType('ImportUsersInput', {
+  fields: (t) => ({
+    csv: t.string({
+      required: true,
+      description:
+        `CSV text with a header line: email (required), name, role (ADMIN, ANALYST, EXPLORER, VIEWER; default VIEWER), groups ` +
+        `("; "-separated names of existing groups), allow_api_access, allow_export_data (true/false/1/0/yes/no). ` +
+        `At most ${MAX_IMPORT_ROWS} rows and ${MAX_IMPORT_BYTES / 1024} KiB.`,
+    }),
+  }),
+});
+
 builder.mutationFields((t) => ({
+  importUsers: t.field({
+    type: ImportUsersPayload,
+    nullable: true,
+    authScopes: { managePeople: true },
+    args: { input: t.arg({ type: ImportUsersInput, required: true }) },
+    description:
+      'Invites the users of a CSV file. Every row is checked first (email, role, groups, flags, repeated addresses, existing users); ' +
+      'with any error nothing is invited and `errors` lists them all with their lines. Otherwise all rows are invited in one ' +
+      'transaction, as inviteUsers does; past the seat limit nothing is invited (BAD_USER_INPUT on input.csv).',
+    resolve: (_root, { input }, ctx) => importUsers(ctx, input),
+  }),
   inviteUsers: t.field({
     type: InviteUsersPayload,
     nullable: true,

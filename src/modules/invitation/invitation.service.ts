@@ -3,7 +3,7 @@ import { hashPassword } from '../../auth/password.ts';
 import { randomToken, tokenDigest } from '../../auth/tokens.ts';
 import type { Principal } from '../../auth/principal.ts';
 import { canManagePeople } from '../../authz/policy.ts';
-import { isUuid } from '../../db/ids.ts';
+import { isUuid, uuidv7 } from '../../db/ids.ts';
 import { badInput, conflict, DomainError, firstBadIndex, forbidden, notFound, withUniqueGuard } from '../../errors.ts';
 import type { AppDeps } from '../../scope/deps.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -31,21 +31,39 @@ export function invitationUrl(deps: AppDeps, token: string): string {
   return `${deps.config.publicUrl}/accept-invitation?token=${encodeURIComponent(token)}`;
 }
 
+type InvitationArgs = {
+  tenant: Pick<Tenant, 'id' | 'name' | 'invitationTtlDays'>;
+  user: Pick<User, 'id' | 'email'>;
+  invitedBy: string | null;
+  message: string | null;
+};
+
 /** Creates an invitation for a PENDING user, with its mail queued in the same unit of work. */
-export async function issueInvitation(
-  em: EntityManager,
-  deps: AppDeps,
-  args: { tenant: Pick<Tenant, 'id' | 'name' | 'invitationTtlDays'>; user: User; invitedBy: string | null; message: string | null },
-): Promise<string> {
+export async function issueInvitation(em: EntityManager, deps: AppDeps, args: InvitationArgs): Promise<string> {
+  const { token, invitation, mail } = invitationRecords(deps, args);
+  em.create(Invitation, invitation);
+  await enqueueEmail(em, deps, mail);
+  return token;
+}
+
+/**
+ * What an invitation writes, as plain rows: the invitation (only the token's SHA-256) and its
+ * mail, ids included, and the clear token (for the mail and the inviting admin's response only).
+ * `issueInvitation` writes one through the unit of work; `importUsers` writes many in batches.
+ */
+export function invitationRecords(deps: AppDeps, args: InvitationArgs) {
   const token = randomToken('inv');
-  em.create(Invitation, {
+  const now = new Date();
+  const invitation = {
+    id: uuidv7(),
+    createdAt: now,
     tenant: args.tenant.id,
     user: args.user.id,
     invitedBy: args.invitedBy,
     tokenHash: tokenDigest(token),
     message: args.message,
-    expiresAt: new Date(Date.now() + args.tenant.invitationTtlDays * 86_400_000),
-  });
+    expiresAt: new Date(now.getTime() + args.tenant.invitationTtlDays * 86_400_000),
+  };
   const lines = [
     `You have been invited to the ${args.tenant.name} workspace on Tessera.`,
     ...(args.message ? ['', args.message] : []),
@@ -53,8 +71,8 @@ export async function issueInvitation(
     `Accept the invitation: ${invitationUrl(deps, token)}`,
     `The link expires in ${args.tenant.invitationTtlDays} days.`,
   ];
-  await enqueueEmail(em, deps, { tenantId: args.tenant.id, to: args.user.email, subject: `Join ${args.tenant.name} on Tessera`, body: lines.join('\n') });
-  return token;
+  const mail = { tenantId: args.tenant.id, to: args.user.email, subject: `Join ${args.tenant.name} on Tessera`, body: lines.join('\n') };
+  return { token, invitation, mail };
 }
 
 export interface InviteUsersInput {

@@ -12,8 +12,8 @@ export const User = defineEntity({
   name: 'User',
   tableName: 'users',
   extends: TenantScoped,
-  // Changes notify the metadata cache.
-  triggers: metadataTriggers({ ignoredColumns: ['last_active_at'] }),
+  // Changes notify the metadata cache (not the activity time, nor what the digests have covered).
+  triggers: metadataTriggers({ ignoredColumns: ['last_active_at', 'digest_covered_until'] }),
   properties: {
     /** Stored trimmed and lower-cased, so the (tenant, email) unique index is case-insensitive. */
     email: p.string().length(320),
@@ -33,12 +33,24 @@ export const User = defineEntity({
     digestLocalTime: p.string().length(5).default('08:00'),
     /** The day of a WEEKLY digest; null otherwise. */
     digestWeekday: p.enum(WEEKDAYS).nullable(),
+    /**
+     * The end of the last digest period handled (sent, or empty so not sent); the next digest
+     * starts here. Set when the digest is turned on, so it never covers the time before.
+     */
+    digestCoveredUntil: p.datetime().nullable(),
     updatedAt: p
       .datetime()
       .onCreate(() => new Date())
       .onUpdate(() => new Date()),
   },
   uniques: [{ name: 'users_tenant_email_unique', properties: ['tenant', 'email'] }],
+  // The digest scheduler reads the users with a digest on only.
+  indexes: [
+    {
+      name: 'users_digest_index',
+      expression: `create index "users_digest_index" on "users" ("id") where "digest_frequency" <> 'OFF'`,
+    },
+  ],
 });
 export type User = InferEntity<typeof User>;
 

@@ -165,8 +165,16 @@ builder.queryFields((t) => ({
       search: t.arg.string(),
       status: t.arg({ type: UserStatusEnum }),
       role: t.arg({ type: RoleEnum }),
+      groupId: t.arg.id({ description: 'Members of this group only' }),
     },
-    resolve: (_root, args, ctx) => idConnection(args, (window) => listUsers(ctx, { search: args.search, status: args.status, role: args.role }, window)),
+    resolve: (_root, args, ctx) =>
+      idConnection(args, (window) =>
+        listUsers(
+          ctx,
+          { search: args.search, status: args.status, role: args.role, groupId: args.groupId != null ? rawId(args.groupId, 'Group') : null },
+          window,
+        ),
+      ),
   }),
   user: t.field({
     type: UserRef,

@@ -1,4 +1,4 @@
-import type { FilterQuery } from '@mikro-orm/core';
+import { raw, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, verifyPassword } from '../../auth/password.ts';
 import type { Principal } from '../../auth/principal.ts';
@@ -20,6 +20,8 @@ export interface UserListFilter {
   search?: string | null;
   status?: UserStatus | null;
   role?: Role | null;
+  /** Members of this group only (a raw id; '' stands for a malformed or foreign id and matches nothing). */
+  groupId?: string | null;
 }
 
 function requireAdmin(viewer: Principal | null): Principal {
@@ -28,17 +30,18 @@ function requireAdmin(viewer: Principal | null): Principal {
 }
 
 /**
- * Users of the viewer's tenant, filtered in SQL. Admins see everyone and search name and email;
- * others see active users only and search by name (emails are private to admins).
+ * The SQL condition of the user list for `viewer`: the tenant; admins see everyone and search name
+ * and email, others see active users only and search by name (emails are private to admins). The
+ * user list and its CSV export (`exportUsers`) both use it, so the CSV has exactly the listed rows.
  */
-export async function listUsers(ctx: RequestScope, filter: UserListFilter, window: IdWindow): Promise<User[]> {
-  const viewer = requirePerson(ctx);
+export function userListWhere(viewer: Principal, filter: UserListFilter): FilterQuery<User> {
   const admin = isAdmin(viewer);
   if (!admin && filter.status && filter.status !== 'ACTIVE') {
     throw forbidden('Only admins can list users by status');
   }
-  const page = idWindowQuery(window);
-  const where: FilterQuery<User> = { ...page.where, tenant: viewer.tenantId };
+  // Group memberships are private to admins (User.groups), so is filtering by them.
+  if (!admin && filter.groupId != null) throw forbidden('Only admins can list users by group');
+  const where: FilterQuery<User> & object = { tenant: viewer.tenantId };
   if (filter.role) where.role = filter.role;
   if (!admin) where.status = 'ACTIVE';
   else if (filter.status) where.status = filter.status;
@@ -48,6 +51,24 @@ export async function listUsers(ctx: RequestScope, filter: UserListFilter, windo
     const pattern = containsPattern(search);
     where.$or = admin ? [{ name: { $ilike: pattern } }, { email: { $ilike: pattern } }] : [{ name: { $ilike: pattern } }];
   }
+  if (filter.groupId != null) {
+    // A malformed id matches nothing, as a group of another tenant does (the membership row is the tenant's).
+    const groupId = isUuid(filter.groupId) ? filter.groupId : null;
+    Object.assign(where, {
+      [raw(
+        (alias) => `exists (select 1 from group_memberships gm where gm.user_id = ${alias}.id and gm.tenant_id = ${alias}.tenant_id and gm.group_id = ?)`,
+        [groupId],
+      )]: [],
+    });
+  }
+  return where;
+}
+
+/** Users of the viewer's tenant, filtered in SQL (`userListWhere`), a page at a time. */
+export async function listUsers(ctx: RequestScope, filter: UserListFilter, window: IdWindow): Promise<User[]> {
+  const viewer = requirePerson(ctx);
+  const page = idWindowQuery(window);
+  const where = { ...page.where, ...(userListWhere(viewer, filter) as object) } as FilterQuery<User>;
   return ctx.em.find(User, where, { orderBy: page.orderBy, limit: page.limit });
 }
 
@@ -434,7 +455,11 @@ export async function updateMe(ctx: RequestScope, input: UpdateMeInput): Promise
   };
   if (name !== undefined) user.name = name;
   if (timezone !== undefined) user.timezone = timezone;
-  if (digest) Object.assign(user, digest);
+  if (digest) {
+    // Turned on now: the first digest covers what happens from now on, not the day before.
+    if (user.digestFrequency === 'OFF' && digest.digestFrequency !== 'OFF') user.digestCoveredUntil = new Date();
+    Object.assign(user, digest);
+  }
   const changes: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(before)) {
     const after = user[key as keyof typeof before];
