@@ -6,10 +6,8 @@
  * its own and not the downloading client's: it is read from /proc every 20 ms while the download
  * runs, and the growth over the RSS just before it is reported.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { loadConfig } from '../src/config.ts';
@@ -20,7 +18,7 @@ import { Dataset } from '../src/modules/dataset/dataset.entity.ts';
 import { compileQuery, type DatasetQueryInput } from '../src/query/compile.ts';
 import { printSelect } from '../src/query/print.ts';
 import { closeDeps, createDeps } from '../src/scope/deps.ts';
-import { benchDatabase } from './setup.ts';
+import { benchDatabase, startGateway } from './setup.ts';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 1_000_000);
 const QUERY: DatasetQueryInput = { dimensions: ['orders.id', 'orders.merchant_id', 'orders.amount', 'orders.ordered_at', 'orders.status'] };
@@ -43,54 +41,6 @@ function consume(stream: NodeJS.ReadableStream): Promise<{ bytes: number; lines:
 function rssOf(pid: number): number {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return match ? Number(match[1]) * 1024 : 0;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-    probe.on('error', reject);
-  });
-}
-
-/** Starts the gateway as `npm start` would, on the bench database, and waits until it is ready. */
-async function startGateway(databaseUrl: string, secretKey: string) {
-  const port = await freePort();
-  // The flags of `npm start` (package.json): a larger young generation keeps a long export's
-  // short-lived rows from being promoted, which is most of its memory growth.
-  const child = spawn(process.execPath, ['--max-semi-space-size=32', 'src/main.ts'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      TESSERA_SECRET_KEY: secretKey,
-      TESSERA_DEMO: '0',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new Error(`the gateway exited with ${child.exitCode}`);
-    const ready = await fetch(`${url}/readyz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ready) break;
-    if (i > 600) throw new Error('the gateway did not become ready in 60 s');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return {
-    url,
-    pid: child.pid!,
-    async stop() {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-    },
-  };
 }
 
 export async function benchExport() {

@@ -1,5 +1,6 @@
 import { benchDashboards } from './dashboards.ts';
 import { benchExport } from './export.ts';
+import { benchFault, benchLoad } from './load.ts';
 import { benchQueries } from './queries.ts';
 import { benchUsersImport } from './users-import.ts';
 
@@ -25,6 +26,22 @@ if (!only || only === 'export') {
   const r = await benchExport();
   lines.push(
     `1M-row CSV export: gateway ${r.gatewayRps.toFixed(0)} rows/s vs COPY ${r.copyRps.toFixed(0)} rows/s → ${r.ratio.toFixed(2)}x; gateway RSS growth ${r.rssGrowthMb.toFixed(1)} MB`,
+  );
+}
+if (!only || only === 'load') {
+  const r = await benchLoad();
+  const o = r.overall;
+  const h = r.healthz;
+  lines.push(
+    `mixed load, 200 clients: ${o.rps.toFixed(0)} req/s, p50 ${o.p50.toFixed(1)} ms, p99 ${o.p99.toFixed(1)} ms, 5xx ${o.fiveXx} (target 0) vs /healthz ${h.rps.toFixed(0)} req/s, p50 ${h.p50.toFixed(1)} ms, p99 ${h.p99.toFixed(1)} ms → throughput ${r.throughputRatio.toFixed(3)}x, p50 ${r.p50Ratio.toFixed(1)}x, p99 ${r.p99Ratio.toFixed(1)}x`,
+  );
+  for (const [kind, s] of Object.entries(r.perKind))
+    lines.push(`  ${kind}: ${s.rps.toFixed(0)} req/s, p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms, failed ${s.failed}, 5xx ${s.fiveXx}`);
+}
+if (!only || only === 'fault') {
+  const r = await benchFault();
+  lines.push(
+    `fault (PostgreSQL SIGKILLed mid-load, restarted): acknowledged writes lost ${r.lost} of ${r.acknowledged} (target 0); outage responses 503 UNAVAILABLE ${r.unavailable} of ${r.outageFailed} failed (${(r.unavailableShare * 100).toFixed(1)}%, target 100%; ${r.outageServed} more were served); recovery ${(r.recoveryMs / 1000).toFixed(2)} s after the restart vs PostgreSQL's own start ${(r.pgStartMs / 1000).toFixed(2)} s`,
   );
 }
 if (!only || only === 'import') {
