@@ -46,7 +46,13 @@ async function throughput(run: () => Promise<unknown>, durationMs: number): Prom
 export async function benchQueries() {
   const db = await benchDatabase();
   try {
-    const config = loadConfig({ DATABASE_URL: db.url, TESSERA_SECRET_KEY: 'bench-secret-key-that-is-long-enough-000', TESSERA_DEMO: '0' });
+    const config = loadConfig({
+      DATABASE_URL: db.url,
+      TESSERA_SECRET_KEY: 'bench-secret-key-that-is-long-enough-000',
+      TESSERA_DEMO: '0',
+      // One principal makes every request here: the benchmark measures capacity, not the per-principal limit.
+      TESSERA_QUERY_RATE_LIMIT: '1000000',
+    });
     const deps = createDeps({ config, orm: db.orm, secretKey: config.secretKey!, logger: createLogger('warn') });
     await deps.metadataCache.start();
     const url = new URL(db.url);
