@@ -420,6 +420,9 @@ describe('a client that disconnects', () => {
     });
     expect(firstBytes.status).toBe(200);
     expect(firstBytes.chunk).toBe('items.id\n');
+    // The header line can reach the client before the statement shows as active: wait for it to run.
+    const started = Date.now() + 5000;
+    while ((await running()) === 0 && Date.now() < started) await new Promise((r) => setTimeout(r, 50));
     expect(await running()).toBe(1);
     firstBytes.req.destroy();
     const deadline = Date.now() + 5000;

@@ -199,7 +199,7 @@ describe('mail delivery', () => {
     expect(smtp.received).toHaveLength(1);
   });
 
-  it('marks a mail failed, with the server’s answer, after its last attempt is rejected', async () => {
+  it('marks a mail failed, with the server’s answer, after its last attempt is rejected', { timeout: 60_000 }, async () => {
     const smtp = await startSmtpServer({ rejectRecipients: 550 });
     onTestFinished(() => smtp.close());
     const kit = await instance({ smtpUrl: smtp.url, mailMaxAttempts: 2 });
@@ -211,7 +211,8 @@ describe('mail delivery', () => {
       'the row marked failed',
       () => outbox(kit, [to]),
       ([row]) => row?.failed_at != null,
-      12_000,
+      // The retry waits e^1 s; a loaded machine needs the margin.
+      25_000,
     );
     expect(failed).toMatchObject({ attempts: 2, sent_at: null });
     expect(failed!.last_error).toMatch(/550/);
