@@ -75,6 +75,20 @@ module.exports = {
       to: { path: '^src/(scope|modules|graphql|http)/' },
     },
     {
+      name: 'auth-below-requests',
+      severity: 'error',
+      comment: 'auth/ turns credentials into principals for the request layer; it knows neither requests, modules nor GraphQL.',
+      from: { path: '^src/auth/' },
+      to: { path: '^src/(scope|modules|graphql|http|ops)/' },
+    },
+    {
+      name: 'db-below-ops',
+      severity: 'error',
+      comment: 'db/ sets up the ORM; whoever opens it hands it hooks such as statement tracing (ops/), never the other way.',
+      from: { path: '^src/db/' },
+      to: { path: '^src/(ops|scope|graphql|http)/' },
+    },
+    {
       name: 'jobs-below-modules',
       comment: 'The job queue and its runner know job names and payloads, not what the tasks do: the modules hand them their handlers.',
       severity: 'error',

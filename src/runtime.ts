@@ -1,6 +1,7 @@
 import type { Config } from './config.ts';
 import { resolveDatabase, type ResolvedDatabase } from './db/database.ts';
 import { createOrm, migrate, type Orm } from './db/orm.ts';
+import { traceMetadataStatements } from './ops/tracing.ts';
 import { migrateJobQueue } from './jobs/queue.ts';
 import { closeDeps, createDeps, type AppDeps } from './scope/deps.ts';
 import type { Logger } from './logger.ts';
@@ -18,7 +19,7 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
   const db = await resolveDatabase(config, logger);
   let orm: Orm | undefined;
   try {
-    orm = await createOrm({ clientUrl: db.url });
+    orm = await createOrm({ clientUrl: db.url, onPoolCreated: traceMetadataStatements(db.url) });
     const applied = await migrate(orm);
     if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
     // The job queue's own schema (graphile_worker), after ours.

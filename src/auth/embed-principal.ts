@@ -4,7 +4,7 @@ import type { GrantRowRule, PublicPrincipal } from './principal.ts';
 import { decryptSecret } from './secret-box.ts';
 import { verifyEmbedToken, type EmbedClaims, type EmbedKeyMaterial, type RowBasedRule, type Scalar } from './embed-token.ts';
 import { isUuid } from '../db/ids.ts';
-import { decodeId } from '../graphql/ids.ts';
+import { decodeGlobalID } from '@pothos/plugin-relay';
 import { unauthenticated } from '../errors.ts';
 import type { DatasetDefinition } from '../query/definition.ts';
 
@@ -65,8 +65,13 @@ function keyLookup(with_: EmbedResolution) {
 /** A dashboard or dataset id of a token: the raw uuid, or the GraphQL id of that type. */
 function rawIdOf(value: string, typename: string): string | undefined {
   if (isUuid(value)) return value.toLowerCase();
-  const decoded = decodeId(value);
-  return decoded?.typename === typename ? decoded.id : undefined;
+  try {
+    // Relay's own decoder (as graphql/ids.ts uses), so that auth/ need not import the GraphQL layer.
+    const decoded = decodeGlobalID(value);
+    return decoded.typename === typename && isUuid(decoded.id) ? decoded.id : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -4,7 +4,6 @@ import type pg from 'pg';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { entities } from './entities.ts';
-import { traceStatements } from '../ops/tracing.ts';
 
 export type Orm = MikroORM;
 
@@ -18,6 +17,8 @@ export interface OrmOptions {
   /** Called with every SQL statement the ORM sends; used for statement counting and tracing. */
   onQuery?: (sql: string) => void;
   poolMax?: number;
+  /** Given the pool when the driver makes it (the server and the test kit trace its statements: `ops/tracing.ts`). */
+  onPoolCreated?: (pool: pg.Pool) => void;
 }
 
 export async function createOrm(options: OrmOptions): Promise<Orm> {
@@ -42,8 +43,7 @@ export async function createOrm(options: OrmOptions): Promise<Orm> {
       // A server that does not answer (or a pool that stays full) fails the request with 503
       // UNAVAILABLE after 5 s instead of holding it (graphql/errors.ts).
       connectionTimeoutMillis: METADATA_CONNECT_TIMEOUT_MS,
-      // A span per statement of a traced request (a no-op without tracing).
-      onPoolCreated: (pool: pg.Pool) => traceStatements(pool, { 'db.namespace': new URL(options.clientUrl).pathname.slice(1) }),
+      ...(options.onPoolCreated ? { onPoolCreated: options.onPoolCreated } : {}),
     },
     onQuery: onQuery
       ? (sql) => {

@@ -67,6 +67,10 @@ type QueryFn = (...args: unknown[]) => unknown;
  * sent inside a traced request. Statements given as text or `{ text }` with a promise answer are
  * traced; callbacks and submittables (cursors) pass through untouched.
  */
+/** The metadata database's pool hook (`createOrm`'s `onPoolCreated`): a span per statement of a traced request. */
+export const traceMetadataStatements = (clientUrl: string) => (pool: pg.Pool) =>
+  traceStatements(pool, { 'db.namespace': new URL(clientUrl).pathname.slice(1) });
+
 export function traceStatements(pool: pg.Pool, attributes: Attributes): void {
   pool.on('connect', (client) => {
     const original = client.query as unknown as QueryFn;

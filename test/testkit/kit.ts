@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import pg from 'pg';
+import { traceMetadataStatements } from '../../src/ops/tracing.ts';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { inject } from 'vitest';
@@ -86,7 +87,12 @@ let passwordHash: Promise<string> | undefined;
 export async function createTestKit(options: { databaseUrl?: string; config?: Partial<Config> } = {}): Promise<TestKit> {
   const databaseUrl = options.databaseUrl ?? inject('databaseUrl');
   let recording: string[] | undefined;
-  const orm = await createOrm({ clientUrl: databaseUrl, poolMax: 5, onQuery: (sql) => recording?.push(sql) });
+  const orm = await createOrm({
+    clientUrl: databaseUrl,
+    poolMax: 5,
+    onQuery: (sql) => recording?.push(sql),
+    onPoolCreated: traceMetadataStatements(databaseUrl),
+  });
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _encoding, callback) {
