@@ -109,7 +109,6 @@ beforeAll(async () => {
   ));
   const content = contentBuilders(kit, t.tenant);
   const sourceId = (await content.warehouseSource(t.admin, [schema])).id;
-  datasetId = uuidv7();
   const definition = {
     models: [
       {
@@ -126,18 +125,13 @@ beforeAll(async () => {
     relationships: [],
     calculations: [],
   };
-  await sql(
-    `insert into datasets (id, tenant_id, data_source_id, name, name_key, owner_id, definition, permission_rules, version, created_at, updated_at)
-     values (?, ?, ?, 'emb', 'emb', ?, ?, ?, 1, now(), now())`,
-    [
-      datasetId,
-      t.tenant.id,
-      sourceId,
-      t.admin.id,
-      JSON.stringify(definition),
-      JSON.stringify([{ field: 'sales.country', operator: 'MATCHES_USER_ATTRIBUTE', attribute: 'country' }]),
-    ],
-  );
+  datasetId = await content.datasetRow({
+    owner: t.admin,
+    dataSourceId: sourceId,
+    name: 'emb',
+    definition,
+    rules: [{ field: 'sales.country', operator: 'MATCHES_USER_ATTRIBUTE', attribute: 'country' }],
+  });
   await sql(`insert into user_attributes (id, tenant_id, name, type, created_at, updated_at) values (?, ?, 'country', 'STRING', now(), now())`, [
     uuidv7(),
     t.tenant.id,
@@ -146,21 +140,15 @@ beforeAll(async () => {
     uuidv7(),
     t.tenant.id,
   ]);
-  const widget = async (board: string, title: string, dimension: string, position: number) =>
-    sql(
-      `insert into widgets (id, tenant_id, dashboard_id, dataset_id, owner_id, title, query, position, created_at, updated_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, now(), now())`,
-      [
-        uuidv7(),
-        t.tenant.id,
-        board,
-        datasetId,
-        t.admin.id,
-        title,
-        JSON.stringify({ dimensions: [dimension], measures: [{ field: 'sales.amount', aggregation: 'SUM' }], sort: [{ field: dimension, direction: 'ASC' }] }),
-        position,
-      ],
-    );
+  const widget = (dashboardId: string, title: string, dimension: string, position: number) =>
+    content.widget({
+      owner: t.admin,
+      dashboardId,
+      datasetId,
+      title,
+      position,
+      query: { dimensions: [dimension], measures: [{ field: 'sales.amount', aggregation: 'SUM' }], sort: [{ field: dimension, direction: 'ASC' }] },
+    });
   dashboardId = (await content.dashboard({ owner: t.admin, title: 'Embedded sales' })).id;
   drillId = (await content.dashboard({ owner: t.admin, title: 'Drill target' })).id;
   hiddenId = (await content.dashboard({ owner: t.admin, title: 'Not embedded' })).id;

@@ -294,12 +294,13 @@ const SCENARIOS: Partial<Record<Action, Scenario>> = {
       await w.c.share('DATASET', dataset, { user: actor });
       const d = await w.c.dashboard({ owner: w.t.admin, workspace: 'TEAM' });
       await w.c.share('DASHBOARD', d.id, { user: actor });
-      const widgetId = uuidv7();
-      await w.kit.orm.em.fork().execute(
-        `insert into widgets (id, tenant_id, dashboard_id, dataset_id, owner_id, title, query, position, created_at, updated_at)
-         values (?, ?, ?, ?, ?, 'W', ?, 0, now(), now())`,
-        [widgetId, w.t.tenant.id, d.id, dataset, w.t.admin.id, JSON.stringify({ measures: [{ field: 'facts.n', aggregation: 'SUM' }] })],
-      );
+      const widgetId = await w.c.widget({
+        owner: w.t.admin,
+        dashboardId: d.id,
+        datasetId: dataset,
+        title: 'W',
+        query: { measures: [{ field: 'facts.n', aggregation: 'SUM' }] },
+      });
       if (actor.role !== 'ADMIN') {
         const set = await w.kit.gql(UpdateUser, { input: { id: actor.globalId, allowExportData: on.has('allowExportData') } }, { token: w.t.admin.token });
         expect(set.errors, JSON.stringify(set.errors)).toBeUndefined();

@@ -115,15 +115,8 @@ beforeAll(async () => {
   ));
   const content = contentBuilders(kit, t.tenant);
   sourceId = (await content.warehouseSource(t.admin, [schema])).id;
-  const insertDataset = async (name: string, definition: unknown, rules: unknown[]) => {
-    const id = uuidv7();
-    await sql(
-      `insert into datasets (id, tenant_id, data_source_id, name, name_key, owner_id, definition, permission_rules, version, created_at, updated_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, 1, now(), now())`,
-      [id, t.tenant.id, sourceId, name, name, t.admin.id, JSON.stringify(definition), JSON.stringify(rules)],
-    );
-    return id;
-  };
+  const insertDataset = (name: string, definition: unknown, rules: unknown[]) =>
+    content.datasetRow({ owner: t.admin, dataSourceId: sourceId, name, definition, rules });
   const field = (name: string, type = 'STRING') => ({ name, column: name, type });
   salesId = await insertDataset(
     'lnk_sales',
@@ -151,25 +144,19 @@ beforeAll(async () => {
       type,
     ]);
   }
-  const widget = async (dashboard: string, dataset: string, title: string, dimension: string, position: number) =>
-    sql(
-      `insert into widgets (id, tenant_id, dashboard_id, dataset_id, owner_id, title, query, position, created_at, updated_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, now(), now())`,
-      [
-        uuidv7(),
-        t.tenant.id,
-        dashboard,
-        dataset,
-        t.admin.id,
-        title,
-        JSON.stringify({
-          dimensions: [dimension],
-          measures: [{ field: `${dimension.split('.')[0]}.amount`, aggregation: 'SUM' }],
-          sort: [{ field: dimension, direction: 'ASC' }],
-        }),
-        position,
-      ],
-    );
+  const widget = (dashboardId: string, datasetId: string, title: string, dimension: string, position: number) =>
+    content.widget({
+      owner: t.admin,
+      dashboardId,
+      datasetId,
+      title,
+      position,
+      query: {
+        dimensions: [dimension],
+        measures: [{ field: `${dimension.split('.')[0]}.amount`, aggregation: 'SUM' }],
+        sort: [{ field: dimension, direction: 'ASC' }],
+      },
+    });
   dashboardId = (await content.dashboard({ owner: t.admin, title: 'Shared sales' })).id;
   mixedId = (await content.dashboard({ owner: t.admin, title: 'Two datasets' })).id;
   hiddenId = (await content.dashboard({ owner: t.admin, title: 'Not linked' })).id;

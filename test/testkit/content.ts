@@ -111,6 +111,26 @@ export function contentBuilders(kit: TestKit, tenant: Tenant) {
       await e.flush();
       return dataset;
     },
+    /** A dataset with the given definition and permission rules (raw id); `name` is also its key. */
+    async datasetRow(spec: { owner: SeededUser; dataSourceId: string; name: string; definition: unknown; rules?: unknown[] }): Promise<string> {
+      const id = uuidv7();
+      await em().execute(
+        `insert into datasets (id, tenant_id, data_source_id, name, name_key, owner_id, definition, permission_rules, version, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, 1, now(), now())`,
+        [id, tenant.id, spec.dataSourceId, spec.name, spec.name, spec.owner.id, JSON.stringify(spec.definition), JSON.stringify(spec.rules ?? [])],
+      );
+      return id;
+    },
+    /** A widget on a dashboard (raw id) reading a dataset with a saved query. */
+    async widget(spec: { owner: SeededUser; dashboardId: string; datasetId: string; title: string; query: unknown; position?: number }): Promise<string> {
+      const id = uuidv7();
+      await em().execute(
+        `insert into widgets (id, tenant_id, dashboard_id, dataset_id, owner_id, title, query, position, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, now(), now())`,
+        [id, tenant.id, spec.dashboardId, spec.datasetId, spec.owner.id, spec.title, JSON.stringify(spec.query), spec.position ?? 0],
+      );
+      return id;
+    },
     /** A share row; grantee is a user, a group id, or 'all'. */
     async share(type: ShareResourceType, resourceId: string, grantee: { user: SeededUser } | { groupId: string } | 'all') {
       const [granteeType, key, userId, groupId] =
