@@ -34,7 +34,7 @@ const allowedOn = (action: Action) => async (d: Dashboard, _args: unknown, ctx: 
 });
 
 /** People go through the matrix; an embed or link principal sees only the dashboards it was made for, and their contents. */
-const onDashboard = (dashboardId: string, ctx: RequestScope) => (isPublicPrincipal(ctx.viewer) ? { dashboardGrant: dashboardId } : { person: true });
+export const onDashboard = (dashboardId: string, ctx: RequestScope) => (isPublicPrincipal(ctx.viewer) ? { dashboardGrant: dashboardId } : { person: true });
 
 const DashboardViewerCan = builder.objectRef<{ dashboard: Dashboard }>('DashboardViewerCan').implement({
   description: 'What the viewer may do with this dashboard, decided by the role matrix',

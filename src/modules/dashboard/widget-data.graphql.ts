@@ -1,12 +1,8 @@
 import { builder } from '../../graphql/builder.ts';
 import { rawId } from '../../graphql/ids.ts';
 import { QueryResultRef } from '../dataset/query.graphql.ts';
-import { DashboardFilterRef, WidgetRef } from './dashboard.graphql.ts';
+import { DashboardFilterRef, onDashboard, WidgetRef } from './dashboard.graphql.ts';
 import { filterOptions, widgetData } from './widget-data.ts';
-import { isPublicPrincipal } from '../../auth/principal.ts';
-import type { RequestScope } from '../../scope/scope.ts';
-
-const onDashboard = (dashboardId: string, ctx: RequestScope) => (isPublicPrincipal(ctx.viewer) ? { dashboardGrant: dashboardId } : { person: true });
 
 export const DashboardFilterValueInput = builder.inputType('DashboardFilterValueInput', {
   fields: (t) => ({
