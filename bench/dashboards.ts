@@ -16,7 +16,9 @@ import { benchDatabase, median, percentile } from './setup.ts';
 
 const DASHBOARDS = Number(process.env.BENCH_DASHBOARDS ?? 10_000);
 const SHARES = Number(process.env.BENCH_SHARES ?? 100_000);
-const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 40);
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 100);
+/** Rounds of both sides before measuring, so that both run warm (JIT-compiled), as a serving gateway does. */
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 50);
 
 export async function benchDashboards(): Promise<{ name: string; gatewayMs: number; directMs: number; ratio: number }> {
   const db = await benchDatabase();
@@ -112,7 +114,7 @@ export async function benchDashboards(): Promise<{ name: string; gatewayMs: numb
     const rowsGateway = await gateway();
     const rowsDirect = Math.min(100, await direct());
     if (rowsGateway !== rowsDirect) throw new Error(`row counts differ: gateway ${rowsGateway}, direct ${rowsDirect}`);
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < WARMUP; i++) {
       await gateway();
       await direct();
     }

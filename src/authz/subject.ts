@@ -66,10 +66,14 @@ export async function loadSubject(em: EntityManager, viewer: Principal): Promise
 /** A per-request memo of the viewer's subject, from the metadata cache when it may serve. */
 export function subjectLoader(em: () => EntityManager, viewer: Principal | null, metadata: RequestMetadata) {
   let cached: Promise<ViewerSubject> | undefined;
-  return () => {
+  let settled: ViewerSubject | undefined;
+  const load = () => {
     if (!viewer) throw new Error('no viewer');
     const key = `subject:${viewer.userId}:${viewer.role}:${viewer.impersonatorId ?? ''}:${viewer.impersonatorRole ?? ''}`;
-    cached ??= metadata.read(key, () => loadSubject(em(), viewer));
+    cached ??= metadata.read(key, () => loadSubject(em(), viewer)).then((subject) => (settled = subject));
     return cached;
   };
+  /** The subject once loaded (undefined before): lets a list decide its rows' fields without a promise each. */
+  load.settled = (): ViewerSubject | undefined => settled;
+  return load;
 }

@@ -2,7 +2,7 @@ import type { Principal } from '../auth/principal.ts';
 import type { Facts } from '../authz/decide.ts';
 import type { Action } from '../authz/matrix.ts';
 import type { ViewerSubject } from '../authz/subject.ts';
-import { allows, canManagePeople, canSeePrivateUserFields, grantsDashboard, isAdmin, isOwnSession, isPerson } from '../authz/policy.ts';
+import { allows, allowsNow, canManagePeople, canSeePrivateUserFields, grantsDashboard, isAdmin, isOwnSession, isPerson } from '../authz/policy.ts';
 import { isPublicPrincipal } from '../auth/principal.ts';
 
 /**
@@ -33,7 +33,7 @@ export interface Scopes {
   allowed: { action: Action; facts: Facts };
 }
 
-export function authScopes(context: { viewer: Principal | null; loaders: { subject(): Promise<ViewerSubject> } }) {
+export function authScopes(context: { viewer: Principal | null; loaders: { subject: { (): Promise<ViewerSubject>; settled(): ViewerSubject | undefined } } }) {
   const viewer = context.viewer;
   return {
     public: true,
@@ -46,6 +46,6 @@ export function authScopes(context: { viewer: Principal | null; loaders: { subje
     managePeople: canManagePeople(viewer),
     userPrivate: (userId: string) => canSeePrivateUserFields(viewer, userId),
     admin: isAdmin(viewer),
-    allowed: ({ action, facts }: { action: Action; facts: Facts }) => allows(context, action, facts),
+    allowed: ({ action, facts }: { action: Action; facts: Facts }) => allowsNow(context, action, facts) ?? allows(context, action, facts),
   };
 }

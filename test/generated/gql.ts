@@ -75,6 +75,9 @@ type Documents = {
     "mutation DashMoveFolder($input: MoveFolderInput!) { moveFolder(input: $input) { id } }": typeof types.DashMoveFolderDocument,
     "mutation DashDeleteFolder($id: ID!) { deleteFolder(id: $id) }": typeof types.DashDeleteFolderDocument,
     "mutation DashAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id title } }": typeof types.DashAddWidgetDocument,
+    "\n  query DashListCan {\n    dashboards(first: 100) { edges { node { id viewerCan { edit delete lock share copy move settings export } } } }\n  }\n": typeof types.DashListCanDocument,
+    "\n  query DashOneCan($id: ID!) { dashboard(id: $id) { id viewerCan { edit delete lock share copy move settings export } } }\n": typeof types.DashOneCanDocument,
+    "mutation DashImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }": typeof types.DashImpersonateDocument,
     "query DashWidgetNode($id: ID!) { node(id: $id) { id ... on Widget { title } } }": typeof types.DashWidgetNodeDocument,
     "mutation DashDeleteWidget($id: ID!) { deleteWidget(id: $id) }": typeof types.DashDeleteWidgetDocument,
     "\n    query DashGuarded($dashboard: ID!, $folder: ID!) {\n      dashboard(id: $dashboard) { title shares { granteeType } filters { field permissions } }\n      folder(id: $folder) { name shares { granteeType } }\n    }\n  ": typeof types.DashGuardedDocument,
@@ -402,6 +405,9 @@ const documents: Documents = {
     "mutation DashMoveFolder($input: MoveFolderInput!) { moveFolder(input: $input) { id } }": types.DashMoveFolderDocument,
     "mutation DashDeleteFolder($id: ID!) { deleteFolder(id: $id) }": types.DashDeleteFolderDocument,
     "mutation DashAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id title } }": types.DashAddWidgetDocument,
+    "\n  query DashListCan {\n    dashboards(first: 100) { edges { node { id viewerCan { edit delete lock share copy move settings export } } } }\n  }\n": types.DashListCanDocument,
+    "\n  query DashOneCan($id: ID!) { dashboard(id: $id) { id viewerCan { edit delete lock share copy move settings export } } }\n": types.DashOneCanDocument,
+    "mutation DashImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }": types.DashImpersonateDocument,
     "query DashWidgetNode($id: ID!) { node(id: $id) { id ... on Widget { title } } }": types.DashWidgetNodeDocument,
     "mutation DashDeleteWidget($id: ID!) { deleteWidget(id: $id) }": types.DashDeleteWidgetDocument,
     "\n    query DashGuarded($dashboard: ID!, $folder: ID!) {\n      dashboard(id: $dashboard) { title shares { granteeType } filters { field permissions } }\n      folder(id: $folder) { name shares { granteeType } }\n    }\n  ": types.DashGuardedDocument,
@@ -926,6 +932,18 @@ export function graphql(source: "mutation DashDeleteFolder($id: ID!) { deleteFol
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation DashAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id title } }"): (typeof documents)["mutation DashAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id title } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashListCan {\n    dashboards(first: 100) { edges { node { id viewerCan { edit delete lock share copy move settings export } } } }\n  }\n"): (typeof documents)["\n  query DashListCan {\n    dashboards(first: 100) { edges { node { id viewerCan { edit delete lock share copy move settings export } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashOneCan($id: ID!) { dashboard(id: $id) { id viewerCan { edit delete lock share copy move settings export } } }\n"): (typeof documents)["\n  query DashOneCan($id: ID!) { dashboard(id: $id) { id viewerCan { edit delete lock share copy move settings export } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DashImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }"): (typeof documents)["mutation DashImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

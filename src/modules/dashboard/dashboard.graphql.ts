@@ -1,5 +1,5 @@
 import type { Action } from '../../authz/matrix.ts';
-import { allows } from '../../authz/policy.ts';
+import { allows, allowsNow } from '../../authz/policy.ts';
 import { isPublicPrincipal } from '../../auth/principal.ts';
 import { dashboardListSize } from '../../graphql/budget.ts';
 import { builder } from '../../graphql/builder.ts';
@@ -11,9 +11,9 @@ import { ShareRef } from '../share/share.graphql.ts';
 import { listShares } from '../share/share.service.ts';
 import { UserRef } from '../user/user.ref.ts';
 import type { DashboardFilter } from './dashboard.entity.ts';
-import { DASHBOARD_CAPS, Dashboard, Widget } from './dashboard.entity.ts';
+import { DASHBOARD_CAPS, Dashboard, DashboardRow, Widget } from './dashboard.entity.ts';
 import { FILTER_TYPES } from '../../query/filter-permissions/filter-type.ts';
-import { dashboardFacts } from './dashboard.policy.ts';
+import { dashboardFacts, dashboardFactsNow } from './dashboard.policy.ts';
 import {
   copyDashboard,
   createDashboard,
@@ -29,20 +29,25 @@ import { userLoaders } from '../user/user.loaders.ts';
 import { folderLoaders } from '../folder/folder.loaders.ts';
 import { dashboardLoaders } from './dashboard.loaders.ts';
 
-const allowedOn = (action: Action) => async (d: Dashboard, _args: unknown, ctx: RequestScope) => ({
-  allowed: { action, facts: await dashboardFacts(ctx, d) },
-});
+const allowedOn = (action: Action) => (d: Dashboard | DashboardRow, _args: unknown, ctx: RequestScope) => {
+  const now = dashboardFactsNow(ctx, d);
+  return now ? { allowed: { action, facts: now } } : dashboardFacts(ctx, d).then((facts) => ({ allowed: { action, facts } }));
+};
 
 /** People go through the matrix; an embed or link principal sees only the dashboards it was made for, and their contents. */
 export const onDashboard = (dashboardId: string, ctx: RequestScope) => (isPublicPrincipal(ctx.viewer) ? { dashboardGrant: dashboardId } : { person: true });
 
-const DashboardViewerCan = builder.objectRef<{ dashboard: Dashboard }>('DashboardViewerCan').implement({
+const DashboardViewerCan = builder.objectRef<{ dashboard: Dashboard | DashboardRow }>('DashboardViewerCan').implement({
   description: 'What the viewer may do with this dashboard, decided by the role matrix',
   authScopes: { person: true },
   fields: (t) => {
     const decide = (action: Action) =>
       t.boolean({
-        resolve: async ({ dashboard }, _args, ctx) => allows(ctx, action, await dashboardFacts(ctx, dashboard)),
+        resolve: ({ dashboard }, _args, ctx) => {
+          const facts = dashboardFactsNow(ctx, dashboard);
+          const now = facts && allowsNow(ctx, action, facts);
+          return now ?? dashboardFacts(ctx, dashboard).then((f) => allows(ctx, action, f));
+        },
       });
     return {
       edit: decide('dashboard.editInfo'),
@@ -94,12 +99,11 @@ export const DashboardFilterRef = builder.objectRef<DashboardFilter>('DashboardF
   }),
 });
 
-export const DashboardRef = builder.objectRef<Dashboard>('Dashboard');
+export const DashboardRef = builder.objectRef<Dashboard | DashboardRow>('Dashboard');
 builder.node(DashboardRef, {
   description: 'A dashboard of the team workspace or of a personal workspace',
-  authScopes: async (d, ctx) =>
-    isPublicPrincipal(ctx.viewer) ? { dashboardGrant: d.id } : { allowed: { action: 'dashboard.view', facts: await dashboardFacts(ctx, d) } },
-  isTypeOf: (value) => value instanceof Dashboard.class,
+  authScopes: (d, ctx) => (isPublicPrincipal(ctx.viewer) ? { dashboardGrant: d.id } : allowedOn('dashboard.view')(d, undefined, ctx)),
+  isTypeOf: (value) => value instanceof DashboardRow || value instanceof Dashboard.class,
   id: { resolve: (d) => d.id },
   fields: (t) => ({
     title: t.exposeString('title'),

@@ -2,7 +2,7 @@ import type { Facts } from '../../authz/decide.ts';
 import { forBoth, grantedIds, impersonatorOf, sharedFolderTree, workspaceReach, type SqlFragment, type VisibilitySubject } from '../../authz/visibility.ts';
 import type { RequestScope } from '../../scope/scope.ts';
 import { placedFacts } from '../folder/folder.policy.ts';
-import type { Dashboard } from './dashboard.entity.ts';
+import { DashboardRow, type Dashboard } from './dashboard.entity.ts';
 
 type DashboardLike = Pick<Dashboard, 'id' | 'workspace' | 'locked'> & {
   owner: { id: string };
@@ -20,6 +20,28 @@ export function dashboardFacts(ctx: RequestScope, dashboard: DashboardLike): Pro
 }
 
 /**
+ * The same facts without waiting, for a list row that carries its share fact (`DashboardRow`, read
+ * by `listDashboards`); undefined for an entity, or while impersonating (the impersonator's share is
+ * a loader's). Computed once per row and request.
+ */
+export function dashboardFactsNow(ctx: RequestScope, dashboard: DashboardLike): Facts | undefined {
+  if (!(dashboard instanceof DashboardRow) || ctx.loaders.impersonatorShares) return undefined;
+  let facts = rowFacts.get(dashboard);
+  if (!facts) {
+    facts = {
+      shared: dashboard.sharedWithViewer,
+      owner: dashboard.owner.id === ctx.viewer?.userId,
+      workspace: dashboard.workspace,
+      workspaceOwnerId: dashboard.workspaceOwner?.id ?? null,
+      locked: dashboard.locked,
+    };
+    rowFacts.set(dashboard, facts);
+  }
+  return facts;
+}
+const rowFacts = new WeakMap<DashboardRow, Facts>();
+
+/**
  * The `dashboard.view` row of the matrix as a predicate over `alias` (a dashboards row):
  * admins see all; others see what their workspaces reach and what is shared with them (directly
  * or through a folder). While impersonating, the impersonator must see the row as well.
@@ -29,29 +51,32 @@ export function visibleDashboards(subject: VisibilitySubject, alias = 'd'): SqlF
 }
 
 /**
- * A page of dashboards in one statement: the viewer's dashboard grants and shared folder tree are
- * evaluated once, as two CTEs (`with`), and both the `dashboard.view` predicate (`visible`, the same
- * rows as `visibleDashboards`) and a boolean column saying whether each row is shared with the
- * viewer (`shared`: the `isDashboardShared` loader's answer, primed from the page) read them. While a
- * non-admin impersonates, the impersonator's own predicate is ANDed as usual.
+ * A page of dashboards in one statement: `shared` says whether a row is shared with the viewer
+ * (directly or through a folder: the `isDashboardShared` loader's answer, primed from the page) and
+ * is evaluated once per row in a lateral subquery (`v`), so the viewer's grants are read once and
+ * both the `dashboard.view` predicate (`visible`, the same rows as `visibleDashboards`) and the
+ * row's share fact read `v.shared_with_viewer`. While a non-admin impersonates, the impersonator's
+ * own predicate is ANDed as usual.
  */
-export function dashboardPage(subject: VisibilitySubject, alias = 'd'): { with: SqlFragment; visible: SqlFragment; shared: SqlFragment } {
+export function dashboardPage(subject: VisibilitySubject, alias = 'd'): { visible: SqlFragment; shared: SqlFragment } {
   const granted = grantedIds(subject, 'DASHBOARD');
   const folders = sharedFolderTree(subject);
-  const shared = `(${alias}.id in (select resource_id from page_granted) or coalesce(${alias}.folder_id in (select id from page_folders), false))`;
+  const shared: SqlFragment = {
+    sql: `(${alias}.id in (${granted.sql}) or coalesce(${alias}.folder_id in (${folders.sql}), false))`,
+    params: [...granted.params, ...folders.params],
+  };
   const own: SqlFragment =
     subject.role === 'ADMIN'
       ? { sql: `${alias}.tenant_id = ?`, params: [subject.tenantId] }
       : (() => {
           const reach = workspaceReach(subject, alias);
-          return { sql: `${alias}.tenant_id = ? and (${reach.sql} or ${shared})`, params: [subject.tenantId, ...reach.params] };
+          return { sql: `${alias}.tenant_id = ? and (${reach.sql} or v.shared_with_viewer)`, params: [subject.tenantId, ...reach.params] };
         })();
   const impersonator = impersonatorOf(subject);
   const theirs = impersonator ? dashboardsOf(impersonator, alias) : undefined;
   return {
-    with: { sql: `with page_granted as (${granted.sql}), page_folders as (${folders.sql})`, params: [...granted.params, ...folders.params] },
     visible: theirs ? { sql: `(${own.sql}) and (${theirs.sql})`, params: [...own.params, ...theirs.params] } : own,
-    shared: { sql: shared, params: [] },
+    shared,
   };
 }
 
