@@ -3,7 +3,9 @@
  * (a) p50 latency of an aggregated, RLP-restricted query through the gateway vs the same printed
  *     SQL run directly with pg;
  * (b) throughput at 16 concurrent clients of a 10-row RLP-restricted query vs a bare graphql-yoga
- *     server in this process whose one resolver runs that same printed SQL with pg.
+ *     server in this process whose one resolver runs that same printed SQL with pg. Every request
+ *     asks for a different id range (`orders.id > k`, k counting up), on both sides: identical
+ *     queries in flight would run once on the gateway (single flight), which the baseline has not.
  * Both baselines are measured in the same run.
  */
 import { createSchema, createYoga } from 'graphql-yoga';
@@ -111,9 +113,23 @@ export async function benchQueries() {
         { field: 'orders.id', aggregation: 'COUNT' },
       ],
     };
-    const small: DatasetQueryInput = { dimensions: ['orders.id', 'merchants.name', 'orders.amount'], limit: 10 };
+    // Every request asks for the ten rows of a different order range on both sides (`orders.id <> k`,
+    // the same cost for every k): identical statements in flight would run once on the gateway
+    // (single flight), which the bare baseline does not do. "repeated": k cycles through 64 values,
+    // as a dashboard's widgets are asked again (the gateway's compiled-query cache holds them, and
+    // no two requests in flight are the same); "new": k counts up, so the gateway compiles each one.
+    const smallFrom = (k: number): DatasetQueryInput => ({
+      dimensions: ['orders.id', 'merchants.name', 'orders.amount'],
+      filters: [{ field: 'orders.id', operator: 'NE', values: [k] }],
+      limit: 10,
+    });
+    const counter = (modulo: number) => {
+      let k = 0;
+      return () => (k = (k + 1) % modulo) + 1;
+    };
     const queryDoc = 'query($id: ID!, $input: DatasetQueryInput!) { dataset(id: $id) { query(input: $input) { rows } } }';
-    const viaGateway = (input: DatasetQueryInput) => () => gql(token, queryDoc, { id: datasetGid, input });
+    const viaGateway = (input: DatasetQueryInput | (() => DatasetQueryInput)) => () =>
+      gql(token, queryDoc, { id: datasetGid, input: typeof input === 'function' ? input() : input });
     const direct = (input: DatasetQueryInput) => {
       const sql = printed(input);
       return () => reader.query({ text: sql.text, values: sql.values, rowMode: 'array' });
@@ -145,11 +161,19 @@ export async function benchQueries() {
     // (b) throughput: a bare graphql-yoga in this process, one resolver running the printed SQL.
     // The headline baseline runs it as pg does by default (unnamed); a second one runs it as a named
     // prepared statement, as the gateway does for repeated queries, to show what that part is worth.
-    const smallSql = printed(small);
-    const bareYoga = (prepared: boolean) => {
-      const statement = { text: smallSql.text, values: smallSql.values, rowMode: 'array' as const, ...(prepared ? { name: 'bench_small' } : {}) };
+    // The printed SQL with a marker for k, whose bound value the bare resolver replaces per request.
+    const MARKER = 424_242;
+    const smallSql = printed(smallFrom(MARKER));
+    const kAt = smallSql.values.findIndex((v) => String(v) === String(MARKER));
+    if (kAt < 0) throw new Error('the printed SQL does not bind the id bound');
+    const withK = (k: number) => smallSql.values.map((v, i) => (i === kAt ? (typeof v === 'number' ? k : String(k)) : v));
+    const bareYoga = (prepared: boolean, nextK: () => number) => {
+      const statement = { text: smallSql.text, rowMode: 'array' as const, ...(prepared ? { name: `bench_small_${Math.random()}` } : {}) };
       const yoga = createYoga({
-        schema: createSchema({ typeDefs: 'type Query { rows: [[String]] }', resolvers: { Query: { rows: async () => (await reader.query(statement)).rows } } }),
+        schema: createSchema({
+          typeDefs: 'type Query { rows: [[String]] }',
+          resolvers: { Query: { rows: async () => (await reader.query({ ...statement, values: withK(nextK()) })).rows } },
+        }),
         logging: false,
       });
       return async () => {
@@ -162,13 +186,23 @@ export async function benchQueries() {
         await res.json();
       };
     };
-    const contenders = { bare: bareYoga(false), barePrepared: bareYoga(true), gateway: viaGateway(small) };
+    const repeated = counter(64);
+    const fresh = counter(900_000);
+    const contenders = {
+      bare: bareYoga(false, counter(64)),
+      barePrepared: bareYoga(true, counter(64)),
+      gateway: viaGateway(() => smallFrom(repeated())),
+      bareNew: bareYoga(false, counter(900_000)),
+      gatewayNew: viaGateway(() => smallFrom(fresh())),
+    };
+    const sample = await contenders.gateway();
+    if (sample.dataset.query.rows.length !== 10) throw new Error(`the gateway returned ${sample.dataset.query.rows.length} rows, not 10`);
     for (const run of Object.values(contenders)) for (let i = 0; i < 50; i++) await run();
     // Short windows in turn, so that drift on a shared machine falls on all three alike.
-    const totals = { bare: 0, barePrepared: 0, gateway: 0 };
+    const totals = { bare: 0, barePrepared: 0, gateway: 0, bareNew: 0, gatewayNew: 0 };
     const roundRatios: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      const rates = { bare: 0, barePrepared: 0, gateway: 0 };
+      const rates = { bare: 0, barePrepared: 0, gateway: 0, bareNew: 0, gatewayNew: 0 };
       for (const name of Object.keys(contenders) as (keyof typeof contenders)[]) {
         rates[name] = await throughput(contenders[name], DURATION_MS / ROUNDS);
         totals[name] += rates[name] / ROUNDS;
@@ -181,15 +215,21 @@ export async function benchQueries() {
       barePreparedRps: totals.barePrepared,
       ratio: totals.gateway / totals.bare,
       preparedRatio: totals.gateway / totals.barePrepared,
+      gatewayNewRps: totals.gatewayNew,
+      bareNewRps: totals.bareNew,
+      newRatio: totals.gatewayNew / totals.bareNew,
     };
     console.log(`(b) 10-row RLP query, ${CONCURRENCY} concurrent clients, ${ROUNDS} rounds of ${DURATION_MS / ROUNDS / 1000} s each in turn`);
-    console.log(`    bare yoga + pg                      ${totals.bare.toFixed(0)} req/s`);
-    console.log(`    bare yoga + pg, prepared statement  ${totals.barePrepared.toFixed(0)} req/s`);
-    console.log(`    gateway                             ${totals.gateway.toFixed(0)} req/s`);
+    console.log(`    repeated queries: bare yoga + pg                      ${totals.bare.toFixed(0)} req/s`);
+    console.log(`                      bare yoga + pg, prepared statement  ${totals.barePrepared.toFixed(0)} req/s`);
+    console.log(`                      gateway                             ${totals.gateway.toFixed(0)} req/s`);
+    console.log(`    new queries:      bare yoga + pg                      ${totals.bareNew.toFixed(0)} req/s`);
+    console.log(`                      gateway                             ${totals.gatewayNew.toFixed(0)} req/s`);
     console.log(
       `    ratio (gateway / bare): ${rate.ratio.toFixed(2)}x  (target >= 0.8x; rounds ${Math.min(...roundRatios).toFixed(2)}–${Math.max(...roundRatios).toFixed(2)})`,
     );
     console.log(`    ratio (gateway / bare with a prepared statement): ${rate.preparedRatio.toFixed(2)}x`);
+    console.log(`    ratio, every query new (gateway / bare): ${rate.newRatio.toFixed(2)}x`);
     await reader.end();
     await closeDeps(deps);
     return { latency, rate };

@@ -21,6 +21,9 @@ if (!only || only === 'queries') {
     `10-row RLP query at 16 clients: gateway ${r.rate.gatewayRps.toFixed(0)} req/s vs bare yoga ${r.rate.bareRps.toFixed(0)} req/s → ${r.rate.ratio.toFixed(2)}x`,
   );
   lines.push(`  (vs bare yoga running the same SQL as a prepared statement, ${r.rate.barePreparedRps.toFixed(0)} req/s → ${r.rate.preparedRatio.toFixed(2)}x)`);
+  lines.push(
+    `  every query new: gateway ${r.rate.gatewayNewRps.toFixed(0)} req/s vs bare yoga ${r.rate.bareNewRps.toFixed(0)} req/s → ${r.rate.newRatio.toFixed(2)}x`,
+  );
 }
 if (!only || only === 'export') {
   const r = await benchExport();

@@ -139,9 +139,11 @@ describe('exportUsers', () => {
 
     const audit = await sql<{ summary: { filter: { search: string } } }>(
       kit,
-      `select summary from audit_events where tenant_id = ? and action = 'user.export'`,
+      `select summary from audit_events where tenant_id = ? and action = 'user.export' order by created_at, id`,
       [t.tenant.id],
     );
+    // One event per export, in the order they were made: the search one first.
+    expect(audit).toHaveLength(3);
     expect(audit[0]?.summary.filter.search).toBe(tag);
   });
 
