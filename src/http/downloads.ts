@@ -13,9 +13,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Plugin } from 'graphql-yoga';
 import type { Principal } from '../auth/principal.ts';
 import { isAdmin } from '../authz/policy.ts';
-import { DataSourceError, DomainError, isConnectionFailure, type ErrorCode } from '../errors.ts';
+import { DatabaseUnavailableError, DataSourceError, DomainError, isConnectionFailure, type ErrorCode } from '../errors.ts';
 import { csvStream } from '../modules/export/csv.ts';
-import { claimDownload, downloadPrincipal } from '../modules/export/export.download.ts';
+import { claimDownload, downloadPrincipal, unclaimDownload } from '../modules/export/export.download.ts';
 import { prepareExport, startExport } from '../modules/export/export.service.ts';
 import { USER_EXPORT_COLUMNS, userExportRows } from '../modules/user/user.export.ts';
 import type { AppDeps } from '../scope/deps.ts';
@@ -130,6 +130,19 @@ export function useDownloads(deps: AppDeps): Plugin {
           }),
         );
       } catch (error) {
+        const deferred =
+          error instanceof DomainError &&
+          (error.code === 'RATE_LIMITED' || error.code === 'UNAVAILABLE') &&
+          !(error instanceof DataSourceError) &&
+          !(error instanceof DatabaseUnavailableError);
+        if (deferred) {
+          // The warehouse is busy or the principal over its limit: nothing was sent, so the URL stays good.
+          const retryAfter = String(error.extensions?.retryAfterSeconds ?? deps.config.retryAfterSeconds);
+          await unclaimDownload(em, token).catch((unclaimError: unknown) => logger.warn({ err: unclaimError }, 'a deferred download could not be given back'));
+          logger.info({ code: error.code }, 'export deferred');
+          endResponse(text(STATUS[error.code]!, `${error.message}; the same link works again then`, { 'retry-after': retryAfter }));
+          return;
+        }
         if (error instanceof DomainError) {
           const status = STATUS[error.code] ?? 500;
           // Driver detail (relations, hosts, ports) is for admins, as in GraphQL errors; the log keeps it.

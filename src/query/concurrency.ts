@@ -47,15 +47,30 @@ export class DataSourceConcurrency {
 
   /** Runs `fn` once the data source has a free slot; UNAVAILABLE when the queue is full or the wait too long. */
   async run<T>(dataSourceId: string, fn: () => Promise<T>): Promise<T> {
+    const release = await this.acquire(dataSourceId);
+    try {
+      return await fn();
+    } finally {
+      release();
+    }
+  }
+
+  /**
+   * A slot of the data source, held until the returned `release` is called (once; later calls do
+   * nothing): for a statement that outlives one call, such as an export's cursor. The same queue,
+   * bound and wait as `run`.
+   */
+  async acquire(dataSourceId: string): Promise<() => void> {
     let lane = this.lanes.get(dataSourceId);
     if (!lane) this.lanes.set(dataSourceId, (lane = { running: 0, queue: [] }));
     if (lane.running >= this.limits.concurrency) await this.wait(dataSourceId, lane);
     else lane.running++;
-    try {
-      return await fn();
-    } finally {
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
       this.release(dataSourceId, lane);
-    }
+    };
   }
 
   private wait(dataSourceId: string, lane: Lane): Promise<void> {

@@ -7,7 +7,7 @@
  * destroyed rather than given back.
  */
 import { Readable } from 'node:stream';
-import type pg from 'pg';
+import pg from 'pg';
 import QueryStream from 'pg-query-stream';
 import type { PrintedSql } from './print.ts';
 import { connectionError, convertedTypes, statementError, type PoolLease } from './runner.ts';
@@ -114,14 +114,37 @@ class CursorRows extends Readable {
     // Errors of the cancelled cursor and the dropped connection are expected from here on.
     this.source.on('error', () => {});
     this.client.on('error', () => {});
-    this.lease.pool
-      .query('select pg_cancel_backend($1)', [this.backendPid])
+    cancelBackend(this.lease.pool, this.backendPid)
       .catch((cancelError: unknown) => this.options.onCancelFailure?.(cancelError))
       .finally(() => {
         this.source.destroy();
         this.client.release(true);
         callback(error);
       });
+  }
+}
+
+/** How long a cancel may take (connecting included) before the connection is simply destroyed. */
+const CANCEL_TIMEOUT_MS = 5_000;
+
+/**
+ * `pg_cancel_backend` over a connection of its own, with the pool's settings: the pool may be full
+ * (every slot of the data source busy, this export's own connection among them), and a cancel that
+ * waited for one of its connections would wait for the pool's connection timeout.
+ */
+async function cancelBackend(pool: pg.Pool, pid: number): Promise<void> {
+  const client = new pg.Client({
+    ...pool.options,
+    password: pool.options.password,
+    connectionTimeoutMillis: CANCEL_TIMEOUT_MS,
+    query_timeout: CANCEL_TIMEOUT_MS,
+  });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    await client.query('select pg_cancel_backend($1)', [pid]);
+  } finally {
+    await client.end().catch(() => {});
   }
 }
 

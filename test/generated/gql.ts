@@ -133,6 +133,8 @@ type Documents = {
     "mutation EmbedTokensCreateDashboard { createDashboard(input: { title: \"x\" }) { id } }": typeof types.EmbedTokensCreateDashboardDocument,
     "query EmbedTokensDataset($id: ID!) { dataset(id: $id) { query(input: { dimensions: [\"sales.country\"] }) { rows } } }": typeof types.EmbedTokensDatasetDocument,
     "\n    query EmbedTokensAudit($resourceId: ID) { auditEvents(first: 50, resourceId: $resourceId) { edges { node { action actor { id } summary } } } }\n  ": typeof types.EmbedTokensAuditDocument,
+    "\n  mutation WorkloadExport($input: ExportDatasetQueryInput!) {\n    exportDatasetQuery(input: $input) { url }\n  }\n": typeof types.WorkloadExportDocument,
+    "\n  query WorkloadExportExplore($id: ID!) { dataset(id: $id) { query(input: { dimensions: [\"rows.id\"], limit: 5 }) { rowCount } } }\n": typeof types.WorkloadExportExploreDocument,
     "\n  mutation ExportDatasetRun($input: ExportDatasetQueryInput!) {\n    exportDatasetQuery(input: $input) { url expiresAt }\n  }\n": typeof types.ExportDatasetRunDocument,
     "\n  mutation ExportWidgetRun($input: ExportWidgetInput!) {\n    exportWidget(input: $input) { url expiresAt }\n  }\n": typeof types.ExportWidgetRunDocument,
     "\n  query ExportReferenceRows($id: ID!, $input: DatasetQueryInput!) {\n    dataset(id: $id) { query(input: $input) { columns { name } rows } }\n  }\n": typeof types.ExportReferenceRowsDocument,
@@ -463,6 +465,8 @@ const documents: Documents = {
     "mutation EmbedTokensCreateDashboard { createDashboard(input: { title: \"x\" }) { id } }": types.EmbedTokensCreateDashboardDocument,
     "query EmbedTokensDataset($id: ID!) { dataset(id: $id) { query(input: { dimensions: [\"sales.country\"] }) { rows } } }": types.EmbedTokensDatasetDocument,
     "\n    query EmbedTokensAudit($resourceId: ID) { auditEvents(first: 50, resourceId: $resourceId) { edges { node { action actor { id } summary } } } }\n  ": types.EmbedTokensAuditDocument,
+    "\n  mutation WorkloadExport($input: ExportDatasetQueryInput!) {\n    exportDatasetQuery(input: $input) { url }\n  }\n": types.WorkloadExportDocument,
+    "\n  query WorkloadExportExplore($id: ID!) { dataset(id: $id) { query(input: { dimensions: [\"rows.id\"], limit: 5 }) { rowCount } } }\n": types.WorkloadExportExploreDocument,
     "\n  mutation ExportDatasetRun($input: ExportDatasetQueryInput!) {\n    exportDatasetQuery(input: $input) { url expiresAt }\n  }\n": types.ExportDatasetRunDocument,
     "\n  mutation ExportWidgetRun($input: ExportWidgetInput!) {\n    exportWidget(input: $input) { url expiresAt }\n  }\n": types.ExportWidgetRunDocument,
     "\n  query ExportReferenceRows($id: ID!, $input: DatasetQueryInput!) {\n    dataset(id: $id) { query(input: $input) { columns { name } rows } }\n  }\n": types.ExportReferenceRowsDocument,
@@ -1164,6 +1168,14 @@ export function graphql(source: "query EmbedTokensDataset($id: ID!) { dataset(id
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n    query EmbedTokensAudit($resourceId: ID) { auditEvents(first: 50, resourceId: $resourceId) { edges { node { action actor { id } summary } } } }\n  "): (typeof documents)["\n    query EmbedTokensAudit($resourceId: ID) { auditEvents(first: 50, resourceId: $resourceId) { edges { node { action actor { id } summary } } } }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WorkloadExport($input: ExportDatasetQueryInput!) {\n    exportDatasetQuery(input: $input) { url }\n  }\n"): (typeof documents)["\n  mutation WorkloadExport($input: ExportDatasetQueryInput!) {\n    exportDatasetQuery(input: $input) { url }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkloadExportExplore($id: ID!) { dataset(id: $id) { query(input: { dimensions: [\"rows.id\"], limit: 5 }) { rowCount } } }\n"): (typeof documents)["\n  query WorkloadExportExplore($id: ID!) { dataset(id: $id) { query(input: { dimensions: [\"rows.id\"], limit: 5 }) { rowCount } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -181,6 +181,20 @@ export async function executeQuery(
 }
 
 /**
+ * Admission for a statement that holds its connection beyond one call (an export's cursor): it
+ * counts against the principal's rate limit like any statement, then takes a slot of its data
+ * source, which is its until `release` is called (the cursor closed). UNAVAILABLE or RATE_LIMITED,
+ * with `retryAfterSeconds`, as for queries.
+ */
+export async function admitWarehouseStream(
+  ctx: ScopeParts<'deps'> & { viewer?: Principal | null },
+  target: { dataSourceId: string; tenantId: string },
+): Promise<() => void> {
+  await ctx.deps.queryRateLimit.consume(principalKey(ctx.viewer ?? null, target.tenantId), () => ctx.deps.metrics.rateLimited.inc({ limit: 'dataset_query' }));
+  return ctx.deps.dataSourceConcurrency.acquire(target.dataSourceId);
+}
+
+/**
  * Whose rate limit a statement counts against: the tenant and the person (an impersonator
  * counts as themself), the embed key and the partner's end user, or the shareable link.
  */
@@ -203,13 +217,19 @@ export async function prepareDatasetStream(
   input: DatasetQueryInput,
   access: QueryAccess,
   limits: RowLimits,
-): Promise<{ compiled: CompiledQuery; sql: PrintedSql; lease: PoolLease }> {
+): Promise<{ compiled: CompiledQuery; sql: PrintedSql; lease: PoolLease; dataSourceId: string; tenantId: string }> {
   const source = await loadDataSourceRow(ctx, dataset.dataSource.id, dataset.tenant.id);
   const unrestricted = access?.restricted === false;
   const compiled = compileQuery(dataset, input, unrestricted ? access : { restricted: true, attributes: access?.attributes }, limits);
   assertSchemasAllowed(compiled.select, source.schemas);
   chargeWarehouseQuery(ctx);
-  return { compiled, sql: printSelect(compiled.select), lease: dataSourcePool(ctx, source) };
+  return {
+    compiled,
+    sql: printSelect(compiled.select),
+    lease: dataSourcePool(ctx, source),
+    dataSourceId: dataset.dataSource.id,
+    tenantId: dataset.tenant.id,
+  };
 }
 
 /** `Dataset.query`: needs `dataset.explore`; restricted viewers get the dataset's rules. */

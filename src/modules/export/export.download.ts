@@ -25,6 +25,16 @@ export interface ClaimedDownload {
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 /**
+ * Gives a claimed download back (used again as unused) when nothing was sent because the warehouse
+ * was busy or the principal over its rate limit: the same URL works once the client has waited the
+ * `Retry-After` (until the download expires as usual).
+ */
+export async function unclaimDownload(em: EntityManager, token: string): Promise<void> {
+  if (!TOKEN.test(token)) return;
+  await em.execute(`update export_downloads set used_at = null where token_hash = ? and used_at is not null`, [hashDownloadToken(token)]);
+}
+
+/**
  * Marks the download used and returns it, or null when the token is unknown, used or expired
  * (one answer for all three). The update is the claim: two requests with one token get one row.
  */

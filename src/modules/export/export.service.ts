@@ -20,7 +20,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { dashboardFacts } from '../dashboard/dashboard.policy.ts';
 import { widgetPlan, type FilterValueInput } from '../dashboard/widget-data.ts';
 import { findVisibleWidget } from '../dashboard/widget.service.ts';
-import { authorizeDatasetRead, prepareDatasetStream } from '../dataset/dataset.query.ts';
+import { admitWarehouseStream, authorizeDatasetRead, prepareDatasetStream } from '../dataset/dataset.query.ts';
 import { datasetFacts } from '../dataset/dataset.policy.ts';
 import { findVisibleDataset } from '../dataset/dataset.service.ts';
 import { prepareUsersExport } from '../user/user.export.ts';
@@ -56,6 +56,9 @@ export interface PreparedExport {
   empty: boolean;
   sql: PrintedSql;
   lease: PoolLease;
+  /** Where the statement runs and whose tenant it is: its admission (`admitWarehouseStream`). */
+  dataSourceId: string;
+  tenantId: string;
   /** Rows the CSV has at most. */
   limit: number;
   /** No limit was asked for: more rows than the maximum fail the download instead of cutting it short. */
@@ -77,7 +80,7 @@ export async function prepareExport(ctx: RequestScope, plan: DataPlan): Promise<
     const access = await authorizeDatasetRead(ctx, dataset, { action: 'dataset.explore', message: 'You may not explore this dataset' });
     await assertMayExport(ctx, 'DATASET', () => datasetFacts(ctx, dataset));
     const limits = { defaultLimit: maxRows, maxLimit: maxRows };
-    const { compiled, sql, lease } = await prepareDatasetStream(ctx, dataset, input, access, limits);
+    const { compiled, sql, lease, dataSourceId, tenantId } = await prepareDatasetStream(ctx, dataset, input, access, limits);
     return {
       name: dataset.name,
       resourceType: 'DATASET',
@@ -87,6 +90,8 @@ export async function prepareExport(ctx: RequestScope, plan: DataPlan): Promise<
       empty: false,
       sql,
       lease,
+      dataSourceId,
+      tenantId,
       limit: compiled.limit,
       failBeyondLimit: input.limit == null,
     };
@@ -94,7 +99,7 @@ export async function prepareExport(ctx: RequestScope, plan: DataPlan): Promise<
   const widget = await findVisibleWidget(ctx, plan.widgetId);
   const { dashboard, dataset, input, access, empty } = await widgetPlan(ctx, widget, plan.filters);
   await assertMayExport(ctx, 'WIDGET', () => dashboardFacts(ctx, dashboard));
-  const { compiled, sql, lease } = await prepareDatasetStream(ctx, dataset, input, access, QUERY_LIMITS);
+  const { compiled, sql, lease, dataSourceId, tenantId } = await prepareDatasetStream(ctx, dataset, input, access, QUERY_LIMITS);
   return {
     name: widget.title,
     resourceType: 'WIDGET',
@@ -104,6 +109,8 @@ export async function prepareExport(ctx: RequestScope, plan: DataPlan): Promise<
     empty,
     sql,
     lease,
+    dataSourceId,
+    tenantId,
     limit: compiled.limit,
     failBeyondLimit: false,
   };
@@ -169,18 +176,31 @@ export interface RunningExport {
   stream: RowStream | undefined;
 }
 
-/** Starts the statement of a prepared export (connection failures are thrown before any byte is sent). */
+/**
+ * Starts the statement of a prepared export (connection failures are thrown before any byte is
+ * sent). Like a query, it first counts against the principal's rate limit and waits for a slot of
+ * its data source (RATE_LIMITED / UNAVAILABLE otherwise); the slot is held until the cursor
+ * closes: the last row sent, a failure, or the client gone.
+ */
 export async function startExport(ctx: RequestScope, prepared: PreparedExport): Promise<RunningExport> {
   if (prepared.empty) {
     return { rows: Readable.from([], { objectMode: true }), stream: undefined };
   }
-  const stream = await openRowStream(prepared.lease, prepared.sql, {
-    limit: prepared.limit,
-    timeoutMs: ctx.deps.config.exports.statementTimeoutMs,
-    failBeyondLimit: prepared.failBeyondLimit
-      ? () => new DomainError('BAD_USER_INPUT', `The export has more than ${prepared.limit} rows; narrow it down or set a limit`, 'input.query.limit')
-      : undefined,
-    onCancelFailure: (error) => ctx.logger.warn({ err: error }, 'cancelling an export statement failed; its connection was closed'),
-  });
+  const release = await admitWarehouseStream(ctx, prepared);
+  let stream: RowStream;
+  try {
+    stream = await openRowStream(prepared.lease, prepared.sql, {
+      limit: prepared.limit,
+      timeoutMs: ctx.deps.config.exports.statementTimeoutMs,
+      failBeyondLimit: prepared.failBeyondLimit
+        ? () => new DomainError('BAD_USER_INPUT', `The export has more than ${prepared.limit} rows; narrow it down or set a limit`, 'input.query.limit')
+        : undefined,
+      onCancelFailure: (error) => ctx.logger.warn({ err: error }, 'cancelling an export statement failed; its connection was closed'),
+    });
+  } catch (error) {
+    release();
+    throw error;
+  }
+  stream.rows.once('close', release);
   return { rows: stream.rows, stream };
 }
