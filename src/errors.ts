@@ -81,6 +81,17 @@ export const badInput = (field: string, message: string) => new DomainError('BAD
 export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what} not found`);
 export const forbidden = (message = 'You are not allowed to do this') => new DomainError('FORBIDDEN', message);
 export const conflict = (message: string, field?: string) => new DomainError('CONFLICT', message, field);
+/**
+ * A data source's queue is full, or a statement waited too long for its turn (`query/concurrency.ts`):
+ * nothing ran, and the same request may succeed after `retryAfterSeconds`.
+ */
+export class WarehouseBusyError extends DomainError {
+  constructor(message: string, retryAfterSeconds: number) {
+    super('UNAVAILABLE', message, undefined, { retryAfterSeconds });
+    this.name = 'WarehouseBusyError';
+  }
+}
+
 export const rateLimited = (message: string, retryAfterSeconds: number) => new DomainError('RATE_LIMITED', message, undefined, { retryAfterSeconds });
 /** The service (a data source's queue, the metadata database) cannot take the work now; try again after `retryAfterSeconds`. */
 export const unavailable = (message: string, retryAfterSeconds: number) => new DomainError('UNAVAILABLE', message, undefined, { retryAfterSeconds });

@@ -13,7 +13,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Plugin } from 'graphql-yoga';
 import type { Principal } from '../auth/principal.ts';
 import { isAdmin } from '../authz/policy.ts';
-import { DatabaseUnavailableError, DataSourceError, DomainError, isConnectionFailure, type ErrorCode } from '../errors.ts';
+import { DataSourceError, DomainError, isConnectionFailure, WarehouseBusyError, type ErrorCode } from '../errors.ts';
 import { csvStream } from '../modules/export/csv.ts';
 import { claimDownload, downloadPrincipal, unclaimDownload } from '../modules/export/export.download.ts';
 import { prepareExport, startExport } from '../modules/export/export.service.ts';
@@ -130,11 +130,7 @@ export function useDownloads(deps: AppDeps): Plugin {
           }),
         );
       } catch (error) {
-        const deferred =
-          error instanceof DomainError &&
-          (error.code === 'RATE_LIMITED' || error.code === 'UNAVAILABLE') &&
-          !(error instanceof DataSourceError) &&
-          !(error instanceof DatabaseUnavailableError);
+        const deferred = error instanceof WarehouseBusyError || (error instanceof DomainError && error.code === 'RATE_LIMITED');
         if (deferred) {
           // The warehouse is busy or the principal over its limit: nothing was sent, so the URL stays good.
           const retryAfter = String(error.extensions?.retryAfterSeconds ?? deps.config.retryAfterSeconds);

@@ -7,7 +7,7 @@
  * Written here rather than taken from p-limit (already installed): p-limit queues without bound
  * and has no wait timeout, and both are the point here.
  */
-import { unavailable } from '../errors.ts';
+import { WarehouseBusyError } from '../errors.ts';
 
 export interface ConcurrencyLimits {
   concurrency: number;
@@ -78,7 +78,9 @@ export class DataSourceConcurrency {
     if (lane.queue.length >= this.limits.queueMax) {
       this.refused.queue_full++;
       this.forgetIfIdle(dataSourceId, lane);
-      return Promise.reject(unavailable(`The data source is busy (too many queries waiting); try again in ${retryAfterSeconds} s`, retryAfterSeconds));
+      return Promise.reject(
+        new WarehouseBusyError(`The data source is busy (too many queries waiting); try again in ${retryAfterSeconds} s`, retryAfterSeconds),
+      );
     }
     return new Promise<void>((resolve, reject) => {
       const waiter: Waiter = {
@@ -92,7 +94,7 @@ export class DataSourceConcurrency {
           if (at >= 0) lane.queue.splice(at, 1);
           this.refused.queue_timeout++;
           reject(
-            unavailable(
+            new WarehouseBusyError(
               `The data source is busy (the query waited ${this.limits.maxWaitMs / 1000} s for its turn); try again in ${retryAfterSeconds} s`,
               retryAfterSeconds,
             ),

@@ -26,6 +26,11 @@ const Explore = graphql(`
   }
 `);
 
+const AddPermittedFilter = graphql(`
+  mutation WorkloadAddFilter($input: AddDashboardFilterInput!) { addDashboardFilter(input: $input) { id } }
+`);
+const FilterOptions = graphql(`query WorkloadFilterOptions($id: ID!) { dashboard(id: $id) { filters { options } } }`);
+
 let kit: TestKit;
 let tight: TestKit;
 let t: SeededTenant;
@@ -226,6 +231,36 @@ describe('the concurrency limit of a data source', () => {
     // Nothing left running or waiting; the slot is free again.
     expect([...tight.deps.dataSourceConcurrency.stats()]).toEqual([]);
     expect((await explore(23)).data?.dataset?.query.rowCount).toBe(3);
+  });
+});
+
+describe('filter permission queries', () => {
+  it('wait for a slot of their data source like any statement; a busy one fails the filter with UNAVAILABLE, not with no values', async () => {
+    const source = (await contentBuilders(tight, tt.tenant).warehouseSource(tt.admin, [schema])).id;
+    const slow = globalId('Dataset', await dataset(tight, tt.tenant, tt.admin, 'slower', [], source));
+    const datasetId = await dataset(tight, tt.tenant, tt.admin, 'orders', [], source);
+    const board = await dashboardWith(tight, tt.tenant, tt.admin, datasetId, 0, []);
+    const code = [`- if_user: ${tt.viewer.email}`, `  ds_id: ${source}`, `  query: "select 'France'"`].join('\n');
+    const added = await tight.gql(
+      AddPermittedFilter,
+      { input: { dashboardId: board, datasetId: globalId('Dataset', datasetId), type: 'DROPDOWN', field: 'orders.country', permissions: code } },
+      { token: tt.admin.token },
+    );
+    expect(added.errors).toBeUndefined();
+    const options = () => tight.gql(FilterOptions, { id: board }, { token: tt.viewer.token });
+    expect((await options()).data?.dashboard?.filters[0]?.options).toEqual(['France']);
+
+    // A 2.5 s statement holds the data source's only slot; the permission query waits 2 s, then gives up.
+    const holding = tight.gql(Explore, { id: slow, limit: 31 }, { token: tt.admin.token });
+    const deadline = Date.now() + 5_000;
+    while ([...tight.deps.dataSourceConcurrency.stats()].length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const started = performance.now();
+    const busy = await options();
+    expect(performance.now() - started).toBeGreaterThan(1_900);
+    expect(busy.errors?.[0]?.path).toEqual(['dashboard', 'filters', 0, 'options']);
+    expect(busy.errors?.[0]?.extensions).toMatchObject({ code: 'UNAVAILABLE', retryAfterSeconds: 2 });
+    expect((await holding).errors).toBeUndefined();
+    expect((await options()).data?.dashboard?.filters[0]?.options).toEqual(['France']);
   });
 });
 

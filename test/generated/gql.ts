@@ -340,6 +340,8 @@ type Documents = {
     "query WarehouseWidgetRows($id: ID!) { dashboard(id: $id) { widgets { data { rows } } } }": typeof types.WarehouseWidgetRowsDocument,
     "query WorkloadWidget($id: ID!) { dashboard(id: $id) { widgets { title data { rows } } } }": typeof types.WorkloadWidgetDocument,
     "\n  query WorkloadExplore($id: ID!, $limit: Int) { dataset(id: $id) {\n      query(input: { dimensions: [\"orders.country\"], measures: [{ field: \"orders.id\", aggregation: COUNT }], limit: $limit }) { rowCount }\n    }\n  }\n": typeof types.WorkloadExploreDocument,
+    "\n  mutation WorkloadAddFilter($input: AddDashboardFilterInput!) { addDashboardFilter(input: $input) { id } }\n": typeof types.WorkloadAddFilterDocument,
+    "query WorkloadFilterOptions($id: ID!) { dashboard(id: $id) { filters { options } } }": typeof types.WorkloadFilterOptionsDocument,
     "\n  query WidgetDataRun($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) {\n      title\n      widgets { title data(filters: $filters) { rows missingAttributes } }\n      filters { id options }\n    }\n  }\n": typeof types.WidgetDataRunDocument,
     "mutation WuAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id title query } }": typeof types.WuAddWidgetDocument,
     "mutation WuUpdateWidget($input: UpdateWidgetInput!) { updateWidget(input: $input) { id title query } }": typeof types.WuUpdateWidgetDocument,
@@ -672,6 +674,8 @@ const documents: Documents = {
     "query WarehouseWidgetRows($id: ID!) { dashboard(id: $id) { widgets { data { rows } } } }": types.WarehouseWidgetRowsDocument,
     "query WorkloadWidget($id: ID!) { dashboard(id: $id) { widgets { title data { rows } } } }": types.WorkloadWidgetDocument,
     "\n  query WorkloadExplore($id: ID!, $limit: Int) { dataset(id: $id) {\n      query(input: { dimensions: [\"orders.country\"], measures: [{ field: \"orders.id\", aggregation: COUNT }], limit: $limit }) { rowCount }\n    }\n  }\n": types.WorkloadExploreDocument,
+    "\n  mutation WorkloadAddFilter($input: AddDashboardFilterInput!) { addDashboardFilter(input: $input) { id } }\n": types.WorkloadAddFilterDocument,
+    "query WorkloadFilterOptions($id: ID!) { dashboard(id: $id) { filters { options } } }": types.WorkloadFilterOptionsDocument,
     "\n  query WidgetDataRun($id: ID!, $filters: [DashboardFilterValueInput!]) {\n    dashboard(id: $id) {\n      title\n      widgets { title data(filters: $filters) { rows missingAttributes } }\n      filters { id options }\n    }\n  }\n": types.WidgetDataRunDocument,
     "mutation WuAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id title query } }": types.WuAddWidgetDocument,
     "mutation WuUpdateWidget($input: UpdateWidgetInput!) { updateWidget(input: $input) { id title query } }": types.WuUpdateWidgetDocument,
@@ -1996,6 +2000,14 @@ export function graphql(source: "query WorkloadWidget($id: ID!) { dashboard(id: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WorkloadExplore($id: ID!, $limit: Int) { dataset(id: $id) {\n      query(input: { dimensions: [\"orders.country\"], measures: [{ field: \"orders.id\", aggregation: COUNT }], limit: $limit }) { rowCount }\n    }\n  }\n"): (typeof documents)["\n  query WorkloadExplore($id: ID!, $limit: Int) { dataset(id: $id) {\n      query(input: { dimensions: [\"orders.country\"], measures: [{ field: \"orders.id\", aggregation: COUNT }], limit: $limit }) { rowCount }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WorkloadAddFilter($input: AddDashboardFilterInput!) { addDashboardFilter(input: $input) { id } }\n"): (typeof documents)["\n  mutation WorkloadAddFilter($input: AddDashboardFilterInput!) { addDashboardFilter(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query WorkloadFilterOptions($id: ID!) { dashboard(id: $id) { filters { options } } }"): (typeof documents)["query WorkloadFilterOptions($id: ID!) { dashboard(id: $id) { filters { options } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -230,6 +230,23 @@ describe('evaluation: text and date filters (first match wins)', () => {
     expect(result).toEqual({ kind: 'VALUES', values: ['a'] });
     expect(failures).toEqual([3]);
   });
+  it('a failure the caller names (failsEvaluation) fails the evaluation instead of yielding no values', async () => {
+    const code = yaml('- if_group: A', '  then_value: [a]', '- if_group: B', `  ds_id: ${DS}`, '  query: select id from merchants');
+    const busy = new Error('the data source is busy');
+    const failures: number[] = [];
+    const input = {
+      filterType: 'DROPDOWN' as const,
+      viewer: viewer(['A', 'B']),
+      runQuery: (() => Promise.reject(busy)) as QueryRunner,
+      onQueryError: (line: number) => failures.push(line),
+    };
+    await expect(evaluateFilterPermission(compileFilterPermissions(code, 'DROPDOWN'), { ...input, failsEvaluation: (e) => e === busy })).rejects.toBe(busy);
+    expect(failures).toEqual([]);
+    // Any other failure still yields no values for its entry.
+    const other = await evaluateFilterPermission(compileFilterPermissions(code, 'DROPDOWN'), { ...input, failsEvaluation: () => false });
+    expect(other).toEqual({ kind: 'VALUES', values: ['a'] });
+    expect(failures).toEqual([3]);
+  });
   it('a text query gives the first value it returns and runs only for the matching entry', async () => {
     const calls: string[] = [];
     const runner: QueryRunner = (ds, sql) => (calls.push(sql), Promise.resolve([{ code: 'm1' }, { code: 'm2' }]));

@@ -7,7 +7,7 @@
 import { perRequest } from '../../scope/memo.ts';
 import { type RequestScope } from '../../scope/scope.ts';
 import { isPublicPrincipal } from '../../auth/principal.ts';
-import { forbidden } from '../../errors.ts';
+import { forbidden, WarehouseBusyError } from '../../errors.ts';
 import {
   compileFilterPermissions,
   evaluateFilterPermission,
@@ -84,7 +84,10 @@ async function evaluate(ctx: RequestScope, filter: DashboardFilter, all: readonl
       }
       chargeWarehouseQuery(ctx);
       const lease = await dataSourcePoolById(ctx, dsId, viewer.tenantId);
-      const ran = await measureWarehouseQuery(ctx.deps.metrics, dsId, text, () => runPermissionQuery(lease, text, params));
+      // A slot of the data source like any statement; a busy one fails the filter with UNAVAILABLE (below).
+      const ran = await ctx.deps.dataSourceConcurrency.run(dsId, () =>
+        measureWarehouseQuery(ctx.deps.metrics, dsId, text, () => runPermissionQuery(lease, text, params)),
+      );
       if (ran.truncated)
         ctx.logger.warn(
           { ...log, line, kept: MAX_PERMISSION_VALUES },
@@ -92,6 +95,7 @@ async function evaluate(ctx: RequestScope, filter: DashboardFilter, all: readonl
         );
       return ran.values;
     },
+    failsEvaluation: (error) => error instanceof WarehouseBusyError,
     onQueryError: (line, error) =>
       ctx.logger.warn(
         { ...log, line, code: (error as { code?: string }).code, reason: error instanceof Error ? error.message : String(error) },

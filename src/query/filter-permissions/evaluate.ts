@@ -30,6 +30,8 @@ export interface EvaluationInput {
   runQuery: QueryRunner;
   /** Told of every query entry that failed; the entry then yields no values. */
   onQueryError?: (line: number, error: unknown) => void;
+  /** A failure that fails the evaluation instead (a busy data source: retrying helps, an empty list would mislead). */
+  failsEvaluation?: (error: unknown) => boolean;
 }
 
 const DENY: FilterPermissionResult = { kind: 'VALUES', values: [] };
@@ -63,6 +65,7 @@ async function valuesOf(entry: PermissionEntry, input: EvaluationInput): Promise
     const rows = await input.runQuery(outcome.dsId, outcome.sqlText, params, entry.line);
     return rows.map(cell).filter((v): v is string => v !== null);
   } catch (error) {
+    if (input.failsEvaluation?.(error)) throw error;
     input.onQueryError?.(entry.line, error);
     return [];
   }
