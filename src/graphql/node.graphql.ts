@@ -1,6 +1,7 @@
 import { brandWithType } from '@pothos/core';
 import { decodeId } from './ids.ts';
 import { notFound } from '../errors.ts';
+import { findOwnApiToken } from '../modules/api-token/api-token.service.ts';
 import { findVisibleDataSource } from '../modules/data-source/data-source.service.ts';
 import { findEmbedKey } from '../modules/embed-key/embed-key.service.ts';
 import { findVisibleDataset } from '../modules/dataset/dataset.service.ts';
@@ -24,6 +25,7 @@ const NODE_LOADERS: Record<string, (ctx: RequestScope, id: string) => Promise<ob
   Dataset: (ctx, id) => findVisibleDataset(ctx, id),
   EmbedKey: (ctx, id) => findEmbedKey(ctx, id),
   ShareableLink: (ctx, id) => findShareableLink(ctx, id),
+  ApiToken: (ctx, id) => findOwnApiToken(ctx, id),
 };
 
 builder.queryField('node', (t) =>

@@ -12,6 +12,7 @@ const Viewer = graphql(`query AtViewer { viewer { kind user { id email role } te
 const UpdateUser = graphql(`mutation AtUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id allowApiAccess } }`);
 const Deactivate = graphql(`mutation AtDeactivate($id: ID!) { deactivateUser(id: $id) { id status } }`);
 const Restore = graphql(`mutation AtRestore($id: ID!) { restoreUser(id: $id) { id status } }`);
+const NodeById = graphql(`query AtNode($id: ID!) { node(id: $id) { id ... on ApiToken { name revokedAt } } }`);
 const Impersonate = graphql(`mutation AtImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }`);
 
 const sql = <T extends object>(kit: TestKit, query: string, params: unknown[] = []) => kit.orm.em.fork().execute<T[]>(query, params);
@@ -142,6 +143,10 @@ describe('API tokens stop at once', () => {
       [second.id, false],
       [first.id, true],
     ]);
+    // node(id) reaches its owner's tokens only, as the list does.
+    expect((await kit.gql(NodeById, { id: first.id }, { token: user.token })).data?.node).toMatchObject({ id: first.id, name: 'one' });
+    expect(code(await kit.gql(NodeById, { id: first.id }, { token: t.admin.token }))).toBe('NOT_FOUND');
+    expect(code(await kit.gql(NodeById, { id: second.id }, { token: otherTenant.admin.token }))).toBe('NOT_FOUND');
   });
 
   it('unknown, malformed and made-up tsk_ tokens are 401', async ({ kit }) => {

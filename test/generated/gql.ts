@@ -21,6 +21,7 @@ type Documents = {
     "mutation AtUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id allowApiAccess } }": typeof types.AtUpdateUserDocument,
     "mutation AtDeactivate($id: ID!) { deactivateUser(id: $id) { id status } }": typeof types.AtDeactivateDocument,
     "mutation AtRestore($id: ID!) { restoreUser(id: $id) { id status } }": typeof types.AtRestoreDocument,
+    "query AtNode($id: ID!) { node(id: $id) { id ... on ApiToken { name revokedAt } } }": typeof types.AtNodeDocument,
     "mutation AtImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }": typeof types.AtImpersonateDocument,
     "mutation AttrCreate($input: CreateUserAttributeInput!) { createUserAttribute(input: $input) { id name type system createdAt } }": typeof types.AttrCreateDocument,
     "mutation AttrUpdate($input: UpdateUserAttributeInput!) { updateUserAttribute(input: $input) { id name type } }": typeof types.AttrUpdateDocument,
@@ -355,6 +356,7 @@ const documents: Documents = {
     "mutation AtUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id allowApiAccess } }": types.AtUpdateUserDocument,
     "mutation AtDeactivate($id: ID!) { deactivateUser(id: $id) { id status } }": types.AtDeactivateDocument,
     "mutation AtRestore($id: ID!) { restoreUser(id: $id) { id status } }": types.AtRestoreDocument,
+    "query AtNode($id: ID!) { node(id: $id) { id ... on ApiToken { name revokedAt } } }": types.AtNodeDocument,
     "mutation AtImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }": types.AtImpersonateDocument,
     "mutation AttrCreate($input: CreateUserAttributeInput!) { createUserAttribute(input: $input) { id name type system createdAt } }": types.AttrCreateDocument,
     "mutation AttrUpdate($input: UpdateUserAttributeInput!) { updateUserAttribute(input: $input) { id name type } }": types.AttrUpdateDocument,
@@ -724,6 +726,10 @@ export function graphql(source: "mutation AtDeactivate($id: ID!) { deactivateUse
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation AtRestore($id: ID!) { restoreUser(id: $id) { id status } }"): (typeof documents)["mutation AtRestore($id: ID!) { restoreUser(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AtNode($id: ID!) { node(id: $id) { id ... on ApiToken { name revokedAt } } }"): (typeof documents)["query AtNode($id: ID!) { node(id: $id) { id ... on ApiToken { name revokedAt } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

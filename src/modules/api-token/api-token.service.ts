@@ -49,14 +49,21 @@ export async function createApiToken(ctx: RequestScope, input: { name: string })
   return { token, apiToken };
 }
 
+/** One of the caller's own tokens (revoked ones included); anyone else's, and unknown ids, are NOT_FOUND. */
+export async function findOwnApiToken(ctx: RequestScope, id: string): Promise<ApiToken> {
+  const viewer = requirePerson(ctx);
+  const apiToken = isUuid(id) ? await ctx.em.findOne(ApiToken, { id, user: viewer.userId, tenant: viewer.tenantId }) : null;
+  if (!apiToken) throw notFound('API token');
+  return apiToken;
+}
+
 /**
  * Revokes one of the caller's own tokens (an API token may revoke itself or a sibling); the next
  * request with it is 401. Others' tokens, and unknown ids, are NOT_FOUND. Revoking again changes nothing.
  */
 export async function revokeApiToken(ctx: RequestScope, id: string): Promise<ApiToken> {
   const viewer = requirePerson(ctx);
-  const apiToken = isUuid(id) ? await ctx.em.findOne(ApiToken, { id, user: viewer.userId, tenant: viewer.tenantId }) : null;
-  if (!apiToken) throw notFound('API token');
+  const apiToken = await findOwnApiToken(ctx, id);
   if (apiToken.revokedAt) return apiToken;
   await ctx.em.transactional(async (em) => {
     apiToken.revokedAt = new Date();
