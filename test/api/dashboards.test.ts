@@ -52,6 +52,14 @@ const ListCan = graphql(`
 const OneCan = graphql(`
   query DashOneCan($id: ID!) { dashboard(id: $id) { id viewerCan { edit delete lock share copy move settings export } } }
 `);
+const Page = graphql(`
+  query DashPage($first: Int, $after: String, $last: Int, $before: String) {
+    dashboards(first: $first, after: $after, last: $last, before: $before) {
+      edges { cursor node { id viewerCan { share } } }
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    }
+  }
+`);
 const ImpersonateFor = graphql(`mutation DashImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }`);
 
 const did = (id: string) => globalId('Dashboard', id);
@@ -268,6 +276,40 @@ describe('list rows decide like the dashboard itself', () => {
     }
     // The fixture reaches both answers of several actions (not one answer everywhere).
     expect(decided.size).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('paging', () => {
+  it('pages forward and backward by cursor over the viewer’s dashboards only, with the same rows and decisions as one page', async ({
+    kit,
+    tenant: t,
+    content: c,
+  }) => {
+    const mine = [];
+    for (let i = 0; i < 5; i++) {
+      const d = await c.dashboard({ owner: t.admin, title: `Paged ${i}` });
+      await c.share('DASHBOARD', d.id, { user: t.viewer });
+      mine.push(d.id);
+    }
+    const hidden = await c.dashboard({ owner: t.admin, title: 'Not shared' });
+    const all = await kit.gql(Page, { first: 100 }, { token: t.viewer.token });
+    expect(all.errors).toBeUndefined();
+    const ids = all.data!.dashboards!.edges.map((e) => e.node.id);
+    expect(ids).toEqual(expect.arrayContaining(mine.map(did)));
+    expect(ids).not.toContain(did(hidden.id));
+    expect(ids).toEqual([...ids].sort((a, b) => (Buffer.from(a, 'base64').toString() < Buffer.from(b, 'base64').toString() ? -1 : 1)));
+    expect(all.data!.dashboards!.edges.every((e) => e.node.viewerCan.share === false)).toBe(true);
+
+    const first = await kit.gql(Page, { first: 2 }, { token: t.viewer.token });
+    expect(first.data!.dashboards!.edges.map((e) => e.node.id)).toEqual(ids.slice(0, 2));
+    expect(first.data!.dashboards!.pageInfo.hasNextPage).toBe(true);
+    const next = await kit.gql(Page, { first: 2, after: first.data!.dashboards!.pageInfo.endCursor }, { token: t.viewer.token });
+    expect(next.data!.dashboards!.edges.map((e) => e.node.id)).toEqual(ids.slice(2, 4));
+    const back = await kit.gql(Page, { last: 2, before: next.data!.dashboards!.pageInfo.startCursor }, { token: t.viewer.token });
+    expect(back.data!.dashboards!.edges.map((e) => e.node.id)).toEqual(ids.slice(0, 2));
+    const tail = await kit.gql(Page, { last: 2 }, { token: t.viewer.token });
+    expect(tail.data!.dashboards!.edges.map((e) => e.node.id)).toEqual(ids.slice(-2));
+    expect(tail.data!.dashboards!.pageInfo.hasPreviousPage).toBe(true);
   });
 });
 

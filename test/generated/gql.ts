@@ -78,6 +78,7 @@ type Documents = {
     "mutation DashAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id title } }": typeof types.DashAddWidgetDocument,
     "\n  query DashListCan {\n    dashboards(first: 100) { edges { node { id viewerCan { edit delete lock share copy move settings export } } } }\n  }\n": typeof types.DashListCanDocument,
     "\n  query DashOneCan($id: ID!) { dashboard(id: $id) { id viewerCan { edit delete lock share copy move settings export } } }\n": typeof types.DashOneCanDocument,
+    "\n  query DashPage($first: Int, $after: String, $last: Int, $before: String) {\n    dashboards(first: $first, after: $after, last: $last, before: $before) {\n      edges { cursor node { id viewerCan { share } } }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n": typeof types.DashPageDocument,
     "mutation DashImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }": typeof types.DashImpersonateDocument,
     "query DashWidgetNode($id: ID!) { node(id: $id) { id ... on Widget { title } } }": typeof types.DashWidgetNodeDocument,
     "mutation DashDeleteWidget($id: ID!) { deleteWidget(id: $id) }": typeof types.DashDeleteWidgetDocument,
@@ -413,6 +414,7 @@ const documents: Documents = {
     "mutation DashAddWidget($input: AddWidgetInput!) { addWidget(input: $input) { id title } }": types.DashAddWidgetDocument,
     "\n  query DashListCan {\n    dashboards(first: 100) { edges { node { id viewerCan { edit delete lock share copy move settings export } } } }\n  }\n": types.DashListCanDocument,
     "\n  query DashOneCan($id: ID!) { dashboard(id: $id) { id viewerCan { edit delete lock share copy move settings export } } }\n": types.DashOneCanDocument,
+    "\n  query DashPage($first: Int, $after: String, $last: Int, $before: String) {\n    dashboards(first: $first, after: $after, last: $last, before: $before) {\n      edges { cursor node { id viewerCan { share } } }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n": types.DashPageDocument,
     "mutation DashImpersonate($userId: ID!) { impersonate(userId: $userId) { token } }": types.DashImpersonateDocument,
     "query DashWidgetNode($id: ID!) { node(id: $id) { id ... on Widget { title } } }": types.DashWidgetNodeDocument,
     "mutation DashDeleteWidget($id: ID!) { deleteWidget(id: $id) }": types.DashDeleteWidgetDocument,
@@ -954,6 +956,10 @@ export function graphql(source: "\n  query DashListCan {\n    dashboards(first: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DashOneCan($id: ID!) { dashboard(id: $id) { id viewerCan { edit delete lock share copy move settings export } } }\n"): (typeof documents)["\n  query DashOneCan($id: ID!) { dashboard(id: $id) { id viewerCan { edit delete lock share copy move settings export } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashPage($first: Int, $after: String, $last: Int, $before: String) {\n    dashboards(first: $first, after: $after, last: $last, before: $before) {\n      edges { cursor node { id viewerCan { share } } }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n"): (typeof documents)["\n  query DashPage($first: Int, $after: String, $last: Int, $before: String) {\n    dashboards(first: $first, after: $after, last: $last, before: $before) {\n      edges { cursor node { id viewerCan { share } } }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
