@@ -168,7 +168,7 @@ export async function benchQueries() {
     if (kAt < 0) throw new Error('the printed SQL does not bind the id bound');
     const withK = (k: number) => smallSql.values.map((v, i) => (i === kAt ? (typeof v === 'number' ? k : String(k)) : v));
     const bareYoga = (prepared: boolean, nextK: () => number) => {
-      const statement = { text: smallSql.text, rowMode: 'array' as const, ...(prepared ? { name: `bench_small_${Math.random()}` } : {}) };
+      const statement = { text: smallSql.text, rowMode: 'array' as const, ...(prepared ? { name: 'bench_small' } : {}) };
       const yoga = createYoga({
         schema: createSchema({
           typeDefs: 'type Query { rows: [[String]] }',

@@ -19,6 +19,27 @@ export function idWindowQuery(window: IdWindow) {
   };
 }
 
+/** Pages forward from `after` towards older rows; `last`/`before` pages back towards newer ones. */
+export interface NewestFirstWindow {
+  after: string | undefined;
+  before: string | undefined;
+  limit: number;
+  /** Paging backwards: fetched oldest first, the connection reverses the page. */
+  inverted: boolean;
+}
+
+/** A MikroORM id condition and order for a newest-first window over time-ordered ids. */
+export function newestFirstQuery(window: NewestFirstWindow) {
+  const id: { $lt?: string; $gt?: string } = {};
+  if (window.after) id.$lt = window.after;
+  if (window.before) id.$gt = window.before;
+  return {
+    where: Object.keys(id).length > 0 ? { id } : {},
+    orderBy: { id: window.inverted ? ('asc' as const) : ('desc' as const) },
+    limit: window.limit,
+  };
+}
+
 /** Escapes LIKE wildcards so a search string matches literally. */
 export function containsPattern(search: string): string {
   return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -5,7 +5,7 @@ import { isUuid, uuidv7 } from '../../db/ids.ts';
 import { badInput, conflict, forbidden, notFound } from '../../errors.ts';
 import { requirePerson, type RequestScope } from '../../scope/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import type { NewestFirstWindow } from '../audit/audit.service.ts';
+import { newestFirstQuery, type NewestFirstWindow } from '../../db/id-window.ts';
 import { User } from '../user/user.entity.ts';
 import { ApiToken } from './api-token.entity.ts';
 
@@ -76,12 +76,6 @@ export async function revokeApiToken(ctx: RequestScope, id: string): Promise<Api
 export async function listApiTokens(ctx: RequestScope, window: NewestFirstWindow): Promise<ApiToken[]> {
   const viewer = requirePerson(ctx);
   if (window.limit === 0) return [];
-  const id: { $lt?: string; $gt?: string } = {};
-  if (window.after) id.$lt = window.after;
-  if (window.before) id.$gt = window.before;
-  return ctx.em.find(
-    ApiToken,
-    { user: viewer.userId, tenant: viewer.tenantId, ...(Object.keys(id).length > 0 ? { id } : {}) },
-    { orderBy: { id: window.inverted ? 'asc' : 'desc' }, limit: window.limit },
-  );
+  const page = newestFirstQuery(window);
+  return ctx.em.find(ApiToken, { user: viewer.userId, tenant: viewer.tenantId, ...page.where }, { orderBy: page.orderBy, limit: page.limit });
 }

@@ -1,8 +1,10 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '../../auth/principal.ts';
+import type { Role, UserStatus } from '../../authz/vocabulary.ts';
 import { isAdmin } from '../../authz/policy.ts';
 import { isUuid, uuidv7 } from '../../db/ids.ts';
+import { newestFirstQuery, type NewestFirstWindow } from '../../db/id-window.ts';
 import { forbidden } from '../../errors.ts';
 import { AuditEvent } from './audit.entity.ts';
 import { requirePerson } from '../../scope/scope.ts';
@@ -20,6 +22,14 @@ export function redactSummary(value: unknown): unknown {
     );
   }
   return value;
+}
+
+/**
+ * A user as the actor of their own change when no session of theirs exists yet (accepting an
+ * invitation, resetting a password): `recordAudit` reads only the tenant and user ids.
+ */
+export function userActor(user: { id: string; role: Role; status: UserStatus; tenant: { id: string } }): Principal {
+  return { kind: 'USER', tenantId: user.tenant.id, tenantSlug: '', userId: user.id, role: user.role, status: user.status, sessionId: undefined };
 }
 
 /**
@@ -56,15 +66,6 @@ export interface AuditFilter {
   actorId?: string | null;
 }
 
-/** Pages forward from `after` towards older events; `last`/`before` pages back towards newer ones. */
-export interface NewestFirstWindow {
-  after: string | undefined;
-  before: string | undefined;
-  limit: number;
-  /** Paging backwards: fetched oldest first, the connection reverses the page. */
-  inverted: boolean;
-}
-
 /**
  * The tenant's audit log, newest first (ids are time-ordered), filtered and paged in SQL.
  * Admins only (PRODUCT.md §3); while impersonating, the viewer is the non-admin acted as.
@@ -78,12 +79,9 @@ export async function listAuditEvents(
   const viewer = requirePerson(ctx);
   const matchesNothing = [filter.resourceId, filter.actorId].some((id) => id != null && !isUuid(id));
   if (matchesNothing || window.limit === 0) return [];
-  const where: FilterQuery<AuditEvent> = { tenant: viewer.tenantId };
-  const id: { $lt?: string; $gt?: string } = {};
-  if (window.after) id.$lt = window.after;
-  if (window.before) id.$gt = window.before;
-  if (Object.keys(id).length > 0) where.id = id;
+  const page = newestFirstQuery(window);
+  const where: FilterQuery<AuditEvent> = { tenant: viewer.tenantId, ...page.where };
   if (filter.resourceId != null) where.resourceId = filter.resourceId;
   if (filter.actorId != null) where.actor = filter.actorId;
-  return ctx.em.find(AuditEvent, where, { orderBy: { id: window.inverted ? 'asc' : 'desc' }, limit: window.limit });
+  return ctx.em.find(AuditEvent, where, { orderBy: page.orderBy, limit: page.limit });
 }

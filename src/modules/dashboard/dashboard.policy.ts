@@ -1,7 +1,7 @@
 import type { Facts } from '../../authz/decide.ts';
 import { forBoth, grantedIds, impersonatorOf, sharedFolderTree, workspaceReach, type SqlFragment, type VisibilitySubject } from '../../authz/visibility.ts';
 import type { RequestScope } from '../../scope/scope.ts';
-import { placedFacts } from '../folder/folder.policy.ts';
+import { placedFacts, viewerFacts } from '../folder/folder.policy.ts';
 import { DashboardRow, type Dashboard } from './dashboard.entity.ts';
 
 type DashboardLike = Pick<Dashboard, 'id' | 'workspace' | 'locked'> & {
@@ -15,9 +15,14 @@ type DashboardLike = Pick<Dashboard, 'id' | 'workspace' | 'locked'> & {
  * non-admin impersonates, the impersonator's own facts come along (`impersonatorFacts`).
  */
 export function dashboardFacts(ctx: RequestScope, dashboard: DashboardLike): Promise<Facts> {
-  const place = { workspace: dashboard.workspace, workspaceOwnerId: dashboard.workspaceOwner?.id ?? null, locked: dashboard.locked };
-  return placedFacts(ctx, dashboard.owner.id, (loaders) => loaders.isDashboardShared.load(dashboard.id), place);
+  return placedFacts(ctx, dashboard.owner.id, (loaders) => loaders.isDashboardShared.load(dashboard.id), placeOf(dashboard));
 }
+
+const placeOf = (dashboard: DashboardLike): Facts => ({
+  workspace: dashboard.workspace,
+  workspaceOwnerId: dashboard.workspaceOwner?.id ?? null,
+  locked: dashboard.locked,
+});
 
 /**
  * The same facts without waiting, for a list row that carries its share fact (`DashboardRow`, read
@@ -27,16 +32,7 @@ export function dashboardFacts(ctx: RequestScope, dashboard: DashboardLike): Pro
 export function dashboardFactsNow(ctx: RequestScope, dashboard: DashboardLike): Facts | undefined {
   if (!(dashboard instanceof DashboardRow) || ctx.loaders.impersonatorShares) return undefined;
   let facts = rowFacts.get(dashboard);
-  if (!facts) {
-    facts = {
-      shared: dashboard.sharedWithViewer,
-      owner: dashboard.owner.id === ctx.viewer?.userId,
-      workspace: dashboard.workspace,
-      workspaceOwnerId: dashboard.workspaceOwner?.id ?? null,
-      locked: dashboard.locked,
-    };
-    rowFacts.set(dashboard, facts);
-  }
+  if (!facts) rowFacts.set(dashboard, (facts = viewerFacts(ctx, dashboard.owner.id, dashboard.sharedWithViewer, placeOf(dashboard))));
   return facts;
 }
 const rowFacts = new WeakMap<DashboardRow, Facts>();

@@ -136,14 +136,11 @@ export async function executeQuery(
   const inFlight = ctx.deps.inFlightQueries;
   const lead = (): Promise<RawRows> => {
     const started = performance.now();
-    const flight = ctx.deps.queryRateLimit
-      .consume(principalKey(ctx.viewer ?? null, dataset.tenant.id), () => ctx.deps.metrics.rateLimited.inc({ limit: 'dataset_query' }))
-      .then(() =>
-        ctx.deps.dataSourceConcurrency.run(dataSourceId, () =>
-          measureWarehouseQuery(ctx.deps.metrics, dataSourceId, sql.text, () =>
-            runQuery(dataSourcePool(ctx, source), sql, compiled.limit, { timeoutMs: options.timeoutMs }),
-          ),
-        ),
+    const flight = admitWarehouseStatement(ctx, { dataSourceId, tenantId: dataset.tenant.id })
+      .then((release) =>
+        measureWarehouseQuery(ctx.deps.metrics, dataSourceId, sql.text, () =>
+          runQuery(dataSourcePool(ctx, source), sql, compiled.limit, { timeoutMs: options.timeoutMs }),
+        ).finally(release),
       )
       .then((raw) => {
         // Checked on the process logger first: the request's own logger is made only when something is logged.
@@ -181,12 +178,12 @@ export async function executeQuery(
 }
 
 /**
- * Admission for a statement that holds its connection beyond one call (an export's cursor): it
- * counts against the principal's rate limit like any statement, then takes a slot of its data
- * source, which is its until `release` is called (the cursor closed). UNAVAILABLE or RATE_LIMITED,
- * with `retryAfterSeconds`, as for queries.
+ * A warehouse statement's admission: it counts against the principal's rate limit, then takes a
+ * slot of its data source, which is its until `release` is called (a query: when it has run; an
+ * export: when its cursor closes). RATE_LIMITED or UNAVAILABLE (`WarehouseBusyError`), with
+ * `retryAfterSeconds`, otherwise.
  */
-export async function admitWarehouseStream(
+export async function admitWarehouseStatement(
   ctx: ScopeParts<'deps'> & { viewer?: Principal | null },
   target: { dataSourceId: string; tenantId: string },
 ): Promise<() => void> {

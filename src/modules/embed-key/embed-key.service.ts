@@ -6,7 +6,7 @@ import { isUuid, uuidv7 } from '../../db/ids.ts';
 import { badInput, notFound } from '../../errors.ts';
 import { requirePerson, type RequestScope } from '../../scope/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import type { NewestFirstWindow } from '../audit/audit.service.ts';
+import { newestFirstQuery, type NewestFirstWindow } from '../../db/id-window.ts';
 import { EmbedKey } from './embed-key.entity.ts';
 
 export const DEFAULT_TOKEN_LIFETIME_SECONDS = 600;
@@ -109,12 +109,6 @@ export async function listEmbedKeys(ctx: RequestScope, window: NewestFirstWindow
   await assertCan(ctx, 'embedKey.manage', {}, DENIED);
   const viewer = requirePerson(ctx);
   if (window.limit === 0) return [];
-  const id: { $lt?: string; $gt?: string } = {};
-  if (window.after) id.$lt = window.after;
-  if (window.before) id.$gt = window.before;
-  return ctx.em.find(
-    EmbedKey,
-    { tenant: viewer.tenantId, ...(Object.keys(id).length > 0 ? { id } : {}) },
-    { orderBy: { id: window.inverted ? 'asc' : 'desc' }, limit: window.limit },
-  );
+  const page = newestFirstQuery(window);
+  return ctx.em.find(EmbedKey, { tenant: viewer.tenantId, ...page.where }, { orderBy: page.orderBy, limit: page.limit });
 }

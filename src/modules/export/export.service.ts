@@ -20,7 +20,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { dashboardFacts } from '../dashboard/dashboard.policy.ts';
 import { widgetPlan, type FilterValueInput } from '../dashboard/widget-data.ts';
 import { findVisibleWidget } from '../dashboard/widget.service.ts';
-import { admitWarehouseStream, authorizeDatasetRead, prepareDatasetStream } from '../dataset/dataset.query.ts';
+import { admitWarehouseStatement, authorizeDatasetRead, prepareDatasetStream } from '../dataset/dataset.query.ts';
 import { datasetFacts } from '../dataset/dataset.policy.ts';
 import { findVisibleDataset } from '../dataset/dataset.service.ts';
 import { prepareUsersExport } from '../user/user.export.ts';
@@ -56,7 +56,7 @@ export interface PreparedExport {
   empty: boolean;
   sql: PrintedSql;
   lease: PoolLease;
-  /** Where the statement runs and whose tenant it is: its admission (`admitWarehouseStream`). */
+  /** Where the statement runs and whose tenant it is: its admission (`admitWarehouseStatement`). */
   dataSourceId: string;
   tenantId: string;
   /** Rows the CSV has at most. */
@@ -80,40 +80,33 @@ export async function prepareExport(ctx: RequestScope, plan: DataPlan): Promise<
     const access = await authorizeDatasetRead(ctx, dataset, { action: 'dataset.explore', message: 'You may not explore this dataset' });
     await assertMayExport(ctx, 'DATASET', () => datasetFacts(ctx, dataset));
     const limits = { defaultLimit: maxRows, maxLimit: maxRows };
-    const { compiled, sql, lease, dataSourceId, tenantId } = await prepareDatasetStream(ctx, dataset, input, access, limits);
     return {
       name: dataset.name,
       resourceType: 'DATASET',
       resourceId: dataset.id,
       datasetId: dataset.id,
-      columns: compiled.columns,
       empty: false,
-      sql,
-      lease,
-      dataSourceId,
-      tenantId,
-      limit: compiled.limit,
       failBeyondLimit: input.limit == null,
+      ...streamParts(await prepareDatasetStream(ctx, dataset, input, access, limits)),
     };
   }
   const widget = await findVisibleWidget(ctx, plan.widgetId);
   const { dashboard, dataset, input, access, empty } = await widgetPlan(ctx, widget, plan.filters);
   await assertMayExport(ctx, 'WIDGET', () => dashboardFacts(ctx, dashboard));
-  const { compiled, sql, lease, dataSourceId, tenantId } = await prepareDatasetStream(ctx, dataset, input, access, QUERY_LIMITS);
   return {
     name: widget.title,
     resourceType: 'WIDGET',
     resourceId: widget.id,
     datasetId: dataset.id,
-    columns: compiled.columns,
     empty,
-    sql,
-    lease,
-    dataSourceId,
-    tenantId,
-    limit: compiled.limit,
     failBeyondLimit: false,
+    ...streamParts(await prepareDatasetStream(ctx, dataset, input, access, QUERY_LIMITS)),
   };
+}
+
+/** What an export keeps of its prepared statement. */
+function streamParts({ compiled, sql, lease, dataSourceId, tenantId }: Awaited<ReturnType<typeof prepareDatasetStream>>) {
+  return { columns: compiled.columns, limit: compiled.limit, sql, lease, dataSourceId, tenantId };
 }
 
 /** The principal a download is bound to, as stored with it. */
@@ -186,7 +179,7 @@ export async function startExport(ctx: RequestScope, prepared: PreparedExport): 
   if (prepared.empty) {
     return { rows: Readable.from([], { objectMode: true }), stream: undefined };
   }
-  const release = await admitWarehouseStream(ctx, prepared);
+  const release = await admitWarehouseStatement(ctx, prepared);
   let stream: RowStream;
   try {
     stream = await openRowStream(prepared.lease, prepared.sql, {

@@ -13,9 +13,14 @@ type ShareLoaders = Pick<RequestScope['loaders'], 'isDashboardShared' | 'isFolde
 export async function placedFacts(ctx: RequestScope, ownerId: string, isShared: (loaders: ShareLoaders) => Promise<boolean>, place: Facts): Promise<Facts> {
   const impersonator = ctx.loaders.impersonatorShares;
   const [shared, impersonatorShared] = await Promise.all([isShared(ctx.loaders), impersonator ? isShared(impersonator) : undefined]);
-  const facts: Facts = { shared, owner: ownerId === ctx.viewer?.userId, ...place };
+  const facts = viewerFacts(ctx, ownerId, shared, place);
   if (impersonator) facts.impersonatorFacts = { shared: impersonatorShared === true, owner: ownerId === ctx.viewer?.impersonatorId, ...place };
   return facts;
+}
+
+/** The viewer's own facts about something placed, its share fact known. */
+export function viewerFacts(ctx: Pick<RequestScope, 'viewer'>, ownerId: string, shared: boolean, place: Facts): Facts {
+  return { shared, owner: ownerId === ctx.viewer?.userId, ...place };
 }
 
 /** Matrix facts about a folder for the viewer (one statement per request for all folders). */

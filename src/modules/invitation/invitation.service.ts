@@ -6,7 +6,7 @@ import { canManagePeople } from '../../authz/policy.ts';
 import { isUuid, uuidv7 } from '../../db/ids.ts';
 import { badInput, conflict, DomainError, firstBadIndex, forbidden, notFound, withUniqueGuard } from '../../errors.ts';
 import type { AppDeps } from '../../scope/deps.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit, userActor } from '../audit/audit.service.ts';
 import { Group, GroupMembership } from '../group/group.entity.ts';
 import { enqueueEmail } from '../outbox/outbox.service.ts';
 import type { RequestScope } from '../../scope/scope.ts';
@@ -228,16 +228,8 @@ export async function acceptInvitation(ctx: RequestScope, input: { token: string
     user.name = name;
     user.passwordHash = passwordHash;
     user.status = 'ACTIVE';
-    // The new user is the actor of their own acceptance (recordAudit reads the tenant and user ids only).
-    const actor: Principal = {
-      kind: 'USER',
-      tenantId: user.tenant.id,
-      tenantSlug: '',
-      userId: user.id,
-      role: user.role,
-      status: user.status,
-      sessionId: undefined,
-    };
+    // The new user is the actor of their own acceptance.
+    const actor = userActor(user);
     recordAudit(em, actor, {
       action: 'invitation.accept',
       resourceType: 'USER',

@@ -7,7 +7,7 @@ import { isUuid } from '../../db/ids.ts';
 import { conflict, DomainError, forbidden, notFound } from '../../errors.ts';
 import type { AppDeps } from '../../scope/deps.ts';
 import type { RequestScope } from '../../scope/scope.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit, userActor } from '../audit/audit.service.ts';
 import { validateNewPassword } from '../user/user.service.ts';
 import { enqueueEmail } from '../outbox/outbox.service.ts';
 import { Session } from '../session/session.entity.ts';
@@ -129,15 +129,7 @@ export async function resetPassword(ctx: RequestScope, input: { token: string; p
     await em.nativeUpdate(User, { id: user.id, tenant: user.tenant.id }, { passwordHash });
     await em.nativeUpdate(PasswordReset, { user: user.id, usedAt: null }, { usedAt: now });
     const ended = await em.nativeUpdate(Session, { $or: [{ user: user.id }, { impersonator: user.id }], revokedAt: null }, { revokedAt: now });
-    const actor: Principal = {
-      kind: 'USER',
-      tenantId: user.tenant.id,
-      tenantSlug: '',
-      userId: user.id,
-      role: user.role,
-      status: user.status,
-      sessionId: undefined,
-    };
+    const actor = userActor(user);
     recordAudit(em, actor, { action: 'user.resetPassword', resourceType: 'USER', resourceId: user.id, summary: { sessionsEnded: ended } });
   });
   ctx.logger.info({ userId: reset.user.id, tenantId: reset.user.tenant.id }, 'password reset');

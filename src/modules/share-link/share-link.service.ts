@@ -10,7 +10,8 @@ import { fieldValue } from '../../query/rlp.ts';
 import { requirePerson, type RequestScope } from '../../scope/scope.ts';
 import { UserAttribute } from '../attribute/attribute.entity.ts';
 import { isSystemName, valueProblem } from '../attribute/effective.ts';
-import { recordAudit, type NewestFirstWindow } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { newestFirstQuery, type NewestFirstWindow } from '../../db/id-window.ts';
 import type { Dashboard } from '../dashboard/dashboard.entity.ts';
 import { dashboardLoaders } from '../dashboard/dashboard.loaders.ts';
 import { dashboardFacts } from '../dashboard/dashboard.policy.ts';
@@ -224,13 +225,11 @@ export async function listShareableLinks(ctx: RequestScope, dashboardId: string,
   const viewer = requirePerson(ctx, DENIED);
   const { dashboard } = await manageableDashboard(ctx, dashboardId);
   if (window.limit === 0) return [];
-  const id: { $lt?: string; $gt?: string } = {};
-  if (window.after) id.$lt = window.after;
-  if (window.before) id.$gt = window.before;
+  const page = newestFirstQuery(window);
   return ctx.em.find(
     ShareableLink,
-    { tenant: viewer.tenantId, dashboard: dashboard.id, ...(Object.keys(id).length > 0 ? { id } : {}) },
-    { orderBy: { id: window.inverted ? 'asc' : 'desc' }, limit: window.limit, populate: ['passwordHash'] },
+    { tenant: viewer.tenantId, dashboard: dashboard.id, ...page.where },
+    { orderBy: page.orderBy, limit: page.limit, populate: ['passwordHash'] },
   );
 }
 
